@@ -1,0 +1,37 @@
+//! `briefing build`
+
+use super::{CONTENT_ERROR, USAGE_ERROR, report};
+use briefing::BuildError;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Builds the site at `root` into `output`.
+pub fn run(root: &Path, output: &Path, force: bool) -> ExitCode {
+    match briefing::build(root, output, force) {
+        Ok(r) => {
+            report(&r.warnings);
+            eprintln!(
+                "built {} files into {} ({} written, {} unchanged, {} removed)",
+                r.files,
+                output.display(),
+                r.write.written,
+                r.write.unchanged,
+                r.write.removed
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(diags)) => {
+            report(&diags);
+            eprintln!("build failed; {} left as it was", output.display());
+            ExitCode::from(CONTENT_ERROR)
+        }
+        Err(BuildError::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(USAGE_ERROR)
+        }
+        Err(e @ BuildError::Write(_)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(CONTENT_ERROR)
+        }
+    }
+}

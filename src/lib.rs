@@ -1,0 +1,157 @@
+//! `briefing`: a static site generator for diplomatic briefings.
+//!
+//! The stages follow the data: [`load`] reads content/, [`validate`] builds the typed
+//! [`model`], [`render`] turns it into pages with Tera, [`write`] puts them on disk.
+//! [`Site`] strings them together; the CLI is a thin layer over it.
+
+pub mod dates;
+pub mod diagnostics;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod raw;
+pub mod render;
+pub mod suggest;
+pub mod validate;
+pub mod write;
+pub mod yaml;
+
+use diagnostics::Diagnostics;
+use model::Model;
+use render::Output;
+use std::path::{Path, PathBuf};
+
+/// Why a build did not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content or templates have errors; nothing was written.
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// The command was asked to do something it must refuse (e.g. a bad output folder).
+    #[error("{0}")]
+    Usage(String),
+    /// Writing the output failed.
+    #[error("cannot write output: {0}")]
+    Write(#[from] write::WriteError),
+}
+
+/// A loaded, validated site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// The site root (the folder holding content/).
+    pub root: PathBuf,
+    /// The validated model.
+    pub model: Model,
+    /// Warnings found while loading; errors would have stopped the load.
+    pub warnings: Diagnostics,
+}
+
+impl Site {
+    /// Loads and validates the site at `root`, collecting every problem.
+    pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+        let (loaded, mut diags) = load::load(root);
+        let (model, more) = validate::validate(loaded);
+        diags.extend(more);
+        match model {
+            Some(model) if !diags.has_errors() => Ok(Site {
+                root: root.to_path_buf(),
+                model,
+                warnings: diags,
+            }),
+            _ => Err(diags),
+        }
+    }
+
+    /// Renders every page in memory.
+    pub fn render(&self) -> Result<Vec<Output>, Diagnostics> {
+        render::render(&self.model, &self.root).map_err(|ds| {
+            let mut all = self.warnings.clone();
+            all.extend(ds);
+            all
+        })
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    /// Files in the built site.
+    pub files: usize,
+    /// What the write stage did.
+    pub write: write::WriteReport,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Validates the site at `root` without writing anything.
+pub fn check(root: &Path) -> Diagnostics {
+    match Site::load(root) {
+        Ok(site) => match site.render() {
+            Ok(_) => site.warnings,
+            Err(diags) => diags,
+        },
+        Err(diags) => diags,
+    }
+}
+
+/// Builds the site at `root` into `output`. Nothing is written unless every stage before
+/// writing succeeds; `force` allows writing into a non-empty folder briefing did not create.
+pub fn build(root: &Path, output: &Path, force: bool) -> Result<BuildReport, BuildError> {
+    check_output_dir(root, output, force)?;
+    let site = Site::load(root).map_err(BuildError::Content)?;
+    let outputs = site.render().map_err(BuildError::Content)?;
+    let write = write::write(&outputs, output)?;
+    Ok(BuildReport {
+        files: outputs.len(),
+        write,
+        warnings: site.warnings,
+    })
+}
+
+/// Refuses output folders that would overwrite or swallow the site's own files.
+fn check_output_dir(root: &Path, output: &Path, force: bool) -> Result<(), BuildError> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalize(&p)
+    };
+    let (root_abs, out_abs) = (abs(root), abs(output));
+    let refuse = |why: &str| {
+        Err(BuildError::Usage(format!(
+            "refusing to write to {}: {why}",
+            output.display()
+        )))
+    };
+    if root_abs.starts_with(&out_abs) {
+        return refuse("it is the site root or contains it");
+    }
+    for own in ["content", "templates"] {
+        if out_abs.starts_with(root_abs.join(own)) {
+            return refuse(&format!("it is inside the site's {own}/ folder"));
+        }
+    }
+    if !force && output.is_dir() && write::is_foreign(output) {
+        return refuse(
+            "it holds files that briefing did not write (pass --force to write there anyway)",
+        );
+    }
+    Ok(())
+}
+
+/// Resolves `.` and `..` without touching the file system (the folder may not exist yet).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

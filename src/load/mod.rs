@@ -1,0 +1,384 @@
+//! Load stage: walk content/, read each file once, split front matter, parse YAML.
+
+pub mod frontmatter;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::model::Kind;
+use crate::raw::*;
+use crate::yaml::{self, Shape};
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Files larger than this are refused: a briefing item is a page, not a data dump.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One parsed file: its id, where it is, its fields and its Markdown body.
+#[derive(Debug, Clone)]
+pub struct Doc<T> {
+    /// The file stem.
+    pub id: String,
+    /// Path relative to the site root, for messages.
+    pub file: PathBuf,
+    /// File line the YAML starts on (1 for plain YAML, 2 after a `---`).
+    pub yaml_line: usize,
+    /// The fields as written.
+    pub raw: T,
+    /// The Markdown body (empty for plain YAML kinds).
+    pub body: String,
+    /// File line the body starts on.
+    pub body_line: usize,
+}
+
+/// Everything read from content/, not yet validated.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// content/site.yaml, if it was readable.
+    pub site: Option<Doc<RawSite>>,
+    /// Actors.
+    pub actors: Vec<Doc<RawActor>>,
+    /// Sources.
+    pub sources: Vec<Doc<RawSource>>,
+    /// Meetings.
+    pub meetings: Vec<Doc<RawMeeting>>,
+    /// Statements.
+    pub statements: Vec<Doc<RawStatement>>,
+    /// Guarantee components.
+    pub guarantees: Vec<Doc<RawGuarantee>>,
+    /// Rounds.
+    pub rounds: Vec<Doc<RawRound>>,
+}
+
+fn citations() -> Shape {
+    Shape::of::<RawCitation>()
+}
+
+/// Walks `root/content`, reads and parses every item, collecting every problem.
+pub fn load(root: &Path) -> (Loaded, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let content = root.join("content");
+    let mut loaded = Loaded::default();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "no-content",
+                format!("no content/ folder in {}", root.display()),
+            )
+            .help("run briefing in a site root, or pass --root DIR"),
+        );
+        return (loaded, diags);
+    }
+    let found = walk(root, &content, &mut diags);
+
+    let site_file = PathBuf::from("content/site.yaml");
+    match read(root, &site_file) {
+        Ok(text) => match yaml::parse::<RawSite>(&text, 1, &Shape::of::<RawSite>()) {
+            Ok(raw) => loaded.site = Some(doc("site", &site_file, 1, raw, "", 1)),
+            Err(es) => diags.extend(es.into_iter().map(|d| d.in_file(&site_file))),
+        },
+        Err(d) => diags.push(d),
+    }
+
+    let of = |k: Kind| found.get(&k).map(Vec::as_slice).unwrap_or(&[]);
+    let shape_meeting = Shape::of::<RawMeeting>()
+        .with("participants", Shape::of::<RawParticipant>())
+        .with("sources", citations());
+    let shape_guarantee = Shape::of::<RawGuarantee>()
+        .with(
+            "contributions",
+            Shape::of::<RawContribution>()
+                .with("amount", Shape::of::<RawAmount>())
+                .with("history", Shape::of::<RawStep>())
+                .with("sources", citations()),
+        )
+        .with("sources", citations());
+    loaded.actors = parse_all(
+        root,
+        of(Kind::Actors),
+        false,
+        &with_citations::<RawActor>(),
+        &mut diags,
+    );
+    loaded.sources = parse_all(
+        root,
+        of(Kind::Sources),
+        false,
+        &with_citations::<RawSource>(),
+        &mut diags,
+    );
+    loaded.rounds = parse_all(
+        root,
+        of(Kind::Rounds),
+        false,
+        &with_citations::<RawRound>(),
+        &mut diags,
+    );
+    loaded.meetings = parse_all(root, of(Kind::Meetings), true, &shape_meeting, &mut diags);
+    loaded.statements = parse_all(
+        root,
+        of(Kind::Statements),
+        true,
+        &with_citations::<RawStatement>(),
+        &mut diags,
+    );
+    loaded.guarantees = parse_all(
+        root,
+        of(Kind::Guarantees),
+        true,
+        &shape_guarantee,
+        &mut diags,
+    );
+    (loaded, diags)
+}
+
+fn with_citations<T: DeserializeOwned>() -> Shape {
+    Shape::of::<T>().with("sources", citations())
+}
+
+fn doc<T>(id: &str, file: &Path, yaml_line: usize, raw: T, body: &str, body_line: usize) -> Doc<T> {
+    Doc {
+        id: id.to_string(),
+        file: file.to_path_buf(),
+        yaml_line,
+        raw,
+        body: body.to_string(),
+        body_line,
+    }
+}
+
+/// Finds each kind's files, checking ids; stray files become warnings.
+fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, Vec<PathBuf>> {
+    let mut found: BTreeMap<Kind, Vec<PathBuf>> = BTreeMap::new();
+    let mut seen: BTreeMap<(Kind, String), PathBuf> = BTreeMap::new();
+    let walker = WalkDir::new(content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let file = e.path().map(|p| rel(root, p));
+                let mut d = Diagnostic::warning("unreadable", format!("could not read: {e}"));
+                d.file = file;
+                diags.push(d);
+                continue;
+            }
+        };
+        let path = entry.path();
+        let rel_path = rel(root, path);
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::warning(
+                    "symlink",
+                    "symbolic link skipped: content is read only from real files",
+                )
+                .in_file(&rel_path),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let parts: Vec<String> = path
+            .strip_prefix(content)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if parts.len() == 1 && parts[0] == "site.yaml" {
+            continue;
+        }
+        let kind = parts
+            .first()
+            .and_then(|p| Kind::from_dir(p))
+            .filter(|_| parts.len() > 1);
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let Some(kind) = kind.filter(|k| {
+            if k.is_markdown() {
+                ext == "md"
+            } else {
+                ext == "yaml" || ext == "yml"
+            }
+        }) else {
+            diags.push(stray(&rel_path, &parts));
+            continue;
+        };
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_slug(&id) {
+            diags.push(
+                Diagnostic::error(
+                    "bad-id",
+                    format!("`{id}` is not a valid id: ids become paths"),
+                )
+                .in_file(&rel_path)
+                .help(format!(
+                    "rename the file so its name matches [a-z0-9][a-z0-9-]*, e.g. `{}`",
+                    slugify(&id)
+                )),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&(kind, id.clone())) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("duplicate {} id `{id}`", kind.singular()),
+                )
+                .in_file(&rel_path)
+                .help(format!(
+                    "{} already uses this id; rename one of the files",
+                    first.display()
+                )),
+            );
+            continue;
+        }
+        seen.insert((kind, id), rel_path.clone());
+        found.entry(kind).or_default().push(rel_path);
+    }
+    found
+}
+
+fn stray(rel_path: &Path, parts: &[String]) -> Diagnostic {
+    let expected = match parts.first().and_then(|p| Kind::from_dir(p)) {
+        Some(k) if parts.len() > 1 && k.is_markdown() => format!("{} are `.md` files", k.dir()),
+        Some(k) if parts.len() > 1 => format!("{} are `.yaml` files", k.dir()),
+        _ => format!(
+            "content/ holds site.yaml and the folders {}",
+            crate::suggest::one_of(&Kind::ALL.map(Kind::dir))
+        ),
+    };
+    let mut d =
+        Diagnostic::warning("stray-file", format!("file ignored: {expected}")).in_file(rel_path);
+    if let Some(first) = parts.first().filter(|_| parts.len() > 1)
+        && let Some(s) = crate::suggest::did_you_mean(first, Kind::ALL.map(Kind::dir))
+    {
+        d = d.help(format!("folder `{first}`: {s}"));
+    }
+    d
+}
+
+/// True for ids made of lowercase letters, digits and hyphens, not starting with a hyphen.
+pub fn is_slug(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A slug suggestion for a bad id.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn rel(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+/// Reads a file as UTF-8, refusing huge files and pointing at the first invalid byte.
+fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
+    let path = root.join(rel_path);
+    let meta = std::fs::metadata(&path).map_err(|e| {
+        Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "too-large",
+            format!(
+                "file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                meta.len()
+            ),
+        )
+        .in_file(rel_path)
+        .help("split the item, or move bulky material out of content/"));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
+        Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(good);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::error("not-utf8", "file is not valid UTF-8")
+            .in_file(rel_path)
+            .at(Some(Pos::new(line, column)))
+            .help("save the file as UTF-8")
+    })
+}
+
+/// Reads and parses files in parallel; results keep the walk's order.
+fn parse_all<T: DeserializeOwned + Default + Send>(
+    root: &Path,
+    files: &[PathBuf],
+    markdown: bool,
+    shape: &Shape,
+    diags: &mut Diagnostics,
+) -> Vec<Doc<T>> {
+    let results: Vec<Result<Doc<T>, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|f| parse_one(root, f, markdown, shape))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(es) => diags.extend(es),
+        }
+    }
+    docs
+}
+
+fn parse_one<T: DeserializeOwned + Default>(
+    root: &Path,
+    file: &Path,
+    markdown: bool,
+    shape: &Shape,
+) -> Result<Doc<T>, Vec<Diagnostic>> {
+    let text = read(root, file).map_err(|d| vec![d])?;
+    let id = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let in_file = |es: Vec<Diagnostic>| es.into_iter().map(|d| d.in_file(file)).collect::<Vec<_>>();
+    if markdown {
+        let split = frontmatter::split(&text).map_err(|d| vec![d.in_file(file)])?;
+        let raw = yaml::parse::<T>(split.yaml, split.yaml_line, shape).map_err(in_file)?;
+        Ok(doc(
+            &id,
+            file,
+            split.yaml_line,
+            raw,
+            split.body,
+            split.body_line,
+        ))
+    } else {
+        let raw = yaml::parse::<T>(&text, 1, shape).map_err(in_file)?;
+        Ok(doc(&id, file, 1, raw, "", 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("paris-summit") && is_slug("2026-01-round"));
+        assert!(!is_slug("-x") && !is_slug("Paris") && !is_slug("a_b") && !is_slug(""));
+        assert_eq!(slugify("Paris Summit_2026"), "paris-summit-2026");
+    }
+}

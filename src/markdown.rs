@@ -1,0 +1,251 @@
+//! Markdown to HTML (pulldown-cmark): heading anchors, and `@kind/id` links checked
+//! against the model and turned into relative links.
+
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::model::Kind;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// Placeholder for the path from a page to the site root; each page replaces it with
+/// its own relative prefix, so one rendering serves pages at any depth.
+pub const ROOT_MARK: &str = "briefing-root:/";
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `text` (which starts at file line `first_line`), resolving `@kind/id` links
+/// with `exists`; every unknown target becomes a diagnostic at its line and column.
+pub fn render(
+    text: &str,
+    first_line: usize,
+    exists: &dyn Fn(Kind, &str) -> bool,
+    known: &dyn Fn(Kind) -> Vec<String>,
+) -> (String, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with('@') => {
+                let dest = match resolve(&dest_url, exists, known) {
+                    Ok(url) => CowStr::from(url),
+                    Err(d) => {
+                        problems.push(d.at(Some(position(text, range.start, first_line))));
+                        dest_url
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                })
+            }
+            e => e,
+        };
+        events.push(event);
+    }
+    add_heading_ids(&mut events);
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (html, problems)
+}
+
+/// Resolves `@kind/id[#anchor]` to `ROOT_MARK kind/id.html[#anchor]`.
+fn resolve(
+    dest: &str,
+    exists: &dyn Fn(Kind, &str) -> bool,
+    known: &dyn Fn(Kind) -> Vec<String>,
+) -> Result<String, Diagnostic> {
+    let target = &dest[1..];
+    let (path, anchor) = match target.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (target, None),
+    };
+    let Some((kind_name, id)) = path.split_once('/') else {
+        return Err(Diagnostic::error(
+            "bad-link",
+            format!("link `{dest}` is not of the form `@kind/id`"),
+        )
+        .help("e.g. `[the summit](@meetings/paris-summit)`"));
+    };
+    let Some(kind) = Kind::from_dir(kind_name) else {
+        let dirs = Kind::ALL.map(Kind::dir);
+        return Err(Diagnostic::error(
+            "bad-link",
+            format!("link `{dest}`: unknown kind `{kind_name}`"),
+        )
+        .help(
+            crate::suggest::did_you_mean(kind_name, dirs)
+                .unwrap_or_else(|| format!("expected one of {}", crate::suggest::one_of(&dirs))),
+        ));
+    };
+    if !exists(kind, id) {
+        let ids = known(kind);
+        return Err(Diagnostic::error(
+            "dangling-link",
+            format!("link `{dest}`: unknown {} `{id}`", kind.singular()),
+        )
+        .maybe_help(crate::suggest::did_you_mean(
+            id,
+            ids.iter().map(String::as_str),
+        )));
+    }
+    let mut url = format!("{ROOT_MARK}{}", kind.page(id));
+    if let Some(a) = anchor {
+        url.push('#');
+        url.push_str(a);
+    }
+    Ok(url)
+}
+
+/// File position of byte `offset` in `text`, which starts at file line `first_line`.
+pub fn position(text: &str, offset: usize, first_line: usize) -> Pos {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    Pos::new(first_line + line, col + 1)
+}
+
+/// Gives every heading without an explicit `{#id}` a stable id made from its text.
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    for i in 0..events.len() {
+        let needs_id = matches!(&events[i], Event::Start(Tag::Heading { id: None, .. }));
+        if !needs_id {
+            continue;
+        }
+        let mut text = String::new();
+        for e in &events[i + 1..] {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let base = match anchor_slug(&text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        let mut slug = base.clone();
+        let mut n = 1;
+        while used.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(slug.clone());
+        if let Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) = &events[i]
+        {
+            let (level, classes, attrs): (HeadingLevel, _, _) =
+                (*level, classes.clone(), attrs.clone());
+            events[i] = Event::Start(Tag::Heading {
+                level,
+                id: Some(slug.into()),
+                classes,
+                attrs,
+            });
+        }
+    }
+}
+
+/// Lowercase words joined by hyphens; letters of any script are kept.
+pub fn anchor_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exists(k: Kind, id: &str) -> bool {
+        k == Kind::Meetings && id == "paris-summit"
+    }
+    fn known(_: Kind) -> Vec<String> {
+        vec!["paris-summit".into()]
+    }
+
+    #[test]
+    fn resolves_internal_links() {
+        let (html, errs) = render(
+            "See [Paris](@meetings/paris-summit#outcome).",
+            5,
+            &exists,
+            &known,
+        );
+        assert!(errs.is_empty());
+        assert!(
+            html.contains(r#"href="briefing-root:/meetings/paris-summit.html#outcome""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn reports_dangling_links_at_their_position() {
+        let (_, errs) = render(
+            "Intro.\n\nSee [x](@meetings/paris) and [y](@meeting/paris-summit).",
+            10,
+            &exists,
+            &known,
+        );
+        assert_eq!(errs.len(), 2);
+        assert_eq!(errs[0].pos, Some(Pos::new(12, 5)));
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some("did you mean `paris-summit`?")
+        );
+        assert_eq!(errs[1].help.as_deref(), Some("did you mean `meetings`?"));
+    }
+
+    #[test]
+    fn headings_get_stable_unique_anchors() {
+        let (html, _) = render(
+            "# Outcome\n\n## Outcome\n\n## Next steps {#next}\n",
+            1,
+            &exists,
+            &known,
+        );
+        assert!(html.contains(r#"<h1 id="outcome">"#));
+        assert!(html.contains(r#"<h2 id="outcome-1">"#));
+        assert!(html.contains(r#"<h2 id="next">"#));
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let (html, _) = render(
+            "| a |\n|---|\n| b |\n\n~~x~~ \"q\"[^1]\n\n[^1]: n\n",
+            1,
+            &exists,
+            &known,
+        );
+        assert!(html.contains("<table>") && html.contains("<del>x</del>"));
+        assert!(html.contains('\u{201c}') && html.contains("footnote"));
+    }
+}

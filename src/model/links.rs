@@ -1,0 +1,111 @@
+//! Reverse references, computed once so no page scans every item.
+
+use super::{Kind, Model};
+use std::collections::BTreeMap;
+
+/// For each item, the items that point at it.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// Actor id -> meeting ids it convened or attended.
+    pub actor_meetings: BTreeMap<String, Vec<String>>,
+    /// Actor id -> statement ids it made.
+    pub actor_statements: BTreeMap<String, Vec<String>>,
+    /// Actor id -> (guarantee id, contribution index) it gave.
+    pub actor_contributions: BTreeMap<String, Vec<(String, usize)>>,
+    /// Actor id -> actors affiliated with it or citizens of it.
+    pub actor_members: BTreeMap<String, Vec<String>>,
+    /// Meeting id -> statement ids made at it.
+    pub meeting_statements: BTreeMap<String, Vec<String>>,
+    /// Guarantee id -> statement ids about it.
+    pub guarantee_statements: BTreeMap<String, Vec<String>>,
+    /// Round id -> meeting ids in it.
+    pub round_meetings: BTreeMap<String, Vec<String>>,
+    /// Source id -> (kind, id) of items whose citations name it.
+    pub source_citers: BTreeMap<String, Vec<(Kind, String)>>,
+}
+
+fn add<K: Ord + Clone, V: PartialEq>(map: &mut BTreeMap<K, Vec<V>>, k: &K, v: V) {
+    let list = map.entry(k.clone()).or_default();
+    if !list.contains(&v) {
+        list.push(v);
+    }
+}
+
+impl Links {
+    /// Computes every reverse reference of a validated model.
+    pub fn compute(m: &Model) -> Links {
+        let mut l = Links::default();
+        for (id, a) in &m.actors {
+            for other in a.country.iter().chain(a.affiliation.iter()) {
+                add(&mut l.actor_members, other, id.clone());
+            }
+            cite(&mut l, Kind::Actors, id, &a.meta.citations);
+        }
+        for (id, s) in &m.sources {
+            cite(&mut l, Kind::Sources, id, &s.meta.citations);
+        }
+        for (id, mt) in &m.meetings {
+            for a in mt
+                .convened_by
+                .iter()
+                .chain(mt.participants.iter().map(|p| &p.actor))
+            {
+                add(&mut l.actor_meetings, a, id.clone());
+            }
+            if let Some(r) = &mt.round {
+                add(&mut l.round_meetings, r, id.clone());
+            }
+            cite(&mut l, Kind::Meetings, id, &mt.meta.citations);
+        }
+        for (id, st) in &m.statements {
+            if let Some(a) = &st.speaker {
+                add(&mut l.actor_statements, a, id.clone());
+            }
+            if let Some(mt) = &st.meeting {
+                add(&mut l.meeting_statements, mt, id.clone());
+            }
+            for g in &st.about {
+                add(&mut l.guarantee_statements, g, id.clone());
+            }
+            cite(&mut l, Kind::Statements, id, &st.meta.citations);
+        }
+        for (id, g) in &m.guarantees {
+            for (i, c) in g.contributions.iter().enumerate() {
+                add(&mut l.actor_contributions, &c.by, (id.clone(), i));
+                cite(&mut l, Kind::Guarantees, id, &c.citations);
+            }
+            cite(&mut l, Kind::Guarantees, id, &g.meta.citations);
+        }
+        for (id, r) in &m.rounds {
+            cite(&mut l, Kind::Rounds, id, &r.meta.citations);
+        }
+        // Lists of statements and meetings read best in date order.
+        let by_date = |ids: &mut Vec<String>, date: &dyn Fn(&str) -> Option<jiff::civil::Date>| {
+            ids.sort_by(|a, b| date(a).cmp(&date(b)).then_with(|| a.cmp(b)));
+        };
+        let st_date = |id: &str| m.statements.get(id).map(|s| s.date);
+        let mt_date = |id: &str| m.meetings.get(id).map(|s| s.date);
+        for v in l.actor_statements.values_mut() {
+            by_date(v, &st_date);
+        }
+        for v in l.meeting_statements.values_mut() {
+            by_date(v, &st_date);
+        }
+        for v in l.guarantee_statements.values_mut() {
+            by_date(v, &st_date);
+        }
+        for v in l.actor_meetings.values_mut() {
+            by_date(v, &mt_date);
+        }
+        for v in l.round_meetings.values_mut() {
+            by_date(v, &mt_date);
+        }
+        l
+    }
+}
+
+fn cite(l: &mut Links, kind: Kind, id: &str, citations: &[super::Citation]) {
+    for c in citations {
+        add(&mut l.source_citers, &c.source, (kind, id.to_string()));
+    }
+}

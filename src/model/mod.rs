@@ -1,0 +1,358 @@
+//! The validated briefing: typed items, cross-referenced by id.
+
+mod links;
+pub mod vocab;
+
+pub use links::Links;
+pub use vocab::*;
+
+use jiff::civil::{Date, Time};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The kinds of item, each with its own folder under content/ and under the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// content/actors/*.yaml
+    Actors,
+    /// content/sources/*.yaml
+    Sources,
+    /// content/meetings/*.md
+    Meetings,
+    /// content/statements/*.md
+    Statements,
+    /// content/guarantees/*.md
+    Guarantees,
+    /// content/rounds/*.yaml
+    Rounds,
+}
+
+impl Kind {
+    /// Every kind, in the order the site presents them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Meetings,
+        Kind::Statements,
+        Kind::Guarantees,
+        Kind::Actors,
+        Kind::Sources,
+        Kind::Rounds,
+    ];
+
+    /// The folder name, used under content/, in output paths and in `@kind/id` links.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Kind::Actors => "actors",
+            Kind::Sources => "sources",
+            Kind::Meetings => "meetings",
+            Kind::Statements => "statements",
+            Kind::Guarantees => "guarantees",
+            Kind::Rounds => "rounds",
+        }
+    }
+
+    /// The kind named by a folder, if any.
+    pub fn from_dir(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.dir() == s)
+    }
+
+    /// True for kinds written as Markdown with front matter, false for plain YAML.
+    pub fn is_markdown(self) -> bool {
+        matches!(self, Kind::Meetings | Kind::Statements | Kind::Guarantees)
+    }
+
+    /// A singular noun for messages ("unknown actor").
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Actors => "actor",
+            Kind::Sources => "source",
+            Kind::Meetings => "meeting",
+            Kind::Statements => "statement",
+            Kind::Guarantees => "guarantee",
+            Kind::Rounds => "round",
+        }
+    }
+
+    /// The page title of the kind's list.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Actors => "Actors",
+            Kind::Sources => "Sources",
+            Kind::Meetings => "Meetings",
+            Kind::Statements => "Statements",
+            Kind::Guarantees => "Guarantee components",
+            Kind::Rounds => "Diplomatic rounds",
+        }
+    }
+
+    /// Path of an item's page, relative to the output root.
+    pub fn page(self, id: &str) -> String {
+        format!("{}/{id}.html", self.dir())
+    }
+}
+
+/// Settings from content/site.yaml, with defaults applied.
+#[derive(Debug, Clone)]
+pub struct SiteSettings {
+    /// Site title.
+    pub title: String,
+    /// Optional subtitle.
+    pub subtitle: Option<String>,
+    /// What the briefing is about, Markdown rendered to HTML.
+    pub description_html: Option<String>,
+    /// Absolute URL of the published site, used only where absolute links are required.
+    pub base_url: Option<String>,
+    /// Language tag for `<html lang>`.
+    pub language: String,
+    /// IANA time zone name meetings are dated in unless they say otherwise.
+    pub timezone: String,
+    /// Marking of items that do not set one.
+    pub default_tlp: Tlp,
+    /// Highest marking a default build includes.
+    pub audience: Tlp,
+    /// The date the briefing speaks as of.
+    pub as_of: Date,
+}
+
+/// What every item carries.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The file stem; unique within the kind.
+    pub id: String,
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// TLP marking.
+    pub tlp: Tlp,
+    /// Sources the item rests on.
+    pub citations: Vec<Citation>,
+}
+
+/// One citation of a source.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// Source id.
+    pub source: String,
+    /// Admiralty information credibility, 1-6.
+    pub credibility: Option<u8>,
+    /// When the source said it.
+    pub date: Option<Date>,
+    /// Where exactly.
+    pub url: Option<String>,
+    /// Free note.
+    pub note: Option<String>,
+}
+
+/// A person, state, organisation or group.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// Id, file, tags, marking, sources.
+    pub meta: Meta,
+    /// Display name.
+    pub name: String,
+    /// What the actor is.
+    pub kind: ActorKind,
+    /// State actor id.
+    pub country: Option<String>,
+    /// Office or function.
+    pub role: Option<String>,
+    /// Actor id of the organisation the actor belongs to.
+    pub affiliation: Option<String>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Official page.
+    pub url: Option<String>,
+    /// Markdown description rendered to HTML.
+    pub description_html: Option<String>,
+}
+
+/// A source of information.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Id, file, tags, marking, sources.
+    pub meta: Meta,
+    /// Display name.
+    pub name: String,
+    /// What the source is.
+    pub kind: SourceKind,
+    /// Admiralty reliability grade.
+    pub reliability: Reliability,
+    /// Home page.
+    pub url: Option<String>,
+    /// Markdown description rendered to HTML.
+    pub description_html: Option<String>,
+}
+
+/// Someone at a meeting.
+#[derive(Debug, Clone)]
+pub struct Participant {
+    /// Actor id.
+    pub actor: String,
+    /// Role at the meeting.
+    pub role: Option<String>,
+    /// Level of representation.
+    pub level: Option<Level>,
+}
+
+/// A meeting, held or planned.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// Id, file, tags, marking, sources.
+    pub meta: Meta,
+    /// Title.
+    pub title: String,
+    /// First day.
+    pub date: Date,
+    /// Last day, for meetings over several days.
+    pub end_date: Option<Date>,
+    /// Start time.
+    pub time: Option<Time>,
+    /// Time zone of `time`.
+    pub timezone: Option<String>,
+    /// Place.
+    pub location: Option<String>,
+    /// Actor ids of the conveners.
+    pub convened_by: Vec<String>,
+    /// Who took part.
+    pub participants: Vec<Participant>,
+    /// Level of the meeting.
+    pub level: Option<Level>,
+    /// Whether it happened.
+    pub status: MeetingStatus,
+    /// Round id.
+    pub round: Option<String>,
+    /// Agenda or readout, rendered.
+    pub body_html: String,
+}
+
+/// Something said, by a named speaker or an anonymous attribution.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// Id, file, tags, marking, sources.
+    pub meta: Meta,
+    /// Title, given or derived from speaker and date.
+    pub title: String,
+    /// Actor id of the speaker.
+    pub speaker: Option<String>,
+    /// Attribution when there is no named speaker.
+    pub attributed_to: Option<String>,
+    /// When it was said.
+    pub date: Date,
+    /// Meeting id where it was said.
+    pub meeting: Option<String>,
+    /// What sort of statement.
+    pub kind: StatementKind,
+    /// False for background and off-record remarks.
+    pub on_record: bool,
+    /// Guarantee ids it concerns.
+    pub about: Vec<String>,
+    /// What was said, rendered.
+    pub body_html: String,
+}
+
+/// An amount committed.
+#[derive(Debug, Clone)]
+pub struct Amount {
+    /// The number.
+    pub value: f64,
+    /// Its unit, e.g. `EUR bn` or `troops`.
+    pub unit: String,
+}
+
+/// An earlier step of a contribution.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// When.
+    pub date: Date,
+    /// Status reached.
+    pub status: Status,
+    /// Free note.
+    pub note: Option<String>,
+}
+
+/// One actor's commitment to a guarantee component.
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    /// Actor id.
+    pub by: String,
+    /// What is committed, in words.
+    pub commitment: String,
+    /// Highest status reached now.
+    pub status: Status,
+    /// When the current status was reached.
+    pub since: Option<Date>,
+    /// Amount, if any.
+    pub amount: Option<Amount>,
+    /// Caveats.
+    pub conditions: Vec<String>,
+    /// Earlier steps, oldest first.
+    pub history: Vec<Step>,
+    /// Sources.
+    pub citations: Vec<Citation>,
+    /// Marking of this contribution.
+    pub tlp: Tlp,
+}
+
+/// A guarantee component.
+#[derive(Debug, Clone)]
+pub struct Guarantee {
+    /// Id, file, tags, marking, sources.
+    pub meta: Meta,
+    /// Title.
+    pub title: String,
+    /// What it is about.
+    pub category: Category,
+    /// One-line summary.
+    pub summary: Option<String>,
+    /// Each actor's commitments.
+    pub contributions: Vec<Contribution>,
+    /// Description, rendered.
+    pub body_html: String,
+}
+
+impl Guarantee {
+    /// The highest status any contribution reached, withdrawals aside.
+    pub fn highest_status(&self) -> Option<Status> {
+        self.contributions
+            .iter()
+            .map(|c| c.status)
+            .filter(|s| *s != Status::Withdrawn)
+            .max()
+    }
+}
+
+/// A diplomatic round.
+#[derive(Debug, Clone)]
+pub struct Round {
+    /// Id, file, tags, marking, sources.
+    pub meta: Meta,
+    /// Title.
+    pub title: String,
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Bottom line, rendered.
+    pub summary_html: Option<String>,
+}
+
+/// The whole validated briefing. Maps are keyed by id, so iteration order is stable.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Site settings.
+    pub site: SiteSettings,
+    /// Actors by id.
+    pub actors: BTreeMap<String, Actor>,
+    /// Sources by id.
+    pub sources: BTreeMap<String, Source>,
+    /// Meetings by id.
+    pub meetings: BTreeMap<String, Meeting>,
+    /// Statements by id.
+    pub statements: BTreeMap<String, Statement>,
+    /// Guarantee components by id.
+    pub guarantees: BTreeMap<String, Guarantee>,
+    /// Rounds by id.
+    pub rounds: BTreeMap<String, Round>,
+    /// Reverse references, computed once.
+    pub links: Links,
+}

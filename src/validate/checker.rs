@@ -1,0 +1,387 @@
+//! Field-level checks shared by every kind, each reporting at the value's position.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::{Doc, Loaded};
+use crate::markdown;
+use crate::model::{Citation, Kind, Tlp};
+use crate::raw::{IdOr, Opt, RawCitations, S};
+use crate::suggest;
+use crate::yaml::pos_of;
+use jiff::civil::{Date, Time};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// Every id of every kind, known before any item is checked, plus actor kinds.
+#[derive(Debug)]
+pub struct Ids {
+    by_kind: BTreeMap<Kind, BTreeSet<String>>,
+    /// Actor id -> its `kind` as written, to check that `country` names a state.
+    pub actor_kinds: BTreeMap<String, String>,
+    /// site.yaml's `default_tlp`, read first because every item's marking defaults to it.
+    pub default_tlp: Tlp,
+}
+
+impl Ids {
+    /// Collects ids from the loaded files.
+    pub fn from_loaded(l: &Loaded) -> Ids {
+        fn ids<T>(docs: &[Doc<T>]) -> BTreeSet<String> {
+            docs.iter().map(|d| d.id.clone()).collect()
+        }
+        let mut by_kind = BTreeMap::new();
+        by_kind.insert(Kind::Actors, ids(&l.actors));
+        by_kind.insert(Kind::Sources, ids(&l.sources));
+        by_kind.insert(Kind::Meetings, ids(&l.meetings));
+        by_kind.insert(Kind::Statements, ids(&l.statements));
+        by_kind.insert(Kind::Guarantees, ids(&l.guarantees));
+        by_kind.insert(Kind::Rounds, ids(&l.rounds));
+        let actor_kinds = l
+            .actors
+            .iter()
+            .filter_map(|d| d.raw.kind.as_ref().map(|k| (d.id.clone(), k.value.clone())))
+            .collect();
+        let default_tlp = l
+            .site
+            .as_ref()
+            .and_then(|s| s.raw.default_tlp.as_ref())
+            .and_then(|t| Tlp::parse(t.value.trim()))
+            .unwrap_or(Tlp::Clear);
+        Ids {
+            by_kind,
+            actor_kinds,
+            default_tlp,
+        }
+    }
+
+    /// The ids of one kind.
+    pub fn of(&self, kind: Kind) -> &BTreeSet<String> {
+        static EMPTY: BTreeSet<String> = BTreeSet::new();
+        self.by_kind.get(&kind).unwrap_or(&EMPTY)
+    }
+
+    /// True if `id` names an item of `kind`.
+    pub fn exists(&self, kind: Kind, id: &str) -> bool {
+        self.of(kind).contains(id)
+    }
+}
+
+/// Checks the fields of one file, pushing problems tagged with that file.
+pub struct Checker<'a> {
+    file: PathBuf,
+    yaml_line: usize,
+    ids: &'a Ids,
+    diags: &'a mut Diagnostics,
+    failed: bool,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `doc`.
+    pub fn new<T>(doc: &Doc<T>, ids: &'a Ids, diags: &'a mut Diagnostics) -> Self {
+        Checker {
+            file: doc.file.clone(),
+            yaml_line: doc.yaml_line,
+            ids,
+            diags,
+            failed: false,
+        }
+    }
+
+    /// True if any error was reported through this checker.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    /// The file position of a value.
+    pub fn pos<T>(&self, s: &S<T>) -> Option<Pos> {
+        pos_of(s, self.yaml_line)
+    }
+
+    /// Reports an error in this file.
+    pub fn error(&mut self, d: Diagnostic) {
+        self.failed = true;
+        self.diags.push(d.in_file(&self.file));
+    }
+
+    /// Reports a warning in this file.
+    pub fn warn(&mut self, d: Diagnostic) {
+        self.diags.push(d.in_file(&self.file));
+    }
+
+    /// A required text field; reports it missing or empty.
+    pub fn required(&mut self, v: &Opt<String>, field: &str) -> Option<String> {
+        match v {
+            Some(s) if !s.value.trim().is_empty() => Some(s.value.trim().to_string()),
+            Some(s) => {
+                let at = self.pos(s);
+                self.error(Diagnostic::error("empty-field", format!("`{field}` is empty")).at(at));
+                None
+            }
+            None => {
+                self.missing(field);
+                None
+            }
+        }
+    }
+
+    /// Reports a required field as missing.
+    pub fn missing(&mut self, field: &str) {
+        self.missing_with(field, &format!("add a `{field}:` line"));
+    }
+
+    /// Reports a required field as missing, with a specific fix.
+    pub fn missing_with(&mut self, field: &str, help: &str) {
+        let at = Some(Pos::new(self.yaml_line, 1));
+        self.error(
+            Diagnostic::error("missing-field", format!("missing required field `{field}`"))
+                .at(at)
+                .help(help),
+        );
+    }
+
+    /// The marking of items that do not set one (site.yaml `default_tlp`).
+    pub fn default_tlp(&self) -> Tlp {
+        self.ids.default_tlp
+    }
+
+    /// An optional text field, trimmed; empty counts as absent.
+    pub fn text(&self, v: &Opt<String>) -> Option<String> {
+        v.as_ref()
+            .map(|s| s.value.trim().to_string())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// A word from a closed vocabulary, e.g. a status.
+    pub fn word<E>(
+        &mut self,
+        v: &Opt<String>,
+        field: &str,
+        parse: fn(&str) -> Option<E>,
+        all: &[&str],
+    ) -> Option<E> {
+        let s = v.as_ref()?;
+        let word = s.value.trim();
+        if let Some(e) = parse(word) {
+            return Some(e);
+        }
+        let at = self.pos(s);
+        let help = suggest::did_you_mean(word, all.iter().copied())
+            .map(|h| format!("{h} (allowed: {})", suggest::one_of(all)))
+            .unwrap_or_else(|| format!("allowed: {}", suggest::one_of(all)));
+        self.error(
+            Diagnostic::error("bad-value", format!("`{word}` is not a valid `{field}`"))
+                .at(at)
+                .help(help),
+        );
+        None
+    }
+
+    /// A TLP marking, or `default` if absent.
+    pub fn tlp(&mut self, v: &Opt<String>, default: Tlp) -> Tlp {
+        self.word(v, "tlp", Tlp::parse, Tlp::ALL).unwrap_or(default)
+    }
+
+    /// A `YYYY-MM-DD` date.
+    pub fn date(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+        let s = v.as_ref()?;
+        let text = s.value.trim();
+        let ok = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+        match text.parse::<Date>() {
+            Ok(d) if ok => Some(d),
+            _ => {
+                let at = self.pos(s);
+                self.error(
+                    Diagnostic::error(
+                        "bad-date",
+                        format!("`{text}` is not a valid date for `{field}`"),
+                    )
+                    .at(at)
+                    .help("write dates as YYYY-MM-DD, e.g. 2026-01-06"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required date.
+    pub fn required_date(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+        if v.is_none() {
+            self.missing(field);
+        }
+        self.date(v, field)
+    }
+
+    /// An `HH:MM` time.
+    pub fn time(&mut self, v: &Opt<String>) -> Option<Time> {
+        let s = v.as_ref()?;
+        let text = s.value.trim();
+        let parsed = (text.len() == 5)
+            .then(|| text.split_once(':'))
+            .flatten()
+            .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)))
+            .and_then(|(h, m)| Time::new(h, m, 0, 0).ok());
+        if parsed.is_none() {
+            let at = self.pos(s);
+            self.error(
+                Diagnostic::error("bad-time", format!("`{text}` is not a valid time"))
+                    .at(at)
+                    .help("write times as HH:MM on a 24-hour clock, e.g. 09:30"),
+            );
+        }
+        parsed
+    }
+
+    /// An IANA time zone name.
+    pub fn timezone(&mut self, v: &Opt<String>) -> Option<String> {
+        let s = v.as_ref()?;
+        let name = s.value.trim();
+        if jiff::tz::TimeZone::get(name).is_ok() {
+            return Some(name.to_string());
+        }
+        let at = self.pos(s);
+        self.error(
+            Diagnostic::error("bad-timezone", format!("`{name}` is not an IANA time zone"))
+                .at(at)
+                .help("use a name such as `Europe/Kyiv`, `Europe/Paris` or `UTC`"),
+        );
+        None
+    }
+
+    /// An absolute http(s) URL.
+    pub fn url(&mut self, v: &Opt<String>) -> Option<String> {
+        let s = v.as_ref()?;
+        let url = s.value.trim();
+        let ok = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > 8
+            && !url.contains(char::is_whitespace);
+        if ok {
+            return Some(url.to_string());
+        }
+        let at = self.pos(s);
+        self.error(
+            Diagnostic::error("bad-url", format!("`{url}` is not an absolute http(s) URL"))
+                .at(at)
+                .help("write the full address, starting with https://"),
+        );
+        None
+    }
+
+    /// A reference to an item of `kind`; reports it if dangling, with a suggestion.
+    pub fn reference(&mut self, kind: Kind, id: &str, at: Option<Pos>, field: &str) -> bool {
+        if self.ids.exists(kind, id) {
+            return true;
+        }
+        let help = suggest::did_you_mean(id, self.ids.of(kind).iter().map(String::as_str))
+            .unwrap_or_else(|| format!("no file content/{}/{id}.* exists", kind.dir()));
+        self.error(
+            Diagnostic::error(
+                "dangling-reference",
+                format!("unknown {} `{id}` in `{field}`", kind.singular()),
+            )
+            .at(at)
+            .help(help),
+        );
+        false
+    }
+
+    /// An optional positioned reference.
+    pub fn opt_ref(&mut self, kind: Kind, v: &Opt<String>, field: &str) -> Option<String> {
+        let s = v.as_ref()?;
+        let at = self.pos(s);
+        let id = s.value.trim();
+        self.reference(kind, id, at, field).then(|| id.to_string())
+    }
+
+    /// A list of positioned references; dangling ones are reported and dropped.
+    pub fn refs(&mut self, kind: Kind, v: &Option<Vec<S<String>>>, field: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in v.iter().flatten() {
+            let at = self.pos(s);
+            if self.reference(kind, s.value.trim(), at, field) {
+                out.push(s.value.trim().to_string());
+            }
+        }
+        out
+    }
+
+    /// The `sources:` list.
+    pub fn citations(&mut self, v: &RawCitations) -> Vec<Citation> {
+        let mut out = Vec::new();
+        for item in v.iter().flatten() {
+            let at = self.pos(item);
+            match &item.value {
+                IdOr::Id(id) => {
+                    if self.reference(Kind::Sources, id.trim(), at, "sources") {
+                        out.push(Citation {
+                            source: id.trim().to_string(),
+                            credibility: None,
+                            date: None,
+                            url: None,
+                            note: None,
+                        });
+                    }
+                }
+                IdOr::Full(c) => {
+                    let Some(src) = &c.source else {
+                        self.error(
+                            Diagnostic::error("missing-field", "citation without `source`")
+                                .at(at)
+                                .help("add `source: <source id>`"),
+                        );
+                        continue;
+                    };
+                    let src_at = self.pos(src);
+                    let ok = self.reference(Kind::Sources, src.value.trim(), src_at, "source");
+                    let credibility = c.credibility.as_ref().and_then(|cr| {
+                        if (1..=6).contains(&cr.value) {
+                            Some(cr.value)
+                        } else {
+                            let at = self.pos(cr);
+                            self.error(
+                                Diagnostic::error("bad-value", format!("credibility {} is out of range", cr.value))
+                                    .at(at)
+                                    .help("Admiralty information credibility runs from 1 (confirmed) to 6 (cannot be judged)"),
+                            );
+                            None
+                        }
+                    });
+                    let date = self.date(&c.date, "date");
+                    let url = self.url(&c.url);
+                    if ok {
+                        out.push(Citation {
+                            source: src.value.trim().to_string(),
+                            credibility,
+                            date,
+                            url,
+                            note: self.text(&c.note),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Renders Markdown starting at file line `first_line`, reporting bad `@` links.
+    pub fn markdown(&mut self, text: &str, first_line: usize) -> String {
+        let ids = self.ids;
+        let (html, problems) =
+            markdown::render(text, first_line, &|k, id| ids.exists(k, id), &|k| {
+                super::kind_ids(ids, k)
+            });
+        for p in problems {
+            self.error(p);
+        }
+        html
+    }
+
+    /// Renders an optional Markdown field written in the YAML.
+    pub fn markdown_field(&mut self, v: &Opt<String>) -> Option<String> {
+        let s = v.as_ref()?;
+        let text = s.value.trim();
+        if text.is_empty() {
+            return None;
+        }
+        // Positions inside a YAML block scalar are approximate: point at the field's line.
+        let line = self.pos(s).map_or(self.yaml_line, |p| p.line);
+        Some(self.markdown(text, line))
+    }
+}

@@ -1,0 +1,390 @@
+//! The one place YAML is parsed (serde-saphyr): typed values with positions, plus a
+//! check of every key in the document against the fields the target types accept.
+
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::suggest;
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Location, Spanned};
+use std::fmt;
+
+/// Parser options: no source snippets in messages (we print our own), budgets on.
+fn options() -> serde_saphyr::Options {
+    let mut o = serde_saphyr::Options::default();
+    o.with_snippet = false;
+    o
+}
+
+/// Converts a parser location into a file position, given the file line the YAML starts on.
+pub fn pos(loc: &Location, first_line: usize) -> Option<Pos> {
+    if loc.line() == 0 {
+        return None;
+    }
+    Some(Pos::new(
+        loc.line() as usize + first_line - 1,
+        loc.column() as usize,
+    ))
+}
+
+/// The file position of a positioned value.
+pub fn pos_of<T>(s: &Spanned<T>, first_line: usize) -> Option<Pos> {
+    pos(&s.referenced, first_line)
+}
+
+/// The shape of a document: which keys a mapping accepts, and the shape of nested values.
+pub struct Shape {
+    /// Accepted keys at this level.
+    pub fields: &'static [&'static str],
+    /// Shapes of nested mappings, by key (a list's items share the key's shape).
+    pub children: Vec<(&'static str, Shape)>,
+}
+
+impl Shape {
+    /// The shape of a serde struct, taken from its own derive so it cannot drift.
+    pub fn of<T: DeserializeOwned>() -> Shape {
+        Shape {
+            fields: fields_of::<T>(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Adds the shape of a nested key.
+    pub fn with(mut self, key: &'static str, child: Shape) -> Shape {
+        self.children.push((key, child));
+        self
+    }
+}
+
+/// Parses `text` (YAML starting at file line `first_line`) into `T`, reporting every
+/// unknown key and then the first type error, each at its position in the file.
+pub fn parse<T: DeserializeOwned + Default>(
+    text: &str,
+    first_line: usize,
+    shape: &Shape,
+) -> Result<T, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Ok(T::default());
+    }
+    let tree: Spanned<Node> = match serde_saphyr::from_str_with_options(text, options()) {
+        Ok(t) => t,
+        Err(e) => return Err(vec![from_error(&e, first_line, "yaml-syntax")]),
+    };
+    let mut problems = Vec::new();
+    if !matches!(tree.value, Node::Map(_) | Node::Null) {
+        problems.push(
+            Diagnostic::error(
+                "wrong-type",
+                "expected a mapping of fields (`key: value` lines)",
+            )
+            .at(pos_of(&tree, first_line)),
+        );
+        return Err(problems);
+    }
+    check_keys(&tree, shape, first_line, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| vec![from_error(&e, first_line, "wrong-type")])
+}
+
+/// Turns a parser error into a diagnostic, keeping its position.
+fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) -> Diagnostic {
+    let full = e.to_string();
+    // The parser appends "at line L, column C"; we print positions ourselves.
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let code = if message.contains("budget") || message.contains("alias") {
+        "yaml-limit"
+    } else {
+        code
+    };
+    Diagnostic::error(code, message).at(e.location().and_then(|l| pos(&l, first_line)))
+}
+
+fn check_keys(
+    node: &Spanned<Node>,
+    shape: &Shape,
+    first_line: usize,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match &node.value {
+        Node::Map(entries) => {
+            for (key, value) in entries {
+                let k = key.value.as_str();
+                if !shape.fields.contains(&k) {
+                    problems.push(
+                        Diagnostic::error("unknown-field", format!("unknown field `{k}`"))
+                            .at(pos_of(key, first_line))
+                            .help(
+                                match suggest::did_you_mean(k, shape.fields.iter().copied()) {
+                                    Some(s) => s,
+                                    None => {
+                                        format!("expected one of {}", suggest::one_of(shape.fields))
+                                    }
+                                },
+                            ),
+                    );
+                    continue;
+                }
+                if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
+                    check_child(value, child, first_line, problems);
+                }
+            }
+        }
+        Node::Seq(items) => {
+            for item in items {
+                check_keys(item, shape, first_line, problems);
+            }
+        }
+        Node::Scalar | Node::Null => {}
+    }
+}
+
+fn check_child(
+    node: &Spanned<Node>,
+    shape: &Shape,
+    first_line: usize,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match &node.value {
+        // A list of mappings (contributions) or of ids-or-mappings (sources).
+        Node::Seq(items) => {
+            for item in items {
+                if matches!(item.value, Node::Map(_)) {
+                    check_keys(item, shape, first_line, problems);
+                }
+            }
+        }
+        Node::Map(_) => check_keys(node, shape, first_line, problems),
+        Node::Scalar | Node::Null => {}
+    }
+}
+
+/// A YAML document reduced to its structure, each node with its position.
+#[derive(Debug)]
+enum Node {
+    Null,
+    Scalar,
+    Seq(Vec<Spanned<Node>>),
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Node::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
+            let value = map.next_value()?;
+            entries.push((
+                Spanned::new(key.value.0, key.referenced, key.defined),
+                value,
+            ));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+/// A mapping key of any scalar type, as text.
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = KeyText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
+                Ok(KeyText("null".into()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The field names a derived `Deserialize` struct accepts, read from serde itself.
+pub fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
+    let mut found = None;
+    let _ = T::deserialize(FieldCapture(&mut found));
+    found.unwrap_or(&[])
+}
+
+/// A deserializer that only records the field list serde passes to `deserialize_struct`.
+struct FieldCapture<'a>(&'a mut Option<&'static [&'static str]>);
+
+impl<'de> Deserializer<'de> for FieldCapture<'_> {
+    type Error = de::value::Error;
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("not a struct"))
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        *self.0 = Some(fields);
+        Err(de::Error::custom("fields captured"))
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::raw::*;
+
+    fn meeting_shape() -> Shape {
+        Shape::of::<RawMeeting>()
+            .with("participants", Shape::of::<RawParticipant>())
+            .with("sources", Shape::of::<RawCitation>())
+    }
+
+    #[test]
+    fn fields_come_from_serde() {
+        let f = fields_of::<RawRound>();
+        assert!(f.contains(&"start") && f.contains(&"summary"));
+    }
+
+    #[test]
+    fn positions_count_from_first_line() {
+        let m: RawMeeting = parse("title: Paris\ndate: 2026-01-06\n", 2, &meeting_shape()).unwrap();
+        let d = m.date.unwrap();
+        assert_eq!(pos_of(&d, 2), Some(Pos::new(3, 7)));
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_with_suggestion() {
+        let text = "title: x\nparticpants: [a]\nsources:\n  - {source: r, credability: 2}\n";
+        let errs = parse::<RawMeeting>(text, 2, &meeting_shape()).unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!(errs[0].pos, Some(Pos::new(3, 1)));
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some("did you mean `participants`?")
+        );
+        assert_eq!(errs[1].pos, Some(Pos::new(5, 17)));
+        assert_eq!(errs[1].help.as_deref(), Some("did you mean `credibility`?"));
+    }
+
+    #[test]
+    fn type_errors_are_positioned() {
+        let errs = parse::<RawMeeting>("title: [1, 2]\n", 1, &meeting_shape()).unwrap_err();
+        assert_eq!(errs[0].pos, Some(Pos::new(1, 8)));
+        assert_eq!(errs[0].code, "wrong-type");
+    }
+
+    #[test]
+    fn syntax_errors_are_positioned() {
+        let errs = parse::<RawMeeting>("title: \"open\n", 4, &meeting_shape()).unwrap_err();
+        assert_eq!(errs[0].code, "yaml-syntax");
+        assert_eq!(errs[0].pos.map(|p| p.line), Some(4));
+    }
+
+    #[test]
+    fn ids_or_mappings_keep_positions() {
+        let text = "title: x\nparticipants:\n  - france\n  - actor: ukraine\n    role: host\n";
+        let m: RawMeeting = parse(text, 1, &meeting_shape()).unwrap();
+        let p = m.participants.unwrap();
+        assert!(matches!(&p[0].value, IdOr::Id(s) if s == "france"));
+        assert_eq!(pos_of(&p[0], 1), Some(Pos::new(3, 5)));
+        match &p[1].value {
+            IdOr::Full(f) => {
+                assert_eq!(pos_of(f.actor.as_ref().unwrap(), 1), Some(Pos::new(4, 12)))
+            }
+            IdOr::Id(_) => panic!("expected a mapping"),
+        }
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let shape = Shape {
+            fields: &[
+                "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11",
+            ],
+            children: vec![],
+        };
+        assert!(parse::<RawRound>(&text, 1, &shape).is_err());
+    }
+}
