@@ -8,7 +8,7 @@ where
     let mut best: Option<(f64, &'a str)> = None;
     for cand in candidates {
         let score = similarity(input, cand);
-        if score >= 0.7 && best.is_none_or(|(s, _)| score > s) {
+        if score >= 0.8 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, cand));
         }
     }

@@ -55,19 +55,20 @@ impl Shape {
     }
 }
 
-/// Parses `text` (YAML starting at file line `first_line`) into `T`, reporting every
-/// unknown key and then the first type error, each at its position in the file.
+/// Parses `text` (YAML starting at file line `first_line`) into `T`. Every unknown key
+/// is reported at its position; the value is still returned when only such keys were
+/// wrong, so the rest of the file gets checked in the same run.
 pub fn parse<T: DeserializeOwned + Default>(
     text: &str,
     first_line: usize,
     shape: &Shape,
-) -> Result<T, Vec<Diagnostic>> {
+) -> (Option<T>, Vec<Diagnostic>) {
     if text.trim().is_empty() {
-        return Ok(T::default());
+        return (Some(T::default()), Vec::new());
     }
     let tree: Spanned<Node> = match serde_saphyr::from_str_with_options(text, options()) {
         Ok(t) => t,
-        Err(e) => return Err(vec![from_error(&e, first_line, "yaml-syntax")]),
+        Err(e) => return (None, vec![from_error(&e, first_line, "yaml-syntax")]),
     };
     let mut problems = Vec::new();
     if !matches!(tree.value, Node::Map(_) | Node::Null) {
@@ -78,14 +79,16 @@ pub fn parse<T: DeserializeOwned + Default>(
             )
             .at(pos_of(&tree, first_line)),
         );
-        return Err(problems);
+        return (None, problems);
     }
     check_keys(&tree, shape, first_line, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems);
+    match serde_saphyr::from_str_with_options(text, options()) {
+        Ok(v) => (Some(v), problems),
+        Err(e) => {
+            problems.push(from_error(&e, first_line, "wrong-type"));
+            (None, problems)
+        }
     }
-    serde_saphyr::from_str_with_options(text, options())
-        .map_err(|e| vec![from_error(&e, first_line, "wrong-type")])
 }
 
 /// Turns a parser error into a diagnostic, keeping its position.
@@ -322,7 +325,9 @@ mod tests {
 
     #[test]
     fn positions_count_from_first_line() {
-        let m: RawMeeting = parse("title: Paris\ndate: 2026-01-06\n", 2, &meeting_shape()).unwrap();
+        let m: RawMeeting = parse("title: Paris\ndate: 2026-01-06\n", 2, &meeting_shape())
+            .0
+            .unwrap();
         let d = m.date.unwrap();
         assert_eq!(pos_of(&d, 2), Some(Pos::new(3, 7)));
     }
@@ -330,7 +335,8 @@ mod tests {
     #[test]
     fn every_unknown_key_is_reported_with_suggestion() {
         let text = "title: x\nparticpants: [a]\nsources:\n  - {source: r, credability: 2}\n";
-        let errs = parse::<RawMeeting>(text, 2, &meeting_shape()).unwrap_err();
+        let (value, errs) = parse::<RawMeeting>(text, 2, &meeting_shape());
+        assert!(value.is_some(), "the rest of the file is still checked");
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!(errs[0].pos, Some(Pos::new(3, 1)));
         assert_eq!(
@@ -343,14 +349,15 @@ mod tests {
 
     #[test]
     fn type_errors_are_positioned() {
-        let errs = parse::<RawMeeting>("title: [1, 2]\n", 1, &meeting_shape()).unwrap_err();
+        let (value, errs) = parse::<RawMeeting>("title: [1, 2]\n", 1, &meeting_shape());
+        assert!(value.is_none());
         assert_eq!(errs[0].pos, Some(Pos::new(1, 8)));
         assert_eq!(errs[0].code, "wrong-type");
     }
 
     #[test]
     fn syntax_errors_are_positioned() {
-        let errs = parse::<RawMeeting>("title: \"open\n", 4, &meeting_shape()).unwrap_err();
+        let errs = parse::<RawMeeting>("title: \"open\n", 4, &meeting_shape()).1;
         assert_eq!(errs[0].code, "yaml-syntax");
         assert_eq!(errs[0].pos.map(|p| p.line), Some(4));
     }
@@ -358,7 +365,7 @@ mod tests {
     #[test]
     fn ids_or_mappings_keep_positions() {
         let text = "title: x\nparticipants:\n  - france\n  - actor: ukraine\n    role: host\n";
-        let m: RawMeeting = parse(text, 1, &meeting_shape()).unwrap();
+        let m: RawMeeting = parse(text, 1, &meeting_shape()).0.unwrap();
         let p = m.participants.unwrap();
         assert!(matches!(&p[0].value, IdOr::Id(s) if s == "france"));
         assert_eq!(pos_of(&p[0], 1), Some(Pos::new(3, 5)));
@@ -385,6 +392,7 @@ mod tests {
             ],
             children: vec![],
         };
-        assert!(parse::<RawRound>(&text, 1, &shape).is_err());
+        let (value, errs) = parse::<RawRound>(&text, 1, &shape);
+        assert!(value.is_none() && !errs.is_empty());
     }
 }

@@ -74,10 +74,11 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
 
     let site_file = PathBuf::from("content/site.yaml");
     match read(root, &site_file) {
-        Ok(text) => match yaml::parse::<RawSite>(&text, 1, &Shape::of::<RawSite>()) {
-            Ok(raw) => loaded.site = Some(doc("site", &site_file, 1, raw, "", 1)),
-            Err(es) => diags.extend(es.into_iter().map(|d| d.in_file(&site_file))),
-        },
+        Ok(text) => {
+            let (raw, es) = yaml::parse::<RawSite>(&text, 1, &Shape::of::<RawSite>());
+            diags.extend(es.into_iter().map(|d| d.in_file(&site_file)));
+            loaded.site = raw.map(|raw| doc("site", &site_file, 1, raw, "", 1));
+        }
         Err(d) => diags.push(d),
     }
 
@@ -328,16 +329,14 @@ fn parse_all<T: DeserializeOwned + Default + Send>(
     shape: &Shape,
     diags: &mut Diagnostics,
 ) -> Vec<Doc<T>> {
-    let results: Vec<Result<Doc<T>, Vec<Diagnostic>>> = files
+    let results: Vec<(Option<Doc<T>>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|f| parse_one(root, f, markdown, shape))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(es) => diags.extend(es),
-        }
+    for (doc, es) in results {
+        docs.extend(doc);
+        diags.extend(es);
     }
     docs
 }
@@ -347,28 +346,29 @@ fn parse_one<T: DeserializeOwned + Default>(
     file: &Path,
     markdown: bool,
     shape: &Shape,
-) -> Result<Doc<T>, Vec<Diagnostic>> {
-    let text = read(root, file).map_err(|d| vec![d])?;
+) -> (Option<Doc<T>>, Vec<Diagnostic>) {
+    let text = match read(root, file) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
     let id = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let in_file = |es: Vec<Diagnostic>| es.into_iter().map(|d| d.in_file(file)).collect::<Vec<_>>();
-    if markdown {
-        let split = frontmatter::split(&text).map_err(|d| vec![d.in_file(file)])?;
-        let raw = yaml::parse::<T>(split.yaml, split.yaml_line, shape).map_err(in_file)?;
-        Ok(doc(
-            &id,
-            file,
-            split.yaml_line,
-            raw,
-            split.body,
-            split.body_line,
-        ))
+    let (yaml_text, yaml_line, body, body_line) = if markdown {
+        match frontmatter::split(&text) {
+            Ok(s) => (s.yaml, s.yaml_line, s.body, s.body_line),
+            Err(d) => return (None, vec![d.in_file(file)]),
+        }
     } else {
-        let raw = yaml::parse::<T>(&text, 1, shape).map_err(in_file)?;
-        Ok(doc(&id, file, 1, raw, "", 1))
-    }
+        (text.as_str(), 1, "", 1)
+    };
+    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, shape);
+    let es = es.into_iter().map(|d| d.in_file(file)).collect();
+    (
+        raw.map(|raw| doc(&id, file, yaml_line, raw, body, body_line)),
+        es,
+    )
 }
 
 #[cfg(test)]
