@@ -54,16 +54,16 @@ pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
     let pages = plan(model);
-    let results: Vec<Result<Output, Diagnostic>> = pages
+    let results: Vec<Result<Output, Vec<Diagnostic>>> = pages
         .par_iter()
-        .map(|p| render_page(&tera, p, root))
+        .map(|p| render_page(&tera, p))
         .collect();
     let mut outputs = Vec::with_capacity(results.len() + 1);
     let mut problems = Vec::new();
     for r in results {
         match r {
             Ok(o) => outputs.push(o),
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     match tera.render("style.css", &Context::new()) {
@@ -71,12 +71,14 @@ pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>
             path: "style.css".into(),
             bytes: css.into_bytes(),
         }),
-        Err(e) => problems.push(templates::from_tera(&e, Some(root))),
+        Err(e) => problems.extend(templates::from_tera(&e)),
     }
     if problems.is_empty() {
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
     } else {
+        // One template bug fails every page using it: report it once.
+        problems.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
         problems.dedup();
         Err(problems)
     }
@@ -109,7 +111,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
     g.insert("nav", &nav);
 }
 
-fn render_page(tera: &Tera, p: &Page, root: &Path) -> Result<Output, Diagnostic> {
+fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
     let depth = p.path.matches('/').count();
     let prefix = "../".repeat(depth);
     let mut ctx = Context::new();
@@ -132,7 +134,7 @@ fn render_page(tera: &Tera, p: &Page, root: &Path) -> Result<Output, Diagnostic>
     }
     let html = tera
         .render(p.template, &ctx)
-        .map_err(|e| templates::from_tera(&e, Some(root)))?;
+        .map_err(|e| templates::from_tera(&e))?;
     // Markdown links were rendered once, relative to a placeholder root.
     let html = html.replace(ROOT_MARK, &prefix);
     Ok(Output {

@@ -35,13 +35,13 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.set_fallback_prefixes([BUILTIN_PREFIX])
-        .map_err(|e| vec![from_tera(&e, None)])?;
+        .map_err(|e| from_tera(&e))?;
     tera.add_raw_templates(
         DEFAULTS
             .iter()
             .map(|(n, c)| (format!("{BUILTIN_PREFIX}{n}"), *c)),
     )
-    .map_err(|e| vec![from_tera(&e, None)])?;
+    .map_err(|e| from_tera(&e))?;
     let dir = root.join("templates");
     if !dir.is_dir() {
         return Ok(tera);
@@ -76,33 +76,75 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
         return Err(problems);
     }
     tera.add_raw_templates(user.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| vec![from_tera(&e, Some(root))])?;
+        .map_err(|e| from_tera(&e))?;
     Ok(tera)
 }
 
-/// Turns a Tera error into a diagnostic naming the template file and line.
-pub fn from_tera(e: &tera::Error, root: Option<&Path>) -> Diagnostic {
-    let report = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
-    };
-    let Some(r) = report else {
-        let mut msg = e.to_string();
-        let mut src = std::error::Error::source(e);
-        while let Some(s) = src {
-            msg.push_str(&format!(": {s}"));
-            src = s.source();
+/// Turns a Tera error into diagnostics naming the template file and line.
+pub fn from_tera(e: &tera::Error) -> Vec<Diagnostic> {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            vec![at_template(r.message(), r.filename(), span.start_line, span.start_col + 1)]
         }
-        return Diagnostic::error("template", msg);
-    };
-    let name = r.filename();
+        _ => {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(e);
+            while let Some(s) = src {
+                msg.push_str(&format!(": {s}"));
+                src = s.source();
+            }
+            let reports = parse_reports(&msg);
+            if reports.is_empty() {
+                vec![Diagnostic::error("template", msg)]
+            } else {
+                reports
+            }
+        }
+    }
+}
+
+/// Tera reports some problems (unknown components, includes) as pre-rendered text:
+/// `error: MESSAGE\n  --> NAME:LINE:COL ...`, several per error. Recover their positions.
+fn parse_reports(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for block in text.split("error: ").skip(1) {
+        let mut lines = block.lines();
+        let message = lines.next().unwrap_or("").trim();
+        let Some(loc) = lines.next().and_then(|l| l.trim().strip_prefix("--> ")) else {
+            continue;
+        };
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.parse().ok());
+        let line = parts.next().and_then(|l| l.parse().ok());
+        if let (Some(col), Some(line), Some(name)) = (col, line, parts.next()) {
+            out.push(at_template(message, name, line, col));
+        }
+    }
+    out
+}
+
+fn at_template(message: &str, name: &str, line: usize, column: usize) -> Diagnostic {
     let file = match name.strip_prefix(BUILTIN_PREFIX) {
         Some(builtin) => format!("(built-in template) {builtin}"),
-        None if root.is_some() || !name.is_empty() => format!("templates/{name}"),
-        None => "(template)".to_string(),
+        None => format!("templates/{name}"),
     };
-    let span = r.span();
-    Diagnostic::error("template", r.message().to_string())
+    Diagnostic::error("template", message.to_string())
         .in_file(file)
-        .at(Some(Pos::new(span.start_line, span.start_col + 1)))
+        .at(Some(Pos::new(line, column)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovers_positions_from_prerendered_reports() {
+        let text = "error: Unknown component `x`\n  --> __briefing/base.html:13:3\n   |\n\nerror: Unknown component `y`\n  --> meeting.html:2:1\n";
+        let ds = parse_reports(text);
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[0].file.as_deref(), Some(Path::new("(built-in template) base.html")));
+        assert_eq!(ds[0].pos, Some(Pos::new(13, 3)));
+        assert_eq!(ds[1].file.as_deref(), Some(Path::new("templates/meeting.html")));
+    }
 }

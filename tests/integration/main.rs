@@ -1,0 +1,7 @@
+//! Integration tests: the library and the binary driven on fixture sites.
+
+mod build;
+mod cli;
+mod common;
+mod templates;
+mod validation;
