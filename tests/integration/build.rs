@@ -32,16 +32,29 @@ fn assert_links_resolve(out: &Path) {
         let html = String::from_utf8(bytes).unwrap();
         let page_dir = out.join(&rel).parent().unwrap().to_path_buf();
         for link in links(&html) {
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+            {
                 continue;
             }
-            assert!(!link.starts_with('/'), "{rel}: absolute link {link} breaks file:// and sub-paths");
+            assert!(
+                !link.starts_with('/'),
+                "{rel}: absolute link {link} breaks file:// and sub-paths"
+            );
             let (path, anchor) = link.split_once('#').unwrap_or((&link, ""));
-            let target = if path.is_empty() { out.join(&rel) } else { page_dir.join(path) };
+            let target = if path.is_empty() {
+                out.join(&rel)
+            } else {
+                page_dir.join(path)
+            };
             assert!(target.is_file(), "{rel}: link {link} points at nothing");
             if !anchor.is_empty() {
                 let text = std::fs::read_to_string(&target).unwrap();
-                assert!(text.contains(&format!("id=\"{anchor}\"")), "{rel}: anchor #{anchor} missing in {path}");
+                assert!(
+                    text.contains(&format!("id=\"{anchor}\"")),
+                    "{rel}: anchor #{anchor} missing in {path}"
+                );
             }
             checked += 1;
         }
@@ -58,7 +71,10 @@ fn example_briefing_builds_and_every_link_resolves() {
     assert!(report.warnings.is_empty(), "{}", report.warnings);
     assert_links_resolve(out.path());
     let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
-    assert!(index.contains("90%"), "the front page shows Umerov's statement");
+    assert!(
+        index.contains("90%"),
+        "the front page shows Umerov's statement"
+    );
 }
 
 #[test]
@@ -73,28 +89,68 @@ fn pages_are_cross_linked_both_ways() {
     let site = Site::minimal();
     build(&site);
     let meeting = site.page("meetings/kyiv-meeting.html");
-    assert!(meeting.contains("../actors/rustem-umerov.html"), "meeting -> participant");
-    assert!(meeting.contains("../statements/umerov-90.html"), "meeting -> statement made at it");
-    assert!(meeting.contains("../rounds/paris-round.html"), "meeting -> round");
-    assert!(meeting.contains("href=\"../meetings/paris-summit.html\""), "@ link in the body");
+    assert!(
+        meeting.contains("../actors/rustem-umerov.html"),
+        "meeting -> participant"
+    );
+    assert!(
+        meeting.contains("../statements/umerov-90.html"),
+        "meeting -> statement made at it"
+    );
+    assert!(
+        meeting.contains("../rounds/paris-round.html"),
+        "meeting -> round"
+    );
+    assert!(
+        meeting.contains("href=\"../meetings/paris-summit.html\""),
+        "@ link in the body"
+    );
     let actor = site.page("actors/rustem-umerov.html");
-    assert!(actor.contains("../meetings/kyiv-meeting.html"), "actor -> meeting attended");
-    assert!(actor.contains("../statements/umerov-90.html"), "actor -> statement made");
+    assert!(
+        actor.contains("../meetings/kyiv-meeting.html"),
+        "actor -> meeting attended"
+    );
+    assert!(
+        actor.contains("../statements/umerov-90.html"),
+        "actor -> statement made"
+    );
     assert!(actor.contains("../actors/ukraine.html"), "actor -> country");
     let france = site.page("actors/france.html");
-    assert!(france.contains("../guarantees/financial.html#contribution-1"), "actor -> commitment");
-    assert!(france.contains("../meetings/paris-summit.html"), "convener -> meeting");
+    assert!(
+        france.contains("../guarantees/financial.html#contribution-1"),
+        "actor -> commitment"
+    );
+    assert!(
+        france.contains("../meetings/paris-summit.html"),
+        "convener -> meeting"
+    );
     let guarantee = site.page("guarantees/financial.html");
     assert!(guarantee.contains("id=\"contribution-1\""));
-    assert!(guarantee.contains("../actors/france.html"), "guarantee -> contributor");
-    assert!(guarantee.contains("../statements/umerov-90.html"), "guarantee -> statement about it");
-    assert!(guarantee.contains("subject to parliamentary approval"), "conditions shown");
+    assert!(
+        guarantee.contains("../actors/france.html"),
+        "guarantee -> contributor"
+    );
+    assert!(
+        guarantee.contains("../statements/umerov-90.html"),
+        "guarantee -> statement about it"
+    );
+    assert!(
+        guarantee.contains("subject to parliamentary approval"),
+        "conditions shown"
+    );
     let source = site.page("sources/reuters.html");
-    for citer in ["../meetings/kyiv-meeting.html", "../statements/umerov-90.html", "../guarantees/financial.html"] {
+    for citer in [
+        "../meetings/kyiv-meeting.html",
+        "../statements/umerov-90.html",
+        "../guarantees/financial.html",
+    ] {
         assert!(source.contains(citer), "source -> {citer}");
     }
     let round = site.page("rounds/paris-round.html");
-    assert!(round.contains("../meetings/paris-summit.html") && round.contains("../meetings/kyiv-meeting.html"));
+    assert!(
+        round.contains("../meetings/paris-summit.html")
+            && round.contains("../meetings/kyiv-meeting.html")
+    );
 }
 
 #[test]
@@ -102,12 +158,22 @@ fn pages_show_sourcing_and_marking() {
     let site = Site::minimal();
     build(&site);
     let meeting = site.page("meetings/kyiv-meeting.html");
-    assert!(meeting.contains("Reuters (B2)"), "source with reliability and credibility");
-    assert_eq!(meeting.matches("TLP:CLEAR").count() >= 2, true, "marking at top and bottom");
+    assert!(
+        meeting.contains("Reuters (B2)"),
+        "source with reliability and credibility"
+    );
+    assert_eq!(
+        meeting.matches("TLP:CLEAR").count() >= 2,
+        true,
+        "marking at top and bottom"
+    );
     let anon = site.page("statements/anonymous.html");
     assert!(anon.matches("TLP:GREEN").count() >= 2);
     assert!(anon.contains("unnamed officials"));
-    assert!(anon.to_lowercase().contains("off the record") || anon.to_lowercase().contains("off-record"));
+    assert!(
+        anon.to_lowercase().contains("off the record")
+            || anon.to_lowercase().contains("off-record")
+    );
     assert!(anon.contains("No sources cited"));
     // A list that shows a GREEN item is marked GREEN.
     assert!(site.page("statements/index.html").contains("TLP:GREEN"));
@@ -132,14 +198,23 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = Site::minimal();
     build(&site);
     let before = snapshot_dir(&site.output());
-    site.write("content/meetings/paris-summit.md", "---\ntitle: Paris\ndate: 2026-01-06\nround: nowhere\n---\n");
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: Paris\ndate: 2026-01-06\nround: nowhere\n---\n",
+    );
     assert!(matches!(
         briefing::build(site.root(), &site.output(), false),
         Err(briefing::BuildError::Content(_))
     ));
-    site.write("templates/meeting.html", "{% extends \"base.html\" %}{% block main %}{{ item.nope }}{% endblock main %}");
+    site.write(
+        "templates/meeting.html",
+        "{% extends \"base.html\" %}{% block main %}{{ item.nope }}{% endblock main %}",
+    );
     site.remove("content/meetings/paris-summit.md");
-    assert!(briefing::build(site.root(), &site.output(), false).is_err(), "template error fails the build");
+    assert!(
+        briefing::build(site.root(), &site.output(), false).is_err(),
+        "template error fails the build"
+    );
     assert_eq!(snapshot_dir(&site.output()), before);
 }
 
@@ -151,7 +226,10 @@ fn removed_items_lose_their_pages_and_unchanged_pages_are_not_rewritten() {
     let mtime = std::fs::metadata(&css).unwrap().modified().unwrap();
     site.remove("content/statements/anonymous.md");
     let r = build(&site);
-    assert!(r.write.removed == 1 && r.write.written > 0 && r.write.unchanged > 0, "{r:?}");
+    assert!(
+        r.write.removed == 1 && r.write.written > 0 && r.write.unchanged > 0,
+        "{r:?}"
+    );
     assert!(!site.output().join("statements/anonymous.html").exists());
     assert_eq!(std::fs::metadata(&css).unwrap().modified().unwrap(), mtime);
 }

@@ -10,7 +10,11 @@ fn briefing() -> Command {
 
 #[test]
 fn help_and_version() {
-    briefing().arg("--help").assert().success().stdout(predicate::str::contains("build"));
+    briefing()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("build"));
     briefing()
         .arg("--version")
         .assert()
@@ -21,14 +25,21 @@ fn help_and_version() {
 #[test]
 fn check_passes_on_a_valid_site_and_writes_nothing() {
     let site = Site::minimal();
-    briefing().args(["check", "--root"]).arg(site.root()).assert().code(0);
+    briefing()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .assert()
+        .code(0);
     assert!(!site.output().exists());
 }
 
 #[test]
 fn content_errors_exit_1_with_positions() {
     let site = Site::minimal();
-    site.write("content/meetings/paris-summit.md", "---\ntitle: Paris\ndate: 2026-01-06\nround: paris\n---\n");
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: Paris\ndate: 2026-01-06\nround: paris\n---\n",
+    );
     for cmd in ["check", "build"] {
         briefing()
             .args([cmd, "--root"])
@@ -72,7 +83,11 @@ fn refuses_a_foreign_folder_unless_forced() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--force"));
-    briefing().args(["build", "--force", "--root"]).arg(site.root()).assert().code(0);
+    briefing()
+        .args(["build", "--force", "--root"])
+        .arg(site.root())
+        .assert()
+        .code(0);
     assert_eq!(site.page("precious.txt"), "not ours");
 }
 
@@ -102,5 +117,7 @@ fn warnings_do_not_fail() {
         .arg(site.root())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("content/notes.txt: warning[stray-file]"));
+        .stderr(predicate::str::contains(
+            "content/notes.txt: warning[stray-file]",
+        ));
 }

@@ -3,5 +3,6 @@
 mod build;
 mod cli;
 mod common;
+mod snapshots;
 mod templates;
 mod validation;

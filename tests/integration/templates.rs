@@ -11,8 +11,14 @@ fn a_user_template_replaces_the_default_by_name() {
     );
     briefing::build(site.root(), &site.output(), false).unwrap();
     let page = site.page("meetings/paris-summit.html");
-    assert!(page.contains("<p class=\"custom\">Custom: Paris summit</p>"), "{page}");
-    assert!(page.contains("TLP:CLEAR"), "the built-in base still wraps it");
+    assert!(
+        page.contains("<p class=\"custom\">Custom: Paris summit</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("TLP:CLEAR"),
+        "the built-in base still wraps it"
+    );
     assert!(!site.page("statements/umerov-90.html").contains("Custom:"));
 }
 
@@ -24,10 +30,17 @@ fn overriding_base_changes_every_page_and_can_extend_the_builtin() {
         "{% extends \"__briefing/base.html\" %}{% block footer %}<p>Prepared by the desk</p>{% endblock footer %}",
     );
     briefing::build(site.root(), &site.output(), false).unwrap();
-    for page in ["index.html", "meetings/paris-summit.html", "actors/index.html"] {
+    for page in [
+        "index.html",
+        "meetings/paris-summit.html",
+        "actors/index.html",
+    ] {
         let html = site.page(page);
         assert!(html.contains("Prepared by the desk"), "{page}");
-        assert!(html.contains("TLP:CLEAR"), "{page} keeps the built-in banner");
+        assert!(
+            html.contains("TLP:CLEAR"),
+            "{page} keeps the built-in banner"
+        );
     }
 }
 
@@ -37,17 +50,34 @@ fn template_errors_name_the_template_and_line() {
     site.write("templates/meeting.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ item.title | nosuchfilter }}\n{% endblock main %}\n");
     let diags = briefing::check(site.root());
     assert!(diags.has_errors());
-    let d = diags.iter().find(|d| d.code == "template").expect("a template error");
-    assert_eq!(d.file.as_deref(), Some("templates/meeting.html".as_ref()), "{d:?}");
+    let d = diags
+        .iter()
+        .find(|d| d.code == "template")
+        .expect("a template error");
+    assert_eq!(
+        d.file.as_deref(),
+        Some("templates/meeting.html".as_ref()),
+        "{d:?}"
+    );
     assert_eq!(d.pos.map(|p| p.line), Some(3), "{d:?}");
 }
 
 #[test]
 fn undefined_variables_in_templates_are_errors() {
     let site = Site::minimal();
-    site.write("templates/meeting.html", "{% extends \"base.html\" %}\n{% block main %}{{ item.nope }}{% endblock main %}\n");
+    site.write(
+        "templates/meeting.html",
+        "{% extends \"base.html\" %}\n{% block main %}{{ item.nope }}{% endblock main %}\n",
+    );
     let diags = briefing::check(site.root());
-    let d = diags.iter().find(|d| d.code == "template").expect("a template error");
-    assert_eq!(d.file.as_deref(), Some("templates/meeting.html".as_ref()), "{d:?}");
+    let d = diags
+        .iter()
+        .find(|d| d.code == "template")
+        .expect("a template error");
+    assert_eq!(
+        d.file.as_deref(),
+        Some("templates/meeting.html".as_ref()),
+        "{d:?}"
+    );
     assert_eq!(d.pos.map(|p| p.line), Some(2));
 }

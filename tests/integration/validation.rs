@@ -14,7 +14,10 @@ fn expect(site: &Site, code: &str, file: &str, line: Option<usize>, message: &st
     let all = problems(site);
     let found = all.iter().find(|d| {
         d.code == code
-            && d.file.as_deref().map(|f| f.to_string_lossy().replace('\\', "/")) == Some(file.to_string())
+            && d.file
+                .as_deref()
+                .map(|f| f.to_string_lossy().replace('\\', "/"))
+                == Some(file.to_string())
             && d.pos.map(|p| p.line) == line
             && d.message.contains(message)
     });
@@ -43,8 +46,17 @@ fn yaml_syntax_error() {
 #[test]
 fn unknown_field_with_suggestion() {
     let site = Site::minimal();
-    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-01-06\nparticpants: [france]\n---\n");
-    let d = expect(&site, "unknown-field", MEETING, Some(4), "unknown field `particpants`");
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-01-06\nparticpants: [france]\n---\n",
+    );
+    let d = expect(
+        &site,
+        "unknown-field",
+        MEETING,
+        Some(4),
+        "unknown field `particpants`",
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `participants`?"));
     assert_eq!(d.pos.unwrap().column, 1);
 }
@@ -52,16 +64,29 @@ fn unknown_field_with_suggestion() {
 #[test]
 fn unknown_nested_field() {
     let site = Site::minimal();
-    let text = std::fs::read_to_string(site.root().join("content/guarantees/financial.md")).unwrap();
-    site.write("content/guarantees/financial.md", text.replace("    since:", "    sinse:"));
-    let d = expect(&site, "unknown-field", "content/guarantees/financial.md", Some(9), "`sinse`");
+    let text =
+        std::fs::read_to_string(site.root().join("content/guarantees/financial.md")).unwrap();
+    site.write(
+        "content/guarantees/financial.md",
+        text.replace("    since:", "    sinse:"),
+    );
+    let d = expect(
+        &site,
+        "unknown-field",
+        "content/guarantees/financial.md",
+        Some(9),
+        "`sinse`",
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `since`?"));
 }
 
 #[test]
 fn wrong_type() {
     let site = Site::minimal();
-    site.write(MEETING, "---\ntitle: [Paris, summit]\ndate: 2026-01-06\n---\n");
+    site.write(
+        MEETING,
+        "---\ntitle: [Paris, summit]\ndate: 2026-01-06\n---\n",
+    );
     expect(&site, "wrong-type", MEETING, Some(2), "");
 }
 
@@ -71,18 +96,42 @@ fn missing_required_fields() {
     site.write(MEETING, "---\nlocation: Paris\n---\n");
     expect(&site, "missing-field", MEETING, Some(2), "`title`");
     expect(&site, "missing-field", MEETING, Some(2), "`date`");
-    site.write("content/statements/umerov-90.md", "---\ndate: 2026-01-03\n---\nx\n");
-    let d = expect(&site, "missing-field", "content/statements/umerov-90.md", Some(2), "`speaker`");
+    site.write(
+        "content/statements/umerov-90.md",
+        "---\ndate: 2026-01-03\n---\nx\n",
+    );
+    let d = expect(
+        &site,
+        "missing-field",
+        "content/statements/umerov-90.md",
+        Some(2),
+        "`speaker`",
+    );
     assert!(d.help.unwrap().contains("attributed_to"));
     site.write("content/actors/france.yaml", "name: France\n");
-    expect(&site, "missing-field", "content/actors/france.yaml", Some(1), "`kind`");
+    expect(
+        &site,
+        "missing-field",
+        "content/actors/france.yaml",
+        Some(1),
+        "`kind`",
+    );
 }
 
 #[test]
 fn value_outside_enumeration_lists_allowed_ones() {
     let site = Site::minimal();
-    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-01-06\nstatus: helt\ntlp: white\n---\n");
-    let d = expect(&site, "bad-value", MEETING, Some(4), "`helt` is not a valid `status`");
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-01-06\nstatus: helt\ntlp: white\n---\n",
+    );
+    let d = expect(
+        &site,
+        "bad-value",
+        MEETING,
+        Some(4),
+        "`helt` is not a valid `status`",
+    );
     assert_eq!(
         d.help.as_deref(),
         Some("did you mean `held`? (allowed: `planned`, `held`, `postponed` or `cancelled`)")
@@ -94,7 +143,10 @@ fn value_outside_enumeration_lists_allowed_ones() {
 #[test]
 fn bad_dates_and_times() {
     let site = Site::minimal();
-    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-02-30\ntime: 25:00\n---\n");
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-02-30\ntime: 25:00\n---\n",
+    );
     expect(&site, "bad-date", MEETING, Some(3), "`2026-02-30`");
     expect(&site, "bad-time", MEETING, Some(4), "`25:00`");
     site.write(MEETING, "---\ntitle: Paris\ndate: 6 January 2026\n---\n");
@@ -104,21 +156,55 @@ fn bad_dates_and_times() {
 #[test]
 fn end_before_start() {
     let site = Site::minimal();
-    site.write("content/rounds/paris-round.yaml", "title: R\nstart: 2026-01-06\nend: 2026-01-03\n");
-    expect(&site, "end-before-start", "content/rounds/paris-round.yaml", Some(3), "");
-    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-01-06\nend_date: 2026-01-05\n---\n");
+    site.write(
+        "content/rounds/paris-round.yaml",
+        "title: R\nstart: 2026-01-06\nend: 2026-01-03\n",
+    );
+    expect(
+        &site,
+        "end-before-start",
+        "content/rounds/paris-round.yaml",
+        Some(3),
+        "",
+    );
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-01-06\nend_date: 2026-01-05\n---\n",
+    );
     expect(&site, "end-before-start", MEETING, Some(4), "");
 }
 
 #[test]
 fn duplicate_and_bad_ids() {
     let site = Site::minimal();
-    site.write("content/actors/europe/france.yaml", "name: France again\nkind: state\n");
+    site.write(
+        "content/actors/europe/france.yaml",
+        "name: France again\nkind: state\n",
+    );
     // The walk is sorted, so the later of the two files in walk order is the one reported.
-    let d = expect(&site, "duplicate-id", "content/actors/france.yaml", None, "duplicate actor id `france`");
-    assert!(d.help.unwrap().contains("content/actors/europe/france.yaml"));
-    site.write("content/actors/Emmanuel_Macron.yaml", "name: Macron\nkind: person\n");
-    let d = expect(&site, "bad-id", "content/actors/Emmanuel_Macron.yaml", None, "");
+    let d = expect(
+        &site,
+        "duplicate-id",
+        "content/actors/france.yaml",
+        None,
+        "duplicate actor id `france`",
+    );
+    assert!(
+        d.help
+            .unwrap()
+            .contains("content/actors/europe/france.yaml")
+    );
+    site.write(
+        "content/actors/Emmanuel_Macron.yaml",
+        "name: Macron\nkind: person\n",
+    );
+    let d = expect(
+        &site,
+        "bad-id",
+        "content/actors/Emmanuel_Macron.yaml",
+        None,
+        "",
+    );
     assert!(d.help.unwrap().contains("emmanuel-macron"));
 }
 
@@ -129,32 +215,80 @@ fn dangling_references_of_every_kind() {
         MEETING,
         "---\ntitle: Paris\ndate: 2026-01-06\nconvened_by: [frane]\nround: paris\nparticipants:\n  - umerov\nsources: [reuter]\n---\n",
     );
-    let d = expect(&site, "dangling-reference", MEETING, Some(4), "unknown actor `frane`");
+    let d = expect(
+        &site,
+        "dangling-reference",
+        MEETING,
+        Some(4),
+        "unknown actor `frane`",
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `france`?"));
-    let d = expect(&site, "dangling-reference", MEETING, Some(5), "unknown round `paris`");
+    let d = expect(
+        &site,
+        "dangling-reference",
+        MEETING,
+        Some(5),
+        "unknown round `paris`",
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `paris-round`?"));
-    let d = expect(&site, "dangling-reference", MEETING, Some(7), "unknown actor `umerov`");
+    let d = expect(
+        &site,
+        "dangling-reference",
+        MEETING,
+        Some(7),
+        "unknown actor `umerov`",
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `rustem-umerov`?"));
-    expect(&site, "dangling-reference", MEETING, Some(8), "unknown source `reuter`");
+    expect(
+        &site,
+        "dangling-reference",
+        MEETING,
+        Some(8),
+        "unknown source `reuter`",
+    );
     site.write(
         "content/statements/umerov-90.md",
         "---\nspeaker: rustem-umerov\ndate: 2026-01-03\nmeeting: kyiv\nabout: [finance]\n---\nx\n",
     );
-    expect(&site, "dangling-reference", "content/statements/umerov-90.md", Some(4), "unknown meeting `kyiv`");
-    expect(&site, "dangling-reference", "content/statements/umerov-90.md", Some(5), "unknown guarantee `finance`");
+    expect(
+        &site,
+        "dangling-reference",
+        "content/statements/umerov-90.md",
+        Some(4),
+        "unknown meeting `kyiv`",
+    );
+    expect(
+        &site,
+        "dangling-reference",
+        "content/statements/umerov-90.md",
+        Some(5),
+        "unknown guarantee `finance`",
+    );
 }
 
 #[test]
 fn country_must_be_a_state() {
     let site = Site::minimal();
-    site.write("content/actors/france.yaml", "name: France\nkind: state\ncountry: rustem-umerov\n");
-    expect(&site, "not-a-state", "content/actors/france.yaml", Some(3), "is a person");
+    site.write(
+        "content/actors/france.yaml",
+        "name: France\nkind: state\ncountry: rustem-umerov\n",
+    );
+    expect(
+        &site,
+        "not-a-state",
+        "content/actors/france.yaml",
+        Some(3),
+        "is a person",
+    );
 }
 
 #[test]
 fn dangling_markdown_link_is_reported_at_its_line() {
     let site = Site::minimal();
-    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-01-06\n---\nIntro.\n\nSee [Kyiv](@meetings/kyiv).\n");
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-01-06\n---\nIntro.\n\nSee [Kyiv](@meetings/kyiv).\n",
+    );
     let d = expect(&site, "dangling-link", MEETING, Some(7), "`@meetings/kyiv`");
     assert_eq!(d.pos.unwrap().column, 5);
     assert_eq!(d.help.as_deref(), Some("did you mean `kyiv-meeting`?"));
@@ -165,7 +299,10 @@ fn front_matter_and_encoding_problems() {
     let site = Site::minimal();
     site.write(MEETING, "title: Paris\n");
     expect(&site, "front-matter", MEETING, Some(1), "");
-    site.write("content/actors/france.yaml", b"name: Fran\xe7e\nkind: state\n");
+    site.write(
+        "content/actors/france.yaml",
+        b"name: Fran\xe7e\nkind: state\n",
+    );
     let d = expect(&site, "not-utf8", "content/actors/france.yaml", Some(1), "");
     assert_eq!(d.pos.unwrap().column, 11);
 }
@@ -179,14 +316,29 @@ fn citation_checks() {
     );
     expect(&site, "bad-value", MEETING, Some(5), "credibility 7");
     expect(&site, "bad-url", MEETING, Some(5), "`www.x.org`");
-    expect(&site, "missing-field", MEETING, Some(6), "citation without `source`");
+    expect(
+        &site,
+        "missing-field",
+        MEETING,
+        Some(6),
+        "citation without `source`",
+    );
 }
 
 #[test]
 fn site_settings_are_checked() {
     let site = Site::minimal();
-    site.write("content/site.yaml", "subtitle: x\ntimezone: Europe/Kiyv\nbase_url: example.org\n");
-    expect(&site, "missing-field", "content/site.yaml", Some(1), "`title`");
+    site.write(
+        "content/site.yaml",
+        "subtitle: x\ntimezone: Europe/Kiyv\nbase_url: example.org\n",
+    );
+    expect(
+        &site,
+        "missing-field",
+        "content/site.yaml",
+        Some(1),
+        "`title`",
+    );
     expect(&site, "bad-timezone", "content/site.yaml", Some(2), "");
     expect(&site, "bad-url", "content/site.yaml", Some(3), "");
     site.remove("content/site.yaml");
@@ -200,18 +352,36 @@ fn stray_files_warn_but_do_not_fail() {
     site.write("content/meeting/x.md", "---\ntitle: x\n---\n");
     let all = problems(&site);
     assert!(all.iter().all(|d| !d.is_error()), "{all:#?}");
-    let d = all.iter().find(|d| d.file.as_deref() == Some("content/meeting/x.md".as_ref())).unwrap();
+    let d = all
+        .iter()
+        .find(|d| d.file.as_deref() == Some("content/meeting/x.md".as_ref()))
+        .unwrap();
     assert_eq!(d.code, "stray-file");
-    assert_eq!(d.help.as_deref(), Some("folder `meeting`: did you mean `meetings`?"));
+    assert_eq!(
+        d.help.as_deref(),
+        Some("folder `meeting`: did you mean `meetings`?")
+    );
 }
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let site = Site::minimal();
-    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-13-01\nstatuss: held\n---\n[x](@actors/nobody)\n");
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-13-01\nstatuss: held\n---\n[x](@actors/nobody)\n",
+    );
     site.write("content/actors/france.yaml", "name: France\nkind: stat\n");
-    site.write("content/rounds/paris-round.yaml", "title: R\nstart: 2026-01-06\nend: 2026-01-03\n");
+    site.write(
+        "content/rounds/paris-round.yaml",
+        "title: R\nstart: 2026-01-06\nend: 2026-01-03\n",
+    );
     let diags = briefing::check(site.root());
     assert_eq!(diags.error_count(), 5, "{diags}");
-    assert!(diags.summary().starts_with("5 errors, 0 warnings in 3 files"), "{}", diags.summary());
+    assert!(
+        diags
+            .summary()
+            .starts_with("5 errors, 0 warnings in 3 files"),
+        "{}",
+        diags.summary()
+    );
 }
