@@ -54,10 +54,8 @@ pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
     let pages = plan(model);
-    let results: Vec<Result<Output, Vec<Diagnostic>>> = pages
-        .par_iter()
-        .map(|p| render_page(&tera, p))
-        .collect();
+    let results: Vec<Result<Output, Vec<Diagnostic>>> =
+        pages.par_iter().map(|p| render_page(&tera, p)).collect();
     let mut outputs = Vec::with_capacity(results.len() + 1);
     let mut problems = Vec::new();
     for r in results {

@@ -85,7 +85,12 @@ pub fn from_tera(e: &tera::Error) -> Vec<Diagnostic> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let span = r.span();
-            vec![at_template(r.message(), r.filename(), span.start_line, span.start_col + 1)]
+            vec![at_template(
+                r.message(),
+                r.filename(),
+                span.start_line,
+                span.start_col + 1,
+            )]
         }
         _ => {
             let mut msg = e.to_string();
@@ -143,8 +148,14 @@ mod tests {
         let text = "error: Unknown component `x`\n  --> __briefing/base.html:13:3\n   |\n\nerror: Unknown component `y`\n  --> meeting.html:2:1\n";
         let ds = parse_reports(text);
         assert_eq!(ds.len(), 2);
-        assert_eq!(ds[0].file.as_deref(), Some(Path::new("(built-in template) base.html")));
+        assert_eq!(
+            ds[0].file.as_deref(),
+            Some(Path::new("(built-in template) base.html"))
+        );
         assert_eq!(ds[0].pos, Some(Pos::new(13, 3)));
-        assert_eq!(ds[1].file.as_deref(), Some(Path::new("templates/meeting.html")));
+        assert_eq!(
+            ds[1].file.as_deref(),
+            Some(Path::new("templates/meeting.html"))
+        );
     }
 }
