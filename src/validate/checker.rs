@@ -209,6 +209,29 @@ impl<'a> Checker<'a> {
         self.date(v, field)
     }
 
+    /// Reports an end date (written at `end_pos`) that comes before its start.
+    pub fn ordered(
+        &mut self,
+        start: Option<Date>,
+        end: Option<Date>,
+        end_pos: &Opt<String>,
+        start_field: &str,
+        end_field: &str,
+    ) {
+        if let (Some(s), Some(e), Some(pos)) = (start, end, end_pos)
+            && e < s
+        {
+            let at = self.pos(pos);
+            self.error(
+                Diagnostic::error(
+                    "end-before-start",
+                    format!("`{end_field}` {e} is before `{start_field}` {s}"),
+                )
+                .at(at),
+            );
+        }
+    }
+
     /// An `HH:MM` time.
     pub fn time(&mut self, v: &Opt<String>) -> Option<Time> {
         let s = v.as_ref()?;

@@ -131,18 +131,7 @@ pub fn rounds(
         let title = c.required(&r.title, "title");
         let start = c.required_date(&r.start, "start");
         let end = c.required_date(&r.end, "end");
-        if let (Some(s), Some(e), Some(pos)) = (start, end, r.end.as_ref()) {
-            if e < s {
-                let at = c.pos(pos);
-                c.error(
-                    Diagnostic::error(
-                        "end-before-start",
-                        format!("`end` {e} is before `start` {s}"),
-                    )
-                    .at(at),
-                );
-            }
-        }
+        c.ordered(start, end, &r.end, "start", "end");
         let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
         let summary_html = c.markdown_field(&r.summary);
         if let (Some(title), Some(start), Some(end), false) = (title, start, end, c.failed()) {
@@ -175,18 +164,7 @@ pub fn meetings(
         let title = c.required(&r.title, "title");
         let date = c.required_date(&r.date, "date");
         let end_date = c.date(&r.end_date, "end_date");
-        if let (Some(s), Some(e), Some(pos)) = (date, end_date, r.end_date.as_ref()) {
-            if e < s {
-                let at = c.pos(pos);
-                c.error(
-                    Diagnostic::error(
-                        "end-before-start",
-                        format!("`end_date` {e} is before `date` {s}"),
-                    )
-                    .at(at),
-                );
-            }
-        }
+        c.ordered(date, end_date, &r.end_date, "date", "end_date");
         let mut convened_by = Vec::new();
         if let Some(cb) = &r.convened_by {
             let list: Vec<(String, _)> = match &cb.value {

@@ -162,9 +162,8 @@ fn pages_show_sourcing_and_marking() {
         meeting.contains("Reuters (B2)"),
         "source with reliability and credibility"
     );
-    assert_eq!(
+    assert!(
         meeting.matches("TLP:CLEAR").count() >= 2,
-        true,
         "marking at top and bottom"
     );
     let anon = site.page("statements/anonymous.html");
