@@ -137,6 +137,11 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// The `kind` an actor's file gives, as written ("" if none).
+    pub fn actor_kind(&self, id: &str) -> String {
+        self.ids.actor_kinds.get(id).cloned().unwrap_or_default()
+    }
+
     /// The marking of items that do not set one (site.yaml `default_tlp`).
     pub fn default_tlp(&self) -> Tlp {
         self.ids.default_tlp

@@ -1,4 +1,5 @@
-//! Per-kind conversion from the fields as written to the typed model.
+//! Per-kind conversion from the fields as written to the typed model. Each function
+//! reports problems through its checker; an item with errors is left out of the model.
 
 use super::checker::{Checker, Ids};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -24,329 +25,262 @@ fn meta<T>(
     }
 }
 
-/// Actors; `country` must name a state actor.
-pub fn actors(
-    docs: &[Doc<RawActor>],
-    ids: &Ids,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Actor> {
-    let mut out = BTreeMap::new();
-    for doc in docs {
-        let r = &doc.raw;
-        let mut c = Checker::new(doc, ids, diags);
-        let name = c.required(&r.name, "name");
-        if r.kind.is_none() {
-            c.missing("kind");
-        }
-        let kind = c.word(&r.kind, "kind", ActorKind::parse, ActorKind::ALL);
-        let country = c.opt_ref(Kind::Actors, &r.country, "country");
-        if let (Some(country), Some(s)) = (&country, &r.country) {
-            let k = ids
-                .actor_kinds
-                .get(country)
-                .map(String::as_str)
-                .unwrap_or("");
-            if k != "state" {
-                let at = c.pos(s);
-                c.error(
-                    Diagnostic::error(
-                        "not-a-state",
-                        format!("`country` must be a state actor; `{country}` is a {k}"),
-                    )
-                    .at(at)
-                    .help("use `affiliation` for organisations and groups"),
-                );
-            }
-        }
-        let affiliation = c.opt_ref(Kind::Actors, &r.affiliation, "affiliation");
-        if affiliation.as_deref() == Some(doc.id.as_str()) {
-            c.error(Diagnostic::error(
-                "self-reference",
-                "an actor cannot be affiliated with itself",
-            ));
-        }
-        let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
-        let a = Actor {
-            role: c.text(&r.role),
-            aliases: r.aliases.clone().unwrap_or_default(),
-            url: c.url(&r.url),
-            description_html: c.markdown_field(&r.description),
-            meta,
-            name: name.unwrap_or_default(),
-            kind: kind.unwrap_or(ActorKind::Group),
-            country,
-            affiliation,
-        };
-        if !c.failed() {
-            out.insert(doc.id.clone(), a);
-        }
+/// An actor; `country` must name a state actor.
+pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
+    let r = &doc.raw;
+    let name = c.required(&r.name, "name");
+    if r.kind.is_none() {
+        c.missing("kind");
     }
-    out
-}
-
-/// Sources; reliability defaults to F (cannot be judged).
-pub fn sources(
-    docs: &[Doc<RawSource>],
-    ids: &Ids,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Source> {
-    let mut out = BTreeMap::new();
-    for doc in docs {
-        let r = &doc.raw;
-        let mut c = Checker::new(doc, ids, diags);
-        let name = c.required(&r.name, "name");
-        let kind = c.word(&r.kind, "kind", SourceKind::parse, SourceKind::ALL);
-        let reliability = c.word(
-            &r.reliability,
-            "reliability",
-            Reliability::parse,
-            Reliability::ALL,
-        );
-        let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
-        let s = Source {
-            name: name.unwrap_or_default(),
-            kind: kind.unwrap_or(SourceKind::Other),
-            reliability: reliability.unwrap_or(Reliability::F),
-            url: c.url(&r.url),
-            description_html: c.markdown_field(&r.description),
-            meta,
-        };
-        if !c.failed() {
-            out.insert(doc.id.clone(), s);
-        }
-    }
-    out
-}
-
-/// Rounds; `end` may not come before `start`.
-pub fn rounds(
-    docs: &[Doc<RawRound>],
-    ids: &Ids,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Round> {
-    let mut out = BTreeMap::new();
-    for doc in docs {
-        let r = &doc.raw;
-        let mut c = Checker::new(doc, ids, diags);
-        let title = c.required(&r.title, "title");
-        let start = c.required_date(&r.start, "start");
-        let end = c.required_date(&r.end, "end");
-        c.ordered(start, end, &r.end, "start", "end");
-        let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
-        let summary_html = c.markdown_field(&r.summary);
-        if let (Some(title), Some(start), Some(end), false) = (title, start, end, c.failed()) {
-            out.insert(
-                doc.id.clone(),
-                Round {
-                    meta,
-                    title,
-                    start,
-                    end,
-                    summary_html,
-                },
-            );
-        }
-    }
-    out
-}
-
-/// Meetings; participants, conveners and the round must exist.
-pub fn meetings(
-    docs: &[Doc<RawMeeting>],
-    ids: &Ids,
-    rounds: &BTreeMap<String, Round>,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Meeting> {
-    let mut out = BTreeMap::new();
-    for doc in docs {
-        let r = &doc.raw;
-        let mut c = Checker::new(doc, ids, diags);
-        let title = c.required(&r.title, "title");
-        let date = c.required_date(&r.date, "date");
-        let end_date = c.date(&r.end_date, "end_date");
-        c.ordered(date, end_date, &r.end_date, "date", "end_date");
-        let mut convened_by = Vec::new();
-        if let Some(cb) = &r.convened_by {
-            let list: Vec<(String, _)> = match &cb.value {
-                OneOrMany::One(id) => vec![(id.trim().to_string(), c.pos(cb))],
-                OneOrMany::Many(v) => v
-                    .iter()
-                    .map(|s| (s.value.trim().to_string(), c.pos(s)))
-                    .collect(),
-            };
-            for (id, at) in list {
-                if c.reference(Kind::Actors, &id, at, "convened_by") {
-                    convened_by.push(id);
-                }
-            }
-        }
-        let mut participants = Vec::new();
-        for p in r.participants.iter().flatten() {
-            let at = c.pos(p);
-            let (actor, role, level) = match &p.value {
-                IdOr::Id(id) => (Some((id.trim().to_string(), at)), None, None),
-                IdOr::Full(f) => {
-                    if f.actor.is_none() {
-                        c.error(
-                            Diagnostic::error("missing-field", "participant without `actor`")
-                                .at(at)
-                                .help("add `actor: <actor id>`"),
-                        );
-                    }
-                    let actor = f
-                        .actor
-                        .as_ref()
-                        .map(|a| (a.value.trim().to_string(), c.pos(a)));
-                    let level = c.word(&f.level, "level", Level::parse, Level::ALL);
-                    (actor, c.text(&f.role), level)
-                }
-            };
-            if let Some((id, at)) = actor
-                && c.reference(Kind::Actors, &id, at, "participants")
-            {
-                participants.push(Participant {
-                    actor: id,
-                    role,
-                    level,
-                });
-            }
-        }
-        let level = c.word(&r.level, "level", Level::parse, Level::ALL);
-        let status = c.word(
-            &r.status,
-            "status",
-            MeetingStatus::parse,
-            MeetingStatus::ALL,
-        );
-        let round = c.opt_ref(Kind::Rounds, &r.round, "round");
-        if let (Some(rid), Some(d), Some(pos)) = (&round, date, &r.round)
-            && let Some(rd) = rounds.get(rid)
-            && (d < rd.start || d > rd.end)
-        {
-            let at = c.pos(pos);
-            c.warn(
-                Diagnostic::warning(
-                    "outside-round",
-                    format!(
-                        "meeting on {d} is outside round `{rid}` ({} to {})",
-                        rd.start, rd.end
-                    ),
+    let kind = c.word(&r.kind, "kind", ActorKind::parse, ActorKind::ALL);
+    let country = c.opt_ref(Kind::Actors, &r.country, "country");
+    if let (Some(country), Some(s)) = (&country, &r.country) {
+        let k = c.actor_kind(country);
+        if k != "state" {
+            let at = c.pos(s);
+            c.error(
+                Diagnostic::error(
+                    "not-a-state",
+                    format!("`country` must be a state actor; `{country}` is a {k}"),
                 )
-                .at(at),
+                .at(at)
+                .help("use `affiliation` for organisations and groups"),
             );
-        }
-        let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
-        let m = Meeting {
-            time: c.time(&r.time),
-            timezone: c.timezone(&r.timezone),
-            location: c.text(&r.location),
-            body_html: c.markdown(&doc.body, doc.body_line),
-            meta,
-            title: title.unwrap_or_default(),
-            date: date.unwrap_or_default(),
-            end_date,
-            convened_by,
-            participants,
-            level,
-            status: status.unwrap_or(MeetingStatus::Planned),
-            round,
-        };
-        if !c.failed() {
-            out.insert(doc.id.clone(), m);
         }
     }
-    out
+    let affiliation = c.opt_ref(Kind::Actors, &r.affiliation, "affiliation");
+    if affiliation.as_deref() == Some(doc.id.as_str()) {
+        c.error(Diagnostic::error(
+            "self-reference",
+            "an actor cannot be affiliated with itself",
+        ));
+    }
+    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let a = Actor {
+        role: c.text(&r.role),
+        aliases: r.aliases.clone().unwrap_or_default(),
+        url: c.url(&r.url),
+        description_html: c.markdown_field(&r.description),
+        meta,
+        name: name.unwrap_or_default(),
+        kind: kind.unwrap_or(ActorKind::Group),
+        country,
+        affiliation,
+    };
+    a
 }
 
-/// Statements; a speaker or an attribution is required.
-pub fn statements(
-    docs: &[Doc<RawStatement>],
-    ids: &Ids,
-    actors: &BTreeMap<String, Actor>,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Statement> {
-    let mut out = BTreeMap::new();
-    for doc in docs {
-        let r = &doc.raw;
-        let mut c = Checker::new(doc, ids, diags);
-        let speaker = c.opt_ref(Kind::Actors, &r.speaker, "speaker");
-        let attributed_to = c.text(&r.attributed_to);
-        if r.speaker.is_none() && attributed_to.is_none() {
-            c.missing_with(
-                "speaker",
-                "add `speaker: <actor id>`, or `attributed_to:` for an unnamed source",
-            );
+/// A source; reliability defaults to F (cannot be judged).
+pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
+    let r = &doc.raw;
+    let name = c.required(&r.name, "name");
+    let kind = c.word(&r.kind, "kind", SourceKind::parse, SourceKind::ALL);
+    let reliability = c.word(
+        &r.reliability,
+        "reliability",
+        Reliability::parse,
+        Reliability::ALL,
+    );
+    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let s = Source {
+        name: name.unwrap_or_default(),
+        kind: kind.unwrap_or(SourceKind::Other),
+        reliability: reliability.unwrap_or(Reliability::F),
+        url: c.url(&r.url),
+        description_html: c.markdown_field(&r.description),
+        meta,
+    };
+    s
+}
+
+/// A round; `end` may not come before `start`.
+pub fn round(doc: &Doc<RawRound>, c: &mut Checker) -> Round {
+    let r = &doc.raw;
+    let title = c.required(&r.title, "title");
+    let start = c.required_date(&r.start, "start");
+    let end = c.required_date(&r.end, "end");
+    c.ordered(start, end, &r.end, "start", "end");
+    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let summary_html = c.markdown_field(&r.summary);
+    Round {
+        meta,
+        title: title.unwrap_or_default(),
+        start: start.unwrap_or_default(),
+        end: end.unwrap_or_default(),
+        summary_html,
+    }
+}
+
+/// A meeting; participants, conveners and the round must exist.
+pub fn meeting(
+    doc: &Doc<RawMeeting>,
+    c: &mut Checker,
+    rounds: &BTreeMap<String, Round>,
+) -> Meeting {
+    let r = &doc.raw;
+    let title = c.required(&r.title, "title");
+    let date = c.required_date(&r.date, "date");
+    let end_date = c.date(&r.end_date, "end_date");
+    c.ordered(date, end_date, &r.end_date, "date", "end_date");
+    let mut convened_by = Vec::new();
+    if let Some(cb) = &r.convened_by {
+        let list: Vec<(String, _)> = match &cb.value {
+            OneOrMany::One(id) => vec![(id.trim().to_string(), c.pos(cb))],
+            OneOrMany::Many(v) => v
+                .iter()
+                .map(|s| (s.value.trim().to_string(), c.pos(s)))
+                .collect(),
+        };
+        for (id, at) in list {
+            if c.reference(Kind::Actors, &id, at, "convened_by") {
+                convened_by.push(id);
+            }
         }
-        let date = c.required_date(&r.date, "date");
-        let meeting = c.opt_ref(Kind::Meetings, &r.meeting, "meeting");
-        let kind = c.word(&r.kind, "kind", StatementKind::parse, StatementKind::ALL);
-        let about = c.refs(Kind::Guarantees, &r.about, "about");
-        let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
-        let who = speaker
-            .as_ref()
-            .and_then(|s| actors.get(s).map(|a| a.name.clone()))
-            .or_else(|| attributed_to.clone())
-            .unwrap_or_default();
-        let title = c.text(&r.title).unwrap_or_else(|| {
-            format!(
-                "{who}, {}",
-                date.map(crate::dates::long).unwrap_or_default()
+    }
+    let mut participants = Vec::new();
+    for p in r.participants.iter().flatten() {
+        let at = c.pos(p);
+        let (actor, role, level) = match &p.value {
+            IdOr::Id(id) => (Some((id.trim().to_string(), at)), None, None),
+            IdOr::Full(f) => {
+                if f.actor.is_none() {
+                    c.error(
+                        Diagnostic::error("missing-field", "participant without `actor`")
+                            .at(at)
+                            .help("add `actor: <actor id>`"),
+                    );
+                }
+                let actor = f
+                    .actor
+                    .as_ref()
+                    .map(|a| (a.value.trim().to_string(), c.pos(a)));
+                let level = c.word(&f.level, "level", Level::parse, Level::ALL);
+                (actor, c.text(&f.role), level)
+            }
+        };
+        if let Some((id, at)) = actor
+            && c.reference(Kind::Actors, &id, at, "participants")
+        {
+            participants.push(Participant {
+                actor: id,
+                role,
+                level,
+            });
+        }
+    }
+    let level = c.word(&r.level, "level", Level::parse, Level::ALL);
+    let status = c.word(
+        &r.status,
+        "status",
+        MeetingStatus::parse,
+        MeetingStatus::ALL,
+    );
+    let round = c.opt_ref(Kind::Rounds, &r.round, "round");
+    if let (Some(rid), Some(d), Some(pos)) = (&round, date, &r.round)
+        && let Some(rd) = rounds.get(rid)
+        && (d < rd.start || d > rd.end)
+    {
+        let at = c.pos(pos);
+        c.warn(
+            Diagnostic::warning(
+                "outside-round",
+                format!(
+                    "meeting on {d} is outside round `{rid}` ({} to {})",
+                    rd.start, rd.end
+                ),
             )
-        });
-        let s = Statement {
-            body_html: c.markdown(&doc.body, doc.body_line),
-            meta,
-            title,
-            speaker,
-            attributed_to,
-            date: date.unwrap_or_default(),
-            meeting,
-            kind: kind.unwrap_or(StatementKind::Quote),
-            on_record: r.on_record.as_ref().is_none_or(|b| b.value),
-            about,
-        };
-        if !c.failed() {
-            out.insert(doc.id.clone(), s);
-        }
+            .at(at),
+        );
     }
-    out
+    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let m = Meeting {
+        time: c.time(&r.time),
+        timezone: c.timezone(&r.timezone),
+        location: c.text(&r.location),
+        body_html: c.markdown(&doc.body, doc.body_line),
+        meta,
+        title: title.unwrap_or_default(),
+        date: date.unwrap_or_default(),
+        end_date,
+        convened_by,
+        participants,
+        level,
+        status: status.unwrap_or(MeetingStatus::Planned),
+        round,
+    };
+    m
 }
 
-/// Guarantee components and their contributions.
-pub fn guarantees(
-    docs: &[Doc<RawGuarantee>],
-    ids: &Ids,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, Guarantee> {
-    let mut out = BTreeMap::new();
-    for doc in docs {
-        let r = &doc.raw;
-        let mut c = Checker::new(doc, ids, diags);
-        let title = c.required(&r.title, "title");
-        if r.category.is_none() {
-            c.missing("category");
-        }
-        let category = c.word(&r.category, "category", Category::parse, Category::ALL);
-        let meta = meta(doc, &mut c, &r.tags, &r.tlp, &r.sources);
-        let contributions = r
-            .contributions
-            .iter()
-            .flatten()
-            .filter_map(|rc| contribution(rc, &mut c, meta.tlp))
-            .collect();
-        let g = Guarantee {
-            summary: c.text(&r.summary),
-            body_html: c.markdown(&doc.body, doc.body_line),
-            meta,
-            title: title.unwrap_or_default(),
-            category: category.unwrap_or(Category::Other),
-            contributions,
-        };
-        if !c.failed() {
-            out.insert(doc.id.clone(), g);
-        }
+/// A statement; a speaker or an attribution is required.
+pub fn statement(
+    doc: &Doc<RawStatement>,
+    c: &mut Checker,
+    actors: &BTreeMap<String, Actor>,
+) -> Statement {
+    let r = &doc.raw;
+    let speaker = c.opt_ref(Kind::Actors, &r.speaker, "speaker");
+    let attributed_to = c.text(&r.attributed_to);
+    if r.speaker.is_none() && attributed_to.is_none() {
+        c.missing_with(
+            "speaker",
+            "add `speaker: <actor id>`, or `attributed_to:` for an unnamed source",
+        );
     }
-    out
+    let date = c.required_date(&r.date, "date");
+    let meeting = c.opt_ref(Kind::Meetings, &r.meeting, "meeting");
+    let kind = c.word(&r.kind, "kind", StatementKind::parse, StatementKind::ALL);
+    let about = c.refs(Kind::Guarantees, &r.about, "about");
+    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let who = speaker
+        .as_ref()
+        .and_then(|s| actors.get(s).map(|a| a.name.clone()))
+        .or_else(|| attributed_to.clone())
+        .unwrap_or_default();
+    let title = c.text(&r.title).unwrap_or_else(|| {
+        format!(
+            "{who}, {}",
+            date.map(crate::dates::long).unwrap_or_default()
+        )
+    });
+    let s = Statement {
+        body_html: c.markdown(&doc.body, doc.body_line),
+        meta,
+        title,
+        speaker,
+        attributed_to,
+        date: date.unwrap_or_default(),
+        meeting,
+        kind: kind.unwrap_or(StatementKind::Quote),
+        on_record: r.on_record.as_ref().is_none_or(|b| b.value),
+        about,
+    };
+    s
+}
+
+/// A guarantee component and its contributions.
+pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
+    let r = &doc.raw;
+    let title = c.required(&r.title, "title");
+    if r.category.is_none() {
+        c.missing("category");
+    }
+    let category = c.word(&r.category, "category", Category::parse, Category::ALL);
+    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let contributions = r
+        .contributions
+        .iter()
+        .flatten()
+        .filter_map(|rc| contribution(rc, c, meta.tlp))
+        .collect();
+    let g = Guarantee {
+        summary: c.text(&r.summary),
+        body_html: c.markdown(&doc.body, doc.body_line),
+        meta,
+        title: title.unwrap_or_default(),
+        category: category.unwrap_or(Category::Other),
+        contributions,
+    };
+    g
 }
 
 fn contribution(

@@ -5,21 +5,26 @@ mod checker;
 mod items;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::Loaded;
+use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
 use checker::Ids;
+use std::collections::BTreeMap;
 
 /// Validates everything loaded; returns the model only if there were no errors.
 pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let ids = Ids::from_loaded(&loaded);
-    let actors = items::actors(&loaded.actors, &ids, &mut diags);
-    let sources = items::sources(&loaded.sources, &ids, &mut diags);
-    let rounds = items::rounds(&loaded.rounds, &ids, &mut diags);
-    let meetings = items::meetings(&loaded.meetings, &ids, &rounds, &mut diags);
-    let statements = items::statements(&loaded.statements, &ids, &actors, &mut diags);
-    let guarantees = items::guarantees(&loaded.guarantees, &ids, &mut diags);
+    let actors = each(&loaded.actors, &ids, &mut diags, items::actor);
+    let sources = each(&loaded.sources, &ids, &mut diags, items::source);
+    let rounds = each(&loaded.rounds, &ids, &mut diags, items::round);
+    let meetings = each(&loaded.meetings, &ids, &mut diags, |d, c| {
+        items::meeting(d, c, &rounds)
+    });
+    let statements = each(&loaded.statements, &ids, &mut diags, |d, c| {
+        items::statement(d, c, &actors)
+    });
+    let guarantees = each(&loaded.guarantees, &ids, &mut diags, items::guarantee);
     let latest = items::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
@@ -46,6 +51,24 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
         }
         _ => (None, diags),
     }
+}
+
+/// Converts every file of one kind; items whose checks failed are left out.
+fn each<R, T>(
+    docs: &[Doc<R>],
+    ids: &Ids,
+    diags: &mut Diagnostics,
+    mut one: impl FnMut(&Doc<R>, &mut Checker) -> T,
+) -> BTreeMap<String, T> {
+    let mut out = BTreeMap::new();
+    for doc in docs {
+        let mut c = Checker::new(doc, ids, diags);
+        let item = one(doc, &mut c);
+        if !c.failed() {
+            out.insert(doc.id.clone(), item);
+        }
+    }
+    out
 }
 
 /// The ids of one kind, for suggestions.
