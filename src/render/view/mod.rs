@@ -1,0 +1,305 @@
+//! What templates see: serialisable views of the model, with links and dates resolved.
+//!
+//! Every URL here is relative to the site root; templates prefix it with `root`.
+
+use crate::dates;
+use crate::model::Tlp;
+use jiff::civil::Date;
+use serde::Serialize;
+
+mod build;
+pub use build::Views;
+
+/// A date as machine-readable ISO text and as words.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2026-01-06`
+    pub iso: String,
+    /// `6 January 2026`
+    pub text: String,
+}
+
+impl DateView {
+    /// Formats a date.
+    pub fn new(d: Date) -> Self {
+        DateView {
+            iso: d.to_string(),
+            text: dates::long(d),
+        }
+    }
+}
+
+/// A TLP marking as templates need it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TlpView {
+    /// `amber+strict`
+    pub word: &'static str,
+    /// `TLP:AMBER+STRICT`
+    pub label: String,
+    /// CSS class suffix: `amber-strict`
+    pub class: String,
+}
+
+impl From<Tlp> for TlpView {
+    fn from(t: Tlp) -> Self {
+        TlpView {
+            word: t.as_str(),
+            label: t.label(),
+            class: t.as_str().replace('+', "-"),
+        }
+    }
+}
+
+/// A link to an item's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Item id.
+    pub id: String,
+    /// Kind folder, e.g. `meetings`.
+    pub kind: &'static str,
+    /// Title or name.
+    pub title: String,
+    /// Page path relative to the site root.
+    pub url: String,
+    /// Date, for dated items.
+    pub date: Option<DateView>,
+    /// Marking of the linked item.
+    pub tlp: TlpView,
+    /// A short descriptor: attribution, location, role or category.
+    pub note: Option<String>,
+}
+
+/// One citation, resolved to its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationView {
+    /// The source.
+    pub source: Link,
+    /// Admiralty reliability letter of the source.
+    pub reliability: &'static str,
+    /// Its meaning.
+    pub reliability_meaning: &'static str,
+    /// Information credibility 1-6, if graded.
+    pub credibility: Option<u8>,
+    /// Its meaning.
+    pub credibility_meaning: Option<&'static str>,
+    /// Combined grade, e.g. `B2` (or `B` when credibility is not graded).
+    pub grade: String,
+    /// When the source said it.
+    pub date: Option<DateView>,
+    /// Where exactly.
+    pub url: Option<String>,
+    /// Free note.
+    pub note: Option<String>,
+}
+
+/// A participant at a meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantView {
+    /// The actor.
+    pub actor: Link,
+    /// Role at the meeting.
+    pub role: Option<String>,
+    /// Level of representation.
+    pub level: Option<&'static str>,
+}
+
+/// An earlier step of a contribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    /// When.
+    pub date: DateView,
+    /// Status reached.
+    pub status: &'static str,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A contribution, with both its actor and its guarantee resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributionView {
+    /// Anchor id on the guarantee page, e.g. `contribution-2`.
+    pub anchor: String,
+    /// Who commits.
+    pub by: Link,
+    /// To which component.
+    pub guarantee: Link,
+    /// What.
+    pub commitment: String,
+    /// Status word.
+    pub status: &'static str,
+    /// Position on the ladder, 1 (proposed) to 7 (implemented); 0 for withdrawn.
+    pub rank: u8,
+    /// True from `signed` up.
+    pub binding: bool,
+    /// When the status was reached.
+    pub since: Option<DateView>,
+    /// Amount as text, e.g. `3 EUR bn`.
+    pub amount: Option<String>,
+    /// Caveats.
+    pub conditions: Vec<String>,
+    /// Earlier steps, oldest first.
+    pub history: Vec<StepView>,
+    /// Sources.
+    pub citations: Vec<CitationView>,
+    /// Marking.
+    pub tlp: TlpView,
+}
+
+/// A count of contributions at one status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    /// Status word.
+    pub status: &'static str,
+    /// How many.
+    pub count: usize,
+}
+
+/// Any item's page data: the common part plus the kind-specific part.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// Id.
+    pub id: String,
+    /// Kind folder.
+    pub kind: &'static str,
+    /// Singular noun: `meeting`.
+    pub kind_singular: &'static str,
+    /// Title or name.
+    pub title: String,
+    /// Page path relative to the root.
+    pub url: String,
+    /// The item's own marking.
+    pub tlp: TlpView,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Sources.
+    pub citations: Vec<CitationView>,
+    /// Kind-specific fields.
+    #[serde(flatten)]
+    pub detail: Detail,
+}
+
+/// The kind-specific part of an item view.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Detail {
+    /// An actor.
+    Actor {
+        /// Person, state, organisation or group.
+        actor_kind: &'static str,
+        /// State.
+        country: Option<Link>,
+        /// Office.
+        role: Option<String>,
+        /// Organisation.
+        affiliation: Option<Link>,
+        /// Other names.
+        aliases: Vec<String>,
+        /// Official page.
+        website: Option<String>,
+        /// Rendered description.
+        description_html: Option<String>,
+        /// Actors affiliated with or belonging to this one.
+        members: Vec<Link>,
+        /// Meetings convened or attended.
+        meetings: Vec<Link>,
+        /// Statements made.
+        statements: Vec<Link>,
+        /// Commitments given.
+        contributions: Vec<ContributionView>,
+    },
+    /// A source.
+    Source {
+        /// Source kind.
+        source_kind: &'static str,
+        /// Reliability letter.
+        reliability: &'static str,
+        /// Its meaning.
+        reliability_meaning: &'static str,
+        /// Home page.
+        website: Option<String>,
+        /// Rendered description.
+        description_html: Option<String>,
+        /// Items citing it.
+        cited_by: Vec<Link>,
+    },
+    /// A meeting.
+    Meeting {
+        /// First day.
+        date: DateView,
+        /// Whole period as words.
+        period: String,
+        /// Start time `HH:MM`.
+        time: Option<String>,
+        /// Time zone.
+        timezone: Option<String>,
+        /// Place.
+        location: Option<String>,
+        /// Conveners.
+        convened_by: Vec<Link>,
+        /// Participants.
+        participants: Vec<ParticipantView>,
+        /// Level.
+        level: Option<&'static str>,
+        /// Status word.
+        status: &'static str,
+        /// After the as-of date.
+        upcoming: bool,
+        /// Round.
+        round: Option<Link>,
+        /// Rendered agenda or readout.
+        body_html: String,
+        /// Statements made at it.
+        statements: Vec<Link>,
+    },
+    /// A statement.
+    Statement {
+        /// When.
+        date: DateView,
+        /// Named speaker.
+        speaker: Option<Link>,
+        /// Anonymous attribution.
+        attributed_to: Option<String>,
+        /// Who said it, as text.
+        attribution: String,
+        /// Meeting.
+        meeting: Option<Link>,
+        /// Statement kind.
+        statement_kind: &'static str,
+        /// On the record.
+        on_record: bool,
+        /// Guarantee components it concerns.
+        about: Vec<Link>,
+        /// Rendered text.
+        body_html: String,
+    },
+    /// A guarantee component.
+    Guarantee {
+        /// Category.
+        category: &'static str,
+        /// Summary.
+        summary: Option<String>,
+        /// Highest status reached, withdrawals aside.
+        highest_status: Option<&'static str>,
+        /// Contributions at each status present.
+        status_counts: Vec<StatusCount>,
+        /// Contributions.
+        contributions: Vec<ContributionView>,
+        /// Statements about it.
+        statements: Vec<Link>,
+        /// Rendered description.
+        body_html: String,
+    },
+    /// A round.
+    Round {
+        /// First day.
+        start: DateView,
+        /// Last day.
+        end: DateView,
+        /// Period as words.
+        period: String,
+        /// Rendered bottom line.
+        summary_html: Option<String>,
+        /// Meetings in the round.
+        meetings: Vec<Link>,
+    },
+}
