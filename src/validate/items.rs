@@ -56,7 +56,7 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
         ));
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
-    let a = Actor {
+    Actor {
         role: c.text(&r.role),
         aliases: r.aliases.clone().unwrap_or_default(),
         url: c.url(&r.url),
@@ -66,8 +66,7 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
         kind: kind.unwrap_or(ActorKind::Group),
         country,
         affiliation,
-    };
-    a
+    }
 }
 
 /// A source; reliability defaults to F (cannot be judged).
@@ -82,15 +81,14 @@ pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
         Reliability::ALL,
     );
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
-    let s = Source {
+    Source {
         name: name.unwrap_or_default(),
         kind: kind.unwrap_or(SourceKind::Other),
         reliability: reliability.unwrap_or(Reliability::F),
         url: c.url(&r.url),
         description_html: c.markdown_field(&r.description),
         meta,
-    };
-    s
+    }
 }
 
 /// A round; `end` may not come before `start`.
@@ -193,7 +191,7 @@ pub fn meeting(
         );
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
-    let m = Meeting {
+    Meeting {
         time: c.time(&r.time),
         timezone: c.timezone(&r.timezone),
         location: c.text(&r.location),
@@ -207,8 +205,7 @@ pub fn meeting(
         level,
         status: status.unwrap_or(MeetingStatus::Planned),
         round,
-    };
-    m
+    }
 }
 
 /// A statement; a speaker or an attribution is required.
@@ -242,7 +239,7 @@ pub fn statement(
             date.map(crate::dates::long).unwrap_or_default()
         )
     });
-    let s = Statement {
+    Statement {
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
         title,
@@ -253,8 +250,7 @@ pub fn statement(
         kind: kind.unwrap_or(StatementKind::Quote),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
         about,
-    };
-    s
+    }
 }
 
 /// A guarantee component and its contributions.
@@ -272,15 +268,14 @@ pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
         .flatten()
         .filter_map(|rc| contribution(rc, c, meta.tlp))
         .collect();
-    let g = Guarantee {
+    Guarantee {
         summary: c.text(&r.summary),
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
         title: title.unwrap_or_default(),
         category: category.unwrap_or(Category::Other),
         contributions,
-    };
-    g
+    }
 }
 
 fn contribution(
