@@ -105,7 +105,9 @@ fn build_reports_what_it_did() {
         .arg(site.root())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("(0 written, 18 unchanged, 0 removed)"));
+        .stderr(predicate::str::contains(
+            "(0 written, 18 unchanged, 0 removed)",
+        ));
 }
 
 #[test]
