@@ -227,12 +227,13 @@ fn plan(m: &Model) -> Vec<Page> {
     // Front page: the current round, what comes next, what was said last, where each
     // guarantee component stands.
     let as_of = m.site.as_of;
+    // The current round is the latest to have started by the as-of date; a round that
+    // has not started yet has no bottom line to give.
     let round = m
         .rounds
         .values()
         .filter(|r| r.start <= as_of)
         .max_by_key(|r| (r.start, r.end))
-        .or_else(|| m.rounds.values().min_by_key(|r| (r.start, r.end)))
         .map(|r| views.item(Kind::Rounds, &r.meta.id));
     let mut next: Vec<&crate::model::Meeting> = m
         .meetings

@@ -16,3 +16,18 @@ fn error_output() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8(out.stderr).unwrap());
 }
+
+/// Rendered pages of the minimal fixture, pinned so template changes are reviewed.
+#[test]
+fn rendered_pages() {
+    let site = Site::minimal();
+    briefing::build(site.root(), &site.output(), false).unwrap();
+    for page in [
+        "meetings/kyiv-meeting.html",
+        "guarantees/financial.html",
+        "statements/anonymous.html",
+    ] {
+        let name = page.replace(['/', '.'], "_");
+        insta::assert_snapshot!(name, site.page(page));
+    }
+}
