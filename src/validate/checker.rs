@@ -179,6 +179,20 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// A required word from a closed vocabulary.
+    pub fn required_word<E>(
+        &mut self,
+        v: &Opt<String>,
+        field: &str,
+        parse: fn(&str) -> Option<E>,
+        all: &[&str],
+    ) -> Option<E> {
+        if v.is_none() {
+            self.missing(field);
+        }
+        self.word(v, field, parse, all)
+    }
+
     /// A TLP marking, or `default` if absent.
     pub fn tlp(&mut self, v: &Opt<String>, default: Tlp) -> Tlp {
         self.word(v, "tlp", Tlp::parse, Tlp::ALL).unwrap_or(default)

@@ -29,10 +29,7 @@ fn meta<T>(
 pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
     let r = &doc.raw;
     let name = c.required(&r.name, "name");
-    if r.kind.is_none() {
-        c.missing("kind");
-    }
-    let kind = c.word(&r.kind, "kind", ActorKind::parse, ActorKind::ALL);
+    let kind = c.required_word(&r.kind, "kind", ActorKind::parse, ActorKind::ALL);
     let country = c.opt_ref(Kind::Actors, &r.country, "country");
     if let (Some(country), Some(s)) = (&country, &r.country) {
         let k = c.actor_kind(country);
@@ -257,10 +254,7 @@ pub fn statement(
 pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
     let r = &doc.raw;
     let title = c.required(&r.title, "title");
-    if r.category.is_none() {
-        c.missing("category");
-    }
-    let category = c.word(&r.category, "category", Category::parse, Category::ALL);
+    let category = c.required_word(&r.category, "category", Category::parse, Category::ALL);
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let contributions = r
         .contributions
