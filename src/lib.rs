@@ -94,13 +94,31 @@ pub fn check(root: &Path) -> Diagnostics {
     }
 }
 
-/// Builds the site at `root` into `output`. Nothing is written unless every stage before
-/// writing succeeds; `force` allows writing into a non-empty folder briefing did not create.
-pub fn build(root: &Path, output: &Path, force: bool) -> Result<BuildReport, BuildError> {
-    check_output_dir(root, output, force)?;
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The output folder.
+    pub output: PathBuf,
+    /// Write into a non-empty folder briefing did not create.
+    pub force: bool,
+}
+
+impl BuildOptions {
+    /// Options for building into `output`, refusing foreign folders.
+    pub fn new(output: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            output: output.into(),
+            force: false,
+        }
+    }
+}
+
+/// Builds the site at `root`. Nothing is written unless every stage before writing succeeds.
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    check_output_dir(root, &opts.output, opts.force)?;
     let site = Site::load(root).map_err(BuildError::Content)?;
     let outputs = site.render().map_err(BuildError::Content)?;
-    let write = write::write(&outputs, output)?;
+    let write = write::write(&outputs, &opts.output)?;
     Ok(BuildReport {
         files: outputs.len(),
         write,

@@ -45,7 +45,7 @@ fn main() -> ExitCode {
             force,
         } => {
             let output = output.unwrap_or_else(|| root.join("output"));
-            cmd::build::run(&root, &output, force)
+            cmd::build::run(&root, &briefing::BuildOptions { output, force })
         }
         Command::Check { root } => cmd::check::run(&root),
     }

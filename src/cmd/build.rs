@@ -1,13 +1,14 @@
 //! `briefing build`
 
 use super::{CONTENT_ERROR, USAGE_ERROR, report};
-use briefing::BuildError;
+use briefing::{BuildError, BuildOptions};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Builds the site at `root` into `output`.
-pub fn run(root: &Path, output: &Path, force: bool) -> ExitCode {
-    match briefing::build(root, output, force) {
+pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
+    let output = &opts.output;
+    match briefing::build(root, opts) {
         Ok(r) => {
             report(&r.warnings);
             eprintln!(

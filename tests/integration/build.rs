@@ -4,7 +4,8 @@ use crate::common::{Site, snapshot_dir};
 use std::path::Path;
 
 fn build(site: &Site) -> briefing::BuildReport {
-    briefing::build(site.root(), &site.output(), false).unwrap_or_else(|e| panic!("{e}"))
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output()))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Every `href="..."` and `src="..."` value in an HTML page.
@@ -66,7 +67,8 @@ fn assert_links_resolve(out: &Path) {
 fn example_briefing_builds_and_every_link_resolves() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
-    let report = briefing::build(root, out.path(), false).unwrap_or_else(|e| panic!("{e}"));
+    let report = briefing::build(root, &briefing::BuildOptions::new(out.path()))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(report.files > 30);
     assert!(report.warnings.is_empty(), "{}", report.warnings);
     assert_links_resolve(out.path());
@@ -183,8 +185,8 @@ fn two_builds_are_byte_identical() {
     let site = Site::minimal();
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
-    briefing::build(site.root(), a.path(), false).unwrap();
-    briefing::build(site.root(), b.path(), false).unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(a.path())).unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(b.path())).unwrap();
     let (sa, sb) = (snapshot_dir(a.path()), snapshot_dir(b.path()));
     assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
     for (k, v) in &sa {
@@ -202,7 +204,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         "---\ntitle: Paris\ndate: 2026-01-06\nround: nowhere\n---\n",
     );
     assert!(matches!(
-        briefing::build(site.root(), &site.output(), false),
+        briefing::build(site.root(), &briefing::BuildOptions::new(site.output())),
         Err(briefing::BuildError::Content(_))
     ));
     site.write(
@@ -211,7 +213,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     );
     site.remove("content/meetings/paris-summit.md");
     assert!(
-        briefing::build(site.root(), &site.output(), false).is_err(),
+        briefing::build(site.root(), &briefing::BuildOptions::new(site.output())).is_err(),
         "template error fails the build"
     );
     assert_eq!(snapshot_dir(&site.output()), before);

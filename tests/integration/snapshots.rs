@@ -21,7 +21,7 @@ fn error_output() {
 #[test]
 fn rendered_pages() {
     let site = Site::minimal();
-    briefing::build(site.root(), &site.output(), false).unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output())).unwrap();
     for page in [
         "meetings/kyiv-meeting.html",
         "guarantees/financial.html",

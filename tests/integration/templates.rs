@@ -9,7 +9,7 @@ fn a_user_template_replaces_the_default_by_name() {
         "templates/meeting.html",
         "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">Custom: {{ item.title }}</p>{% endblock main %}",
     );
-    briefing::build(site.root(), &site.output(), false).unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output())).unwrap();
     let page = site.page("meetings/paris-summit.html");
     assert!(
         page.contains("<p class=\"custom\">Custom: Paris summit</p>"),
@@ -29,7 +29,7 @@ fn overriding_base_changes_every_page_and_can_extend_the_builtin() {
         "templates/base.html",
         "{% extends \"__briefing/base.html\" %}{% block footer %}<p>Prepared by the desk</p>{% endblock footer %}",
     );
-    briefing::build(site.root(), &site.output(), false).unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output())).unwrap();
     for (page, marking) in [
         ("index.html", "TLP:GREEN"), // shows the fixture's GREEN statement
         ("meetings/paris-summit.html", "TLP:CLEAR"),
