@@ -4,6 +4,7 @@
 //! [`model`], [`render`] turns it into pages with Tera, [`write`] puts them on disk.
 //! [`Site`] strings them together; the CLI is a thin layer over it.
 
+pub mod analysis;
 pub mod dates;
 pub mod diagnostics;
 pub mod load;
