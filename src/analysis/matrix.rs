@@ -64,7 +64,9 @@ impl Matrix {
                             status: contributions[best].status,
                             index: best,
                             count: mine.len(),
-                            caveats: mine.iter().any(|i| !contributions[*i].conditions.is_empty()),
+                            caveats: mine
+                                .iter()
+                                .any(|i| !contributions[*i].conditions.is_empty()),
                         })
                     })
                     .collect()

@@ -13,9 +13,7 @@ use crate::model::{Model, Round};
 /// Rounds in chronological order: by start, then end, then id.
 pub fn rounds_in_order(m: &Model) -> Vec<&Round> {
     let mut rounds: Vec<&Round> = m.rounds.values().collect();
-    rounds.sort_by(|a, b| {
-        (a.start, a.end, &a.meta.id).cmp(&(b.start, b.end, &b.meta.id))
-    });
+    rounds.sort_by(|a, b| (a.start, a.end, &a.meta.id).cmp(&(b.start, b.end, &b.meta.id)));
     rounds
 }
 

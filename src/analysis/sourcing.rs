@@ -142,7 +142,9 @@ pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
             let message = match f.problem {
                 Problem::NoSource => format!("{what} cites no source"),
                 Problem::AnonymousOnly => format!("{what} rests only on an anonymous attribution"),
-                Problem::SingleSource => format!("{what} rests on a single source (`{}`)", f.sources[0]),
+                Problem::SingleSource => {
+                    format!("{what} rests on a single source (`{}`)", f.sources[0])
+                }
                 Problem::Ungraded => format!(
                     "{what} cites {} without a credibility grade",
                     f.sources
@@ -153,8 +155,12 @@ pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
                 ),
             };
             let help = match f.problem {
-                Problem::NoSource | Problem::SingleSource => "add a corroborating source under `sources`",
-                Problem::AnonymousOnly => "name a `speaker`, or corroborate the claim with on-record sources",
+                Problem::NoSource | Problem::SingleSource => {
+                    "add a corroborating source under `sources`"
+                }
+                Problem::AnonymousOnly => {
+                    "name a `speaker`, or corroborate the claim with on-record sources"
+                }
                 Problem::Ungraded => "grade the information with `credibility: 1`-`6` (Admiralty)",
             };
             Diagnostic::warning(f.problem.code(), message)

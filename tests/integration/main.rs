@@ -1,5 +1,6 @@
 //! Integration tests: the library and the binary driven on fixture sites.
 
+mod analysis;
 mod build;
 mod cli;
 mod common;
