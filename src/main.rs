@@ -27,12 +27,19 @@ enum Command {
         /// Write into a non-empty folder that briefing did not create.
         #[arg(long)]
         force: bool,
+        /// Id of the round that leads the front page (default: the latest round to have
+        /// started by the as-of date).
+        #[arg(long, value_name = "ID")]
+        round: Option<String>,
     },
     /// Validate the content and templates; write nothing.
     Check {
         /// Site root: the folder holding content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Treat warnings (sourcing findings included) as errors.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -43,10 +50,18 @@ fn main() -> ExitCode {
             root,
             output,
             force,
+            round,
         } => {
             let output = output.unwrap_or_else(|| root.join("output"));
-            cmd::build::run(&root, &briefing::BuildOptions { output, force })
+            cmd::build::run(
+                &root,
+                &briefing::BuildOptions {
+                    output,
+                    force,
+                    round,
+                },
+            )
         }
-        Command::Check { root } => cmd::check::run(&root),
+        Command::Check { root, strict } => cmd::check::run(&root, strict),
     }
 }

@@ -1,5 +1,7 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
+mod analysis_pages;
+pub mod exports;
 mod pages;
 pub mod templates;
 pub mod view;
@@ -55,11 +57,28 @@ struct NavEntry {
     url: String,
 }
 
+/// What to render beyond the model itself.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Id of the round that leads the front page; default: the latest round to have
+    /// started by the as-of date.
+    pub round: Option<String>,
+}
+
 /// Renders every page of the site with the templates in `root/templates` over the defaults.
 pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_with(model, root, &RenderOptions::default())
+}
+
+/// Renders every page and export of the site, with options.
+pub fn render_with(
+    model: &Model,
+    root: &Path,
+    opts: &RenderOptions,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
-    let pages = pages::plan(model);
+    let pages = pages::plan(model, opts.round.as_deref());
     let results: Vec<Result<Output, Vec<Diagnostic>>> =
         pages.par_iter().map(|p| render_page(&tera, p)).collect();
     let mut outputs = Vec::with_capacity(results.len() + 1);
@@ -70,6 +89,11 @@ pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>
             Err(d) => problems.extend(d),
         }
     }
+    let mut paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+    paths.sort();
+    let lead =
+        crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
+    outputs.extend(exports::all(model, &paths, lead));
     match tera.render("style.css", &Context::new()) {
         Ok(css) => outputs.push(Output {
             path: "style.css".into(),
@@ -105,11 +129,28 @@ fn install_globals(tera: &mut Tera, m: &Model) {
         title: "Briefing",
         url: "index.html".into(),
     }];
+    for (section, title) in [
+        ("matrix", "Matrix"),
+        ("declarations", "Declarations"),
+        ("timeline", "Timeline"),
+        ("sourcing", "Sourcing"),
+    ] {
+        nav.push(NavEntry {
+            section,
+            title,
+            url: format!("{section}.html"),
+        });
+    }
     nav.extend(Kind::ALL.iter().map(|k| NavEntry {
         section: k.dir(),
         title: k.title(),
         url: format!("{}/index.html", k.dir()),
     }));
+    nav.push(NavEntry {
+        section: "search",
+        title: "Search",
+        url: "search.html".into(),
+    });
     let g = tera.global_context();
     g.insert("site", &site);
     g.insert("nav", &nav);

@@ -6,7 +6,7 @@ use crate::model::*;
 
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
-    m: &'m Model,
+    pub(crate) m: &'m Model,
 }
 
 impl<'m> Views<'m> {
