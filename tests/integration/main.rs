@@ -4,6 +4,7 @@ mod analysis;
 mod build;
 mod cli;
 mod common;
+mod exports;
 mod snapshots;
 mod templates;
 mod validation;
