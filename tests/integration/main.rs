@@ -1,6 +1,7 @@
 //! Integration tests: the library and the binary driven on fixture sites.
 
 mod analysis;
+mod browser;
 mod build;
 mod cli;
 mod common;

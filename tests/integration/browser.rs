@@ -1,0 +1,41 @@
+//! The example site in a real browser: Debian's chromium driven by playwright-core
+//! (tests/browser/check.mjs), from file:// and from a local HTTP server under a sub-path.
+//!
+//! Skipped, with a message, only when chromium is not installed; `.ci/run` installs it
+//! and the Node package, so CI always runs it. Screenshots go to target/browser/.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn example_site_in_chromium() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        eprintln!(
+            "SKIPPED example_site_in_chromium: no chromium at {chromium} \
+             (apt-get install chromium, or set CHROMIUM)"
+        );
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let driver = repo.join("tests/browser");
+    assert!(
+        driver.join("node_modules/playwright-core").is_dir(),
+        "chromium is installed but playwright-core is not: run `npm ci --prefix tests/browser`"
+    );
+    let target = repo.join("target/browser");
+    let site = target.join("site");
+    let mut opts = briefing::BuildOptions::new(&site);
+    opts.force = true;
+    briefing::build(repo, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new("node")
+        .arg(driver.join("check.mjs"))
+        .arg(&site)
+        .arg(target.join("screenshots"))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "browser checks failed:\n{stdout}");
+}
