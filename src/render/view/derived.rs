@@ -343,18 +343,12 @@ impl Views<'_> {
     /// Declarations against commitments, per actor (those with either) and per component.
     pub fn declarations(&self) -> (Vec<ActorDeclarations>, Vec<GuaranteeDeclarations>) {
         let l = &self.m.links;
-        let links = |k: Kind, ids: Option<&Vec<String>>| -> Vec<Link> {
-            ids.into_iter()
-                .flatten()
-                .map(|id| self.link(k, id))
-                .collect()
-        };
         let mut actors: Vec<ActorDeclarations> = self
             .m
             .actors
             .keys()
             .filter_map(|a| {
-                let statements = links(Kind::Statements, l.actor_statements.get(a));
+                let statements = self.links(Kind::Statements, l.actor_statements.get(a));
                 let (binding, other): (Vec<_>, Vec<_>) = l
                     .actor_contributions
                     .get(a)
@@ -379,7 +373,7 @@ impl Views<'_> {
             .iter()
             .map(|(id, g)| GuaranteeDeclarations {
                 guarantee: self.link(Kind::Guarantees, id),
-                statements: links(Kind::Statements, l.guarantee_statements.get(id)),
+                statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
                 contributions: (0..g.contributions.len())
                     .map(|i| self.contribution(id, i))
                     .collect(),
@@ -470,14 +464,7 @@ impl Views<'_> {
                 reliability: s.reliability.as_str(),
                 reliability_meaning: s.reliability.meaning(),
                 citations: counts.get(id.as_str()).copied().unwrap_or(0),
-                cited_by: m
-                    .links
-                    .source_citers
-                    .get(id)
-                    .into_iter()
-                    .flatten()
-                    .map(|(k, i)| self.link(*k, i))
-                    .collect(),
+                cited_by: self.cited_by(id),
             })
             .collect();
         out.sort_by_key(|r| (r.source.title.to_lowercase(), r.source.id.clone()));
