@@ -60,7 +60,13 @@ pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
                 ("report", value(&views.sourcing_report())),
             ],
         ),
-        page("search.html", "search.html", "Search", "search", vec![]),
+        page(
+            "search.html",
+            "search.html",
+            "Search",
+            "search",
+            vec![("searchable", value(&views.searchable()))],
+        ),
         embed(
             "matrix",
             "Commitment matrix",

@@ -54,6 +54,18 @@ fn atom_feed_without_base_url_has_no_links_but_content() {
     assert!(ids.contains(
         &"tag:briefing.invalid,2026-01-01:guarantees/financial.html#contribution-1:discussed"
     ));
+    let anon = f
+        .entries()
+        .iter()
+        .find(|e| e.id().ends_with("statements/anonymous.html"))
+        .unwrap();
+    assert!(
+        anon.title().starts_with("[TLP:GREEN] "),
+        "{}",
+        anon.title().as_str()
+    );
+    assert!(anon.categories().iter().any(|c| c.term() == "tlp:green"));
+    assert!(f.rights().unwrap().starts_with("TLP:GREEN"));
     // The Paris summit (6 January) is after the as-of date: not news yet.
     assert!(!ids.iter().any(|i| i.contains("paris-summit")));
     for e in f.entries() {

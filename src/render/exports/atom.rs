@@ -10,7 +10,7 @@
 
 use super::text::{plain, xml};
 use crate::analysis::timeline::{self, What};
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Tlp};
 use crate::render::view::Views;
 use jiff::civil::Date;
 
@@ -21,6 +21,7 @@ struct Entry {
     url: String,
     category: &'static str,
     content: String,
+    tlp: Tlp,
 }
 
 fn authority(base: Option<&str>) -> String {
@@ -56,6 +57,7 @@ pub fn feed(m: &Model, views: &Views) -> String {
                     title: format!("Meeting: {}", x.title),
                     url: path.clone(),
                     category: "meeting",
+                    tlp: x.meta.tlp,
                     content: format!(
                         "{} ({}, {}). {}",
                         x.title,
@@ -73,17 +75,20 @@ pub fn feed(m: &Model, views: &Views) -> String {
                     title: format!("Statement: {}", x.title),
                     url: path.clone(),
                     category: "statement",
+                    tlp: x.meta.tlp,
                     content: format!("{}: {}", views.attribution(x), plain(&x.body_html)),
                 }
             }
             What::Step(i, status, _) => {
                 let c = views.contribution(&e.id, i);
+                let tlp = m.guarantees[&e.id].contributions[i].tlp;
                 Entry {
                     date: e.date,
                     id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
                     title: format!("{}: {} {}", c.guarantee.title, c.by.title, status.as_str()),
                     url: format!("{path}#{}", c.anchor),
                     category: "status",
+                    tlp,
                     content: format!(
                         "{} reached the status {} on {}: {}",
                         c.by.title,
@@ -97,6 +102,7 @@ pub fn feed(m: &Model, views: &Views) -> String {
     }
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     let updated = entries.first().map(|e| e.date).unwrap_or(m.site.as_of);
+    let marking = entries.iter().map(|e| e.tlp).max().unwrap_or(Tlp::Clear);
     let feed_id = match base {
         Some(b) => format!("{b}feed.xml"),
         None => {
@@ -126,6 +132,10 @@ pub fn feed(m: &Model, views: &Views) -> String {
         xml(&m.site.title)
     ));
     s.push_str("  <generator>briefing</generator>\n");
+    s.push_str(&format!(
+        "  <rights>{}: the most restrictive marking of any entry; each entry not TLP:CLEAR carries its own.</rights>\n",
+        marking.label()
+    ));
     if let Some(b) = base {
         s.push_str(&format!(
             "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
@@ -139,9 +149,18 @@ pub fn feed(m: &Model, views: &Views) -> String {
     for e in &entries {
         s.push_str("  <entry>\n");
         s.push_str(&format!("    <id>{}</id>\n", xml(&e.id)));
-        s.push_str(&format!("    <title>{}</title>\n", xml(&e.title)));
+        let title = match e.tlp {
+            Tlp::Clear => e.title.clone(),
+            t => format!("[{}] {}", t.label(), e.title),
+        };
+        s.push_str(&format!("    <title>{}</title>\n", xml(&title)));
         s.push_str(&format!("    <updated>{}</updated>\n", stamp(e.date)));
         s.push_str(&format!("    <category term=\"{}\"/>\n", e.category));
+        s.push_str(&format!(
+            "    <category term=\"tlp:{}\" label=\"{}\"/>\n",
+            e.tlp.as_str(),
+            e.tlp.label()
+        ));
         if let Some(b) = base {
             s.push_str(&format!(
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

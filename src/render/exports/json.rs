@@ -95,6 +95,11 @@ pub fn timeline(m: &Model, views: &Views) -> String {
                 text = format!("Upcoming. {text}").trim().to_string();
             }
             let link = base.map(|b| format!("{b}{}", e.url));
+            // The TLP 2.0 label leads the headline of anything not TLP:CLEAR.
+            let title = match e.tlp.word {
+                "clear" => e.title.clone(),
+                _ => format!("[{}] {}", e.tlp.label, e.title),
+            };
             json!({
                 "unique_id": format!("{}-{}-{}", e.url, e.status.unwrap_or(e.kind), e.date.iso)
                     .chars()
@@ -104,8 +109,8 @@ pub fn timeline(m: &Model, views: &Views) -> String {
                 "group": e.kind,
                 "text": {
                     "headline": match &link {
-                        Some(l) => format!("<a href=\"{}\">{}</a>", super::text::xml(l), super::text::xml(&e.title)),
-                        None => super::text::xml(&e.title),
+                        Some(l) => format!("<a href=\"{}\">{}</a>", super::text::xml(l), super::text::xml(&title)),
+                        None => super::text::xml(&title),
                     },
                     "text": super::text::xml(&text),
                 },

@@ -435,6 +435,22 @@ impl Views<'_> {
         months
     }
 
+    /// Links to every item the search index holds (meetings, statements, guarantee
+    /// components, actors), so the search page carries their most restrictive marking.
+    pub fn searchable(&self) -> Vec<Link> {
+        let m = self.m;
+        let mut out = Vec::new();
+        for (k, ids) in [
+            (Kind::Meetings, m.meetings.keys().collect::<Vec<_>>()),
+            (Kind::Statements, m.statements.keys().collect()),
+            (Kind::Guarantees, m.guarantees.keys().collect()),
+            (Kind::Actors, m.actors.keys().collect()),
+        ] {
+            out.extend(ids.into_iter().map(|id| self.link(k, id)));
+        }
+        out
+    }
+
     /// The sources register, by source name.
     pub fn register(&self) -> Vec<RegisterEntry> {
         let m = self.m;
