@@ -57,7 +57,52 @@ pub fn render(
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (html, problems)
+    if nesting_depth(&html) > MAX_NESTING {
+        // The sanitiser's HTML parser slows quadratically with depth: refuse instead.
+        problems.push(
+            Diagnostic::error(
+                "too-deep",
+                format!("Markdown or HTML nested deeper than {MAX_NESTING} levels"),
+            )
+            .at(Some(Pos::new(first_line, 1)))
+            .help("flatten the nested quotes, lists or HTML elements"),
+        );
+        return (String::new(), problems);
+    }
+    (sanitizer().clean(&html).to_string(), problems)
+}
+
+/// Deepest element nesting a body may have; real briefings stay under ten.
+pub const MAX_NESTING: usize = 256;
+
+/// An upper bound on element nesting in `html`: opening tags minus closing tags, at worst.
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    for (i, _) in html.match_indices('<') {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The allow-list raw HTML in Markdown passes through: no scripts, event handlers,
+/// styles, frames, or `javascript:`/`data:` URLs. Ids and classes stay for anchors,
+/// footnotes and styling.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class"]);
+        b.add_url_schemes([ROOT_MARK.trim_end_matches(":/")]);
+        b
+    })
 }
 
 /// Resolves `@kind/id[#anchor]` to `ROOT_MARK kind/id.html[#anchor]`.
@@ -235,6 +280,55 @@ mod tests {
         assert!(html.contains(r#"<h1 id="outcome">"#));
         assert!(html.contains(r#"<h2 id="outcome-1">"#));
         assert!(html.contains(r#"<h2 id="next">"#));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let hostile = [
+            ("<script>alert(1)</script>ok", "<script"),
+            ("<img src=x onerror=\"alert(1)\">", "onerror"),
+            ("[x](javascript:alert(1))", "javascript:"),
+            ("<a href=\"JaVaScRiPt:alert(1)\">x</a>", "alert"),
+            ("<svg><script>alert(1)</script></svg>", "script"),
+            ("<iframe src=\"https://evil.example\"></iframe>", "iframe"),
+            ("<p style=\"position:fixed\">x</p>", "style="),
+            ("[x](data:text/html;base64,PHNjcmlwdD4=)", "data:"),
+            ("<object data=\"x.swf\"></object>", "object"),
+        ];
+        for (input, bad) in hostile {
+            let (html, _) = render(input, 1, &exists, &known);
+            assert!(
+                !html.to_lowercase().contains(bad),
+                "{input:?} gave {html:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sanitising_keeps_what_briefings_need() {
+        let (html, _) = render(
+            "## Outcome\n\nSee [Paris](@meetings/paris-summit) and [Reuters](https://reuters.com).[^1]\n\n[^1]: n\n",
+            1,
+            &exists,
+            &known,
+        );
+        assert!(html.contains(r#"<h2 id="outcome">"#), "{html}");
+        assert!(
+            html.contains("briefing-root:/meetings/paris-summit.html"),
+            "{html}"
+        );
+        assert!(html.contains("https://reuters.com"));
+        assert!(html.contains("class=\"footnote-definition\""), "{html}");
+    }
+
+    #[test]
+    fn refuses_absurd_nesting_quickly() {
+        let (html, errs) = render(&"> ".repeat(5000), 3, &exists, &known);
+        assert!(html.is_empty());
+        assert_eq!(errs[0].code, "too-deep");
+        assert_eq!(errs[0].pos, Some(Pos::new(3, 1)));
+        let (_, errs) = render("> > > quote\n\n- a\n  - b\n    - c\n", 1, &exists, &known);
+        assert!(errs.is_empty(), "ordinary nesting passes");
     }
 
     #[test]

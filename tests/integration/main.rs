@@ -4,6 +4,7 @@ mod audience;
 mod build;
 mod cli;
 mod common;
+mod hostile;
 mod snapshots;
 mod templates;
 mod validation;
