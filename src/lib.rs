@@ -5,6 +5,7 @@
 //! [`Site`] strings them together; the CLI is a thin layer over it.
 
 pub mod analysis;
+pub mod audience;
 pub mod dates;
 pub mod diagnostics;
 pub mod load;
@@ -63,6 +64,12 @@ impl Site {
         }
     }
 
+    /// The site as `audience` may see it, and what was withheld from it.
+    pub fn for_audience(self, audience: model::Tlp) -> (Site, audience::Withheld) {
+        let (model, withheld) = audience::restrict(self.model, audience);
+        (Site { model, ..self }, withheld)
+    }
+
     /// Renders every page in memory.
     pub fn render(&self) -> Result<Vec<Output>, Diagnostics> {
         self.render_with(&render::RenderOptions::default())
@@ -87,6 +94,10 @@ pub struct BuildReport {
     pub write: write::WriteReport,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
+    /// The audience built for.
+    pub audience: model::Tlp,
+    /// What that audience was not given.
+    pub withheld: audience::Withheld,
 }
 
 /// Validates the site at `root` without writing anything: loading, validation and
@@ -136,6 +147,8 @@ pub struct BuildOptions {
     /// Id of the round that leads the front page (`--round`); default: the latest round
     /// to have started by the as-of date.
     pub round: Option<String>,
+    /// The highest marking to include; `None` takes site.yaml's `audience`.
+    pub audience: Option<model::Tlp>,
 }
 
 impl BuildOptions {
@@ -145,6 +158,7 @@ impl BuildOptions {
             output: output.into(),
             force: false,
             round: None,
+            audience: None,
         }
     }
 }
@@ -153,6 +167,8 @@ impl BuildOptions {
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     check_output_dir(root, &opts.output, opts.force)?;
     let site = Site::load(root).map_err(BuildError::Content)?;
+    let audience = opts.audience.unwrap_or(site.model.site.audience);
+    let (site, withheld) = site.for_audience(audience);
     if let Some(id) = &opts.round
         && !site.model.rounds.contains_key(id)
     {
@@ -172,6 +188,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
         files: outputs.len(),
         write,
         warnings: site.warnings,
+        audience,
+        withheld,
     })
 }
 

@@ -31,6 +31,10 @@ enum Command {
         /// started by the as-of date).
         #[arg(long, value_name = "ID")]
         round: Option<String>,
+        /// Highest TLP marking to include: clear, green, amber, amber+strict or red
+        /// (default: `audience` in site.yaml, else clear).
+        #[arg(long, value_parser = parse_tlp)]
+        audience: Option<briefing::model::Tlp>,
     },
     /// Validate the content and templates; write nothing.
     Check {
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
             output,
             force,
             round,
+            audience,
         } => {
             let output = output.unwrap_or_else(|| root.join("output"));
             cmd::build::run(
@@ -59,9 +64,16 @@ fn main() -> ExitCode {
                     output,
                     force,
                     round,
+                    audience,
                 },
             )
         }
         Command::Check { root, strict } => cmd::check::run(&root, strict),
     }
+}
+
+fn parse_tlp(s: &str) -> Result<briefing::model::Tlp, String> {
+    use briefing::model::Tlp;
+    Tlp::parse(&s.to_ascii_lowercase())
+        .ok_or_else(|| format!("expected one of {}", briefing::suggest::one_of(Tlp::ALL)))
 }

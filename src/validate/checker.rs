@@ -19,6 +19,8 @@ pub struct Ids {
     pub actor_kinds: BTreeMap<String, String>,
     /// site.yaml's `default_tlp`, read first because every item's marking defaults to it.
     pub default_tlp: Tlp,
+    /// Each item's marking as written (or the default), for cross-marking warnings.
+    markings: BTreeMap<(Kind, String), Tlp>,
 }
 
 impl Ids {
@@ -45,10 +47,37 @@ impl Ids {
             .and_then(|s| s.raw.default_tlp.as_ref())
             .and_then(|t| Tlp::parse(t.value.trim()))
             .unwrap_or(Tlp::Clear);
+        let mut markings = BTreeMap::new();
+        let mut mark = |kind: Kind, id: &str, tlp: &Opt<String>| {
+            let t = tlp
+                .as_ref()
+                .and_then(|t| Tlp::parse(t.value.trim()))
+                .unwrap_or(default_tlp);
+            markings.insert((kind, id.to_string()), t);
+        };
+        l.actors
+            .iter()
+            .for_each(|d| mark(Kind::Actors, &d.id, &d.raw.tlp));
+        l.sources
+            .iter()
+            .for_each(|d| mark(Kind::Sources, &d.id, &d.raw.tlp));
+        l.meetings
+            .iter()
+            .for_each(|d| mark(Kind::Meetings, &d.id, &d.raw.tlp));
+        l.statements
+            .iter()
+            .for_each(|d| mark(Kind::Statements, &d.id, &d.raw.tlp));
+        l.guarantees
+            .iter()
+            .for_each(|d| mark(Kind::Guarantees, &d.id, &d.raw.tlp));
+        l.rounds
+            .iter()
+            .for_each(|d| mark(Kind::Rounds, &d.id, &d.raw.tlp));
         Ids {
             by_kind,
             actor_kinds,
             default_tlp,
+            markings,
         }
     }
 
@@ -56,6 +85,14 @@ impl Ids {
     pub fn of(&self, kind: Kind) -> &BTreeSet<String> {
         static EMPTY: BTreeSet<String> = BTreeSet::new();
         self.by_kind.get(&kind).unwrap_or(&EMPTY)
+    }
+
+    /// The marking of an item as written, or the site default.
+    pub fn marking(&self, kind: Kind, id: &str) -> Tlp {
+        self.markings
+            .get(&(kind, id.to_string()))
+            .copied()
+            .unwrap_or(self.default_tlp)
     }
 
     /// True if `id` names an item of `kind`.
@@ -71,17 +108,25 @@ pub struct Checker<'a> {
     ids: &'a Ids,
     diags: &'a mut Diagnostics,
     failed: bool,
+    marking: Tlp,
 }
 
 impl<'a> Checker<'a> {
     /// A checker for `doc`.
-    pub fn new<T>(doc: &Doc<T>, ids: &'a Ids, diags: &'a mut Diagnostics) -> Self {
+    pub fn new<T>(
+        kind: Option<Kind>,
+        doc: &Doc<T>,
+        ids: &'a Ids,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        let marking = kind.map_or(Tlp::Clear, |k| ids.marking(k, &doc.id));
         Checker {
             file: doc.file.clone(),
             yaml_line: doc.yaml_line,
             ids,
             diags,
             failed: false,
+            marking,
         }
     }
 
@@ -309,6 +354,7 @@ impl<'a> Checker<'a> {
     /// A reference to an item of `kind`; reports it if dangling, with a suggestion.
     pub fn reference(&mut self, kind: Kind, id: &str, at: Option<Pos>, field: &str) -> bool {
         if self.ids.exists(kind, id) {
+            self.check_marking(kind, id, at, field);
             return true;
         }
         let help = suggest::did_you_mean(id, self.ids.of(kind).iter().map(String::as_str))
@@ -322,6 +368,32 @@ impl<'a> Checker<'a> {
             .help(help),
         );
         false
+    }
+
+    /// Warns when the item points at something marked higher than itself: in a build for
+    /// a lower audience the target is withheld, but this item's own text may reveal it.
+    fn check_marking(&mut self, kind: Kind, id: &str, at: Option<Pos>, field: &str) {
+        let target = self.ids.marking(kind, id);
+        if target > self.marking {
+            self.warn(
+                Diagnostic::warning(
+                    "higher-marking",
+                    format!(
+                        "`{field}` refers to {} `{id}`, marked {}, from something marked {}",
+                        kind.singular(),
+                        target.label(),
+                        self.marking.label()
+                    ),
+                )
+                .at(at)
+                .help("a build for a lower audience withholds it; check that this text does not reveal it"),
+            );
+        }
+    }
+
+    /// Sets the marking of what is being checked (an item, or a contribution within it).
+    pub fn set_marking(&mut self, marking: Tlp) -> Tlp {
+        std::mem::replace(&mut self.marking, marking)
     }
 
     /// An optional positioned reference.
@@ -405,14 +477,16 @@ impl<'a> Checker<'a> {
     /// Renders Markdown starting at file line `first_line`, reporting bad `@` links.
     pub fn markdown(&mut self, text: &str, first_line: usize) -> String {
         let ids = self.ids;
-        let (html, problems) =
-            markdown::render(text, first_line, &|k, id| ids.exists(k, id), &|k| {
-                super::kind_ids(ids, k)
-            });
-        for p in problems {
+        let r = markdown::render(text, first_line, &|k, id| ids.exists(k, id), &|k| {
+            super::kind_ids(ids, k)
+        });
+        for p in r.problems {
             self.error(p);
         }
-        html
+        for (kind, id, at) in r.links {
+            self.check_marking(kind, &id, Some(at), "link");
+        }
+        r.html
     }
 
     /// Renders an optional Markdown field written in the YAML.

@@ -15,17 +15,37 @@ use std::collections::BTreeMap;
 pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let ids = Ids::from_loaded(&loaded);
-    let actors = each(&loaded.actors, &ids, &mut diags, items::actor);
-    let sources = each(&loaded.sources, &ids, &mut diags, items::source);
-    let rounds = each(&loaded.rounds, &ids, &mut diags, items::round);
-    let meetings = each(&loaded.meetings, &ids, &mut diags, |d, c| {
-        items::meeting(d, c, &rounds)
-    });
-    let statements = each(&loaded.statements, &ids, &mut diags, |d, c| {
-        items::statement(d, c, &actors)
-    });
-    let guarantees = each(&loaded.guarantees, &ids, &mut diags, items::guarantee);
-    let latest = items::latest_date(&meetings, &statements, &guarantees, &rounds);
+    let actors = each(Kind::Actors, &loaded.actors, &ids, &mut diags, items::actor);
+    let sources = each(
+        Kind::Sources,
+        &loaded.sources,
+        &ids,
+        &mut diags,
+        items::source,
+    );
+    let rounds = each(Kind::Rounds, &loaded.rounds, &ids, &mut diags, items::round);
+    let meetings = each(
+        Kind::Meetings,
+        &loaded.meetings,
+        &ids,
+        &mut diags,
+        |d, c| items::meeting(d, c, &rounds),
+    );
+    let statements = each(
+        Kind::Statements,
+        &loaded.statements,
+        &ids,
+        &mut diags,
+        |d, c| items::statement(d, c, &actors),
+    );
+    let guarantees = each(
+        Kind::Guarantees,
+        &loaded.guarantees,
+        &ids,
+        &mut diags,
+        items::guarantee,
+    );
+    let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
         .as_ref()
@@ -55,6 +75,7 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
 
 /// Converts every file of one kind; items whose checks failed are left out.
 fn each<R, T>(
+    kind: Kind,
     docs: &[Doc<R>],
     ids: &Ids,
     diags: &mut Diagnostics,
@@ -62,7 +83,7 @@ fn each<R, T>(
 ) -> BTreeMap<String, T> {
     let mut out = BTreeMap::new();
     for doc in docs {
-        let mut c = Checker::new(doc, ids, diags);
+        let mut c = Checker::new(Some(kind), doc, ids, diags);
         let item = one(doc, &mut c);
         if !c.failed() {
             out.insert(doc.id.clone(), item);

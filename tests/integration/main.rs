@@ -1,11 +1,13 @@
 //! Integration tests: the library and the binary driven on fixture sites.
 
 mod analysis;
+mod audience;
 mod browser;
 mod build;
 mod cli;
 mod common;
 mod exports;
+mod hostile;
 mod snapshots;
 mod templates;
 mod validation;
