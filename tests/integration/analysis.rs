@@ -233,3 +233,14 @@ fn timeline_is_chronological() {
     // 1 meeting, 2 statements, 4 history steps, 6 dated current statuses.
     assert_eq!(e.len(), 1 + 2 + 3 + 6);
 }
+
+#[test]
+fn the_example_has_one_round_so_every_commitment_is_new() {
+    let m = briefing::Site::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|d| panic!("{d}"))
+        .model;
+    let rc = round_changes(&m, "paris-round-2026-01").unwrap();
+    assert_eq!(rc.previous, None);
+    assert!(!rc.changes.is_empty());
+    assert!(rc.changes.iter().all(|c| c.movement == Movement::New));
+}
