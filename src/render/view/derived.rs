@@ -207,7 +207,7 @@ fn marker(m: Movement) -> &'static str {
         Movement::Up => "▲",
         Movement::Down => "▼",
         Movement::Withdrawn => "✕",
-        Movement::Stalled => "⏸",
+        Movement::Stalled => "‖",
         Movement::Steady => "■",
         Movement::Settled => "✓",
     }
