@@ -1,6 +1,9 @@
 // Drives Debian's chromium (through playwright-core) over a built briefing site, as a
 // reader would: from file:// and from a local HTTP server under a sub-path.
-// Run by tests/integration/browser.rs:  node check.mjs <site dir> <screenshot dir>
+// Run by tests/integration/browser.rs:
+//   node check.mjs <site dir> <screenshot dir> [<fixture site dir>]
+// The optional fixture site (tests/fixtures/analysis, three rounds) is only
+// photographed, to show every kind of movement in a round.
 // Prints one line per check and exits non-zero on the first failure.
 import { chromium } from "playwright-core";
 import http from "node:http";
@@ -9,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import assert from "node:assert/strict";
 
-const [site, shots] = process.argv.slice(2).map((p) => path.resolve(p));
+const [site, shots, fixture] = process.argv.slice(2).map((p) => path.resolve(p));
 const SUBPATH = "/intranet/briefing/";
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv" };
@@ -144,6 +147,18 @@ for (const [rel, name] of [["index.html", "front.png"], ["timeline.html", "timel
   const { page, close } = await open(fileBase, rel);
   await page.screenshot({ path: path.join(shots, name), fullPage: true });
   await close();
+}
+
+if (fixture) {
+  const base = pathToFileURL(fixture).href + "/";
+  for (const [rel, name] of [["rounds/r3.html", "fixture-round-changes.png"], ["matrix.html", "fixture-matrix.png"]]) {
+    await check(`fixture ${rel}: no console errors, failed requests or outside requests`, async () => {
+      const { page, problems, close } = await open(base, rel);
+      await page.screenshot({ path: path.join(shots, name), fullPage: true });
+      await close();
+      assert.deepEqual(problems, []);
+    });
+  }
 }
 
 await browser.close();

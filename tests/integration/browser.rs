@@ -28,10 +28,16 @@ fn example_site_in_chromium() {
     let mut opts = briefing::BuildOptions::new(&site);
     opts.force = true;
     briefing::build(repo, &opts).unwrap_or_else(|e| panic!("{e}"));
+    // The analysis fixture has three rounds: its pages show every kind of movement.
+    let fixture = target.join("fixture");
+    let mut opts = briefing::BuildOptions::new(&fixture);
+    opts.force = true;
+    briefing::build(&repo.join("tests/fixtures/analysis"), &opts).unwrap_or_else(|e| panic!("{e}"));
     let out = Command::new("node")
         .arg(driver.join("check.mjs"))
         .arg(&site)
         .arg(target.join("screenshots"))
+        .arg(&fixture)
         .env("CHROMIUM", &chromium)
         .output()
         .expect("node runs");
