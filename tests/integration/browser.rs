@@ -1,8 +1,9 @@
 //! The example site in a real browser: Debian's chromium driven by playwright-core
 //! (tests/browser/check.mjs), from file:// and from a local HTTP server under a sub-path.
 //!
-//! Skipped, with a message, only when chromium is not installed; `.ci/run` installs it
-//! and the Node package, so CI always runs it. Screenshots go to target/browser/.
+//! Skipped, with a message, only when chromium (or npm) is not installed; the pinned
+//! playwright-core is installed on first run. `.ci/run` installs chromium, so CI always
+//! runs it. Screenshots go to target/browser/.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,10 +20,26 @@ fn example_site_in_chromium() {
     }
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let driver = repo.join("tests/browser");
-    assert!(
-        driver.join("node_modules/playwright-core").is_dir(),
-        "chromium is installed but playwright-core is not: run `npm ci --prefix tests/browser`"
-    );
+    if !driver.join("node_modules/playwright-core").is_dir() {
+        // A fresh clone: fetch the pinned driver from the npm registry, as .ci/run does.
+        let npm = Command::new("npm")
+            .args([
+                "ci",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--prefix",
+            ])
+            .arg(&driver)
+            .status();
+        match npm {
+            Ok(s) => assert!(s.success(), "`npm ci --prefix tests/browser` failed"),
+            Err(_) => {
+                eprintln!("SKIPPED example_site_in_chromium: chromium is installed but npm is not");
+                return;
+            }
+        }
+    }
     let target = repo.join("target/browser");
     let site = target.join("site");
     let mut opts = briefing::BuildOptions::new(&site);
