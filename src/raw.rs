@@ -99,6 +99,7 @@ pub struct RawSite {
     pub default_tlp: Opt<String>,
     pub audience: Opt<String>,
     pub as_of: Opt<String>,
+    pub paginate: Opt<i64>,
 }
 
 /// content/actors/*.yaml

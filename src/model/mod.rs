@@ -113,7 +113,12 @@ pub struct SiteSettings {
     pub as_of: Date,
     /// True if site.yaml set `as_of`; otherwise it is the latest date in the content.
     pub as_of_given: bool,
+    /// How many items a list page shows before the next page (site.yaml `paginate`).
+    pub paginate: usize,
 }
+
+/// List pages show this many items each unless site.yaml says otherwise.
+pub const DEFAULT_PAGINATE: usize = 100;
 
 /// What every item carries.
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 mod analysis_pages;
 pub mod exports;
 mod pages;
+pub mod paginate;
 pub mod templates;
 pub mod view;
 

@@ -47,13 +47,7 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
                 data,
             });
         }
-        pages.push(Page {
-            path: format!("{}/index.html", kind.dir()),
-            template: "list.html",
-            title: kind.title().to_string(),
-            section: kind.dir(),
-            data: vec![("items", value(items)), ("kind", value(&kind.dir()))],
-        });
+        pages.extend(list_pages(*kind, items, m.site.paginate));
     }
 
     // Front page: the current round, what comes next, what was said last, where each
@@ -117,6 +111,34 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
 /// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
 fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
     views.brief(id, m.rounds[id].end.min(m.site.as_of))
+}
+
+/// A kind's list, split into pages of `size` items.
+fn list_pages(kind: Kind, items: &[ItemView], size: usize) -> Vec<Page> {
+    let chunks: Vec<&[ItemView]> = if items.is_empty() {
+        vec![&[]]
+    } else {
+        items.chunks(size.max(1)).collect()
+    };
+    chunks
+        .into_iter()
+        .zip(super::paginate::pages(items.len(), size))
+        .map(|(chunk, p)| Page {
+            path: format!("{}/{}", kind.dir(), super::paginate::file(p.page)),
+            template: "list.html",
+            title: if p.page == 1 {
+                kind.title().to_string()
+            } else {
+                format!("{}, page {} of {}", kind.title(), p.page, p.pages)
+            },
+            section: kind.dir(),
+            data: vec![
+                ("items", value(&chunk)),
+                ("kind", value(&kind.dir())),
+                ("pagination", value(&p)),
+            ],
+        })
+        .collect()
 }
 
 fn item_template(k: Kind) -> &'static str {

@@ -404,6 +404,25 @@ pub fn site(
                 .help("use a BCP 47 tag such as `en`, `fr` or `uk`"),
         );
     }
+    let paginate = match &r.paginate {
+        Some(n) if n.value >= 1 => usize::try_from(n.value).unwrap_or(usize::MAX),
+        Some(n) => {
+            let at = c.pos(n);
+            c.error(
+                Diagnostic::error(
+                    "bad-value",
+                    format!("`paginate` must be a positive number, not {}", n.value),
+                )
+                .at(at)
+                .help(format!(
+                    "the number of items on each list page, e.g. {}",
+                    crate::model::DEFAULT_PAGINATE
+                )),
+            );
+            crate::model::DEFAULT_PAGINATE
+        }
+        None => crate::model::DEFAULT_PAGINATE,
+    };
     let settings = SiteSettings {
         subtitle: c.text(&r.subtitle),
         description_html: c.markdown_field(&r.description),
@@ -415,6 +434,7 @@ pub fn site(
         audience,
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
+        paginate,
     };
     (!c.failed()).then_some(settings)
 }

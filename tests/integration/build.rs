@@ -24,7 +24,7 @@ fn links(html: &str) -> Vec<String> {
 }
 
 /// Asserts every internal link of every page under `out` points at an existing file.
-fn assert_links_resolve(out: &Path) {
+pub(crate) fn assert_links_resolve(out: &Path) {
     let mut checked = 0;
     for (rel, bytes) in snapshot_dir(out) {
         if !rel.ends_with(".html") {

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod exports;
 mod hostile;
+mod pagination;
 mod snapshots;
 mod templates;
 mod validation;
