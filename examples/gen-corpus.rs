@@ -1,0 +1,556 @@
+//! Writes a deterministic, realistic briefing of any size, for benchmarks.
+//!
+//! ```sh
+//! cargo run --release --example gen-corpus -- --items 10000 --out /tmp/corpus [--seed 1] [--hugo /tmp/hugo-site]
+//! ```
+//!
+//! About 70% of the items are statements with Markdown bodies of a few hundred words
+//! (headings, lists, `@kind/id` links, a quote, now and then a table); the rest are
+//! meetings, actors, sources, rounds and guarantee components with contributions and
+//! histories. With `--hugo`, the same statements and meetings are also written as a plain
+//! Hugo site (Markdown with YAML front matter, minimal layouts: a page per item, a
+//! paginated list per kind, tag pages) so both tools do comparable work.
+//! The same arguments always give the same bytes.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// SplitMix64: small, seeded, and good enough to vary text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const WORDS: &[&str] = &[
+    "guarantee",
+    "ceasefire",
+    "partners",
+    "coalition",
+    "security",
+    "commitment",
+    "Kyiv",
+    "delegation",
+    "summit",
+    "agreement",
+    "monitoring",
+    "deployment",
+    "financial",
+    "logistics",
+    "framework",
+    "negotiators",
+    "ministers",
+    "advisers",
+    "readiness",
+    "capabilities",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "on",
+    "for",
+    "with",
+    "would",
+    "should",
+    "not",
+    "said",
+    "officials",
+    "declared",
+    "signed",
+    "implemented",
+    "document",
+    "military",
+    "presence",
+    "legal",
+    "mechanism",
+    "compliance",
+    "talks",
+    "round",
+    "proposal",
+    "draft",
+    "support",
+    "air",
+    "defence",
+    "training",
+    "reconstruction",
+    "sanctions",
+    "timeline",
+];
+const CATEGORIES: &[&str] = &[
+    "financial",
+    "logistics",
+    "deployment",
+    "military-presence",
+    "monitoring",
+    "legal",
+    "other",
+];
+const STATUSES: &[&str] = &[
+    "proposed",
+    "discussed",
+    "declared",
+    "agreed",
+    "signed",
+    "ratified",
+    "implemented",
+];
+const LEVELS: &[&str] = &[
+    "leaders",
+    "ministers",
+    "security-advisers",
+    "chiefs-of-staff",
+    "envoys",
+    "officials",
+    "technical",
+];
+const KINDS: &[&str] = &[
+    "quote",
+    "readout",
+    "claim",
+    "report",
+    "declaration",
+    "denial",
+];
+const CITIES: &[&str] = &[
+    "Paris", "Kyiv", "Brussels", "Geneva", "London", "Berlin", "Warsaw",
+];
+const TAGS: &[&str] = &[
+    "military",
+    "ceasefire",
+    "summit",
+    "legal",
+    "finance",
+    "energy",
+    "air",
+];
+
+struct Counts {
+    actors: usize,
+    sources: usize,
+    rounds: usize,
+    meetings: usize,
+    guarantees: usize,
+    statements: usize,
+}
+
+impl Counts {
+    fn new(items: usize) -> Counts {
+        let share = |p: usize| (items * p / 1000).max(1);
+        // A tracker has tens of guarantee components and a round every week or two,
+        // however long it runs; people, sources and meetings grow with the statements.
+        let (actors, sources, meetings) = (share(80), share(50), share(150));
+        let (rounds, guarantees) = (share(10).min(250), share(4).min(60));
+        let rest = actors + sources + rounds + meetings + guarantees;
+        Counts {
+            actors,
+            sources,
+            rounds,
+            meetings,
+            guarantees,
+            statements: items.saturating_sub(rest).max(1),
+        }
+    }
+}
+
+fn actor(i: usize) -> String {
+    format!("actor-{i:05}")
+}
+fn source(i: usize) -> String {
+    format!("source-{i:05}")
+}
+fn round(i: usize) -> String {
+    format!("round-{i:04}")
+}
+fn meeting(i: usize) -> String {
+    format!("meeting-{i:05}")
+}
+fn guarantee(i: usize) -> String {
+    format!("guarantee-{i:05}")
+}
+fn statement(i: usize) -> String {
+    format!("statement-{i:06}")
+}
+
+/// Day `d` after 2015-01-01, as YYYY-MM-DD (every round lasts a week).
+fn date(d: usize) -> String {
+    let start = jiff::civil::date(2015, 1, 1);
+    start
+        .checked_add(jiff::Span::new().days(d as i64))
+        .expect("dates stay in range")
+        .to_string()
+}
+
+fn sentence(r: &mut Rng, words: usize) -> String {
+    let mut s = String::new();
+    for i in 0..words {
+        let w = r.pick(WORDS);
+        if i == 0 {
+            let mut c = w.chars();
+            let first = c.next().unwrap().to_uppercase().collect::<String>();
+            s.push_str(&first);
+            s.push_str(c.as_str());
+        } else {
+            s.push(' ');
+            s.push_str(w);
+        }
+    }
+    s.push('.');
+    s
+}
+
+fn paragraph(r: &mut Rng, n: &Counts, links: bool, hugo: bool) -> String {
+    let mut p = String::new();
+    for i in 0..3 + r.below(3) {
+        if i > 0 {
+            p.push(' ');
+        }
+        let words = 8 + r.below(12);
+        p.push_str(&sentence(r, words));
+        if links && r.chance(30) {
+            let (kind, id) = match r.below(3) {
+                0 => ("actors", actor(r.below(n.actors))),
+                1 => ("meetings", meeting(r.below(n.meetings))),
+                _ => ("guarantees", guarantee(r.below(n.guarantees))),
+            };
+            // Hugo has only statements and meetings; point elsewhere at its home page.
+            let target = match (hugo, kind) {
+                (false, _) => format!("@{kind}/{id}"),
+                (true, "meetings") => format!("/meetings/{id}/"),
+                (true, _) => "/".into(),
+            };
+            let _ = write!(p, " See [{}]({target}).", id.replace('-', " "));
+        }
+    }
+    p
+}
+
+/// A Markdown body of a few hundred words.
+fn body(r: &mut Rng, n: &Counts, hugo: bool) -> String {
+    let mut b = paragraph(r, n, true, hugo);
+    b.push_str("\n\n## Background\n\n");
+    b.push_str(&paragraph(r, n, true, hugo));
+    b.push_str("\n\n");
+    for _ in 0..3 + r.below(3) {
+        let words = 6 + r.below(6);
+        let _ = writeln!(b, "- {}", sentence(r, words));
+    }
+    b.push_str("\n> ");
+    b.push_str(&sentence(r, 15));
+    b.push_str("\n\n## Assessment\n\n");
+    b.push_str(&paragraph(r, n, true, hugo));
+    if r.chance(20) {
+        b.push_str("\n\n| Partner | Status | Note |\n|---|---|---|\n");
+        for _ in 0..3 {
+            let _ = writeln!(
+                b,
+                "| {} | {} | {} |",
+                actor(r.below(n.actors)),
+                r.pick(STATUSES),
+                sentence(r, 4)
+            );
+        }
+    }
+    b.push_str("\n\n");
+    b.push_str(&paragraph(r, n, false, hugo));
+    b.push('\n');
+    b
+}
+
+fn tags(r: &mut Rng) -> String {
+    let (a, b) = (r.pick(TAGS), r.pick(TAGS));
+    if a == b {
+        format!("[{a}]")
+    } else {
+        format!("[{a}, {b}]")
+    }
+}
+
+fn citations(r: &mut Rng, n: &Counts, indent: &str) -> String {
+    let mut s = format!("{indent}sources:\n");
+    for _ in 0..1 + r.below(2) {
+        let _ = writeln!(
+            s,
+            "{indent}  - source: {}\n{indent}    credibility: {}",
+            source(r.below(n.sources)),
+            1 + r.below(6)
+        );
+    }
+    s
+}
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().expect("a file has a folder")).expect("create folder");
+    fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
+    let n = Counts::new(items);
+    let mut r = Rng(seed);
+    let c = out.join("content");
+    let last_day = n.rounds * 7;
+    write(
+        &c.join("site.yaml"),
+        &format!(
+            "title: Generated briefing\nsubtitle: {items} items, seed {seed}\nlanguage: en\n\
+             timezone: UTC\nas_of: {}\n",
+            date(last_day)
+        ),
+    );
+    let states = (n.actors / 5).max(1);
+    for i in 0..n.actors {
+        let text = if i < states {
+            format!("name: State {i}\nkind: state\n")
+        } else {
+            format!(
+                "name: Person {i}\nkind: person\ncountry: {}\nrole: {}\ntags: {}\n",
+                actor(r.below(states)),
+                sentence(&mut r, 3),
+                tags(&mut r)
+            )
+        };
+        write(&c.join(format!("actors/{}.yaml", actor(i))), &text);
+    }
+    for i in 0..n.sources {
+        let text = format!(
+            "name: Source {i}\nkind: {}\nreliability: {}\nurl: https://example.org/s/{i}\n",
+            r.pick(&[
+                "news-agency",
+                "government",
+                "official",
+                "media",
+                "think-tank"
+            ]),
+            r.pick(&["A", "B", "C", "D", "E", "F"])
+        );
+        write(&c.join(format!("sources/{}.yaml", source(i))), &text);
+    }
+    for i in 0..n.rounds {
+        let text = format!(
+            "title: Round {i}\nstart: {}\nend: {}\nsummary: >-\n  {}\n",
+            date(i * 7),
+            date(i * 7 + 6),
+            sentence(&mut r, 30)
+        );
+        write(&c.join(format!("rounds/{}.yaml", round(i))), &text);
+    }
+    let mut meeting_days = Vec::with_capacity(n.meetings);
+    for i in 0..n.meetings {
+        let ro = i * n.rounds / n.meetings;
+        let day = ro * 7 + r.below(7);
+        meeting_days.push(day);
+        let mut fm = format!(
+            "title: Meeting {i} in {}\ndate: {}\nlocation: {0}\nconvened_by: {}\nlevel: {}\n\
+             status: {}\nround: {}\ntags: {}\nparticipants:\n",
+            r.pick(CITIES),
+            date(day),
+            actor(r.below(n.actors)),
+            r.pick(LEVELS),
+            if day < last_day { "held" } else { "planned" },
+            round(ro),
+            tags(&mut r)
+        );
+        for _ in 0..2 + r.below(4) {
+            let _ = writeln!(
+                fm,
+                "  - actor: {}\n    level: {}",
+                actor(r.below(n.actors)),
+                r.pick(LEVELS)
+            );
+        }
+        fm.push_str(&citations(&mut r, &n, ""));
+        let text = paragraph(&mut r, &n, true, false);
+        write(
+            &c.join(format!("meetings/{}.md", meeting(i))),
+            &format!("---\n{fm}---\n{text}\n"),
+        );
+        if let Some(h) = hugo {
+            let hbody = paragraph(&mut Rng(seed ^ i as u64), &n, true, true);
+            write(
+                &h.join(format!("content/meetings/{}.md", meeting(i))),
+                &format!("---\n{fm}---\n{hbody}\n"),
+            );
+        }
+    }
+    for i in 0..n.guarantees {
+        let mut fm = format!(
+            "title: Guarantee component {i}\ncategory: {}\nsummary: >-\n  {}\ntags: {}\n\
+             contributions:\n",
+            r.pick(CATEGORIES),
+            sentence(&mut r, 20),
+            tags(&mut r)
+        );
+        for _ in 0..3 + r.below(6) {
+            let steps = r.below(4);
+            let since = (steps + 1) * 7 + r.below(last_day.saturating_sub(35).max(1));
+            let _ = write!(
+                fm,
+                "  - by: {}\n    commitment: {}\n    status: {}\n    since: {}\n",
+                actor(r.below(states.min(40))),
+                sentence(&mut r, 8),
+                STATUSES[steps + r.below(STATUSES.len() - steps)],
+                date(since)
+            );
+            if r.chance(30) {
+                let _ = write!(
+                    fm,
+                    "    amount:\n      value: {}\n      unit: EUR million\n",
+                    10 * (1 + r.below(500))
+                );
+            }
+            if r.chance(30) {
+                let _ = write!(fm, "    conditions:\n      - {}\n", sentence(&mut r, 6));
+            }
+            if steps > 0 {
+                fm.push_str("    history:\n");
+                for s in 0..steps {
+                    let _ = write!(
+                        fm,
+                        "      - date: {}\n        status: {}\n",
+                        date(since - (steps - s) * 7),
+                        STATUSES[s]
+                    );
+                }
+            }
+            fm.push_str(&citations(&mut r, &n, "    "));
+        }
+        fm.push_str(&citations(&mut r, &n, ""));
+        let text = body(&mut r, &n, false);
+        write(
+            &c.join(format!("guarantees/{}.md", guarantee(i))),
+            &format!("---\n{fm}---\n{text}"),
+        );
+    }
+    for i in 0..n.statements {
+        let day = r.below(last_day + 1);
+        let mut fm = if r.chance(90) {
+            format!("speaker: {}\n", actor(r.below(n.actors)))
+        } else {
+            "attributed_to: unnamed officials\non_record: false\n".to_string()
+        };
+        let _ = write!(
+            fm,
+            "title: Statement {i} on {}\ndate: {}\nkind: {}\ntags: {}\n",
+            sentence(&mut r, 5).trim_end_matches('.'),
+            date(day),
+            r.pick(KINDS),
+            tags(&mut r)
+        );
+        if r.chance(40) {
+            let m = r.below(n.meetings);
+            let _ = writeln!(fm, "meeting: {}", meeting(m));
+        }
+        if r.chance(60) {
+            let _ = writeln!(fm, "about: [{}]", guarantee(r.below(n.guarantees)));
+        }
+        fm.push_str(&citations(&mut r, &n, ""));
+        let mut hr = Rng(r.0);
+        let text = body(&mut r, &n, false);
+        write(
+            &c.join(format!("statements/{}.md", statement(i))),
+            &format!("---\n{fm}---\n{text}"),
+        );
+        if let Some(h) = hugo {
+            let htext = body(&mut hr, &n, true);
+            write(
+                &h.join(format!("content/statements/{}.md", statement(i))),
+                &format!("---\n{fm}---\n{htext}"),
+            );
+        }
+    }
+    if let Some(h) = hugo {
+        hugo_site(h);
+    }
+}
+
+/// Minimal Hugo configuration and layouts: a page per item, a paginated list per kind,
+/// tag pages; no RSS (briefing writes one feed, Hugo would write one per list).
+fn hugo_site(h: &Path) {
+    write(
+        &h.join("hugo.toml"),
+        "baseURL = 'http://example.org/'\ntitle = 'Generated briefing'\n\
+         disableKinds = ['RSS']\npaginate = 100\n[markup.goldmark.renderer]\nunsafe = false\n",
+    );
+    write(
+        &h.join("layouts/_default/baseof.html"),
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>{{ .Title }}</title></head><body><nav><a href=\"/\">Home</a> \
+         <a href=\"/statements/\">Statements</a> <a href=\"/meetings/\">Meetings</a></nav>\
+         <main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
+    );
+    write(
+        &h.join("layouts/_default/single.html"),
+        "{{ define \"main\" }}<article><h1>{{ .Title }}</h1>\
+         <p>{{ .Date.Format \"2 January 2006\" }}</p>\
+         {{ with .Params.tags }}<ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}\
+         {{ .Content }}</article>{{ end }}\n",
+    );
+    write(
+        &h.join("layouts/_default/list.html"),
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>\
+         {{ range (.Paginate .Pages).Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> \
+         {{ .Date.Format \"2006-01-02\" }}</li>{{ end }}</ul>\
+         {{ template \"_internal/pagination.html\" . }}{{ end }}\n",
+    );
+    write(
+        &h.join("layouts/index.html"),
+        "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>\
+         {{ range first 5 (where .Site.RegularPages \"Section\" \"statements\") }}\
+         <li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+    );
+}
+
+fn main() {
+    let mut items = 1000usize;
+    let mut seed = 1u64;
+    let mut out: Option<PathBuf> = None;
+    let mut hugo: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    let usage = "usage: gen-corpus --items N --out DIR [--seed N] [--hugo DIR]";
+    while let Some(a) = args.next() {
+        let mut val = || args.next().unwrap_or_else(|| panic!("{usage}"));
+        match a.as_str() {
+            "--items" => items = val().parse().expect("--items takes a number"),
+            "--seed" => seed = val().parse().expect("--seed takes a number"),
+            "--out" => out = Some(val().into()),
+            "--hugo" => hugo = Some(val().into()),
+            _ => panic!("{usage}"),
+        }
+    }
+    let out = out.unwrap_or_else(|| panic!("{usage}"));
+    for dir in std::iter::once(&out).chain(hugo.iter()) {
+        if dir.join("content").exists() {
+            fs::remove_dir_all(dir.join("content")).expect("clear the old corpus");
+        }
+    }
+    generate(items, seed, &out, hugo.as_deref());
+    let n = Counts::new(items);
+    println!(
+        "{} items: {} statements, {} meetings, {} actors, {} sources, {} guarantees, {} rounds",
+        n.statements + n.meetings + n.actors + n.sources + n.guarantees + n.rounds,
+        n.statements,
+        n.meetings,
+        n.actors,
+        n.sources,
+        n.guarantees,
+        n.rounds
+    );
+}
