@@ -8,12 +8,17 @@
 //! when it was reached.
 
 use super::rounds_in_order;
-use crate::model::{Contribution, Model, Round, Status};
+use crate::model::{Contribution, Model, Status};
 use jiff::civil::Date;
 use serde::Serialize;
 
 /// The status a contribution had at the end of `day`, or `None` before its first step.
 pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
+    status_in(&steps(c), day)
+}
+
+/// A contribution's dated steps, oldest first: its history, then its current status.
+fn steps(c: &Contribution) -> Vec<(Date, Status)> {
     let mut steps: Vec<(Date, Status)> = c.history.iter().map(|s| (s.date, s.status)).collect();
     // Sort stably by date only, so that file order decides between steps of one day.
     steps.sort_by_key(|s| s.0);
@@ -23,6 +28,10 @@ pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
         .unwrap_or(Date::MIN);
     steps.push((current_from, c.status));
     steps.sort_by_key(|s| s.0);
+    steps
+}
+
+fn status_in(steps: &[(Date, Status)], day: Date) -> Option<Status> {
     steps.iter().rev().find(|s| s.0 <= day).map(|s| s.1)
 }
 
@@ -120,51 +129,66 @@ impl RoundChanges {
     }
 }
 
-/// The changes in round `id`, or `None` if there is no such round.
+/// The changes in round `id`, or `None` if there is no such round. To go through every
+/// round, [`all_round_changes`] does the work once.
 pub fn round_changes(m: &Model, id: &str) -> Option<RoundChanges> {
+    all_round_changes(m).into_iter().find(|rc| rc.round == id)
+}
+
+/// The changes of every round, in chronological order. Each contribution's status is
+/// worked out once per round end, and how long it has held is carried from one round to
+/// the next, so this is linear in rounds times contributions.
+pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
     let rounds = rounds_in_order(m);
-    let pos = rounds.iter().position(|r| r.meta.id == id)?;
-    let ends: Vec<Date> = rounds[..=pos].iter().map(|r: &&Round| r.end).collect();
-    let mut changes = Vec::new();
+    let mut out: Vec<RoundChanges> = rounds
+        .iter()
+        .enumerate()
+        .map(|(pos, r)| RoundChanges {
+            round: r.meta.id.clone(),
+            previous: pos.checked_sub(1).map(|p| rounds[p].meta.id.clone()),
+            changes: Vec::new(),
+        })
+        .collect();
     for (gid, g) in &m.guarantees {
         for (i, c) in g.contributions.iter().enumerate() {
-            // Status at the end of this round and of each earlier one, newest first.
-            let statuses: Vec<Option<Status>> =
-                ends.iter().rev().map(|d| status_at(c, *d)).collect();
-            let Some(after) = statuses[0] else { continue };
-            let before = statuses.get(1).copied().flatten();
-            let rounds_unchanged = statuses[1..]
-                .iter()
-                .take_while(|s| **s == Some(after))
-                .count();
-            let movement = match before {
-                None => Movement::New,
-                Some(b) if b == after => {
-                    if matches!(after, Status::Implemented | Status::Withdrawn) {
-                        Movement::Settled
-                    } else if rounds_unchanged >= 2 {
-                        Movement::Stalled
-                    } else {
-                        Movement::Steady
+            let steps = steps(c);
+            // The status at the previous round's end, and for how many rounds in a row
+            // before that one it had been the same.
+            let mut before: Option<Status> = None;
+            let mut run = 0;
+            for (pos, r) in rounds.iter().enumerate() {
+                let now = status_in(&steps, r.end);
+                // Rounds in a row, ending with the previous one, whose status was `now`.
+                let rounds_unchanged = if pos > 0 && before == now { run + 1 } else { 0 };
+                let prev = before;
+                before = now;
+                run = rounds_unchanged;
+                let Some(after) = now else { continue };
+                let movement = match prev {
+                    None => Movement::New,
+                    Some(b) if b == after => {
+                        if matches!(after, Status::Implemented | Status::Withdrawn) {
+                            Movement::Settled
+                        } else if rounds_unchanged >= 2 {
+                            Movement::Stalled
+                        } else {
+                            Movement::Steady
+                        }
                     }
-                }
-                Some(_) if after == Status::Withdrawn => Movement::Withdrawn,
-                Some(b) if rank(after) > rank(b) => Movement::Up,
-                Some(_) => Movement::Down,
-            };
-            changes.push(Change {
-                guarantee: gid.clone(),
-                index: i,
-                before,
-                after,
-                movement,
-                rounds_unchanged,
-            });
+                    Some(_) if after == Status::Withdrawn => Movement::Withdrawn,
+                    Some(b) if rank(after) > rank(b) => Movement::Up,
+                    Some(_) => Movement::Down,
+                };
+                out[pos].changes.push(Change {
+                    guarantee: gid.clone(),
+                    index: i,
+                    before: prev,
+                    after,
+                    movement,
+                    rounds_unchanged,
+                });
+            }
         }
     }
-    Some(RoundChanges {
-        round: id.to_string(),
-        previous: pos.checked_sub(1).map(|p| rounds[p].meta.id.clone()),
-        changes,
-    })
+    out
 }

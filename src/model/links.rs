@@ -30,7 +30,9 @@ fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &str, v: V) {
         return;
     }
     let list = map.entry(k.to_string()).or_default();
-    if !list.contains(&v) {
+    // Items are visited one at a time, so a repeat can only be the last entry: checking
+    // it alone keeps this linear (`contains` made a much-cited source quadratic).
+    if list.last() != Some(&v) {
         list.push(v);
     }
 }

@@ -8,12 +8,55 @@ use crate::model::*;
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
     pub(crate) m: &'m Model,
+    /// Indexes for the round briefs, built on first use.
+    pub(super) dated: std::sync::OnceLock<Dated<'m>>,
+}
+
+/// What the round briefs look up, sorted once instead of scanned for every round.
+pub(super) struct Dated<'m> {
+    /// Meetings not cancelled, by date then id.
+    pub meetings: Vec<(Date, &'m String)>,
+    /// Statements, newest first, then by id.
+    pub statements: Vec<(std::cmp::Reverse<Date>, &'m String)>,
+    /// Every round's changes, by round id.
+    pub changes: std::collections::BTreeMap<String, crate::analysis::changes::RoundChanges>,
 }
 
 impl<'m> Views<'m> {
     /// Views over `m`.
     pub fn new(m: &'m Model) -> Self {
-        Views { m }
+        Views {
+            m,
+            dated: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub(super) fn dated(&self) -> &Dated<'m> {
+        self.dated.get_or_init(|| {
+            let m = self.m;
+            let mut meetings: Vec<_> = m
+                .meetings
+                .values()
+                .filter(|x| x.status != MeetingStatus::Cancelled)
+                .map(|x| (x.date, &x.meta.id))
+                .collect();
+            meetings.sort();
+            let mut statements: Vec<_> = m
+                .statements
+                .values()
+                .map(|x| (std::cmp::Reverse(x.date), &x.meta.id))
+                .collect();
+            statements.sort();
+            let changes = crate::analysis::changes::all_round_changes(m)
+                .into_iter()
+                .map(|rc| (rc.round.clone(), rc))
+                .collect();
+            Dated {
+                meetings,
+                statements,
+                changes,
+            }
+        })
     }
 
     /// A link to any item by kind and id.

@@ -2,12 +2,12 @@
 //! declarations against commitments, timeline, sourcing.
 
 use super::{ContributionView, DateView, ItemView, Link, StatusCount, Views};
-use crate::analysis::changes::{Movement, round_changes};
+use crate::analysis::changes::Movement;
 use crate::analysis::matrix::Matrix;
 use crate::analysis::sourcing::{Problem, findings};
 use crate::analysis::timeline::{self, What};
 use crate::dates;
-use crate::model::{Kind, MeetingStatus, Status};
+use crate::model::{Kind, Status};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -225,7 +225,7 @@ fn status_counts(v: Vec<(Status, usize)>) -> Vec<StatusCount> {
 impl Views<'_> {
     /// What changed in round `id`.
     pub fn changes(&self, id: &str) -> ChangesView {
-        let rc = round_changes(self.m, id).expect("a known round");
+        let rc = &self.dated().changes[id];
         let mut changes = rc.changes.clone();
         changes.sort_by_key(|c| c.movement);
         ChangesView {
@@ -256,21 +256,12 @@ impl Views<'_> {
 
     /// The brief of round `id` as of `as_of`.
     pub fn brief(&self, id: &str, as_of: Date) -> BriefView {
-        let m = self.m;
-        let mut next: Vec<_> = m
-            .meetings
-            .values()
-            .filter(|x| x.date > as_of && x.status != MeetingStatus::Cancelled)
-            .map(|x| (x.date, &x.meta.id))
-            .collect();
-        next.sort();
-        let mut said: Vec<_> = m
+        // Both lists are sorted once (see `Views::dated`); a brief only finds its place.
+        let dated = self.dated();
+        let next = &dated.meetings[dated.meetings.partition_point(|(d, _)| *d <= as_of)..];
+        let said = &dated.statements[dated
             .statements
-            .values()
-            .filter(|x| x.date <= as_of)
-            .map(|x| (std::cmp::Reverse(x.date), &x.meta.id))
-            .collect();
-        said.sort();
+            .partition_point(|(std::cmp::Reverse(d), _)| *d > as_of)..];
         BriefView {
             round: self.item(Kind::Rounds, id),
             as_of: DateView::new(as_of),
