@@ -73,8 +73,17 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
     let changed: Vec<&Output> = outputs
         .par_iter()
         .chain(rayon::iter::once(&manifest))
-        .filter(|o| std::fs::read(dir.join(&o.path)).map_or(true, |old| old != o.bytes))
+        .filter(|o| changed(&dir.join(&o.path), &o.bytes))
         .collect();
+    // Each folder is made once, not once per file in it.
+    let folders: BTreeSet<&Path> = changed
+        .iter()
+        .filter_map(|o| Path::new(&o.path).parent())
+        .collect();
+    for f in folders {
+        let f = dir.join(f);
+        std::fs::create_dir_all(&f).map_err(err(&f))?;
+    }
     let staged: Vec<Result<PathBuf, WriteError>> = changed
         .par_iter()
         .map(|o| stage(&dir.join(&o.path), &o.bytes))
@@ -118,10 +127,17 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
 }
 
 /// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
-fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(err(parent))?;
+/// True unless `path` holds exactly `bytes`; a file of another size is not read.
+fn changed(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).map_or(true, |old| old != bytes)
+        }
+        _ => true,
     }
+}
+
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".briefing-tmp");
     let tmp = PathBuf::from(tmp);

@@ -80,9 +80,22 @@ pub fn render_with(
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
     let pages = pages::plan(model, opts.round.as_deref());
-    let results: Vec<Result<Output, Vec<Diagnostic>>> =
-        pages.par_iter().map(|p| render_page(&tera, p)).collect();
-    let mut outputs = Vec::with_capacity(results.len() + 1);
+    let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+    paths.sort();
+    let lead =
+        crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
+    // Pages and exports do not depend on each other: both run at once. Each page's data
+    // is dropped as soon as it is rendered.
+    let (results, exported): (Vec<Result<Output, Vec<Diagnostic>>>, _) = rayon::join(
+        || {
+            pages
+                .into_par_iter()
+                .map(|p| render_page(&tera, p))
+                .collect()
+        },
+        || exports::all(model, &paths, lead),
+    );
+    let mut outputs = Vec::with_capacity(results.len() + exported.len() + 1);
     let mut problems = Vec::new();
     for r in results {
         match r {
@@ -90,11 +103,7 @@ pub fn render_with(
             Err(d) => problems.extend(d),
         }
     }
-    let mut paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
-    paths.sort();
-    let lead =
-        crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
-    outputs.extend(exports::all(model, &paths, lead));
+    outputs.extend(exported);
     match tera.render("style.css", &Context::new()) {
         Ok(css) => outputs.push(Output {
             path: "style.css".into(),
@@ -157,7 +166,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
     g.insert("nav", &nav);
 }
 
-fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
+fn render_page(tera: &Tera, p: Page) -> Result<Output, Vec<Diagnostic>> {
     let depth = p.path.matches('/').count();
     let prefix = "../".repeat(depth);
     let mut ctx = Context::new();
@@ -175,8 +184,8 @@ fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
             tlp: tlp.into(),
         },
     );
-    for (k, v) in &p.data {
-        ctx.insert_value(*k, v.clone());
+    for (k, v) in p.data {
+        ctx.insert_value(k, v);
     }
     let html = tera
         .render(p.template, &ctx)
@@ -184,7 +193,7 @@ fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
     // Markdown links were rendered once, relative to a placeholder root.
     let html = crate::audience::strip_withheld_links(&html.replace(ROOT_MARK, &prefix));
     Ok(Output {
-        path: p.path.clone(),
+        path: p.path,
         bytes: html.into_bytes(),
     })
 }

@@ -19,9 +19,15 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
             Kind::Rounds => m.rounds.keys().cloned().collect(),
         }
     };
+    // Every item's view is built once, in parallel, and shared by its page and the lists.
     let mut all: Vec<(Kind, Vec<ItemView>)> = Kind::ALL
-        .par_iter()
-        .map(|k| (*k, ids(*k).iter().map(|id| views.item(*k, id)).collect()))
+        .iter()
+        .map(|k| {
+            (
+                *k,
+                ids(*k).par_iter().map(|id| views.item(*k, id)).collect(),
+            )
+        })
         .collect();
     for (kind, items) in &mut all {
         sort_for_list(*kind, items);
@@ -34,19 +40,19 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
     };
 
     for (kind, items) in &all {
-        for item in items {
+        pages.par_extend(items.par_iter().map(|item| {
             let mut data = vec![("item", value(item))];
             if *kind == Kind::Rounds {
                 data.push(("brief", value(&round_brief(&views, m, &item.id))));
             }
-            pages.push(Page {
+            Page {
                 path: item.url.clone(),
                 template: item_template(*kind),
                 title: item.title.clone(),
                 section: kind.dir(),
                 data,
-            });
-        }
+            }
+        }));
         pages.extend(list_pages(*kind, items, m.site.paginate));
     }
 

@@ -1,10 +1,11 @@
 //! JSON exports: `data/briefing.json` (the whole model as built) and `timeline.json`
 //! (TimelineJS format).
 
-use crate::analysis::{changes::round_changes, rounds_in_order};
+use crate::analysis::changes::all_round_changes;
 use crate::markdown::ROOT_MARK;
 use crate::model::{Kind, Model};
-use crate::render::view::{ItemView, Views};
+use crate::render::view::Views;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -17,7 +18,8 @@ fn to_string<T: Serialize>(v: &T) -> String {
 
 /// `data/briefing.json`, schema version [`super::SCHEMA_VERSION`] (see docs/analyst-views.md).
 pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
-    let items = |k: Kind| -> Vec<ItemView> {
+    // Each item becomes a JSON value in parallel; the document only strings them together.
+    let items = |k: Kind| -> Vec<Value> {
         let ids: Vec<&String> = match k {
             Kind::Actors => m.actors.keys().collect(),
             Kind::Sources => m.sources.keys().collect(),
@@ -26,11 +28,12 @@ pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
             Kind::Guarantees => m.guarantees.keys().collect(),
             Kind::Rounds => m.rounds.keys().collect(),
         };
-        ids.into_iter().map(|id| views.item(k, id)).collect()
+        ids.into_par_iter()
+            .map(|id| serde_json::to_value(views.item(k, id)).expect("views serialise"))
+            .collect()
     };
-    let changes: Vec<Value> = rounds_in_order(m)
-        .iter()
-        .filter_map(|r| round_changes(m, &r.meta.id))
+    let changes: Vec<Value> = all_round_changes(m)
+        .into_iter()
         .map(|rc| {
             json!({
                 "round": rc.round,

@@ -12,6 +12,7 @@ mod text;
 use super::Output;
 use super::view::Views;
 use crate::model::Model;
+use rayon::prelude::*;
 
 pub use text::plain;
 
@@ -22,15 +23,31 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// `lead` is the round leading the front page.
 pub(super) fn all(m: &Model, pages: &[String], lead: Option<&str>) -> Vec<Output> {
     let views = Views::new(m);
-    let mut out = vec![
-        file("feed.xml", atom::feed(m, &views)),
-        file("timeline.json", json::timeline(m, &views)),
-        file("data/briefing.json", json::briefing(m, &views, lead)),
-        file("data/contributions.csv", csv::contributions(m, &views)),
-        file("data/statements.csv", csv::statements(m, &views)),
-        file("search-index.js", search::index(m, &views)),
-        file("search.js", search::SCRIPT.to_string()),
+    type Job<'a> = Box<dyn Fn() -> String + Send + Sync + 'a>;
+    let views = &views;
+    let jobs: Vec<(&str, Job)> = vec![
+        ("feed.xml", Box::new(|| atom::feed(m, views))),
+        ("timeline.json", Box::new(|| json::timeline(m, views))),
+        (
+            "data/briefing.json",
+            Box::new(|| json::briefing(m, views, lead)),
+        ),
+        (
+            "data/contributions.csv",
+            Box::new(|| csv::contributions(m, views)),
+        ),
+        (
+            "data/statements.csv",
+            Box::new(|| csv::statements(m, views)),
+        ),
+        ("search-index.js", Box::new(|| search::index(m, views))),
+        ("search.js", Box::new(|| search::SCRIPT.to_string())),
     ];
+    // The exports are independent of each other: build them in parallel.
+    let mut out: Vec<Output> = jobs
+        .into_par_iter()
+        .map(|(path, job)| file(path, job()))
+        .collect();
     if let Some(base) = &m.site.base_url {
         out.push(file("sitemap.xml", sitemap(base, pages)));
     }

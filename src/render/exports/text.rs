@@ -6,32 +6,56 @@ pub fn plain(html: &str) -> String {
     const INLINE: [&str; 9] = [
         "a", "em", "strong", "code", "span", "del", "sup", "sub", "abbr",
     ];
-    let mut out = String::with_capacity(html.len());
-    let mut tag: Option<String> = None;
-    for ch in html.chars() {
-        match (&mut tag, ch) {
-            (None, '<') => tag = Some(String::new()),
-            (Some(t), '>') => {
-                let name = t.trim_start_matches('/');
-                let name = name.split([' ', '/']).next().unwrap_or("");
-                if !INLINE.contains(&name) {
-                    out.push(' ');
-                }
-                tag = None;
-            }
-            (Some(t), c) => t.push(c),
-            (None, c) => out.push(c),
+    const ENTITIES: [(&str, char); 7] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#x27;", '\''),
+        ("&nbsp;", ' '),
+        ("&amp;", '&'),
+    ];
+    // Three passes over slices, no per-character allocation: drop the tags, decode the
+    // entities, collapse the whitespace.
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let Some(end) = after.find('>') else {
+            // An unclosed tag runs to the end.
+            rest = "";
+            break;
+        };
+        let name = after[..end].trim_start_matches('/');
+        let name = name.split([' ', '/']).next().unwrap_or("");
+        if !INLINE.contains(&name) {
+            text.push(' ');
         }
+        rest = &after[end + 1..];
     }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.push_str(rest);
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('&') {
+        decoded.push_str(&rest[..i]);
+        let at = &rest[i..];
+        let (c, len) = ENTITIES
+            .iter()
+            .find(|(e, _)| at.starts_with(e))
+            .map_or(('&', 1), |(e, c)| (*c, e.len()));
+        decoded.push(c);
+        rest = &at[len..];
+    }
+    decoded.push_str(rest);
+    let mut out = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Escapes text for XML content and attribute values.
@@ -63,5 +87,11 @@ mod tests {
             "Fish & chips, peas. \"90%\""
         );
         assert_eq!(xml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        // Entities decode once, left to right; an unclosed tag runs to the end.
+        assert_eq!(plain("&amp;lt; &amp;amp; & x&nbsp;y"), "&lt; &amp; & x y");
+        assert_eq!(
+            plain("a<br>b<p class='x'>c</p>d<span>e</span>f<em"),
+            "a b c def"
+        );
     }
 }
