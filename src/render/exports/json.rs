@@ -18,8 +18,10 @@ fn to_string<T: Serialize>(v: &T) -> String {
 
 /// `data/briefing.json`, schema version [`super::SCHEMA_VERSION`] (see docs/analyst-views.md).
 pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
-    // Each item becomes a JSON value in parallel; the document only strings them together.
-    let items = |k: Kind| -> Vec<Value> {
+    // Each item is turned into pretty JSON on its own, in parallel, and spliced into the
+    // document in place of a marker: the whole site never exists as one `Value` tree.
+    // (JSON strings hold no raw newline, so indenting after each one is safe.)
+    let items = |k: Kind| -> String {
         let ids: Vec<&String> = match k {
             Kind::Actors => m.actors.keys().collect(),
             Kind::Sources => m.sources.keys().collect(),
@@ -28,10 +30,21 @@ pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
             Kind::Guarantees => m.guarantees.keys().collect(),
             Kind::Rounds => m.rounds.keys().collect(),
         };
-        ids.into_par_iter()
-            .map(|id| serde_json::to_value(views.item(k, id)).expect("views serialise"))
-            .collect()
+        if ids.is_empty() {
+            return "[]".into();
+        }
+        let texts: Vec<String> = ids
+            .into_par_iter()
+            .map(|id| {
+                // Through `Value`, so keys come out sorted as in the rest of the document.
+                let v = serde_json::to_value(views.item(k, id)).expect("views serialise");
+                let text = serde_json::to_string_pretty(&v).expect("values serialise");
+                format!("    {}", text.replace('\n', "\n    "))
+            })
+            .collect();
+        format!("[\n{}\n  ]", texts.join(",\n"))
     };
+    let marker = |k: Kind| format!("\u{0}items:{}\u{0}", k.dir());
     let changes: Vec<Value> = all_round_changes(m)
         .into_iter()
         .map(|rc| {
@@ -64,15 +77,21 @@ pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
             "default_tlp": s.default_tlp,
         },
         "lead_round": lead,
-        "actors": items(Kind::Actors),
-        "sources": items(Kind::Sources),
-        "meetings": items(Kind::Meetings),
-        "statements": items(Kind::Statements),
-        "guarantees": items(Kind::Guarantees),
-        "rounds": items(Kind::Rounds),
+        "actors": marker(Kind::Actors),
+        "sources": marker(Kind::Sources),
+        "meetings": marker(Kind::Meetings),
+        "statements": marker(Kind::Statements),
+        "guarantees": marker(Kind::Guarantees),
+        "rounds": marker(Kind::Rounds),
         "changes": changes,
     });
-    to_string(&doc)
+    let mut text = to_string(&doc);
+    for k in Kind::ALL {
+        let quoted = serde_json::to_string(&marker(k)).expect("a string serialises");
+        let list = items(k).replace(ROOT_MARK, "");
+        text = text.replacen(&quoted, &list, 1);
+    }
+    text
 }
 
 fn tl_date(iso: &str) -> Value {
