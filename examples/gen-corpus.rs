@@ -421,12 +421,11 @@ fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
             }
             if steps > 0 {
                 fm.push_str("    history:\n");
-                for s in 0..steps {
+                for (s, status) in STATUSES.iter().enumerate().take(steps) {
                     let _ = write!(
                         fm,
-                        "      - date: {}\n        status: {}\n",
+                        "      - date: {}\n        status: {status}\n",
                         date(since - (steps - s) * 7),
-                        STATUSES[s]
                     );
                 }
             }
