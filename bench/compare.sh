@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Times full builds of briefing and Hugo on generated corpora of the same statements and
+# meetings, alternating the tools, and prints medians, pages per second, peak memory, the
+# ratio and the `cp -r` floor. Not part of CI. See docs/performance.md.
+#
+#   bash bench/compare.sh [SIZES...]     default: 1000 10000 100000
+#
+# Environment: RUNS (timed builds per tool and size, default 5), WORK (scratch folder,
+# default /tmp/briefing-bench), OUT (where the sites are written, default /dev/shm when
+# it exists, so the figures measure the tools rather than the disk), SEED (default 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+WORK=${WORK:-/tmp/briefing-bench}
+if [ -z "${OUT:-}" ]; then
+  if [ -d /dev/shm ]; then OUT=/dev/shm/briefing-bench; else OUT=$WORK/out; fi
+fi
+
+if ! command -v hugo >/dev/null 2>&1; then
+  echo "installing Debian's hugo" >&2
+  apt-get update -qq && apt-get install -y -qq hugo >/dev/null
+fi
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+
+cargo build --release --quiet --bin briefing --example gen-corpus
+BRIEFING=$PWD/target/release/briefing
+GEN=$PWD/target/release/examples/gen-corpus
+mkdir -p "$WORK" "$OUT"
+
+# time_one LABEL DEST CMD...: runs CMD into an empty DEST, prints "seconds kilobytes".
+time_one() {
+  local dest=$1; shift
+  rm -rf "$dest"
+  sync
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
+    cat "$WORK/stderr.txt" >&2; exit 1; }
+  cat "$WORK/time.txt"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $(hugo version | cut -d' ' -f1-2), runs: $RUNS, output: $OUT"
+printf "| items | tool | median wall (s) | pages/s | peak RSS (MB) | vs briefing |\n|---:|---|---:|---:|---:|---:|\n"
+for n in "${SIZES[@]}"; do
+  src=$WORK/c$n hsrc=$WORK/h$n
+  if [ ! -f "$src/.seed-$SEED" ]; then
+    rm -rf "$src" "$hsrc"
+    "$GEN" --items "$n" --out "$src" --hugo "$hsrc" --seed "$SEED" >&2
+    touch "$src/.seed-$SEED"
+  fi
+  : >"$WORK/b.txt"; : >"$WORK/h.txt"; : >"$WORK/c.txt"
+  # One untimed build of each warms the page cache.
+  time_one "$OUT/b" "$BRIEFING" build --root "$src" --output "$OUT/b" >/dev/null
+  time_one "$OUT/h" hugo --source "$hsrc" --destination "$OUT/h" --quiet >/dev/null
+  for _ in $(seq "$RUNS"); do
+    time_one "$OUT/b" "$BRIEFING" build --root "$src" --output "$OUT/b" >>"$WORK/b.txt"
+    time_one "$OUT/h" hugo --source "$hsrc" --destination "$OUT/h" --quiet >>"$WORK/h.txt"
+    time_one "$OUT/c" cp -r "$src/content" "$OUT/c" >>"$WORK/c.txt"
+  done
+  bpages=$(find "$OUT/b" -name '*.html' | wc -l)
+  hpages=$(find "$OUT/h" -name '*.html' | wc -l)
+  bt=$(cut -d' ' -f1 "$WORK/b.txt" | median); bm=$(cut -d' ' -f2 "$WORK/b.txt" | median)
+  ht=$(cut -d' ' -f1 "$WORK/h.txt" | median); hm=$(cut -d' ' -f2 "$WORK/h.txt" | median)
+  ct=$(cut -d' ' -f1 "$WORK/c.txt" | median)
+  awk -v n="$n" -v bt="$bt" -v bm="$bm" -v bp="$bpages" -v ht="$ht" -v hm="$hm" -v hp="$hpages" -v ct="$ct" 'BEGIN {
+    printf "| %d | briefing (%d pages) | %.2f | %.0f | %.0f | 1.00 |\n", n, bp, bt, bp/bt, bm/1024
+    printf "| %d | hugo (%d pages) | %.2f | %.0f | %.0f | %.2f |\n", n, hp, ht, hp/ht, hm/1024, ht/bt
+    printf "| %d | cp -r content/ | %.2f | | | %.2f |\n", n, ct, ct/bt
+  }'
+done
