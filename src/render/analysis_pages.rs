@@ -15,6 +15,7 @@ pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
         title: title.to_string(),
         section,
         data,
+        lazy: None,
     };
     let embed = |name: &'static str, title: &str, full: &str, data: (&'static str, tera::Value)| {
         page(

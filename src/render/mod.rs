@@ -37,6 +37,9 @@ pub(crate) struct Page {
     pub section: &'static str,
     /// Template variables besides the globals.
     pub data: Vec<(&'static str, Value)>,
+    /// Data made only when the page is rendered, and dropped right after (item and
+    /// list pages).
+    pub lazy: Option<pages::Lazy>,
 }
 
 #[derive(Serialize)]
@@ -79,7 +82,8 @@ pub fn render_with(
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
-    let pages = pages::plan(model, opts.round.as_deref());
+    let views = view::Views::new(model);
+    let pages::Plan { pages, items } = pages::plan(model, &views, opts.round.as_deref());
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     paths.sort();
     let lead =
@@ -90,10 +94,15 @@ pub fn render_with(
         || {
             pages
                 .into_par_iter()
-                .map(|p| render_page(&tera, p))
+                .map(|mut p| {
+                    if let Some(lazy) = &p.lazy {
+                        p.data.extend(pages::lazy_data(&views, &items, lazy));
+                    }
+                    render_page(&tera, p)
+                })
                 .collect()
         },
-        || exports::all(model, &paths, lead),
+        || exports::all(model, &views, &paths, lead),
     );
     let mut outputs = Vec::with_capacity(results.len() + exported.len() + 1);
     let mut problems = Vec::new();

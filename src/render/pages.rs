@@ -5,9 +5,17 @@ use super::{Page, value};
 use crate::model::{Kind, MeetingStatus, Model};
 use rayon::prelude::*;
 
-/// Lists every page of the site and the data each one shows.
-pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
-    let views = Views::new(m);
+/// Every page of the site, and the item views the item pages show.
+pub(super) struct Plan {
+    pub pages: Vec<Page>,
+    /// Item views by kind, in list order; [`Page::item`] points into them.
+    pub items: Vec<(Kind, Vec<ItemView>)>,
+}
+
+/// Lists every page of the site and the data each one shows. An item page's data is
+/// only pointed at here ([`item_data`] makes it when the page is rendered), so the
+/// template values of ten thousand pages never exist at once.
+pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     let mut pages = Vec::new();
     let ids = |k: Kind| -> Vec<String> {
         match k {
@@ -39,21 +47,16 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
             .1
     };
 
-    for (kind, items) in &all {
-        pages.par_extend(items.par_iter().map(|item| {
-            let mut data = vec![("item", value(item))];
-            if *kind == Kind::Rounds {
-                data.push(("brief", value(&round_brief(&views, m, &item.id))));
-            }
-            Page {
-                path: item.url.clone(),
-                template: item_template(*kind),
-                title: item.title.clone(),
-                section: kind.dir(),
-                data,
-            }
+    for (k, (kind, items)) in all.iter().enumerate() {
+        pages.extend(items.iter().enumerate().map(|(i, item)| Page {
+            path: item.url.clone(),
+            template: item_template(*kind),
+            title: item.title.clone(),
+            section: kind.dir(),
+            data: Vec::new(),
+            lazy: Some(Lazy::Item(k, i)),
         }));
-        pages.extend(list_pages(*kind, items, m.site.paginate));
+        pages.extend(list_pages(k, *kind, items.len(), m.site.paginate));
     }
 
     // Front page: the current round, what comes next, what was said last, where each
@@ -63,7 +66,7 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
     // date; a round that has not started yet has no bottom line to give.
     let lead = crate::analysis::lead_round(m, lead);
     let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
-    let brief = lead.map(|r| round_brief(&views, m, &r.meta.id));
+    let brief = lead.map(|r| round_brief(views, m, &r.meta.id));
     let mut next: Vec<&crate::model::Meeting> = m
         .meetings
         .values()
@@ -90,6 +93,7 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
         template: "index.html",
         title: m.site.title.clone(),
         section: "index",
+        lazy: None,
         data: vec![
             ("round", value(&round)),
             ("brief", value(&brief)),
@@ -108,10 +112,40 @@ pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
         ],
     });
     pages.extend(super::analysis_pages::plan(
-        &views,
+        views,
         lead.map(|r| r.meta.id.as_str()),
     ));
-    pages
+    Plan { pages, items: all }
+}
+
+/// What a page's data is made from when the page is rendered, so the template values
+/// of every page never exist at once.
+#[derive(Debug, Clone)]
+pub(crate) enum Lazy {
+    /// The item at (kind, position) in [`Plan::items`], and for a round its brief.
+    Item(usize, usize),
+    /// A page of a list: positions in the kind's list in [`Plan::items`].
+    List(usize, std::ops::Range<usize>),
+}
+
+/// The data a [`Lazy`] stands for.
+pub(super) fn lazy_data(
+    views: &Views,
+    items: &[(Kind, Vec<ItemView>)],
+    lazy: &Lazy,
+) -> Vec<(&'static str, tera::Value)> {
+    match lazy {
+        Lazy::Item(k, i) => {
+            let (kind, list) = &items[*k];
+            let item = &list[*i];
+            let mut data = vec![("item", value(item))];
+            if *kind == Kind::Rounds {
+                data.push(("brief", value(&round_brief(views, views.m, &item.id))));
+            }
+            data
+        }
+        Lazy::List(k, range) => vec![("items", value(&&items[*k].1[range.clone()]))],
+    }
 }
 
 /// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
@@ -119,30 +153,25 @@ fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
     views.brief(id, m.rounds[id].end.min(m.site.as_of))
 }
 
-/// A kind's list, split into pages of `size` items.
-fn list_pages(kind: Kind, items: &[ItemView], size: usize) -> Vec<Page> {
-    let chunks: Vec<&[ItemView]> = if items.is_empty() {
-        vec![&[]]
-    } else {
-        items.chunks(size.max(1)).collect()
-    };
-    chunks
+/// A kind's list (number `k` in [`Plan::items`]), split into pages of `size` items.
+fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<Page> {
+    let size = size.max(1);
+    super::paginate::pages(len, size)
         .into_iter()
-        .zip(super::paginate::pages(items.len(), size))
-        .map(|(chunk, p)| Page {
-            path: format!("{}/{}", kind.dir(), super::paginate::file(p.page)),
-            template: "list.html",
-            title: if p.page == 1 {
-                kind.title().to_string()
-            } else {
-                format!("{}, page {} of {}", kind.title(), p.page, p.pages)
-            },
-            section: kind.dir(),
-            data: vec![
-                ("items", value(&chunk)),
-                ("kind", value(&kind.dir())),
-                ("pagination", value(&p)),
-            ],
+        .map(|p| {
+            let start = (p.page - 1) * size;
+            Page {
+                path: format!("{}/{}", kind.dir(), super::paginate::file(p.page)),
+                template: "list.html",
+                title: if p.page == 1 {
+                    kind.title().to_string()
+                } else {
+                    format!("{}, page {} of {}", kind.title(), p.page, p.pages)
+                },
+                section: kind.dir(),
+                lazy: Some(Lazy::List(k, start.min(len)..(start + size).min(len))),
+                data: vec![("kind", value(&kind.dir())), ("pagination", value(&p))],
+            }
         })
         .collect()
 }

@@ -21,10 +21,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
 /// `lead` is the round leading the front page.
-pub(super) fn all(m: &Model, pages: &[String], lead: Option<&str>) -> Vec<Output> {
-    let views = Views::new(m);
+pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
     type Job<'a> = Box<dyn Fn() -> String + Send + Sync + 'a>;
-    let views = &views;
     let jobs: Vec<(&str, Job)> = vec![
         ("feed.xml", Box::new(|| atom::feed(m, views))),
         ("timeline.json", Box::new(|| json::timeline(m, views))),
