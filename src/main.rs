@@ -33,6 +33,9 @@ enum Command {
         /// Site root: the folder holding content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How to print problems: `human` (with source lines) or `json` (on standard output).
+        #[arg(long, value_enum, default_value = "human")]
+        format: cmd::report::Format,
     },
 }
 
@@ -47,6 +50,6 @@ fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| root.join("output"));
             cmd::build::run(&root, &briefing::BuildOptions { output, force })
         }
-        Command::Check { root } => cmd::check::run(&root),
+        Command::Check { root, format } => cmd::check::run(&root, format),
     }
 }

@@ -1,19 +1,25 @@
 //! `briefing check`
 
-use super::{CONTENT_ERROR, report};
+use super::report::{self, Format};
+use super::{CONTENT_ERROR, print_report};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Validates the site at `root` and prints what it found.
-pub fn run(root: &Path) -> ExitCode {
+/// Validates the site at `root` and prints what it found, for people or as JSON.
+pub fn run(root: &Path, format: Format) -> ExitCode {
     let diags = briefing::check(root);
-    report(&diags);
+    match format {
+        Format::Human => {
+            print_report(root, &diags);
+            if diags.is_empty() {
+                eprintln!("no problems found");
+            }
+        }
+        Format::Json => println!("{}", report::json(&diags)),
+    }
     if diags.has_errors() {
         ExitCode::from(CONTENT_ERROR)
     } else {
-        if diags.is_empty() {
-            eprintln!("no problems found");
-        }
         ExitCode::SUCCESS
     }
 }
