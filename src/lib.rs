@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod raw;
 pub mod render;
+pub mod scaffold;
 pub mod suggest;
 pub mod validate;
 pub mod write;

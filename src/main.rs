@@ -37,6 +37,25 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: cmd::report::Format,
     },
+    /// Create a new site with one commented example of each kind; overwrites nothing.
+    Init {
+        /// Folder for the new site (created if needed).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Create a new item with its required fields as placeholders.
+    New {
+        /// actor, source, meeting, statement, guarantee or round.
+        kind: String,
+        /// The new item's id: lower-case letters, digits and hyphens.
+        id: String,
+        /// Title (or name) of the item (default: made from the id).
+        #[arg(long)]
+        title: Option<String>,
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,5 +70,12 @@ fn main() -> ExitCode {
             cmd::build::run(&root, &briefing::BuildOptions { output, force })
         }
         Command::Check { root, format } => cmd::check::run(&root, format),
+        Command::Init { dir } => cmd::init::run(&dir),
+        Command::New {
+            kind,
+            id,
+            title,
+            root,
+        } => cmd::new::run(&root, &kind, &id, title.as_deref()),
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
+pub mod new;
 pub mod report;
 
 use briefing::diagnostics::Diagnostics;

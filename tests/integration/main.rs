@@ -3,6 +3,7 @@
 mod build;
 mod cli;
 mod common;
+mod scaffold;
 mod snapshots;
 mod templates;
 mod validation;
