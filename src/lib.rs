@@ -12,6 +12,7 @@ pub mod model;
 pub mod raw;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod suggest;
 pub mod validate;
 pub mod write;

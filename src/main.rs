@@ -56,6 +56,12 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Write JSON Schemas of site.yaml and each kind's fields, for editors.
+    Schema {
+        /// Folder to write the .schema.json files into.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -77,5 +83,6 @@ fn main() -> ExitCode {
             title,
             root,
         } => cmd::new::run(&root, &kind, &id, title.as_deref()),
+        Command::Schema { out } => cmd::schema::run(&out),
     }
 }

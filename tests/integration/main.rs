@@ -4,6 +4,7 @@ mod build;
 mod cli;
 mod common;
 mod scaffold;
+mod schema;
 mod snapshots;
 mod templates;
 mod validation;
