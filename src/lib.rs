@@ -13,6 +13,7 @@ pub mod raw;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod suggest;
 pub mod validate;
 pub mod write;

@@ -62,6 +62,21 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
     },
+    /// Serve the site over HTTP, rebuilding and reloading the browser on every change.
+    Serve {
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; only loopback unless you ask, e.g. 0.0.0.0.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -84,5 +99,11 @@ fn main() -> ExitCode {
             root,
         } => cmd::new::run(&root, &kind, &id, title.as_deref()),
         Command::Schema { out } => cmd::schema::run(&out),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => cmd::serve::run(&root, bind, port, open),
     }
 }

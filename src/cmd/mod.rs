@@ -6,6 +6,7 @@ pub mod init;
 pub mod new;
 pub mod report;
 pub mod schema;
+pub mod serve;
 
 use briefing::diagnostics::Diagnostics;
 use std::path::Path;

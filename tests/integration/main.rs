@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod scaffold;
 mod schema;
+mod serve;
 mod snapshots;
 mod templates;
 mod validation;
