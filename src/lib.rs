@@ -4,6 +4,7 @@
 //! [`model`], [`render`] turns it into pages with Tera, [`write`] puts them on disk.
 //! [`Site`] strings them together; the CLI is a thin layer over it.
 
+pub mod audience;
 pub mod dates;
 pub mod diagnostics;
 pub mod load;
@@ -65,6 +66,12 @@ impl Site {
         }
     }
 
+    /// The site as `audience` may see it, and what was withheld from it.
+    pub fn for_audience(self, audience: model::Tlp) -> (Site, audience::Withheld) {
+        let (model, withheld) = audience::restrict(self.model, audience);
+        (Site { model, ..self }, withheld)
+    }
+
     /// Renders every page in memory.
     pub fn render(&self) -> Result<Vec<Output>, Diagnostics> {
         render::render(&self.model, &self.root).map_err(|ds| {
@@ -84,6 +91,10 @@ pub struct BuildReport {
     pub write: write::WriteReport,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
+    /// The audience built for.
+    pub audience: model::Tlp,
+    /// What that audience was not given.
+    pub withheld: audience::Withheld,
 }
 
 /// Validates the site at `root` without writing anything.
@@ -104,6 +115,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Write into a non-empty folder briefing did not create.
     pub force: bool,
+    /// The highest marking to include; `None` takes site.yaml's `audience`.
+    pub audience: Option<model::Tlp>,
 }
 
 impl BuildOptions {
@@ -112,6 +125,7 @@ impl BuildOptions {
         BuildOptions {
             output: output.into(),
             force: false,
+            audience: None,
         }
     }
 }
@@ -120,12 +134,16 @@ impl BuildOptions {
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     check_output_dir(root, &opts.output, opts.force)?;
     let site = Site::load(root).map_err(BuildError::Content)?;
+    let audience = opts.audience.unwrap_or(site.model.site.audience);
+    let (site, withheld) = site.for_audience(audience);
     let outputs = site.render().map_err(BuildError::Content)?;
     let write = write::write(&outputs, &opts.output)?;
     Ok(BuildReport {
         files: outputs.len(),
         write,
         warnings: site.warnings,
+        audience,
+        withheld,
     })
 }
 

@@ -27,6 +27,10 @@ enum Command {
         /// Write into a non-empty folder that briefing did not create.
         #[arg(long)]
         force: bool,
+        /// Highest TLP marking to include: clear, green, amber, amber+strict or red
+        /// (default: `audience` in site.yaml, else clear).
+        #[arg(long, value_parser = parse_tlp)]
+        audience: Option<briefing::model::Tlp>,
     },
     /// Validate the content and templates; write nothing.
     Check {
@@ -86,9 +90,17 @@ fn main() -> ExitCode {
             root,
             output,
             force,
+            audience,
         } => {
             let output = output.unwrap_or_else(|| root.join("output"));
-            cmd::build::run(&root, &briefing::BuildOptions { output, force })
+            cmd::build::run(
+                &root,
+                &briefing::BuildOptions {
+                    output,
+                    force,
+                    audience,
+                },
+            )
         }
         Command::Check { root, format } => cmd::check::run(&root, format),
         Command::Init { dir } => cmd::init::run(&dir),
@@ -106,4 +118,10 @@ fn main() -> ExitCode {
             open,
         } => cmd::serve::run(&root, bind, port, open),
     }
+}
+
+fn parse_tlp(s: &str) -> Result<briefing::model::Tlp, String> {
+    use briefing::model::Tlp;
+    Tlp::parse(&s.to_ascii_lowercase())
+        .ok_or_else(|| format!("expected one of {}", briefing::suggest::one_of(Tlp::ALL)))
 }

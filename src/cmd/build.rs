@@ -11,6 +11,10 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
     match briefing::build(root, opts) {
         Ok(r) => {
             print_report(root, &r.warnings);
+            eprintln!("audience {}", r.audience.label());
+            if !r.withheld.is_empty() {
+                eprintln!("{}", r.withheld.summary());
+            }
             eprintln!(
                 "built {} files into {} ({} written, {} unchanged, {} removed)",
                 r.files,

@@ -24,8 +24,12 @@ pub struct Links {
     pub source_citers: BTreeMap<String, Vec<(Kind, String)>>,
 }
 
-fn add<K: Ord + Clone, V: PartialEq>(map: &mut BTreeMap<K, Vec<V>>, k: &K, v: V) {
-    let list = map.entry(k.clone()).or_default();
+fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &str, v: V) {
+    // A withheld target has no page to list anything on.
+    if k == crate::audience::WITHHELD {
+        return;
+    }
+    let list = map.entry(k.to_string()).or_default();
     if !list.contains(&v) {
         list.push(v);
     }

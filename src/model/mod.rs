@@ -111,6 +111,8 @@ pub struct SiteSettings {
     pub audience: Tlp,
     /// The date the briefing speaks as of.
     pub as_of: Date,
+    /// True if site.yaml set `as_of`; otherwise it is the latest date in the content.
+    pub as_of_given: bool,
 }
 
 /// What every item carries.
@@ -232,6 +234,8 @@ pub struct Statement {
     pub meta: Meta,
     /// Title, given or derived from speaker and date.
     pub title: String,
+    /// True if the file gave the title; a derived one names the speaker.
+    pub title_given: bool,
     /// Actor id of the speaker.
     pub speaker: Option<String>,
     /// Attribution when there is no named speaker.
@@ -355,4 +359,22 @@ pub struct Model {
     pub rounds: BTreeMap<String, Round>,
     /// Reverse references, computed once.
     pub links: Links,
+}
+
+/// The latest date anywhere in the content: the default `as_of`.
+pub fn latest_date(
+    meetings: &BTreeMap<String, Meeting>,
+    statements: &BTreeMap<String, Statement>,
+    guarantees: &BTreeMap<String, Guarantee>,
+    rounds: &BTreeMap<String, Round>,
+) -> Option<Date> {
+    let m = meetings.values().map(|m| m.end_date.unwrap_or(m.date));
+    let s = statements.values().map(|s| s.date);
+    let g = guarantees.values().flat_map(|g| {
+        g.contributions
+            .iter()
+            .flat_map(|c| c.since.into_iter().chain(c.history.iter().map(|h| h.date)))
+    });
+    let r = rounds.values().map(|r| r.end);
+    m.chain(s).chain(g).chain(r).max()
 }

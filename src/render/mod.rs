@@ -140,7 +140,7 @@ fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
         .render(p.template, &ctx)
         .map_err(|e| templates::from_tera(&e))?;
     // Markdown links were rendered once, relative to a placeholder root.
-    let html = html.replace(ROOT_MARK, &prefix);
+    let html = crate::audience::strip_withheld_links(&html.replace(ROOT_MARK, &prefix));
     Ok(Output {
         path: p.path.clone(),
         bytes: html.into_bytes(),

@@ -230,6 +230,7 @@ pub fn statement(
         .and_then(|s| actors.get(s).map(|a| a.name.clone()))
         .or_else(|| attributed_to.clone())
         .unwrap_or_default();
+    let title_given = c.text(&r.title).is_some();
     let title = c.text(&r.title).unwrap_or_else(|| {
         format!(
             "{who}, {}",
@@ -240,6 +241,7 @@ pub fn statement(
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
         title,
+        title_given,
         speaker,
         attributed_to,
         date: date.unwrap_or_default(),
@@ -366,24 +368,6 @@ fn contribution(
     })
 }
 
-/// The latest date anywhere in the content: the default `as_of`.
-pub fn latest_date(
-    meetings: &BTreeMap<String, Meeting>,
-    statements: &BTreeMap<String, Statement>,
-    guarantees: &BTreeMap<String, Guarantee>,
-    rounds: &BTreeMap<String, Round>,
-) -> Option<Date> {
-    let m = meetings.values().map(|m| m.end_date.unwrap_or(m.date));
-    let s = statements.values().map(|s| s.date);
-    let g = guarantees.values().flat_map(|g| {
-        g.contributions
-            .iter()
-            .flat_map(|c| c.since.into_iter().chain(c.history.iter().map(|h| h.date)))
-    });
-    let r = rounds.values().map(|r| r.end);
-    m.chain(s).chain(g).chain(r).max()
-}
-
 /// content/site.yaml, with defaults applied.
 pub fn site(
     doc: &Doc<RawSite>,
@@ -399,7 +383,8 @@ pub fn site(
     let audience = c
         .word(&r.audience, "audience", Tlp::parse, Tlp::ALL)
         .unwrap_or(Tlp::Clear);
-    let as_of = c.date(&r.as_of, "as_of").or(latest);
+    let given = c.date(&r.as_of, "as_of");
+    let as_of = given.or(latest);
     let base_url = c
         .url(&r.base_url)
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
@@ -426,6 +411,7 @@ pub fn site(
         default_tlp,
         audience,
         as_of: as_of.unwrap_or_default(),
+        as_of_given: given.is_some(),
     };
     (!c.failed()).then_some(settings)
 }

@@ -25,7 +25,7 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
         items::statement(d, c, &actors)
     });
     let guarantees = each(&loaded.guarantees, &ids, &mut diags, items::guarantee);
-    let latest = items::latest_date(&meetings, &statements, &guarantees, &rounds);
+    let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
         .as_ref()

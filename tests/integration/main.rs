@@ -1,5 +1,6 @@
 //! Integration tests: the library and the binary driven on fixture sites.
 
+mod audience;
 mod build;
 mod cli;
 mod common;

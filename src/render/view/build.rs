@@ -1,6 +1,7 @@
 //! Builds views from the model: links resolved, dates formatted, reverse links filled in.
 
 use super::*;
+use crate::audience::{WITHHELD, WITHHELD_URL};
 use crate::dates;
 use crate::model::*;
 
@@ -17,6 +18,17 @@ impl<'m> Views<'m> {
 
     /// A link to any item by kind and id.
     pub fn link(&self, kind: Kind, id: &str) -> Link {
+        if id == WITHHELD {
+            return Link {
+                id: String::new(),
+                kind: kind.dir(),
+                title: "(withheld)".into(),
+                url: WITHHELD_URL.into(),
+                date: None,
+                tlp: Tlp::Clear.into(),
+                note: None,
+            };
+        }
         let m = self.m;
         let (title, date, tlp, note) = match kind {
             Kind::Actors => {
@@ -90,6 +102,7 @@ impl<'m> Views<'m> {
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".
     pub fn attribution(&self, s: &Statement) -> String {
         match (&s.speaker, &s.attributed_to) {
+            (Some(a), _) if a == WITHHELD => "(withheld)".into(),
             (Some(a), _) => self.m.actors[a].name.clone(),
             (None, Some(t)) => format!("{t} (anonymous)"),
             (None, None) => "unattributed".into(),
@@ -99,7 +112,19 @@ impl<'m> Views<'m> {
     fn citations(&self, cs: &[Citation]) -> Vec<CitationView> {
         cs.iter()
             .map(|c| {
-                let src = &self.m.sources[&c.source];
+                let Some(src) = self.m.sources.get(&c.source) else {
+                    return CitationView {
+                        source: self.link(Kind::Sources, WITHHELD),
+                        reliability: "",
+                        reliability_meaning: "withheld",
+                        credibility: c.credibility,
+                        credibility_meaning: c.credibility.map(credibility_meaning),
+                        grade: "\u{2014}".into(),
+                        date: c.date.map(DateView::new),
+                        url: None,
+                        note: None,
+                    };
+                };
                 let r = src.reliability.as_str();
                 CitationView {
                     source: self.link(Kind::Sources, &c.source),

@@ -1,0 +1,249 @@
+//! Audience builds: the model restricted to what an audience may see.
+//!
+//! Items and contributions marked above the audience are removed before anything is
+//! rendered, so no page, export or count can mention them. References from what stays
+//! to what goes are replaced by [`WITHHELD`], which pages show as "(withheld)" without
+//! a link; Markdown links to withheld items lose their target the same way.
+
+use crate::markdown::ROOT_MARK;
+use crate::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The id that stands for a withheld item: never a valid id, so it names nothing.
+pub const WITHHELD: &str = "";
+
+/// The URL rendered for a withheld reference; pages turn such links into plain text.
+pub const WITHHELD_URL: &str = "briefing-withheld:";
+
+/// How much each marking withheld.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Withheld {
+    /// Items withheld, per marking.
+    pub items: BTreeMap<Tlp, usize>,
+    /// Contributions withheld from included guarantee components, per marking.
+    pub contributions: BTreeMap<Tlp, usize>,
+}
+
+impl Withheld {
+    /// True if nothing was withheld.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.contributions.is_empty()
+    }
+
+    /// "withheld: 2 items marked TLP:AMBER, 1 contribution marked TLP:GREEN".
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let mut parts = Vec::new();
+        for (tlp, n) in &self.items {
+            parts.push(format!("{} marked {}", plural(*n, "item"), tlp.label()));
+        }
+        for (tlp, n) in &self.contributions {
+            parts.push(format!(
+                "{} marked {}",
+                plural(*n, "contribution"),
+                tlp.label()
+            ));
+        }
+        format!("withheld: {}", parts.join(", "))
+    }
+}
+
+/// Removes everything marked above `audience` and every trace of it.
+pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
+    let mut withheld = Withheld::default();
+    let mut gone: BTreeSet<(Kind, String)> = BTreeSet::new();
+    macro_rules! drop_above {
+        ($map:expr, $kind:expr) => {
+            $map.retain(|id, x| {
+                let keep = x.meta.tlp <= audience;
+                if !keep {
+                    *withheld.items.entry(x.meta.tlp).or_default() += 1;
+                    gone.insert(($kind, id.clone()));
+                }
+                keep
+            });
+        };
+    }
+    drop_above!(m.actors, Kind::Actors);
+    drop_above!(m.sources, Kind::Sources);
+    drop_above!(m.meetings, Kind::Meetings);
+    drop_above!(m.statements, Kind::Statements);
+    drop_above!(m.guarantees, Kind::Guarantees);
+    drop_above!(m.rounds, Kind::Rounds);
+    if gone.is_empty()
+        && m.guarantees
+            .values()
+            .all(|g| g.contributions.iter().all(|c| c.tlp <= audience))
+    {
+        return (m, withheld);
+    }
+
+    let hide = |kind: Kind, id: &mut String| {
+        if gone.contains(&(kind, id.clone())) {
+            *id = WITHHELD.to_string();
+        }
+    };
+    let cites = |cs: &mut Vec<Citation>| {
+        cs.iter_mut()
+            .for_each(|c| hide(Kind::Sources, &mut c.source))
+    };
+    let body = |html: &mut String| *html = unlink(html, &gone);
+    let opt_body = |html: &mut Option<String>| {
+        if let Some(h) = html {
+            *h = unlink(h, &gone);
+        }
+    };
+
+    if let Some(d) = m.site.description_html.as_mut() {
+        body(d);
+    }
+    for a in m.actors.values_mut() {
+        a.country.iter_mut().for_each(|c| hide(Kind::Actors, c));
+        a.affiliation.iter_mut().for_each(|c| hide(Kind::Actors, c));
+        opt_body(&mut a.description_html);
+        cites(&mut a.meta.citations);
+    }
+    for s in m.sources.values_mut() {
+        opt_body(&mut s.description_html);
+        cites(&mut s.meta.citations);
+    }
+    for r in m.rounds.values_mut() {
+        opt_body(&mut r.summary_html);
+        cites(&mut r.meta.citations);
+    }
+    for x in m.meetings.values_mut() {
+        x.convened_by.iter_mut().for_each(|a| hide(Kind::Actors, a));
+        x.participants
+            .iter_mut()
+            .for_each(|p| hide(Kind::Actors, &mut p.actor));
+        x.round.iter_mut().for_each(|r| hide(Kind::Rounds, r));
+        body(&mut x.body_html);
+        cites(&mut x.meta.citations);
+    }
+    for x in m.statements.values_mut() {
+        x.speaker.iter_mut().for_each(|a| hide(Kind::Actors, a));
+        if x.speaker.as_deref() == Some(WITHHELD) && !x.title_given {
+            x.title = format!("(withheld), {}", crate::dates::long(x.date));
+        }
+        x.meeting.iter_mut().for_each(|a| hide(Kind::Meetings, a));
+        x.about.iter_mut().for_each(|a| hide(Kind::Guarantees, a));
+        body(&mut x.body_html);
+        cites(&mut x.meta.citations);
+    }
+    for g in m.guarantees.values_mut() {
+        g.contributions.retain(|c| {
+            let keep = c.tlp <= audience;
+            if !keep {
+                *withheld.contributions.entry(c.tlp).or_default() += 1;
+            }
+            keep
+        });
+        for c in &mut g.contributions {
+            hide(Kind::Actors, &mut c.by);
+            cites(&mut c.citations);
+        }
+        body(&mut g.body_html);
+        cites(&mut g.meta.citations);
+    }
+    // The default as-of date is the latest date in the content; a withheld date must not set it.
+    if !m.site.as_of_given
+        && let Some(d) = latest_date(&m.meetings, &m.statements, &m.guarantees, &m.rounds)
+    {
+        m.site.as_of = d;
+    }
+    m.links = Links::compute(&m);
+    (m, withheld)
+}
+
+/// Points Markdown links to withheld items at [`WITHHELD_URL`] (fragment included), so
+/// the page shows their text without a link and no withheld id survives.
+fn unlink(html: &str, gone: &BTreeSet<(Kind, String)>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(ROOT_MARK) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + ROOT_MARK.len()..];
+        let end = after.find(['"', '\'']).unwrap_or(after.len());
+        let target = &after[..end];
+        let path = target.split('#').next().unwrap_or("");
+        let hidden = path
+            .strip_suffix(".html")
+            .and_then(|p| p.split_once('/'))
+            .is_some_and(|(k, id)| {
+                Kind::from_dir(k).is_some_and(|k| gone.contains(&(k, id.to_string())))
+            });
+        if hidden {
+            out.push_str(WITHHELD_URL);
+        } else {
+            out.push_str(ROOT_MARK);
+            out.push_str(target);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces every `<a href="{prefix}briefing-withheld:...">text</a>` with plain text.
+pub fn strip_withheld_links(html: &str) -> String {
+    if !html.contains(WITHHELD_URL) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        let tag_end = match rest[start..].find('>') {
+            Some(e) => start + e,
+            None => break,
+        };
+        let tag = &rest[start..tag_end];
+        let close = rest[tag_end..].find("</a>").map(|c| tag_end + c);
+        match (tag.contains(WITHHELD_URL), close) {
+            (true, Some(close)) => {
+                out.push_str(&rest[..start]);
+                out.push_str("<span class=\"withheld\">");
+                out.push_str(&rest[tag_end + 1..close]);
+                out.push_str("</span>");
+                rest = &rest[close + 4..];
+            }
+            _ => {
+                out.push_str(&rest[..=tag_end]);
+                rest = &rest[tag_end + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unlinks_only_withheld_targets() {
+        let gone: BTreeSet<_> = [(Kind::Meetings, "secret".to_string())].into();
+        let html = format!(
+            r#"<a href="{ROOT_MARK}meetings/secret.html#x">a</a> <a href="{ROOT_MARK}meetings/open.html">b</a>"#
+        );
+        let out = unlink(&html, &gone);
+        assert!(!out.contains("secret"), "{out}");
+        assert!(out.contains(&format!("{ROOT_MARK}meetings/open.html")));
+        let page = strip_withheld_links(&out);
+        assert_eq!(
+            page,
+            format!(
+                r#"<span class="withheld">a</span> <a href="{ROOT_MARK}meetings/open.html">b</a>"#
+            )
+        );
+    }
+
+    #[test]
+    fn strips_rendered_withheld_links_with_attributes() {
+        let html = r#"<p><a href="../briefing-withheld:" title="t">(withheld)</a> <a href="x.html">x</a></p>"#;
+        assert_eq!(
+            strip_withheld_links(html),
+            r#"<p><span class="withheld">(withheld)</span> <a href="x.html">x</a></p>"#
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! Audience builds: nothing above the audience leaks, everything at or below is there.
+
+use crate::common::{Site, snapshot_dir};
+use briefing::model::Tlp;
+
+/// The canary token of an item or contribution at a marking, e.g. `cnry-amberstrict-meeting`.
+fn canary(tlp: Tlp, what: &str) -> String {
+    format!("cnry-{}-{what}", tlp.as_str().replace('+', ""))
+}
+
+/// A site with one item of every kind at every marking, each carrying its canary in its
+/// id and text, contributions at every marking, and clear items referring to all of them.
+fn canary_site() -> Site {
+    let site = Site::minimal();
+    site.write("content/site.yaml", "title: Canaries\nas_of: 2026-01-10\n");
+    site.remove("content/statements/anonymous.md");
+    let mut clear_refs = String::new();
+    let mut contributions = String::new();
+    for tlp in Tlp::ALL.iter().map(|t| Tlp::parse(t).unwrap()) {
+        let w = tlp.as_str();
+        let c = |what: &str| canary(tlp, what);
+        site.write(
+            &format!("content/actors/{}.yaml", c("actor")),
+            format!("name: Actor {}\nkind: person\ntlp: {w}\n", c("actor-name")),
+        );
+        site.write(
+            &format!("content/sources/{}.yaml", c("source")),
+            format!(
+                "name: Source {}\nreliability: C\ntlp: {w}\n",
+                c("source-name")
+            ),
+        );
+        site.write(
+            &format!("content/rounds/{}.yaml", c("round")),
+            format!(
+                "title: Round {}\nstart: 2026-01-0{}\nend: 2026-01-09\ntlp: {w}\n",
+                c("round-title"),
+                1 + tlp as u8
+            ),
+        );
+        site.write(
+            &format!("content/meetings/{}.md", c("meeting")),
+            format!(
+                "---\ntitle: Meeting {}\ndate: 2026-02-0{}\nlocation: {}\nparticipants: [{}]\ntlp: {w}\n---\nAgenda {}\n",
+                c("meeting-title"),
+                1 + tlp as u8,
+                c("meeting-location"),
+                c("actor"),
+                c("meeting-body")
+            ),
+        );
+        // No title: the derived title names the speaker.
+        site.write(
+            &format!("content/statements/{}.md", c("statement")),
+            format!(
+                "---\nspeaker: {}\ndate: 2026-01-0{}\ntlp: {w}\nsources: [{}]\ntags: [{}]\n---\nSaid {}\n",
+                c("actor"),
+                1 + tlp as u8,
+                c("source"),
+                c("tag"),
+                c("statement-body")
+            ),
+        );
+        site.write(
+            &format!("content/guarantees/{}.md", c("guarantee")),
+            format!(
+                "---\ntitle: Guarantee {}\ncategory: legal\ntlp: {w}\n---\n{}\n",
+                c("guarantee-title"),
+                c("guarantee-body")
+            ),
+        );
+        contributions.push_str(&format!(
+            "  - by: {}\n    commitment: Commit {}\n    status: signed\n    since: 2026-01-0{}\n    tlp: {w}\n    conditions: [{}]\n",
+            c("actor"),
+            c("contribution"),
+            1 + tlp as u8,
+            c("condition")
+        ));
+        clear_refs.push_str(&format!(
+            "See [x](@meetings/{}) and [y](@statements/{}).\n\n",
+            c("meeting"),
+            c("statement")
+        ));
+    }
+    site.write(
+        "content/guarantees/open-guarantee.md",
+        format!("---\ntitle: Open guarantee\ncategory: financial\ncontributions:\n{contributions}---\nOpen.\n"),
+    );
+    let participants: Vec<String> = Tlp::ALL
+        .iter()
+        .map(|t| canary(Tlp::parse(t).unwrap(), "actor"))
+        .collect();
+    site.write(
+        "content/meetings/open-meeting.md",
+        format!(
+            "---\ntitle: Open meeting\ndate: 2026-01-05\nparticipants: [{}]\nround: {}\n---\n{clear_refs}",
+            participants.join(", "),
+            canary(Tlp::Red, "round")
+        ),
+    );
+    site
+}
+
+/// All output bytes and file names, lowercased, as one string per file.
+fn everything(out: &std::path::Path) -> Vec<(String, String)> {
+    snapshot_dir(out)
+        .into_iter()
+        .map(|(path, bytes)| {
+            (
+                path.to_lowercase(),
+                String::from_utf8_lossy(&bytes).to_lowercase(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn nothing_above_the_audience_leaks_and_everything_below_is_present() {
+    let site = canary_site();
+    let whats = [
+        "actor",
+        "actor-name",
+        "source",
+        "source-name",
+        "round",
+        "round-title",
+        "meeting",
+        "meeting-title",
+        "meeting-location",
+        "meeting-body",
+        "statement",
+        "statement-body",
+        "tag",
+        "guarantee",
+        "guarantee-title",
+        "guarantee-body",
+        "contribution",
+        "condition",
+    ];
+    for audience in Tlp::ALL.iter().map(|t| Tlp::parse(t).unwrap()) {
+        let out = tempfile::tempdir().unwrap();
+        let mut opts = briefing::BuildOptions::new(out.path());
+        opts.audience = Some(audience);
+        let report = briefing::build(site.root(), &opts).unwrap_or_else(|e| panic!("{e}"));
+        let files = everything(out.path());
+        for tlp in Tlp::ALL.iter().map(|t| Tlp::parse(t).unwrap()) {
+            for what in whats {
+                let token = canary(tlp, what);
+                let found = files
+                    .iter()
+                    .find(|(p, b)| p.contains(&token) || b.contains(&token));
+                if tlp <= audience {
+                    assert!(found.is_some(), "audience {audience:?}: {token} missing");
+                } else if let Some((path, _)) = found {
+                    panic!("audience {audience:?}: {token} leaked into {path}");
+                }
+            }
+        }
+        let withheld_items: usize = report.withheld.items.values().sum();
+        let above = Tlp::ALL
+            .iter()
+            .filter(|t| Tlp::parse(t).unwrap() > audience)
+            .count();
+        assert_eq!(
+            withheld_items,
+            above * 6,
+            "six kinds per marking above {audience:?}"
+        );
+        if audience < Tlp::Red {
+            let meeting =
+                std::fs::read_to_string(out.path().join("meetings/open-meeting.html")).unwrap();
+            assert!(
+                meeting.contains("(withheld)"),
+                "a reference to a withheld item is marked"
+            );
+            assert!(
+                !meeting.contains("briefing-withheld"),
+                "no dangling link to a withheld item"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_build_reports_what_each_marking_withheld() {
+    let site = canary_site();
+    let mut opts = briefing::BuildOptions::new(site.output());
+    opts.audience = Some(Tlp::Amber);
+    let report = briefing::build(site.root(), &opts).unwrap();
+    assert_eq!(report.withheld.items.get(&Tlp::AmberStrict), Some(&6));
+    assert_eq!(report.withheld.items.get(&Tlp::Red), Some(&6));
+    assert_eq!(report.withheld.contributions.get(&Tlp::Red), Some(&1));
+    assert_eq!(report.withheld.items.get(&Tlp::Amber), None);
+    assert_eq!(
+        report.withheld.summary(),
+        "withheld: 6 items marked TLP:AMBER+STRICT, 6 items marked TLP:RED, 1 contribution marked TLP:AMBER+STRICT, 1 contribution marked TLP:RED"
+    );
+}
+
+#[test]
+fn the_default_audience_comes_from_site_yaml() {
+    let site = canary_site();
+    site.write(
+        "content/site.yaml",
+        "title: Canaries\nas_of: 2026-01-10\naudience: green\n",
+    );
+    let report = briefing::build(site.root(), &briefing::BuildOptions::new(site.output())).unwrap();
+    assert_eq!(report.audience, Tlp::Green);
+    assert!(
+        site.output()
+            .join(format!("meetings/{}.html", canary(Tlp::Green, "meeting")))
+            .exists()
+    );
+    assert!(
+        !site
+            .output()
+            .join(format!("meetings/{}.html", canary(Tlp::Amber, "meeting")))
+            .exists()
+    );
+}
