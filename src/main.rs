@@ -3,6 +3,7 @@
 mod cmd;
 
 use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,6 +81,9 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Highest TLP marking to include, as for `build` (default: `audience` in site.yaml).
+        #[arg(long, value_parser = parse_tlp)]
+        audience: Option<briefing::model::Tlp>,
     },
 }
 
@@ -116,7 +120,8 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
-        } => cmd::serve::run(&root, bind, port, open),
+            audience,
+        } => cmd::serve::run(&root, SocketAddr::new(bind, port), open, audience),
     }
 }
 

@@ -2,17 +2,19 @@
 
 use super::report::{self, colour_wanted};
 use super::{CONTENT_ERROR, USAGE_ERROR};
+use briefing::model::Tlp;
 use briefing::serve::{Event, ServeError, ServeOptions, Server};
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// Serves the site at `root` on `bind:port` until interrupted.
-pub fn run(root: &Path, bind: IpAddr, port: u16, open: bool) -> ExitCode {
+/// Serves the site at `root` on `addr` until interrupted.
+pub fn run(root: &Path, addr: SocketAddr, open: bool, audience: Option<Tlp>) -> ExitCode {
     let root_for_overlay: PathBuf = root.to_path_buf();
     let root_for_terminal = root.to_path_buf();
-    let mut opts = ServeOptions::new(root, SocketAddr::new(bind, port));
+    let mut opts = ServeOptions::new(root, addr);
+    opts.audience = audience;
     opts.describe = Arc::new(move |d| report::human(d, &root_for_overlay, false));
     opts.notify = Arc::new(move |event| match event {
         Event::Built {
@@ -45,9 +47,10 @@ pub fn run(root: &Path, bind: IpAddr, port: u16, open: bool) -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    if !bind.is_loopback() {
+    if !addr.ip().is_loopback() {
         eprintln!(
-            "warning: serving to the network on {bind}; anyone who can reach this machine can read the briefing"
+            "warning: serving to the network on {}; anyone who can reach this machine can read the briefing",
+            addr.ip()
         );
     }
     eprintln!("serving {} (Ctrl-C to stop)", server.url());

@@ -52,6 +52,8 @@ pub struct ServeOptions {
     pub describe: Describe,
     /// Called after every build (default: nothing).
     pub notify: Notify,
+    /// The highest marking to include, as in `build`; `None` takes site.yaml's `audience`.
+    pub audience: Option<crate::model::Tlp>,
 }
 
 impl ServeOptions {
@@ -62,6 +64,7 @@ impl ServeOptions {
             addr,
             describe: Arc::new(|d: &Diagnostics| d.to_string()),
             notify: Arc::new(|_| {}),
+            audience: None,
         }
     }
 }
@@ -170,9 +173,14 @@ impl Server {
     }
 }
 
-/// Loads and renders the site in memory.
-fn render(root: &Path) -> Result<(Vec<crate::render::Output>, Diagnostics), Diagnostics> {
+/// Loads and renders the site in memory, for the same audience `build` would.
+fn render(
+    root: &Path,
+    audience: Option<crate::model::Tlp>,
+) -> Result<(Vec<crate::render::Output>, Diagnostics), Diagnostics> {
     let site = Site::load(root)?;
+    let audience = audience.unwrap_or(site.model.site.audience);
+    let (site, _withheld) = site.for_audience(audience);
     let outputs = site.render()?;
     Ok((outputs, site.warnings))
 }
@@ -181,7 +189,7 @@ fn render(root: &Path) -> Result<(Vec<crate::render::Output>, Diagnostics), Diag
 /// show something else.
 fn rebuild(root: &Path, state: &Mutex<State>, opts: &ServeOptions) {
     let started = Instant::now();
-    let result = render(root);
+    let result = render(root, opts.audience);
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
     let event = match result {
         Ok((outputs, warnings)) => {

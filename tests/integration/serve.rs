@@ -186,3 +186,17 @@ fn the_command_serves_on_loopback_and_stops_on_ctrl_c() {
     }
     assert!(!site.output().exists());
 }
+
+#[test]
+fn serve_shows_what_build_would_for_the_audience() {
+    let site = Site::minimal();
+    let page = "/statements/anonymous.html"; // marked TLP:GREEN; site.yaml says `audience: green`
+    let server = start(&site);
+    assert_eq!(get(server.addr(), page).0, 200);
+    server.stop();
+    let mut opts = ServeOptions::new(site.root(), "127.0.0.1:0".parse().unwrap());
+    opts.audience = Some(briefing::model::Tlp::Clear);
+    let server = Server::start(opts).unwrap();
+    assert_eq!(get(server.addr(), page).0, 404);
+    server.stop();
+}
