@@ -72,7 +72,46 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
         }
     }
     let current: BTreeSet<String> = outputs.iter().map(|o| o.path.clone()).collect();
-    for stale in previous.difference(&current) {
+    report.removed = remove_stale(previous.difference(&current), dir)?;
+    write_manifest(outputs, dir)?;
+    Ok(report)
+}
+
+/// Writes into `dir`, which holds the outputs of an earlier build, only the `changed`
+/// paths of `outputs`, and removes the `removed` ones: the result is what [`write`]
+/// gives, without reading the files that did not change.
+pub fn write_delta(
+    outputs: &[Output],
+    changed: &[String],
+    removed: &[String],
+    dir: &Path,
+) -> Result<WriteReport, WriteError> {
+    let results: Vec<Result<bool, WriteError>> = changed
+        .par_iter()
+        .filter_map(|path| {
+            let i = outputs
+                .binary_search_by(|o| o.path.as_str().cmp(path))
+                .ok()?;
+            Some(write_if_changed(&dir.join(path), &outputs[i].bytes))
+        })
+        .collect();
+    let mut report = WriteReport::default();
+    for r in results {
+        report.written += usize::from(r?);
+    }
+    report.unchanged = outputs.len() - report.written;
+    report.removed = remove_stale(removed.iter(), dir)?;
+    write_manifest(outputs, dir)?;
+    Ok(report)
+}
+
+/// Removes files an earlier build wrote; returns how many were there.
+fn remove_stale<'a>(
+    stale: impl Iterator<Item = &'a String>,
+    dir: &Path,
+) -> Result<usize, WriteError> {
+    let mut removed = 0;
+    for stale in stale {
         // The manifest is ours, but never trust a path in it to leave the folder.
         if stale.split('/').any(|p| p == ".." || p.is_empty()) || stale.starts_with('/') {
             continue;
@@ -80,16 +119,20 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
         let path = dir.join(stale);
         match std::fs::remove_file(&path) {
             Ok(()) => {
-                report.removed += 1;
+                removed += 1;
                 remove_empty_parents(&path, dir);
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(WriteError { path, source: e }),
         }
     }
+    Ok(removed)
+}
+
+fn write_manifest(outputs: &[Output], dir: &Path) -> Result<bool, WriteError> {
+    let current: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
     let manifest: String = current.iter().map(|p| format!("{p}\n")).collect();
-    write_if_changed(&dir.join(MANIFEST), manifest.as_bytes())?;
-    Ok(report)
+    write_if_changed(&dir.join(MANIFEST), manifest.as_bytes())
 }
 
 /// Writes `bytes` to `path` unless it already holds them; returns whether it wrote.

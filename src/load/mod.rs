@@ -1,6 +1,9 @@
 //! Load stage: walk content/, read each file once, split front matter, parse YAML.
 
+pub mod cache;
 pub mod frontmatter;
+
+pub use cache::FileCache;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Kind;
@@ -57,6 +60,11 @@ fn citations() -> Shape {
 
 /// Walks `root/content`, reads and parses every item, collecting every problem.
 pub fn load(root: &Path) -> (Loaded, Diagnostics) {
+    load_cached(root, None)
+}
+
+/// [`load`], taking unchanged files from `cache` (and recording what it parses there).
+pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnostics) {
     let mut diags = Diagnostics::new();
     let content = root.join("content");
     let mut loaded = Loaded::default();
@@ -96,6 +104,7 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
         )
         .with("sources", citations());
     loaded.actors = parse_all(
+        cache,
         root,
         of(Kind::Actors),
         false,
@@ -103,6 +112,7 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
         &mut diags,
     );
     loaded.sources = parse_all(
+        cache,
         root,
         of(Kind::Sources),
         false,
@@ -110,14 +120,23 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
         &mut diags,
     );
     loaded.rounds = parse_all(
+        cache,
         root,
         of(Kind::Rounds),
         false,
         &with_citations::<RawRound>(),
         &mut diags,
     );
-    loaded.meetings = parse_all(root, of(Kind::Meetings), true, &shape_meeting, &mut diags);
+    loaded.meetings = parse_all(
+        cache,
+        root,
+        of(Kind::Meetings),
+        true,
+        &shape_meeting,
+        &mut diags,
+    );
     loaded.statements = parse_all(
+        cache,
         root,
         of(Kind::Statements),
         true,
@@ -125,6 +144,7 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
         &mut diags,
     );
     loaded.guarantees = parse_all(
+        cache,
         root,
         of(Kind::Guarantees),
         true,
@@ -322,7 +342,8 @@ fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
 }
 
 /// Reads and parses files in parallel; results keep the walk's order.
-fn parse_all<T: DeserializeOwned + Default + Send>(
+fn parse_all<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
+    cache: Option<&FileCache>,
     root: &Path,
     files: &[PathBuf],
     markdown: bool,
@@ -331,7 +352,10 @@ fn parse_all<T: DeserializeOwned + Default + Send>(
 ) -> Vec<Doc<T>> {
     let results: Vec<(Option<Doc<T>>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|f| parse_one(root, f, markdown, shape))
+        .map(|f| match cache {
+            Some(c) => c.get_or(&root.join(f), || parse_one(root, f, markdown, shape)),
+            None => parse_one(root, f, markdown, shape),
+        })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     for (doc, es) in results {

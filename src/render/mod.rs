@@ -1,5 +1,6 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
+pub mod cache;
 mod pages;
 pub mod templates;
 pub mod view;
@@ -57,11 +58,28 @@ struct NavEntry {
 
 /// Renders every page of the site with the templates in `root/templates` over the defaults.
 pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_cached(model, root, None)
+}
+
+/// [`render`], reusing from `cache` the pages whose inputs did not change.
+pub fn render_cached(
+    model: &Model,
+    root: &Path,
+    mut cache: Option<&mut cache::RenderCache>,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
     let pages = pages::plan(model);
-    let results: Vec<Result<Output, Vec<Diagnostic>>> =
-        pages.par_iter().map(|p| render_page(&tera, p)).collect();
+    let (results, pending) = match cache.as_deref_mut() {
+        Some(c) => {
+            let (results, pending) = c.render(&mut tera, root, &pages, render_page);
+            (results, Some(pending))
+        }
+        None => (
+            pages.par_iter().map(|p| render_page(&tera, p)).collect(),
+            None,
+        ),
+    };
     let mut outputs = Vec::with_capacity(results.len() + 1);
     let mut problems = Vec::new();
     for r in results {
@@ -79,6 +97,9 @@ pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>
     }
     if problems.is_empty() {
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        if let (Some(c), Some(p)) = (cache, pending) {
+            c.commit(p);
+        }
         Ok(outputs)
     } else {
         // One template bug fails every page using it: report it once.

@@ -9,11 +9,11 @@
 pub mod http;
 mod watch;
 
-use crate::Site;
 use crate::diagnostics::Diagnostics;
+use crate::incremental::Incremental;
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Instant;
@@ -114,7 +114,10 @@ impl Server {
             return Err(ServeError::NoContent(opts.root.clone()));
         }
         let state = Arc::new(Mutex::new(State::default()));
-        rebuild(&root, &state, &opts);
+        // Pages are rebuilt incrementally: only changed files are parsed again and only
+        // pages whose inputs changed are rendered again.
+        let site = Arc::new(Mutex::new(Incremental::new(root.clone(), opts.audience)));
+        rebuild(&site, &state, &opts);
         let http = tiny_http::Server::http(opts.addr)
             .map_err(|e| ServeError::Bind(opts.addr, e.to_string()))?;
         let addr = http
@@ -133,8 +136,8 @@ impl Server {
             })
             .collect();
         let watcher = {
-            let (state, opts, root2) = (state.clone(), opts.clone(), root.clone());
-            watch::Watcher::start(&root, move || rebuild(&root2, &state, &opts))?
+            let (state, opts) = (state.clone(), opts.clone());
+            watch::Watcher::start(&root, move || rebuild(&site, &state, &opts))?
         };
         Ok(Server {
             addr,
@@ -173,23 +176,15 @@ impl Server {
     }
 }
 
-/// Loads and renders the site in memory, for the same audience `build` would.
-fn render(
-    root: &Path,
-    audience: Option<crate::model::Tlp>,
-) -> Result<(Vec<crate::render::Output>, Diagnostics), Diagnostics> {
-    let site = Site::load(root)?;
-    let audience = audience.unwrap_or(site.model.site.audience);
-    let (site, _withheld) = site.for_audience(audience);
-    let outputs = site.render()?;
-    Ok((outputs, site.warnings))
-}
-
 /// Rebuilds and updates what is served; the version moves only when a browser should
 /// show something else.
-fn rebuild(root: &Path, state: &Mutex<State>, opts: &ServeOptions) {
+fn rebuild(site: &Mutex<Incremental>, state: &Mutex<State>, opts: &ServeOptions) {
     let started = Instant::now();
-    let result = render(root, opts.audience);
+    let result = site
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .rebuild()
+        .map(|r| (r.outputs, r.warnings));
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
     let event = match result {
         Ok((outputs, warnings)) => {

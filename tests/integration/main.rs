@@ -4,6 +4,7 @@ mod audience;
 mod build;
 mod cli;
 mod common;
+mod incremental;
 mod scaffold;
 mod schema;
 mod serve;
