@@ -85,9 +85,11 @@ fn main() {
     let _ = briefing::validate::validate(loaded);
     println!("  of which validate alone: {:?}", t.elapsed());
     let mut pages = briefing::render::cache::RenderCache::default();
-    briefing::render::render_cached(&site.model, root, Some(&mut pages)).unwrap();
+    briefing::render::render_cached(&site.model, root, &Default::default(), Some(&mut pages))
+        .unwrap();
     let t = Instant::now();
-    briefing::render::render_cached(&site.model, root, Some(&mut pages)).unwrap();
+    briefing::render::render_cached(&site.model, root, &Default::default(), Some(&mut pages))
+        .unwrap();
     println!("  of which render, nothing changed: {:?}", t.elapsed());
 }
 

@@ -10,6 +10,7 @@ use crate::load::FileCache;
 use crate::model::Tlp;
 use crate::render::{self, Output, cache::RenderCache};
 use crate::{Site, write};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A site rebuilt.
@@ -43,7 +44,8 @@ pub struct Incremental {
     audience: Option<Tlp>,
     files: FileCache,
     pages: RenderCache,
-    style: Option<Vec<u8>>,
+    /// Outputs not from the page cache (exports, stylesheet), as last built.
+    extras: HashMap<String, Vec<u8>>,
     /// Successful rebuilds so far.
     generation: u64,
     /// Where the rebuild of which generation was last written.
@@ -58,7 +60,7 @@ impl Incremental {
             audience,
             files: FileCache::new(),
             pages: RenderCache::default(),
-            style: None,
+            extras: HashMap::new(),
             generation: 0,
             written: None,
         }
@@ -69,26 +71,44 @@ impl Incremental {
         let site = Site::load_cached(&self.root, Some(&self.files))?;
         let audience = self.audience.unwrap_or(site.model.site.audience);
         let (site, _withheld) = site.for_audience(audience);
-        let outputs = render::render_cached(&site.model, &site.root, Some(&mut self.pages))
-            .map_err(|ds| {
-                let mut all = site.warnings.clone();
-                all.extend(ds);
-                all
-            })?;
+        let outputs = render::render_cached(
+            &site.model,
+            &site.root,
+            &render::RenderOptions::default(),
+            Some(&mut self.pages),
+        )
+        .map_err(|ds| {
+            let mut all = site.warnings.clone();
+            all.extend(ds);
+            all
+        })?;
+        // Pages come from the render cache; exports and the stylesheet are made whole
+        // each time and compared with their previous bytes here.
         let mut changed = self.pages.changed.clone();
-        if let Some(style) = outputs.iter().find(|o| o.path == "style.css")
-            && self.style.as_ref() != Some(&style.bytes)
-        {
-            self.style = Some(style.bytes.clone());
-            changed.push(style.path.clone());
+        let mut removed = self.pages.removed.clone();
+        let mut extras = HashMap::new();
+        for o in outputs.iter().filter(|o| !self.pages.has(&o.path)) {
+            if self.extras.get(&o.path) != Some(&o.bytes) {
+                changed.push(o.path.clone());
+            }
+            extras.insert(o.path.clone(), o.bytes.clone());
         }
+        removed.extend(
+            self.extras
+                .keys()
+                .filter(|p| !extras.contains_key(*p))
+                .cloned(),
+        );
+        self.extras = extras;
+        changed.sort();
+        removed.sort();
         self.generation += 1;
         Ok(Rebuilt {
             outputs,
             warnings: site.warnings,
             rendered: self.pages.rendered,
             changed,
-            removed: self.pages.removed.clone(),
+            removed,
         })
     }
 

@@ -4,6 +4,7 @@
 //! [`model`], [`render`] turns it into pages with Tera, [`write`] puts them on disk.
 //! [`Site`] strings them together; the CLI is a thin layer over it.
 
+pub mod analysis;
 pub mod audience;
 pub mod dates;
 pub mod diagnostics;
@@ -80,7 +81,12 @@ impl Site {
 
     /// Renders every page in memory.
     pub fn render(&self) -> Result<Vec<Output>, Diagnostics> {
-        render::render(&self.model, &self.root).map_err(|ds| {
+        self.render_with(&render::RenderOptions::default())
+    }
+
+    /// Renders every page and export in memory, with options.
+    pub fn render_with(&self, opts: &render::RenderOptions) -> Result<Vec<Output>, Diagnostics> {
+        render::render_with(&self.model, &self.root, opts).map_err(|ds| {
             let mut all = self.warnings.clone();
             all.extend(ds);
             all
@@ -103,7 +109,8 @@ pub struct BuildReport {
     pub withheld: audience::Withheld,
 }
 
-/// Validates the site at `root` without writing anything.
+/// Validates the site at `root` without writing anything: loading, validation and
+/// rendering problems only (no sourcing findings; see [`check_with`]).
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok(site) => match site.render() {
@@ -114,6 +121,31 @@ pub fn check(root: &Path) -> Diagnostics {
     }
 }
 
+/// Validates the site at `root` and reports the sourcing findings as warnings
+/// (see [`analysis::sourcing`]); with `strict`, every warning becomes an error.
+pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
+    let mut diags = match Site::load(root) {
+        Ok(site) => match site.render() {
+            Ok(_) => {
+                let mut d = site.warnings;
+                d.extend(analysis::sourcing::diagnostics(&site.model));
+                d
+            }
+            Err(diags) => diags,
+        },
+        Err(diags) => diags,
+    };
+    if strict {
+        let mut all = Diagnostics::new();
+        all.extend(diags.into_iter().map(|mut d| {
+            d.severity = diagnostics::Severity::Error;
+            d
+        }));
+        diags = all;
+    }
+    diags
+}
+
 /// How to build.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -121,6 +153,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Write into a non-empty folder briefing did not create.
     pub force: bool,
+    /// Id of the round that leads the front page (`--round`); default: the latest round
+    /// to have started by the as-of date.
+    pub round: Option<String>,
     /// The highest marking to include; `None` takes site.yaml's `audience`.
     pub audience: Option<model::Tlp>,
 }
@@ -131,6 +166,7 @@ impl BuildOptions {
         BuildOptions {
             output: output.into(),
             force: false,
+            round: None,
             audience: None,
         }
     }
@@ -142,7 +178,20 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
     let site = Site::load(root).map_err(BuildError::Content)?;
     let audience = opts.audience.unwrap_or(site.model.site.audience);
     let (site, withheld) = site.for_audience(audience);
-    let outputs = site.render().map_err(BuildError::Content)?;
+    if let Some(id) = &opts.round
+        && !site.model.rounds.contains_key(id)
+    {
+        let mut msg = format!("unknown round `{id}` in --round");
+        if let Some(s) = suggest::did_you_mean(id, site.model.rounds.keys().map(String::as_str)) {
+            msg.push_str(&format!(" ({s})"));
+        }
+        return Err(BuildError::Usage(msg));
+    }
+    let outputs = site
+        .render_with(&render::RenderOptions {
+            round: opts.round.clone(),
+        })
+        .map_err(BuildError::Content)?;
     let write = write::write(&outputs, &opts.output)?;
     Ok(BuildReport {
         files: outputs.len(),

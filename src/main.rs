@@ -28,6 +28,10 @@ enum Command {
         /// Write into a non-empty folder that briefing did not create.
         #[arg(long)]
         force: bool,
+        /// Id of the round that leads the front page (default: the latest round to have
+        /// started by the as-of date).
+        #[arg(long, value_name = "ID")]
+        round: Option<String>,
         /// Highest TLP marking to include: clear, green, amber, amber+strict or red
         /// (default: `audience` in site.yaml, else clear).
         #[arg(long, value_parser = parse_tlp)]
@@ -38,6 +42,9 @@ enum Command {
         /// Site root: the folder holding content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Treat warnings (sourcing findings included) as errors.
+        #[arg(long)]
+        strict: bool,
         /// How to print problems: `human` (with source lines) or `json` (on standard output).
         #[arg(long, value_enum, default_value = "human")]
         format: cmd::report::Format,
@@ -94,6 +101,7 @@ fn main() -> ExitCode {
             root,
             output,
             force,
+            round,
             audience,
         } => {
             let output = output.unwrap_or_else(|| root.join("output"));
@@ -102,11 +110,16 @@ fn main() -> ExitCode {
                 &briefing::BuildOptions {
                     output,
                     force,
+                    round,
                     audience,
                 },
             )
         }
-        Command::Check { root, format } => cmd::check::run(&root, format),
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => cmd::check::run(&root, strict, format),
         Command::Init { dir } => cmd::init::run(&dir),
         Command::New {
             kind,

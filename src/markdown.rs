@@ -18,6 +18,17 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// Markdown rendered to sanitised HTML, with what it links to.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Bad links and refused content, positioned in the file.
+    pub problems: Vec<Diagnostic>,
+    /// Every `@kind/id` link that resolved, with its position.
+    pub links: Vec<(Kind, String, Pos)>,
+}
+
 /// Renders `text` (which starts at file line `first_line`), resolving `@kind/id` links
 /// with `exists`; every unknown target becomes a diagnostic at its line and column.
 pub fn render(
@@ -25,8 +36,9 @@ pub fn render(
     first_line: usize,
     exists: &dyn Fn(Kind, &str) -> bool,
     known: &dyn Fn(Kind) -> Vec<String>,
-) -> (String, Vec<Diagnostic>) {
+) -> Rendered {
     let mut problems = Vec::new();
+    let mut links = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let event = match event {
@@ -36,10 +48,14 @@ pub fn render(
                 title,
                 id,
             }) if dest_url.starts_with('@') => {
+                let at = position(text, range.start, first_line);
                 let dest = match resolve(&dest_url, exists, known) {
-                    Ok(url) => CowStr::from(url),
+                    Ok((kind, id, url)) => {
+                        links.push((kind, id, at));
+                        CowStr::from(url)
+                    }
                     Err(d) => {
-                        problems.push(d.at(Some(position(text, range.start, first_line))));
+                        problems.push(d.at(Some(at)));
                         dest_url
                     }
                 };
@@ -57,15 +73,68 @@ pub fn render(
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (html, problems)
+    if nesting_depth(&html) > MAX_NESTING {
+        // The sanitiser's HTML parser slows quadratically with depth: refuse instead.
+        problems.push(
+            Diagnostic::error(
+                "too-deep",
+                format!("Markdown or HTML nested deeper than {MAX_NESTING} levels"),
+            )
+            .at(Some(Pos::new(first_line, 1)))
+            .help("flatten the nested quotes, lists or HTML elements"),
+        );
+        return Rendered {
+            html: String::new(),
+            problems,
+            links,
+        };
+    }
+    Rendered {
+        html: sanitizer().clean(&html).to_string(),
+        problems,
+        links,
+    }
 }
 
-/// Resolves `@kind/id[#anchor]` to `ROOT_MARK kind/id.html[#anchor]`.
+/// Deepest element nesting a body may have; real briefings stay under ten.
+pub const MAX_NESTING: usize = 256;
+
+/// An upper bound on element nesting in `html`: opening tags minus closing tags, at worst.
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    for (i, _) in html.match_indices('<') {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The allow-list raw HTML in Markdown passes through: no scripts, event handlers,
+/// styles, frames, or `javascript:`/`data:` URLs. Ids and classes stay for anchors,
+/// footnotes and styling.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class"]);
+        b.add_url_schemes([ROOT_MARK.trim_end_matches(":/")]);
+        b
+    })
+}
+
+/// Resolves `@kind/id[#anchor]` to its target and `ROOT_MARK kind/id.html[#anchor]`.
 fn resolve(
     dest: &str,
     exists: &dyn Fn(Kind, &str) -> bool,
     known: &dyn Fn(Kind) -> Vec<String>,
-) -> Result<String, Diagnostic> {
+) -> Result<(Kind, String, String), Diagnostic> {
     let target = &dest[1..];
     let (path, anchor) = match target.split_once('#') {
         Some((p, a)) => (p, Some(a)),
@@ -105,7 +174,7 @@ fn resolve(
         url.push('#');
         url.push_str(a);
     }
-    Ok(url)
+    Ok((kind, id.to_string(), url))
 }
 
 /// File position of byte `offset` in `text`, which starts at file line `first_line`.
@@ -194,7 +263,11 @@ mod tests {
 
     #[test]
     fn resolves_internal_links() {
-        let (html, errs) = render(
+        let Rendered {
+            html,
+            problems: errs,
+            ..
+        } = render(
             "See [Paris](@meetings/paris-summit#outcome).",
             5,
             &exists,
@@ -209,12 +282,13 @@ mod tests {
 
     #[test]
     fn reports_dangling_links_at_their_position() {
-        let (_, errs) = render(
+        let errs = render(
             "Intro.\n\nSee [x](@meetings/paris) and [y](@meeting/paris-summit).",
             10,
             &exists,
             &known,
-        );
+        )
+        .problems;
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].pos, Some(Pos::new(12, 5)));
         assert_eq!(
@@ -226,25 +300,80 @@ mod tests {
 
     #[test]
     fn headings_get_stable_unique_anchors() {
-        let (html, _) = render(
+        let html = render(
             "# Outcome\n\n## Outcome\n\n## Next steps {#next}\n",
             1,
             &exists,
             &known,
-        );
+        )
+        .html;
         assert!(html.contains(r#"<h1 id="outcome">"#));
         assert!(html.contains(r#"<h2 id="outcome-1">"#));
         assert!(html.contains(r#"<h2 id="next">"#));
     }
 
     #[test]
+    fn raw_html_is_sanitised() {
+        let hostile = [
+            ("<script>alert(1)</script>ok", "<script"),
+            ("<img src=x onerror=\"alert(1)\">", "onerror"),
+            ("[x](javascript:alert(1))", "javascript:"),
+            ("<a href=\"JaVaScRiPt:alert(1)\">x</a>", "alert"),
+            ("<svg><script>alert(1)</script></svg>", "script"),
+            ("<iframe src=\"https://evil.example\"></iframe>", "iframe"),
+            ("<p style=\"position:fixed\">x</p>", "style="),
+            ("[x](data:text/html;base64,PHNjcmlwdD4=)", "data:"),
+            ("<object data=\"x.swf\"></object>", "object"),
+        ];
+        for (input, bad) in hostile {
+            let html = render(input, 1, &exists, &known).html;
+            assert!(
+                !html.to_lowercase().contains(bad),
+                "{input:?} gave {html:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sanitising_keeps_what_briefings_need() {
+        let html = render(
+            "## Outcome\n\nSee [Paris](@meetings/paris-summit) and [Reuters](https://reuters.com).[^1]\n\n[^1]: n\n",
+            1,
+            &exists,
+            &known,
+        ).html;
+        assert!(html.contains(r#"<h2 id="outcome">"#), "{html}");
+        assert!(
+            html.contains("briefing-root:/meetings/paris-summit.html"),
+            "{html}"
+        );
+        assert!(html.contains("https://reuters.com"));
+        assert!(html.contains("class=\"footnote-definition\""), "{html}");
+    }
+
+    #[test]
+    fn refuses_absurd_nesting_quickly() {
+        let Rendered {
+            html,
+            problems: errs,
+            ..
+        } = render(&"> ".repeat(5000), 3, &exists, &known);
+        assert!(html.is_empty());
+        assert_eq!(errs[0].code, "too-deep");
+        assert_eq!(errs[0].pos, Some(Pos::new(3, 1)));
+        let errs = render("> > > quote\n\n- a\n  - b\n    - c\n", 1, &exists, &known).problems;
+        assert!(errs.is_empty(), "ordinary nesting passes");
+    }
+
+    #[test]
     fn extensions_are_on() {
-        let (html, _) = render(
+        let html = render(
             "| a |\n|---|\n| b |\n\n~~x~~ \"q\"[^1]\n\n[^1]: n\n",
             1,
             &exists,
             &known,
-        );
+        )
+        .html;
         assert!(html.contains("<table>") && html.contains("<del>x</del>"));
         assert!(html.contains('\u{201c}') && html.contains("footnote"));
     }

@@ -53,64 +53,97 @@ pub fn is_foreign(dir: &Path) -> bool {
     }
 }
 
-/// Writes `outputs` under `dir`.
+/// Writes `outputs` under `dir` in two phases: every changed file is first written
+/// beside its target as a temporary file; only when all of them are written are they
+/// renamed into place. A failure in the first phase removes the temporary files and
+/// leaves the previous output exactly as it was.
 pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> {
     std::fs::create_dir_all(dir).map_err(err(dir))?;
     let previous: BTreeSet<String> = std::fs::read_to_string(dir.join(MANIFEST))
         .map(|t| t.lines().map(str::to_string).collect())
         .unwrap_or_default();
-    let results: Vec<Result<bool, WriteError>> = outputs
+    let mut current: BTreeSet<String> = outputs.iter().map(|o| o.path.clone()).collect();
+    current.insert(MANIFEST.to_string());
+    let manifest = manifest_of(outputs);
+    let changed: Vec<&Output> = outputs
         .par_iter()
-        .map(|o| write_if_changed(&dir.join(&o.path), &o.bytes))
+        .chain(rayon::iter::once(&manifest))
+        .filter(|o| differs(dir, o))
         .collect();
-    let mut report = WriteReport::default();
-    for r in results {
-        if r? {
-            report.written += 1;
-        } else {
-            report.unchanged += 1;
-        }
-    }
-    let current: BTreeSet<String> = outputs.iter().map(|o| o.path.clone()).collect();
-    report.removed = remove_stale(previous.difference(&current), dir)?;
-    write_manifest(outputs, dir)?;
-    Ok(report)
+    commit(outputs.len(), &changed, previous.difference(&current), dir)
 }
 
-/// Writes into `dir`, which holds the outputs of an earlier build, only the `changed`
-/// paths of `outputs`, and removes the `removed` ones: the result is what [`write`]
-/// gives, without reading the files that did not change.
+/// [`write`] into `dir`, which holds the outputs of an earlier build, when what changed
+/// since is known: only the `changed` paths of `outputs` are written (the others are
+/// not even read) and the `removed` ones deleted, in the same two phases.
 pub fn write_delta(
     outputs: &[Output],
     changed: &[String],
     removed: &[String],
     dir: &Path,
 ) -> Result<WriteReport, WriteError> {
-    let results: Vec<Result<bool, WriteError>> = changed
-        .par_iter()
+    let manifest = manifest_of(outputs);
+    let mut files: Vec<&Output> = changed
+        .iter()
         .filter_map(|path| {
             let i = outputs
                 .binary_search_by(|o| o.path.as_str().cmp(path))
                 .ok()?;
-            Some(write_if_changed(&dir.join(path), &outputs[i].bytes))
+            Some(&outputs[i]).filter(|o| differs(dir, o))
         })
         .collect();
-    let mut report = WriteReport::default();
-    for r in results {
-        report.written += usize::from(r?);
+    if differs(dir, &manifest) {
+        files.push(&manifest);
     }
-    report.unchanged = outputs.len() - report.written;
-    report.removed = remove_stale(removed.iter(), dir)?;
-    write_manifest(outputs, dir)?;
-    Ok(report)
+    commit(outputs.len(), &files, removed.iter(), dir)
 }
 
-/// Removes files an earlier build wrote; returns how many were there.
-fn remove_stale<'a>(
+/// The manifest listing `outputs`.
+fn manifest_of(outputs: &[Output]) -> Output {
+    let current: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let manifest: String = current.iter().map(|p| format!("{p}\n")).collect();
+    Output {
+        path: MANIFEST.into(),
+        bytes: manifest.into_bytes(),
+    }
+}
+
+/// True unless `dir` already holds `o` with these bytes.
+fn differs(dir: &Path, o: &Output) -> bool {
+    std::fs::read(dir.join(&o.path)).map_or(true, |old| old != o.bytes)
+}
+
+/// Stages every changed file, renames them into place, then removes the stale ones.
+fn commit<'a>(
+    total: usize,
+    changed: &[&Output],
     stale: impl Iterator<Item = &'a String>,
     dir: &Path,
-) -> Result<usize, WriteError> {
-    let mut removed = 0;
+) -> Result<WriteReport, WriteError> {
+    let staged: Vec<Result<PathBuf, WriteError>> = changed
+        .par_iter()
+        .map(|o| stage(&dir.join(&o.path), &o.bytes))
+        .collect();
+    if let Some(i) = staged.iter().position(Result::is_err) {
+        for tmp in staged.iter().flatten() {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(staged
+            .into_iter()
+            .nth(i)
+            .and_then(Result::err)
+            .expect("an error at i"));
+    }
+    for (o, tmp) in changed.iter().zip(staged.into_iter().flatten()) {
+        let path = dir.join(&o.path);
+        std::fs::rename(&tmp, &path).map_err(|e| WriteError { path, source: e })?;
+    }
+    let written = changed.iter().filter(|o| o.path != MANIFEST).count();
+    let mut report = WriteReport {
+        written,
+        unchanged: total - written,
+        removed: 0,
+    };
     for stale in stale {
         // The manifest is ours, but never trust a path in it to leave the folder.
         if stale.split('/').any(|p| p == ".." || p.is_empty()) || stale.starts_with('/') {
@@ -119,29 +152,18 @@ fn remove_stale<'a>(
         let path = dir.join(stale);
         match std::fs::remove_file(&path) {
             Ok(()) => {
-                removed += 1;
+                report.removed += 1;
                 remove_empty_parents(&path, dir);
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(WriteError { path, source: e }),
         }
     }
-    Ok(removed)
+    Ok(report)
 }
 
-fn write_manifest(outputs: &[Output], dir: &Path) -> Result<bool, WriteError> {
-    let current: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let manifest: String = current.iter().map(|p| format!("{p}\n")).collect();
-    write_if_changed(&dir.join(MANIFEST), manifest.as_bytes())
-}
-
-/// Writes `bytes` to `path` unless it already holds them; returns whether it wrote.
-fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, WriteError> {
-    if let Ok(existing) = std::fs::read(path)
-        && existing == bytes
-    {
-        return Ok(false);
-    }
+/// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(err(parent))?;
     }
@@ -149,14 +171,7 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, WriteError> {
     tmp.push(".briefing-tmp");
     let tmp = PathBuf::from(tmp);
     std::fs::write(&tmp, bytes).map_err(err(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        WriteError {
-            path: path.to_path_buf(),
-            source: e,
-        }
-    })?;
-    Ok(true)
+    Ok(tmp)
 }
 
 fn remove_empty_parents(file: &Path, top: &Path) {
@@ -194,6 +209,32 @@ mod tests {
             std::fs::read_to_string(dir.path().join("a.html")).unwrap(),
             "A2"
         );
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        write(&[out("a.html", "A"), out("b.html", "B")], dir.path()).unwrap();
+        // A folder where a file must go makes staging fail for that file only.
+        std::fs::create_dir_all(dir.path().join("c.html.briefing-tmp/x")).unwrap();
+        let r = write(
+            &[out("a.html", "A2"), out("b.html", "B2"), out("c.html", "C")],
+            dir.path(),
+        );
+        assert!(r.is_err());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.html")).unwrap(),
+            "A"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("b.html")).unwrap(),
+            "B"
+        );
+        assert!(
+            !dir.path().join("a.html.briefing-tmp").exists(),
+            "temporary files cleaned up"
+        );
+        assert!(!dir.path().join("c.html").exists());
     }
 
     #[test]

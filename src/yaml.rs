@@ -8,10 +8,18 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visi
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
 
-/// Parser options: no source snippets in messages (we print our own), budgets on.
+/// Deepest nesting accepted. A briefing needs about five levels; a low cap bounds the
+/// parser's and our own recursion, so hostile nesting is an error rather than a crash.
+pub const MAX_DEPTH: usize = 24;
+
+/// Parser options: no source snippets in messages (we print our own), tight budgets.
 fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
     let mut o = serde_saphyr::Options::default();
     o.with_snippet = false;
+    o.budget = Some(budget);
     o
 }
 
@@ -99,12 +107,22 @@ fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) ->
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    let code = if message.contains("budget") || message.contains("alias") {
+    let code = if ["budget", "alias", "recursion", "depth", "nesting"]
+        .iter()
+        .any(|w| message.contains(w))
+    {
         "yaml-limit"
     } else {
         code
     };
-    Diagnostic::error(code, message).at(e.location().and_then(|l| pos(&l, first_line)))
+    let d = Diagnostic::error(code, message).at(e.location().and_then(|l| pos(&l, first_line)));
+    if code == "yaml-limit" {
+        d.help(format!(
+            "briefing refuses YAML nested deeper than {MAX_DEPTH} levels or expanding aliases without bound"
+        ))
+    } else {
+        d
+    }
 }
 
 fn check_keys(

@@ -5,9 +5,10 @@ use super::{CONTENT_ERROR, print_report};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Validates the site at `root` and prints what it found, for people or as JSON.
-pub fn run(root: &Path, format: Format) -> ExitCode {
-    let diags = briefing::check(root);
+/// Validates the site at `root` and prints what it found, for people or as JSON;
+/// `strict` fails on warnings.
+pub fn run(root: &Path, strict: bool, format: Format) -> ExitCode {
+    let diags = briefing::check_with(root, strict);
     match format {
         Format::Human => {
             print_report(root, &diags);

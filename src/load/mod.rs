@@ -83,79 +83,58 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
     let site_file = PathBuf::from("content/site.yaml");
     match read(root, &site_file) {
         Ok(text) => {
-            let (raw, es) = yaml::parse::<RawSite>(&text, 1, &Shape::of::<RawSite>());
-            diags.extend(es.into_iter().map(|d| d.in_file(&site_file)));
-            loaded.site = raw.map(|raw| doc("site", &site_file, 1, raw, "", 1));
+            let (doc, es) = parse_document::<RawSite>(None, &site_file, &text);
+            diags.extend(es);
+            loaded.site = doc;
         }
         Err(d) => diags.push(d),
     }
 
     let of = |k: Kind| found.get(&k).map(Vec::as_slice).unwrap_or(&[]);
-    let shape_meeting = Shape::of::<RawMeeting>()
-        .with("participants", Shape::of::<RawParticipant>())
-        .with("sources", citations());
-    let shape_guarantee = Shape::of::<RawGuarantee>()
-        .with(
-            "contributions",
-            Shape::of::<RawContribution>()
-                .with("amount", Shape::of::<RawAmount>())
-                .with("history", Shape::of::<RawStep>())
-                .with("sources", citations()),
-        )
-        .with("sources", citations());
-    loaded.actors = parse_all(
-        cache,
-        root,
-        of(Kind::Actors),
-        false,
-        &with_citations::<RawActor>(),
-        &mut diags,
-    );
-    loaded.sources = parse_all(
-        cache,
-        root,
-        of(Kind::Sources),
-        false,
-        &with_citations::<RawSource>(),
-        &mut diags,
-    );
-    loaded.rounds = parse_all(
-        cache,
-        root,
-        of(Kind::Rounds),
-        false,
-        &with_citations::<RawRound>(),
-        &mut diags,
-    );
-    loaded.meetings = parse_all(
-        cache,
-        root,
-        of(Kind::Meetings),
-        true,
-        &shape_meeting,
-        &mut diags,
-    );
+    loaded.actors = parse_all(cache, root, Kind::Actors, of(Kind::Actors), &mut diags);
+    loaded.sources = parse_all(cache, root, Kind::Sources, of(Kind::Sources), &mut diags);
+    loaded.rounds = parse_all(cache, root, Kind::Rounds, of(Kind::Rounds), &mut diags);
+    loaded.meetings = parse_all(cache, root, Kind::Meetings, of(Kind::Meetings), &mut diags);
     loaded.statements = parse_all(
         cache,
         root,
+        Kind::Statements,
         of(Kind::Statements),
-        true,
-        &with_citations::<RawStatement>(),
         &mut diags,
     );
     loaded.guarantees = parse_all(
         cache,
         root,
+        Kind::Guarantees,
         of(Kind::Guarantees),
-        true,
-        &shape_guarantee,
         &mut diags,
     );
     (loaded, diags)
 }
 
-fn with_citations<T: DeserializeOwned>() -> Shape {
-    Shape::of::<T>().with("sources", citations())
+/// The keys each kind accepts, nested shapes included; `None` is site.yaml.
+pub fn shape(kind: Option<Kind>) -> Shape {
+    let with_citations = |s: Shape| s.with("sources", citations());
+    match kind {
+        None => Shape::of::<RawSite>(),
+        Some(Kind::Actors) => with_citations(Shape::of::<RawActor>()),
+        Some(Kind::Sources) => with_citations(Shape::of::<RawSource>()),
+        Some(Kind::Rounds) => with_citations(Shape::of::<RawRound>()),
+        Some(Kind::Statements) => with_citations(Shape::of::<RawStatement>()),
+        Some(Kind::Meetings) => with_citations(
+            Shape::of::<RawMeeting>().with("participants", Shape::of::<RawParticipant>()),
+        ),
+        Some(Kind::Guarantees) => with_citations(
+            Shape::of::<RawGuarantee>().with(
+                "contributions",
+                with_citations(
+                    Shape::of::<RawContribution>()
+                        .with("amount", Shape::of::<RawAmount>())
+                        .with("history", Shape::of::<RawStep>()),
+                ),
+            ),
+        ),
+    }
 }
 
 fn doc<T>(id: &str, file: &Path, yaml_line: usize, raw: T, body: &str, body_line: usize) -> Doc<T> {
@@ -345,16 +324,21 @@ fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
 fn parse_all<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
     cache: Option<&FileCache>,
     root: &Path,
+    kind: Kind,
     files: &[PathBuf],
-    markdown: bool,
-    shape: &Shape,
     diags: &mut Diagnostics,
 ) -> Vec<Doc<T>> {
     let results: Vec<(Option<Doc<T>>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|f| match cache {
-            Some(c) => c.get_or(&root.join(f), || parse_one(root, f, markdown, shape)),
-            None => parse_one(root, f, markdown, shape),
+        .map(|f| {
+            let parse = || match read(root, f) {
+                Ok(text) => parse_document(Some(kind), f, &text),
+                Err(d) => (None, vec![d]),
+            };
+            match cache {
+                Some(c) => c.get_or(&root.join(f), parse),
+                None => parse(),
+            }
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
@@ -365,29 +349,27 @@ fn parse_all<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
     docs
 }
 
-fn parse_one<T: DeserializeOwned + Default>(
-    root: &Path,
+/// Parses the text of one file of `kind` (`None` for site.yaml): front matter for
+/// Markdown kinds, then the YAML. Returns the document if its fields could be read,
+/// and every problem found, tagged with `file`.
+pub fn parse_document<T: DeserializeOwned + Default>(
+    kind: Option<Kind>,
     file: &Path,
-    markdown: bool,
-    shape: &Shape,
+    text: &str,
 ) -> (Option<Doc<T>>, Vec<Diagnostic>) {
-    let text = match read(root, file) {
-        Ok(t) => t,
-        Err(d) => return (None, vec![d]),
-    };
     let id = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (yaml_text, yaml_line, body, body_line) = if markdown {
-        match frontmatter::split(&text) {
+    let (yaml_text, yaml_line, body, body_line) = if kind.is_some_and(Kind::is_markdown) {
+        match frontmatter::split(text) {
             Ok(s) => (s.yaml, s.yaml_line, s.body, s.body_line),
             Err(d) => return (None, vec![d.in_file(file)]),
         }
     } else {
-        (text.as_str(), 1, "", 1)
+        (text, 1, "", 1)
     };
-    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, shape);
+    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, &shape(kind));
     let es = es.into_iter().map(|d| d.in_file(file)).collect();
     (
         raw.map(|raw| doc(&id, file, yaml_line, raw, body, body_line)),

@@ -82,6 +82,11 @@ fn template_files(root: &Path) -> Vec<(String, Vec<u8>)> {
 type Rendered = Result<Output, Vec<Diagnostic>>;
 
 impl RenderCache {
+    /// True if `path` is a page of the last successful render.
+    pub fn has(&self, path: &str) -> bool {
+        self.pages.contains_key(path)
+    }
+
     /// Renders `pages`, reusing unchanged ones. The cache is updated by [`Self::commit`]
     /// only once the whole render succeeded, so it always describes a complete site.
     pub(super) fn render(

@@ -1,6 +1,8 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
+mod analysis_pages;
 pub mod cache;
+pub mod exports;
 mod pages;
 pub mod templates;
 pub mod view;
@@ -56,20 +58,38 @@ struct NavEntry {
     url: String,
 }
 
-/// Renders every page of the site with the templates in `root/templates` over the defaults.
-pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    render_cached(model, root, None)
+/// What to render beyond the model itself.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Id of the round that leads the front page; default: the latest round to have
+    /// started by the as-of date.
+    pub round: Option<String>,
 }
 
-/// [`render`], reusing from `cache` the pages whose inputs did not change.
+/// Renders every page of the site with the templates in `root/templates` over the defaults.
+pub fn render(model: &Model, root: &Path) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_with(model, root, &RenderOptions::default())
+}
+
+/// Renders every page and export of the site, with options.
+pub fn render_with(
+    model: &Model,
+    root: &Path,
+    opts: &RenderOptions,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_cached(model, root, opts, None)
+}
+
+/// [`render_with`], reusing from `cache` the pages whose inputs did not change.
 pub fn render_cached(
     model: &Model,
     root: &Path,
+    opts: &RenderOptions,
     mut cache: Option<&mut cache::RenderCache>,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
-    let pages = pages::plan(model);
+    let pages = pages::plan(model, opts.round.as_deref());
     let (results, pending) = match cache.as_deref_mut() {
         Some(c) => {
             let (results, pending) = c.render(&mut tera, root, &pages, render_page);
@@ -88,6 +108,11 @@ pub fn render_cached(
             Err(d) => problems.extend(d),
         }
     }
+    let mut paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+    paths.sort();
+    let lead =
+        crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
+    outputs.extend(exports::all(model, &paths, lead));
     match tera.render("style.css", &Context::new()) {
         Ok(css) => outputs.push(Output {
             path: "style.css".into(),
@@ -126,11 +151,28 @@ fn install_globals(tera: &mut Tera, m: &Model) {
         title: "Briefing",
         url: "index.html".into(),
     }];
+    for (section, title) in [
+        ("matrix", "Matrix"),
+        ("declarations", "Declarations"),
+        ("timeline", "Timeline"),
+        ("sourcing", "Sourcing"),
+    ] {
+        nav.push(NavEntry {
+            section,
+            title,
+            url: format!("{section}.html"),
+        });
+    }
     nav.extend(Kind::ALL.iter().map(|k| NavEntry {
         section: k.dir(),
         title: k.title(),
         url: format!("{}/index.html", k.dir()),
     }));
+    nav.push(NavEntry {
+        section: "search",
+        title: "Search",
+        url: "search.html".into(),
+    });
     let g = tera.global_context();
     g.insert("site", &site);
     g.insert("nav", &nav);

@@ -6,7 +6,7 @@ use crate::model::{Kind, MeetingStatus, Model};
 use rayon::prelude::*;
 
 /// Lists every page of the site and the data each one shows.
-pub(super) fn plan(m: &Model) -> Vec<Page> {
+pub(super) fn plan(m: &Model, lead: Option<&str>) -> Vec<Page> {
     let views = Views::new(m);
     let mut pages = Vec::new();
     let ids = |k: Kind| -> Vec<String> {
@@ -35,12 +35,16 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
 
     for (kind, items) in &all {
         for item in items {
+            let mut data = vec![("item", value(item))];
+            if *kind == Kind::Rounds {
+                data.push(("brief", value(&round_brief(&views, m, &item.id))));
+            }
             pages.push(Page {
                 path: item.url.clone(),
                 template: item_template(*kind),
                 title: item.title.clone(),
                 section: kind.dir(),
-                data: vec![("item", value(item))],
+                data,
             });
         }
         pages.push(Page {
@@ -55,14 +59,11 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
     // Front page: the current round, what comes next, what was said last, where each
     // guarantee component stands.
     let as_of = m.site.as_of;
-    // The current round is the latest to have started by the as-of date; a round that
-    // has not started yet has no bottom line to give.
-    let round = m
-        .rounds
-        .values()
-        .filter(|r| r.start <= as_of)
-        .max_by_key(|r| (r.start, r.end))
-        .map(|r| views.item(Kind::Rounds, &r.meta.id));
+    // The lead round is the one asked for, else the latest to have started by the as-of
+    // date; a round that has not started yet has no bottom line to give.
+    let lead = crate::analysis::lead_round(m, lead);
+    let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
+    let brief = lead.map(|r| round_brief(&views, m, &r.meta.id));
     let mut next: Vec<&crate::model::Meeting> = m
         .meetings
         .values()
@@ -91,6 +92,7 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
         section: "index",
         data: vec![
             ("round", value(&round)),
+            ("brief", value(&brief)),
             ("next_meetings", value(&next)),
             ("recent_meetings", value(&recent)),
             ("latest_statements", value(&latest)),
@@ -105,7 +107,16 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
             ),
         ],
     });
+    pages.extend(super::analysis_pages::plan(
+        &views,
+        lead.map(|r| r.meta.id.as_str()),
+    ));
     pages
+}
+
+/// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
+fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
+    views.brief(id, m.rounds[id].end.min(m.site.as_of))
 }
 
 fn item_template(k: Kind) -> &'static str {

@@ -28,6 +28,22 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/guarantee.html"),
     ),
     ("round.html", include_str!("../../templates/round.html")),
+    ("views.html", include_str!("../../templates/views.html")),
+    ("matrix.html", include_str!("../../templates/matrix.html")),
+    (
+        "declarations.html",
+        include_str!("../../templates/declarations.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
+        "sourcing.html",
+        include_str!("../../templates/sourcing.html"),
+    ),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("embed.html", include_str!("../../templates/embed.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 

@@ -1,68 +1,15 @@
 //! Field-level checks shared by every kind, each reporting at the value's position.
 
+use super::ids::Ids;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::load::{Doc, Loaded};
+use crate::load::Doc;
 use crate::markdown;
 use crate::model::{Citation, Kind, Tlp};
 use crate::raw::{IdOr, Opt, RawCitations, S};
 use crate::suggest;
 use crate::yaml::pos_of;
 use jiff::civil::{Date, Time};
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-
-/// Every id of every kind, known before any item is checked, plus actor kinds.
-#[derive(Debug)]
-pub struct Ids {
-    by_kind: BTreeMap<Kind, BTreeSet<String>>,
-    /// Actor id -> its `kind` as written, to check that `country` names a state.
-    pub actor_kinds: BTreeMap<String, String>,
-    /// site.yaml's `default_tlp`, read first because every item's marking defaults to it.
-    pub default_tlp: Tlp,
-}
-
-impl Ids {
-    /// Collects ids from the loaded files.
-    pub fn from_loaded(l: &Loaded) -> Ids {
-        fn ids<T>(docs: &[Doc<T>]) -> BTreeSet<String> {
-            docs.iter().map(|d| d.id.clone()).collect()
-        }
-        let mut by_kind = BTreeMap::new();
-        by_kind.insert(Kind::Actors, ids(&l.actors));
-        by_kind.insert(Kind::Sources, ids(&l.sources));
-        by_kind.insert(Kind::Meetings, ids(&l.meetings));
-        by_kind.insert(Kind::Statements, ids(&l.statements));
-        by_kind.insert(Kind::Guarantees, ids(&l.guarantees));
-        by_kind.insert(Kind::Rounds, ids(&l.rounds));
-        let actor_kinds = l
-            .actors
-            .iter()
-            .filter_map(|d| d.raw.kind.as_ref().map(|k| (d.id.clone(), k.value.clone())))
-            .collect();
-        let default_tlp = l
-            .site
-            .as_ref()
-            .and_then(|s| s.raw.default_tlp.as_ref())
-            .and_then(|t| Tlp::parse(t.value.trim()))
-            .unwrap_or(Tlp::Clear);
-        Ids {
-            by_kind,
-            actor_kinds,
-            default_tlp,
-        }
-    }
-
-    /// The ids of one kind.
-    pub fn of(&self, kind: Kind) -> &BTreeSet<String> {
-        static EMPTY: BTreeSet<String> = BTreeSet::new();
-        self.by_kind.get(&kind).unwrap_or(&EMPTY)
-    }
-
-    /// True if `id` names an item of `kind`.
-    pub fn exists(&self, kind: Kind, id: &str) -> bool {
-        self.of(kind).contains(id)
-    }
-}
 
 /// Checks the fields of one file, pushing problems tagged with that file.
 pub struct Checker<'a> {
@@ -71,17 +18,25 @@ pub struct Checker<'a> {
     ids: &'a Ids,
     diags: &'a mut Diagnostics,
     failed: bool,
+    marking: Tlp,
 }
 
 impl<'a> Checker<'a> {
     /// A checker for `doc`.
-    pub fn new<T>(doc: &Doc<T>, ids: &'a Ids, diags: &'a mut Diagnostics) -> Self {
+    pub fn new<T>(
+        kind: Option<Kind>,
+        doc: &Doc<T>,
+        ids: &'a Ids,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        let marking = kind.map_or(Tlp::Clear, |k| ids.marking(k, &doc.id));
         Checker {
             file: doc.file.clone(),
             yaml_line: doc.yaml_line,
             ids,
             diags,
             failed: false,
+            marking,
         }
     }
 
@@ -309,6 +264,7 @@ impl<'a> Checker<'a> {
     /// A reference to an item of `kind`; reports it if dangling, with a suggestion.
     pub fn reference(&mut self, kind: Kind, id: &str, at: Option<Pos>, field: &str) -> bool {
         if self.ids.exists(kind, id) {
+            self.check_marking(kind, id, at, field);
             return true;
         }
         let help = suggest::did_you_mean(id, self.ids.of(kind).iter().map(String::as_str))
@@ -322,6 +278,32 @@ impl<'a> Checker<'a> {
             .help(help),
         );
         false
+    }
+
+    /// Warns when the item points at something marked higher than itself: in a build for
+    /// a lower audience the target is withheld, but this item's own text may reveal it.
+    fn check_marking(&mut self, kind: Kind, id: &str, at: Option<Pos>, field: &str) {
+        let target = self.ids.marking(kind, id);
+        if target > self.marking {
+            self.warn(
+                Diagnostic::warning(
+                    "higher-marking",
+                    format!(
+                        "`{field}` refers to {} `{id}`, marked {}, from something marked {}",
+                        kind.singular(),
+                        target.label(),
+                        self.marking.label()
+                    ),
+                )
+                .at(at)
+                .help("a build for a lower audience withholds it; check that this text does not reveal it"),
+            );
+        }
+    }
+
+    /// Sets the marking of what is being checked (an item, or a contribution within it).
+    pub fn set_marking(&mut self, marking: Tlp) -> Tlp {
+        std::mem::replace(&mut self.marking, marking)
     }
 
     /// An optional positioned reference.
@@ -405,14 +387,16 @@ impl<'a> Checker<'a> {
     /// Renders Markdown starting at file line `first_line`, reporting bad `@` links.
     pub fn markdown(&mut self, text: &str, first_line: usize) -> String {
         let ids = self.ids;
-        let (html, problems) =
-            markdown::render(text, first_line, &|k, id| ids.exists(k, id), &|k| {
-                super::kind_ids(ids, k)
-            });
-        for p in problems {
+        let r = markdown::render(text, first_line, &|k, id| ids.exists(k, id), &|k| {
+            super::kind_ids(ids, k)
+        });
+        for p in r.problems {
             self.error(p);
         }
-        html
+        for (kind, id, at) in r.links {
+            self.check_marking(kind, &id, Some(at), "link");
+        }
+        r.html
     }
 
     /// Renders an optional Markdown field written in the YAML.

@@ -1,7 +1,8 @@
 //! Per-kind conversion from the fields as written to the typed model. Each function
 //! reports problems through its checker; an item with errors is left out of the model.
 
-use super::checker::{Checker, Ids};
+use super::checker::Checker;
+use super::ids::Ids;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Doc;
 use crate::model::*;
@@ -281,6 +282,9 @@ fn contribution(
 ) -> Option<Contribution> {
     let at = c.pos(rc);
     let r = &rc.value;
+    let tlp = c.tlp(&r.tlp, default_tlp);
+    // References from a contribution are judged against its own marking.
+    let item_marking = c.set_marking(tlp);
     for (field, missing) in [
         ("by", r.by.is_none()),
         ("commitment", r.commitment.is_none()),
@@ -354,7 +358,7 @@ fn contribution(
         );
     }
     let citations = c.citations(&r.sources);
-    let tlp = c.tlp(&r.tlp, default_tlp);
+    c.set_marking(item_marking);
     Some(Contribution {
         by: by?,
         commitment: commitment?,
@@ -376,7 +380,7 @@ pub fn site(
     diags: &mut Diagnostics,
 ) -> Option<SiteSettings> {
     let r = &doc.raw;
-    let mut c = Checker::new(doc, ids, diags);
+    let mut c = Checker::new(None, doc, ids, diags);
     let title = c.required(&r.title, "title");
     let default_tlp = c.default_tlp();
     let _ = c.tlp(&r.default_tlp, Tlp::Clear);

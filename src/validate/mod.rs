@@ -2,29 +2,50 @@
 //! problem (missing fields, bad values, dangling references) with its position.
 
 mod checker;
+mod ids;
 mod items;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
-use checker::Ids;
+use ids::Ids;
 use std::collections::BTreeMap;
 
 /// Validates everything loaded; returns the model only if there were no errors.
 pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let ids = Ids::from_loaded(&loaded);
-    let actors = each(&loaded.actors, &ids, &mut diags, items::actor);
-    let sources = each(&loaded.sources, &ids, &mut diags, items::source);
-    let rounds = each(&loaded.rounds, &ids, &mut diags, items::round);
-    let meetings = each(&loaded.meetings, &ids, &mut diags, |d, c| {
-        items::meeting(d, c, &rounds)
-    });
-    let statements = each(&loaded.statements, &ids, &mut diags, |d, c| {
-        items::statement(d, c, &actors)
-    });
-    let guarantees = each(&loaded.guarantees, &ids, &mut diags, items::guarantee);
+    let actors = each(Kind::Actors, &loaded.actors, &ids, &mut diags, items::actor);
+    let sources = each(
+        Kind::Sources,
+        &loaded.sources,
+        &ids,
+        &mut diags,
+        items::source,
+    );
+    let rounds = each(Kind::Rounds, &loaded.rounds, &ids, &mut diags, items::round);
+    let meetings = each(
+        Kind::Meetings,
+        &loaded.meetings,
+        &ids,
+        &mut diags,
+        |d, c| items::meeting(d, c, &rounds),
+    );
+    let statements = each(
+        Kind::Statements,
+        &loaded.statements,
+        &ids,
+        &mut diags,
+        |d, c| items::statement(d, c, &actors),
+    );
+    let guarantees = each(
+        Kind::Guarantees,
+        &loaded.guarantees,
+        &ids,
+        &mut diags,
+        items::guarantee,
+    );
     let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
@@ -55,6 +76,7 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
 
 /// Converts every file of one kind; items whose checks failed are left out.
 fn each<R, T>(
+    kind: Kind,
     docs: &[Doc<R>],
     ids: &Ids,
     diags: &mut Diagnostics,
@@ -62,7 +84,7 @@ fn each<R, T>(
 ) -> BTreeMap<String, T> {
     let mut out = BTreeMap::new();
     for doc in docs {
-        let mut c = Checker::new(doc, ids, diags);
+        let mut c = Checker::new(Some(kind), doc, ids, diags);
         let item = one(doc, &mut c);
         if !c.failed() {
             out.insert(doc.id.clone(), item);

@@ -218,3 +218,40 @@ fn the_default_audience_comes_from_site_yaml() {
             .exists()
     );
 }
+
+#[test]
+fn check_warns_where_a_lower_item_refers_to_a_higher_one() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/anonymous.md",
+        "---\nattributed_to: officials\ndate: 2026-01-04\ntlp: amber\n---\nx\n",
+    );
+    site.write(
+        "content/sources/reuters.yaml",
+        "name: Reuters\nreliability: B\ntlp: green\n",
+    );
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: Paris\ndate: 2026-01-06\ntlp: green\nsources: [reuters]\n---\nSee [it](@statements/anonymous).\n",
+    );
+    let diags = briefing::check(site.root());
+    assert!(!diags.has_errors(), "{diags}");
+    let warnings: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "higher-marking")
+        .collect();
+    let at = |file: &str, line: usize| {
+        warnings.iter().any(|d| {
+            d.file.as_deref() == Some(file.as_ref()) && d.pos.map(|p| p.line) == Some(line)
+        })
+    };
+    assert!(
+        at("content/meetings/paris-summit.md", 7),
+        "Markdown link to AMBER from GREEN: {warnings:#?}"
+    );
+    // A CLEAR meeting and contribution cite the GREEN source.
+    assert!(at("content/meetings/kyiv-meeting.md", 13), "{warnings:#?}");
+    assert!(at("content/guarantees/financial.md", 13), "{warnings:#?}");
+    // GREEN citing GREEN is fine.
+    assert!(!at("content/meetings/paris-summit.md", 5), "{warnings:#?}");
+}

@@ -36,6 +36,7 @@ fn assert_links_resolve(out: &Path) {
             if link.starts_with("http://")
                 || link.starts_with("https://")
                 || link.starts_with("mailto:")
+                || link.starts_with("data:")
             {
                 continue;
             }

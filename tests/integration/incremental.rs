@@ -192,9 +192,9 @@ fn a_statement_edit_renders_only_the_pages_that_show_it() {
     let mut inc = Incremental::new(site.root(), None);
     let first = inc.rebuild().unwrap();
     assert_eq!(
-        first.rendered + 1,
+        first.changed.len(),
         first.outputs.len(),
-        "everything but style.css at first"
+        "everything is new at first"
     );
     let rel = "content/statements/umerov-90.md";
     let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
@@ -211,7 +211,9 @@ fn a_statement_edit_renders_only_the_pages_that_show_it() {
         r.rendered,
         first.rendered
     );
-    // A page may get new inputs yet the same bytes (a list not showing the words).
-    assert!(r.changed.len() <= r.rendered);
+    // A page may get new inputs yet the same bytes (a list not showing the words);
+    // exports (search index, feeds) are made whole and only compared.
+    let pages_changed = r.changed.iter().filter(|p| p.ends_with(".html")).count();
+    assert!(pages_changed <= r.rendered, "{:?}", r.changed);
     assert!(r.removed.is_empty());
 }

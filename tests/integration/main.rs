@@ -1,9 +1,13 @@
 //! Integration tests: the library and the binary driven on fixture sites.
 
+mod analysis;
 mod audience;
+mod browser;
 mod build;
 mod cli;
 mod common;
+mod exports;
+mod hostile;
 mod incremental;
 mod scaffold;
 mod schema;

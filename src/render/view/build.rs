@@ -7,7 +7,7 @@ use crate::model::*;
 
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
-    m: &'m Model,
+    pub(crate) m: &'m Model,
 }
 
 impl<'m> Views<'m> {
@@ -92,7 +92,20 @@ impl<'m> Views<'m> {
         }
     }
 
-    fn links(&self, kind: Kind, ids: Option<&Vec<String>>) -> Vec<Link> {
+    /// Every item citing source `id`, directly or in a contribution.
+    pub fn cited_by(&self, id: &str) -> Vec<Link> {
+        self.m
+            .links
+            .source_citers
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|(k, i)| self.link(*k, i))
+            .collect()
+    }
+
+    /// Links to items of one kind, from an optional list of ids.
+    pub fn links(&self, kind: Kind, ids: Option<&Vec<String>>) -> Vec<Link> {
         ids.into_iter()
             .flatten()
             .map(|id| self.link(kind, id))
@@ -216,13 +229,7 @@ impl<'m> Views<'m> {
                         reliability_meaning: s.reliability.meaning(),
                         website: s.url.clone(),
                         description_html: s.description_html.clone(),
-                        cited_by: l
-                            .source_citers
-                            .get(id)
-                            .into_iter()
-                            .flatten()
-                            .map(|(k, i)| self.link(*k, i))
-                            .collect(),
+                        cited_by: self.cited_by(id),
                     },
                 )
             }

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 mod build;
 pub use build::Views;
+mod derived;
+pub use derived::*;
 
 /// A date as machine-readable ISO text and as words.
 #[derive(Debug, Clone, Serialize)]

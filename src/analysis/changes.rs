@@ -1,0 +1,170 @@
+//! What changed in a round: each contribution's status at the end of the previous round
+//! and at the end of this one.
+//!
+//! A contribution's dated steps are its `history` plus its current `status` reached on
+//! `since`. Its status at the end of a day is that of the last step dated on or before
+//! it. A current status without `since` is taken to hold from its last history step on
+//! (or, with no history, from before the first round): the content says it holds, not
+//! when it was reached.
+
+use super::rounds_in_order;
+use crate::model::{Contribution, Model, Round, Status};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// The status a contribution had at the end of `day`, or `None` before its first step.
+pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
+    let mut steps: Vec<(Date, Status)> = c.history.iter().map(|s| (s.date, s.status)).collect();
+    // Sort stably by date only, so that file order decides between steps of one day.
+    steps.sort_by_key(|s| s.0);
+    let current_from = c
+        .since
+        .or_else(|| steps.last().map(|s| s.0))
+        .unwrap_or(Date::MIN);
+    steps.push((current_from, c.status));
+    steps.sort_by_key(|s| s.0);
+    steps.iter().rev().find(|s| s.0 <= day).map(|s| s.1)
+}
+
+/// How a contribution moved during a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Movement {
+    /// No status at the end of the previous round (or there was none), one now.
+    New,
+    /// Higher on the ladder than at the end of the previous round.
+    Up,
+    /// Lower on the ladder (but not withdrawn).
+    Down,
+    /// Withdrawn during the round.
+    Withdrawn,
+    /// Unchanged for two or more rounds, and neither implemented nor withdrawn.
+    Stalled,
+    /// Unchanged for less than two rounds.
+    Steady,
+    /// Unchanged and implemented or withdrawn: nothing more is expected.
+    Settled,
+}
+
+impl Movement {
+    /// Every movement, in the order a brief counts them.
+    pub const ALL: [Movement; 7] = [
+        Movement::New,
+        Movement::Up,
+        Movement::Down,
+        Movement::Withdrawn,
+        Movement::Stalled,
+        Movement::Steady,
+        Movement::Settled,
+    ];
+
+    /// The word used in views and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Movement::New => "new",
+            Movement::Up => "up",
+            Movement::Down => "down",
+            Movement::Withdrawn => "withdrawn",
+            Movement::Stalled => "stalled",
+            Movement::Steady => "steady",
+            Movement::Settled => "settled",
+        }
+    }
+}
+
+/// Position on the ladder: 1 (proposed) to 7 (implemented), 0 for withdrawn.
+pub fn rank(s: Status) -> u8 {
+    if s == Status::Withdrawn {
+        0
+    } else {
+        s as u8 + 1
+    }
+}
+
+/// One contribution's movement in a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Guarantee id.
+    pub guarantee: String,
+    /// Index of the contribution in its guarantee.
+    pub index: usize,
+    /// Status at the end of the previous round, if any.
+    pub before: Option<Status>,
+    /// Status at the end of this round.
+    pub after: Status,
+    /// How it moved.
+    pub movement: Movement,
+    /// Rounds in a row, ending with this one, in which the status did not change
+    /// (0 when it changed in this round).
+    pub rounds_unchanged: usize,
+}
+
+/// The changes of one round.
+#[derive(Debug, Clone)]
+pub struct RoundChanges {
+    /// The round.
+    pub round: String,
+    /// The round before it, if any.
+    pub previous: Option<String>,
+    /// Every contribution with a status at the end of the round, by guarantee id and index.
+    pub changes: Vec<Change>,
+}
+
+impl RoundChanges {
+    /// How many contributions moved each way, for every movement (zeros included).
+    pub fn counts(&self) -> Vec<(Movement, usize)> {
+        Movement::ALL
+            .iter()
+            .map(|m| (*m, self.changes.iter().filter(|c| c.movement == *m).count()))
+            .collect()
+    }
+}
+
+/// The changes in round `id`, or `None` if there is no such round.
+pub fn round_changes(m: &Model, id: &str) -> Option<RoundChanges> {
+    let rounds = rounds_in_order(m);
+    let pos = rounds.iter().position(|r| r.meta.id == id)?;
+    let ends: Vec<Date> = rounds[..=pos].iter().map(|r: &&Round| r.end).collect();
+    let mut changes = Vec::new();
+    for (gid, g) in &m.guarantees {
+        for (i, c) in g.contributions.iter().enumerate() {
+            // Status at the end of this round and of each earlier one, newest first.
+            let statuses: Vec<Option<Status>> =
+                ends.iter().rev().map(|d| status_at(c, *d)).collect();
+            let Some(after) = statuses[0] else { continue };
+            let before = statuses.get(1).copied().flatten();
+            let rounds_unchanged = statuses[1..]
+                .iter()
+                .take_while(|s| **s == Some(after))
+                .count();
+            let movement = match before {
+                None => Movement::New,
+                Some(b) if b == after => {
+                    if matches!(after, Status::Implemented | Status::Withdrawn) {
+                        Movement::Settled
+                    } else if rounds_unchanged >= 2 {
+                        Movement::Stalled
+                    } else {
+                        Movement::Steady
+                    }
+                }
+                Some(_) if after == Status::Withdrawn => Movement::Withdrawn,
+                Some(b) if rank(after) > rank(b) => Movement::Up,
+                Some(_) => Movement::Down,
+            };
+            changes.push(Change {
+                guarantee: gid.clone(),
+                index: i,
+                before,
+                after,
+                movement,
+                rounds_unchanged,
+            });
+        }
+    }
+    Some(RoundChanges {
+        round: id.to_string(),
+        previous: pos.checked_sub(1).map(|p| rounds[p].meta.id.clone()),
+        changes,
+    })
+}

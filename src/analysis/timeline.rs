@@ -1,0 +1,72 @@
+//! Every dated thing in one chronological list: meetings, statements, and the steps of
+//! each contribution's history (its current status too, when `since` dates it).
+
+use crate::model::{Kind, Model, Status};
+use jiff::civil::Date;
+
+/// What a timeline entry is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum What {
+    /// A meeting (dated by its first day).
+    Meeting,
+    /// A statement.
+    Statement,
+    /// A contribution reached a status: (contribution index, status, is it the current one).
+    Step(usize, Status, bool),
+}
+
+/// One dated thing.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry {
+    /// When.
+    pub date: Date,
+    /// Kind of the item it belongs to (meetings, statements or guarantees).
+    pub kind: Kind,
+    /// Item id.
+    pub id: String,
+    /// What happened.
+    pub what: What,
+}
+
+/// Every dated thing, oldest first (ties by kind, id, then step).
+pub fn entries(m: &Model) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (id, x) in &m.meetings {
+        out.push(Entry {
+            date: x.date,
+            kind: Kind::Meetings,
+            id: id.clone(),
+            what: What::Meeting,
+        });
+    }
+    for (id, x) in &m.statements {
+        out.push(Entry {
+            date: x.date,
+            kind: Kind::Statements,
+            id: id.clone(),
+            what: What::Statement,
+        });
+    }
+    for (id, g) in &m.guarantees {
+        for (i, c) in g.contributions.iter().enumerate() {
+            for h in &c.history {
+                out.push(Entry {
+                    date: h.date,
+                    kind: Kind::Guarantees,
+                    id: id.clone(),
+                    what: What::Step(i, h.status, false),
+                });
+            }
+            if let Some(since) = c.since {
+                out.push(Entry {
+                    date: since,
+                    kind: Kind::Guarantees,
+                    id: id.clone(),
+                    what: What::Step(i, c.status, true),
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}

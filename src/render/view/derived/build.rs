@@ -1,0 +1,323 @@
+//! Builds the derived views from the analysis of the model.
+
+use super::*;
+use crate::analysis::changes::{Movement, round_changes};
+use crate::analysis::matrix::Matrix;
+use crate::analysis::sourcing::{Problem, findings};
+use crate::analysis::timeline::{self, What};
+use crate::dates;
+use crate::model::{Kind, MeetingStatus, Status};
+use crate::render::view::Views;
+use jiff::civil::Date;
+
+fn marker(m: Movement) -> &'static str {
+    match m {
+        Movement::New => "★",
+        Movement::Up => "▲",
+        Movement::Down => "▼",
+        Movement::Withdrawn => "✕",
+        Movement::Stalled => "‖",
+        Movement::Steady => "■",
+        Movement::Settled => "✓",
+    }
+}
+
+fn status_counts(v: Vec<(Status, usize)>) -> Vec<StatusCount> {
+    v.into_iter()
+        .map(|(s, count)| StatusCount {
+            status: s.as_str(),
+            count,
+        })
+        .collect()
+}
+
+impl Views<'_> {
+    /// What changed in round `id`.
+    pub fn changes(&self, id: &str) -> ChangesView {
+        let rc = round_changes(self.m, id).expect("a known round");
+        let mut changes = rc.changes.clone();
+        changes.sort_by_key(|c| c.movement);
+        ChangesView {
+            round: self.link(Kind::Rounds, id),
+            previous: rc.previous.as_ref().map(|p| self.link(Kind::Rounds, p)),
+            counts: rc
+                .counts()
+                .into_iter()
+                .map(|(m, count)| MovementCount {
+                    movement: m.as_str(),
+                    marker: marker(m),
+                    count,
+                })
+                .collect(),
+            changes: changes
+                .iter()
+                .map(|c| ChangeView {
+                    contribution: self.contribution(&c.guarantee, c.index),
+                    before: c.before.map(Status::as_str),
+                    after: c.after.as_str(),
+                    movement: c.movement.as_str(),
+                    marker: marker(c.movement),
+                    rounds_unchanged: c.rounds_unchanged,
+                })
+                .collect(),
+        }
+    }
+
+    /// The brief of round `id` as of `as_of`.
+    pub fn brief(&self, id: &str, as_of: Date) -> BriefView {
+        let m = self.m;
+        let mut next: Vec<_> = m
+            .meetings
+            .values()
+            .filter(|x| x.date > as_of && x.status != MeetingStatus::Cancelled)
+            .map(|x| (x.date, &x.meta.id))
+            .collect();
+        next.sort();
+        let mut said: Vec<_> = m
+            .statements
+            .values()
+            .filter(|x| x.date <= as_of)
+            .map(|x| (std::cmp::Reverse(x.date), &x.meta.id))
+            .collect();
+        said.sort();
+        BriefView {
+            round: self.item(Kind::Rounds, id),
+            as_of: DateView::new(as_of),
+            changes: self.changes(id),
+            next_meetings: next
+                .iter()
+                .take(5)
+                .map(|(_, id)| self.item(Kind::Meetings, id))
+                .collect(),
+            latest_statements: said
+                .iter()
+                .take(5)
+                .map(|(_, id)| self.item(Kind::Statements, id))
+                .collect(),
+        }
+    }
+
+    /// The commitment matrix.
+    pub fn matrix(&self) -> MatrixView {
+        let x = Matrix::new(self.m);
+        let rows = x
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, g)| {
+                let contributions = &self.m.guarantees[g].contributions;
+                MatrixRow {
+                    guarantee: self.link(Kind::Guarantees, g),
+                    cells: x.cells[r]
+                        .iter()
+                        .enumerate()
+                        .map(|(col, cell)| {
+                            let cell = cell.as_ref()?;
+                            let by = &x.columns[col];
+                            Some(CellView {
+                                status: cell.status.as_str(),
+                                rank: crate::analysis::changes::rank(cell.status),
+                                url: format!(
+                                    "{}#contribution-{}",
+                                    Kind::Guarantees.page(g),
+                                    cell.index + 1
+                                ),
+                                count: cell.count,
+                                conditions: contributions
+                                    .iter()
+                                    .filter(|c| &c.by == by)
+                                    .flat_map(|c| c.conditions.iter().cloned())
+                                    .collect(),
+                                tlp: contributions[cell.index].tlp.into(),
+                            })
+                        })
+                        .collect(),
+                    totals: status_counts(x.row_totals(r)),
+                }
+            })
+            .collect();
+        MatrixView {
+            actors: x
+                .columns
+                .iter()
+                .map(|a| self.link(Kind::Actors, a))
+                .collect(),
+            rows,
+            column_totals: (0..x.columns.len())
+                .map(|c| status_counts(x.column_totals(c)))
+                .collect(),
+        }
+    }
+
+    /// Declarations against commitments, per actor (those with either) and per component.
+    pub fn declarations(&self) -> (Vec<ActorDeclarations>, Vec<GuaranteeDeclarations>) {
+        let l = &self.m.links;
+        let mut actors: Vec<ActorDeclarations> = self
+            .m
+            .actors
+            .keys()
+            .filter_map(|a| {
+                let statements = self.links(Kind::Statements, l.actor_statements.get(a));
+                let (binding, other): (Vec<_>, Vec<_>) = l
+                    .actor_contributions
+                    .get(a)
+                    .into_iter()
+                    .flatten()
+                    .map(|(g, i)| self.contribution(g, *i))
+                    .partition(|c| c.binding);
+                (!statements.is_empty() || !binding.is_empty() || !other.is_empty()).then(|| {
+                    ActorDeclarations {
+                        actor: self.link(Kind::Actors, a),
+                        statements,
+                        binding,
+                        other,
+                    }
+                })
+            })
+            .collect();
+        actors.sort_by_key(|a| (a.actor.title.to_lowercase(), a.actor.id.clone()));
+        let mut guarantees: Vec<GuaranteeDeclarations> = self
+            .m
+            .guarantees
+            .iter()
+            .map(|(id, g)| GuaranteeDeclarations {
+                guarantee: self.link(Kind::Guarantees, id),
+                statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
+                contributions: (0..g.contributions.len())
+                    .map(|i| self.contribution(id, i))
+                    .collect(),
+            })
+            .collect();
+        guarantees.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
+        (actors, guarantees)
+    }
+
+    /// Every dated thing, as timeline entries, oldest first.
+    pub fn timeline_entries(&self) -> Vec<TimelineEntry> {
+        let m = self.m;
+        timeline::entries(m)
+            .into_iter()
+            .map(|e| {
+                let link = self.link(e.kind, &e.id);
+                let (kind, title, url, note, status, tlp) = match e.what {
+                    What::Meeting => ("meeting", link.title, link.url, link.note, None, link.tlp),
+                    What::Statement => {
+                        ("statement", link.title, link.url, link.note, None, link.tlp)
+                    }
+                    What::Step(i, s, current) => {
+                        let c = self.contribution(&e.id, i);
+                        let title = format!("{}: {} {}", c.guarantee.title, c.by.title, s.as_str());
+                        let note = (!current).then(|| "earlier step".to_string());
+                        let url = format!("{}#{}", c.guarantee.url, c.anchor);
+                        ("status", title, url, note, Some(s.as_str()), c.tlp)
+                    }
+                };
+                TimelineEntry {
+                    date: DateView::new(e.date),
+                    kind,
+                    title,
+                    url,
+                    note,
+                    status,
+                    upcoming: e.date > m.site.as_of,
+                    tlp,
+                }
+            })
+            .collect()
+    }
+
+    /// The timeline grouped by month.
+    pub fn timeline(&self) -> Vec<TimelineMonth> {
+        let mut months: Vec<TimelineMonth> = Vec::new();
+        for e in self.timeline_entries() {
+            let id = e.date.iso[..7].to_string();
+            if months.last().is_none_or(|m| m.id != id) {
+                let d: Date = e.date.iso.parse().expect("an ISO date");
+                months.push(TimelineMonth {
+                    id: id.clone(),
+                    title: dates::month(d),
+                    entries: Vec::new(),
+                });
+            }
+            months.last_mut().expect("just pushed").entries.push(e);
+        }
+        months
+    }
+
+    /// Links to every item the search index holds (meetings, statements, guarantee
+    /// components, actors), so the search page carries their most restrictive marking.
+    pub fn searchable(&self) -> Vec<Link> {
+        let m = self.m;
+        let mut out = Vec::new();
+        for (k, ids) in [
+            (Kind::Meetings, m.meetings.keys().collect::<Vec<_>>()),
+            (Kind::Statements, m.statements.keys().collect()),
+            (Kind::Guarantees, m.guarantees.keys().collect()),
+            (Kind::Actors, m.actors.keys().collect()),
+        ] {
+            out.extend(ids.into_iter().map(|id| self.link(k, id)));
+        }
+        out
+    }
+
+    /// The sources register, by source name.
+    pub fn register(&self) -> Vec<RegisterEntry> {
+        let m = self.m;
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        let all_citations = m
+            .meetings
+            .values()
+            .flat_map(|x| &x.meta.citations)
+            .chain(m.statements.values().flat_map(|x| &x.meta.citations))
+            .chain(m.rounds.values().flat_map(|x| &x.meta.citations))
+            .chain(m.actors.values().flat_map(|x| &x.meta.citations))
+            .chain(m.sources.values().flat_map(|x| &x.meta.citations))
+            .chain(m.guarantees.values().flat_map(|g| {
+                g.meta
+                    .citations
+                    .iter()
+                    .chain(g.contributions.iter().flat_map(|c| &c.citations))
+            }));
+        for c in all_citations {
+            *counts.entry(&c.source).or_default() += 1;
+        }
+        let mut out: Vec<RegisterEntry> = m
+            .sources
+            .iter()
+            .map(|(id, s)| RegisterEntry {
+                source: self.link(Kind::Sources, id),
+                reliability: s.reliability.as_str(),
+                reliability_meaning: s.reliability.meaning(),
+                citations: counts.get(id.as_str()).copied().unwrap_or(0),
+                cited_by: self.cited_by(id),
+            })
+            .collect();
+        out.sort_by_key(|r| (r.source.title.to_lowercase(), r.source.id.clone()));
+        out
+    }
+
+    /// The sourcing report: one group per problem, every group listed.
+    pub fn sourcing_report(&self) -> Vec<FindingGroup> {
+        let all = findings(self.m);
+        Problem::ALL
+            .iter()
+            .map(|p| FindingGroup {
+                code: p.code(),
+                title: p.title(),
+                findings: all
+                    .iter()
+                    .filter(|f| f.problem == *p)
+                    .map(|f| FindingView {
+                        item: self.link(f.kind, &f.id),
+                        contribution: f.contribution.map(|i| self.contribution(&f.id, i)),
+                        sources: f
+                            .sources
+                            .iter()
+                            .map(|s| self.link(Kind::Sources, s))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
