@@ -83,16 +83,7 @@ pub fn generate(root: &Path, n: usize) {
             ),
         );
     }
-    let statuses = [
-        "proposed",
-        "discussed",
-        "declared",
-        "agreed",
-        "signed",
-        "ratified",
-        "implemented",
-        "withdrawn",
-    ];
+    let statuses = briefing::model::Status::ALL;
     for i in 0..guarantees {
         let mut t = format!(
             "---\ntitle: Guarantee component {i}\ncategory: {}\nsummary: What component {i} is.\ncontributions:\n",

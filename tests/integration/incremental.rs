@@ -27,16 +27,8 @@ fn set_mtime(path: &std::path::Path, secs_ago: u64) {
     }
 }
 
-const STATUSES: [&str; 8] = [
-    "proposed",
-    "discussed",
-    "declared",
-    "agreed",
-    "signed",
-    "ratified",
-    "implemented",
-    "withdrawn",
-];
+/// Every contribution status word.
+const STATUSES: &[&str] = briefing::model::Status::ALL;
 
 /// Applies one random edit; returns the file it touched (relative) and what it did.
 fn edit(site: &Site, rng: &mut Rng, step: usize) -> (String, String) {
