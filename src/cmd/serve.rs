@@ -21,11 +21,12 @@ pub fn run(root: &Path, addr: SocketAddr, open: bool, audience: Option<Tlp>) -> 
             files,
             changed,
             millis,
+            rendered,
             warnings,
         } => {
             super::print_report(&root_for_terminal, &warnings);
             if changed {
-                eprintln!("built {files} files in {millis} ms");
+                eprintln!("built {files} files in {millis} ms ({rendered} pages rendered)");
             }
         }
         Event::Failed(diags) => {

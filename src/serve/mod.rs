@@ -29,6 +29,8 @@ pub enum Event {
         changed: bool,
         /// Time from the start of the rebuild to the pages being served.
         millis: u128,
+        /// Pages rendered again; the others were reused.
+        rendered: usize,
         /// Warnings found.
         warnings: Diagnostics,
     },
@@ -184,10 +186,10 @@ fn rebuild(site: &Mutex<Incremental>, state: &Mutex<State>, opts: &ServeOptions)
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .rebuild()
-        .map(|r| (r.outputs, r.warnings));
+        .map(|r| (r.outputs, r.warnings, r.rendered));
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
     let event = match result {
-        Ok((outputs, warnings)) => {
+        Ok((outputs, warnings, rendered)) => {
             let pages: HashMap<String, Vec<u8>> =
                 outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
             let changed = pages != s.pages || s.errors.is_some();
@@ -200,6 +202,7 @@ fn rebuild(site: &Mutex<Incremental>, state: &Mutex<State>, opts: &ServeOptions)
                 files: s.pages.len(),
                 changed,
                 millis: started.elapsed().as_millis(),
+                rendered,
                 warnings,
             }
         }
