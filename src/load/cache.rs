@@ -94,12 +94,6 @@ impl FileCache {
         }
         value
     }
-
-    /// Forgets files that are no longer part of the site.
-    pub fn retain(&self, keep: impl Fn(&Path) -> bool) {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.retain(|p, _| keep(p));
-    }
 }
 
 #[cfg(test)]
