@@ -8,11 +8,15 @@ pub mod analysis;
 pub mod audience;
 pub mod dates;
 pub mod diagnostics;
+pub mod incremental;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod raw;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub mod suggest;
 pub mod validate;
 pub mod write;
@@ -51,7 +55,12 @@ pub struct Site {
 impl Site {
     /// Loads and validates the site at `root`, collecting every problem.
     pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-        let (loaded, mut diags) = load::load(root);
+        Site::load_cached(root, None)
+    }
+
+    /// [`Site::load`], taking the files unchanged since they were parsed from `cache`.
+    pub fn load_cached(root: &Path, cache: Option<&load::FileCache>) -> Result<Site, Diagnostics> {
+        let (loaded, mut diags) = load::load_cached(root, cache);
         let (model, more) = validate::validate(loaded);
         diags.extend(more);
         match model {

@@ -3,6 +3,7 @@
 mod cmd;
 
 use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,6 +51,52 @@ enum Command {
         /// Treat warnings (sourcing findings included) as errors.
         #[arg(long)]
         strict: bool,
+        /// How to print problems: `human` (with source lines) or `json` (on standard output).
+        #[arg(long, value_enum, default_value = "human")]
+        format: cmd::report::Format,
+    },
+    /// Create a new site with one commented example of each kind; overwrites nothing.
+    Init {
+        /// Folder for the new site (created if needed).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Create a new item with its required fields as placeholders.
+    New {
+        /// actor, source, meeting, statement, guarantee or round.
+        kind: String,
+        /// The new item's id: lower-case letters, digits and hyphens.
+        id: String,
+        /// Title (or name) of the item (default: made from the id).
+        #[arg(long)]
+        title: Option<String>,
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write JSON Schemas of site.yaml and each kind's fields, for editors.
+    Schema {
+        /// Folder to write the .schema.json files into.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+    /// Serve the site over HTTP, rebuilding and reloading the browser on every change.
+    Serve {
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; only loopback unless you ask, e.g. 0.0.0.0.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Highest TLP marking to include, as for `build` (default: `audience` in site.yaml).
+        #[arg(long, value_parser = parse_tlp)]
+        audience: Option<briefing::model::Tlp>,
     },
 }
 
@@ -74,7 +121,26 @@ fn main() -> ExitCode {
                 },
             )
         }
-        Command::Check { root, strict } => cmd::check::run(&root, strict),
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => cmd::check::run(&root, strict, format),
+        Command::Init { dir } => cmd::init::run(&dir),
+        Command::New {
+            kind,
+            id,
+            title,
+            root,
+        } => cmd::new::run(&root, &kind, &id, title.as_deref()),
+        Command::Schema { out } => cmd::schema::run(&out),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            audience,
+        } => cmd::serve::run(&root, SocketAddr::new(bind, port), open, audience),
     }
 }
 

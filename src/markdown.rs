@@ -334,6 +334,14 @@ mod tests {
         }
     }
 
+    /// Found by the `markdown` fuzzer: quoted `javascript:` text in a code block stays text.
+    #[test]
+    fn javascript_text_in_code_is_not_a_link() {
+        let html = render("\t=\"javascript:\0\n-", 1, &exists, &known).html;
+        assert!(html.starts_with("<pre><code>"), "{html}");
+        assert!(!html.contains("href"), "{html}");
+    }
+
     #[test]
     fn sanitising_keeps_what_briefings_need() {
         let html = render(

@@ -2,7 +2,14 @@
 //!
 //! Everything is optional and positioned here, so that validation can report every
 //! missing field, bad value and dangling reference at once, each at its line and column.
+//!
+//! The same types give the JSON Schemas for editors (`crate::schema`): each positioned
+//! field names the schema of its value with `#[schemars(with = ...)]` (required fields
+//! without `Option`), and every struct rejects unknown fields there, as the loader does.
 
+use crate::model::vocab::*;
+use crate::schema::{Credibility, Date, Id, Time};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -75,12 +82,23 @@ impl<'de> Deserialize<'de> for OneOrMany {
 }
 
 /// A citation written as a mapping.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Citation")]
 pub struct RawCitation {
+    /// The source cited (a source id).
+    #[schemars(with = "Id")]
     pub source: Opt<String>,
+    /// Admiralty information credibility of what the source says here, 1-6.
+    #[schemars(with = "Option<Credibility>")]
     pub credibility: Opt<u8>,
+    /// When the source said it.
+    #[schemars(with = "Option<Date>")]
     pub date: Opt<String>,
+    /// Where exactly, e.g. the article's address.
+    #[schemars(with = "Option<String>")]
     pub url: Opt<String>,
+    /// Free note.
+    #[schemars(with = "Option<String>")]
     pub note: Opt<String>,
 }
 
@@ -88,141 +106,314 @@ pub struct RawCitation {
 pub type RawCitations = Option<Vec<S<IdOr<RawCitation>>>>;
 
 /// content/site.yaml
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawSite {
+    /// Site title.
+    #[schemars(with = "String")]
     pub title: Opt<String>,
+    /// Subtitle.
+    #[schemars(with = "Option<String>")]
     pub subtitle: Opt<String>,
+    /// What the briefing is about (Markdown).
+    #[schemars(with = "Option<String>")]
     pub description: Opt<String>,
+    /// The published address (absolute URL); pages link to each other relatively.
+    #[schemars(with = "Option<String>")]
     pub base_url: Opt<String>,
+    /// Language tag of the site; default `en`.
+    #[schemars(with = "Option<String>")]
     pub language: Opt<String>,
+    /// IANA time zone meetings are dated in, e.g. `Europe/Kyiv`; default `UTC`.
+    #[schemars(with = "Option<String>")]
     pub timezone: Opt<String>,
+    /// Marking of items that do not set `tlp`; default `clear`.
+    #[schemars(with = "Option<Tlp>")]
     pub default_tlp: Opt<String>,
+    /// The highest TLP a default build includes; default `clear`.
+    #[schemars(with = "Option<Tlp>")]
     pub audience: Opt<String>,
+    /// The date the briefing speaks as of; default: the latest date in the content.
+    #[schemars(with = "Option<Date>")]
     pub as_of: Opt<String>,
+    /// How many items each list page shows; default 100.
+    #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
 }
 
 /// content/actors/*.yaml
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawActor {
+    /// Display name.
+    #[schemars(with = "String")]
     pub name: Opt<String>,
+    /// What the actor is.
+    #[schemars(with = "ActorKind")]
     pub kind: Opt<String>,
+    /// The state actor the actor belongs to.
+    #[schemars(with = "Option<Id>")]
     pub country: Opt<String>,
+    /// Office or function.
+    #[schemars(with = "Option<String>")]
     pub role: Opt<String>,
+    /// The actor the actor belongs to or works for.
+    #[schemars(with = "Option<Id>")]
     pub affiliation: Opt<String>,
+    /// Other names and abbreviations.
     pub aliases: Option<Vec<String>>,
+    /// Official page.
+    #[schemars(with = "Option<String>")]
     pub url: Opt<String>,
+    /// Who the actor is in this briefing (Markdown).
+    #[schemars(with = "Option<String>")]
     pub description: Opt<String>,
+    /// Free tags.
     pub tags: Option<Vec<String>>,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
 }
 
 /// content/sources/*.yaml
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawSource {
+    /// Display name.
+    #[schemars(with = "String")]
     pub name: Opt<String>,
+    /// What the source is.
+    #[schemars(with = "Option<SourceKind>")]
     pub kind: Opt<String>,
+    /// Admiralty source reliability, A (reliable) to F (cannot be judged); default F.
+    #[schemars(with = "Option<Reliability>")]
     pub reliability: Opt<String>,
+    /// Home page.
+    #[schemars(with = "Option<String>")]
     pub url: Opt<String>,
+    /// What the source is and how this briefing uses it (Markdown).
+    #[schemars(with = "Option<String>")]
     pub description: Opt<String>,
+    /// Free tags.
     pub tags: Option<Vec<String>>,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
 }
 
 /// A participant written as a mapping.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Participant")]
 pub struct RawParticipant {
+    /// The participant (an actor id).
+    #[schemars(with = "Id")]
     pub actor: Opt<String>,
+    /// Role at the meeting.
+    #[schemars(with = "Option<String>")]
     pub role: Opt<String>,
+    /// Level of the participant.
+    #[schemars(with = "Option<Level>")]
     pub level: Opt<String>,
 }
 
 /// Front matter of content/meetings/*.md
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawMeeting {
+    /// Title of the meeting.
+    #[schemars(with = "String")]
     pub title: Opt<String>,
+    /// First day.
+    #[schemars(with = "Date")]
     pub date: Opt<String>,
+    /// Last day, for meetings over several days.
+    #[schemars(with = "Option<Date>")]
     pub end_date: Opt<String>,
+    /// Start time, HH:MM.
+    #[schemars(with = "Option<Time>")]
     pub time: Opt<String>,
+    /// IANA time zone of `time`; default: the site's.
+    #[schemars(with = "Option<String>")]
     pub timezone: Opt<String>,
+    /// Where.
+    #[schemars(with = "Option<String>")]
     pub location: Opt<String>,
+    /// Who convened it: an actor id or a list of them.
+    #[schemars(with = "Option<OneOrMany>")]
     pub convened_by: Opt<OneOrMany>,
+    /// Actor ids, or mappings with `actor`, `role` and `level`.
+    #[schemars(with = "Option<Vec<IdOr<RawParticipant>>>")]
     pub participants: Option<Vec<S<IdOr<RawParticipant>>>>,
+    /// Level of the meeting.
+    #[schemars(with = "Option<Level>")]
     pub level: Opt<String>,
+    /// Default `planned`.
+    #[schemars(with = "Option<MeetingStatus>")]
     pub status: Opt<String>,
+    /// The round the meeting belongs to (a round id).
+    #[schemars(with = "Option<Id>")]
     pub round: Opt<String>,
+    /// Free tags.
     pub tags: Option<Vec<String>>,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
 }
 
 /// Front matter of content/statements/*.md
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawStatement {
+    /// Who said it (an actor id); required unless `attributed_to` is given.
+    #[schemars(with = "Option<Id>")]
     pub speaker: Opt<String>,
+    /// For anonymous statements, e.g. "unnamed White House officials".
+    #[schemars(with = "Option<String>")]
     pub attributed_to: Opt<String>,
+    /// When it was said.
+    #[schemars(with = "Date")]
     pub date: Opt<String>,
+    /// The meeting it was said at (a meeting id).
+    #[schemars(with = "Option<Id>")]
     pub meeting: Opt<String>,
+    /// Default `quote`.
+    #[schemars(with = "Option<StatementKind>")]
     pub kind: Opt<String>,
+    /// Default true.
+    #[schemars(with = "Option<bool>")]
     pub on_record: Opt<bool>,
+    /// The guarantee components concerned (guarantee ids).
+    #[schemars(with = "Option<Vec<Id>>")]
     pub about: Option<Vec<S<String>>>,
+    /// Default: derived from the speaker and the date.
+    #[schemars(with = "Option<String>")]
     pub title: Opt<String>,
+    /// Free tags.
     pub tags: Option<Vec<String>>,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
 }
 
 /// `amount:` of a contribution.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Amount")]
 pub struct RawAmount {
+    /// How much.
+    #[schemars(with = "f64")]
     pub value: Opt<f64>,
+    /// Of what, e.g. `EUR` or `troops`.
+    #[schemars(with = "String")]
     pub unit: Opt<String>,
 }
 
 /// One earlier step in a contribution's `history:`.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Step")]
 pub struct RawStep {
+    /// When the step was reached.
+    #[schemars(with = "Date")]
     pub date: Opt<String>,
+    /// The status reached.
+    #[schemars(with = "Status")]
     pub status: Opt<String>,
+    /// Free note.
+    #[schemars(with = "Option<String>")]
     pub note: Opt<String>,
 }
 
 /// One entry of a guarantee's `contributions:`.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Contribution")]
 pub struct RawContribution {
+    /// Who contributes (an actor id).
+    #[schemars(with = "Id")]
     pub by: Opt<String>,
+    /// What is promised.
+    #[schemars(with = "String")]
     pub commitment: Opt<String>,
+    /// How far the commitment has gone, from proposed to implemented.
+    #[schemars(with = "Status")]
     pub status: Opt<String>,
+    /// When the current status was reached.
+    #[schemars(with = "Option<Date>")]
     pub since: Opt<String>,
+    /// How much, with a unit.
+    #[schemars(with = "Option<RawAmount>")]
     pub amount: Opt<RawAmount>,
+    /// Caveats, e.g. "subject to national constitutional procedures".
     pub conditions: Option<Vec<String>>,
+    /// Earlier steps.
+    #[schemars(with = "Option<Vec<RawStep>>")]
     pub history: Option<Vec<S<RawStep>>>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
 }
 
 /// Front matter of content/guarantees/*.md
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawGuarantee {
+    /// Title of the guarantee component.
+    #[schemars(with = "String")]
     pub title: Opt<String>,
+    /// What kind of guarantee.
+    #[schemars(with = "Category")]
     pub category: Opt<String>,
+    /// One line, plain text.
+    #[schemars(with = "Option<String>")]
     pub summary: Opt<String>,
+    /// What each actor commits to, and how far.
+    #[schemars(with = "Option<Vec<RawContribution>>")]
     pub contributions: Option<Vec<S<RawContribution>>>,
+    /// Free tags.
     pub tags: Option<Vec<String>>,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
 }
 
 /// content/rounds/*.yaml
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct RawRound {
+    /// Title of the round.
+    #[schemars(with = "String")]
     pub title: Opt<String>,
+    /// First day.
+    #[schemars(with = "Date")]
     pub start: Opt<String>,
+    /// Last day.
+    #[schemars(with = "Date")]
     pub end: Opt<String>,
+    /// The bottom line (Markdown).
+    #[schemars(with = "Option<String>")]
     pub summary: Opt<String>,
+    /// Free tags.
     pub tags: Option<Vec<String>>,
+    /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.
+    #[schemars(with = "Option<Tlp>")]
     pub tlp: Opt<String>,
+    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
 }

@@ -63,18 +63,70 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
         .map(|t| t.lines().map(str::to_string).collect())
         .unwrap_or_default();
     let mut current: BTreeSet<String> = outputs.iter().map(|o| o.path.clone()).collect();
-    let manifest: String = current.iter().map(|p| format!("{p}\n")).collect();
     current.insert(MANIFEST.to_string());
-    let manifest = Output {
-        path: MANIFEST.into(),
-        bytes: manifest.into_bytes(),
-    };
-
+    let manifest = manifest_of(outputs);
     let changed: Vec<&Output> = outputs
         .par_iter()
         .chain(rayon::iter::once(&manifest))
-        .filter(|o| changed(&dir.join(&o.path), &o.bytes))
+        .filter(|o| differs(dir, o))
         .collect();
+    commit(outputs.len(), &changed, previous.difference(&current), dir)
+}
+
+/// [`write`] into `dir`, which holds the outputs of an earlier build, when what changed
+/// since is known: only the `changed` paths of `outputs` are written (the others are
+/// not even read) and the `removed` ones deleted, in the same two phases.
+pub fn write_delta(
+    outputs: &[Output],
+    changed: &[String],
+    removed: &[String],
+    dir: &Path,
+) -> Result<WriteReport, WriteError> {
+    let manifest = manifest_of(outputs);
+    let mut files: Vec<&Output> = changed
+        .iter()
+        .filter_map(|path| {
+            let i = outputs
+                .binary_search_by(|o| o.path.as_str().cmp(path))
+                .ok()?;
+            Some(&outputs[i]).filter(|o| differs(dir, o))
+        })
+        .collect();
+    if differs(dir, &manifest) {
+        files.push(&manifest);
+    }
+    commit(outputs.len(), &files, removed.iter(), dir)
+}
+
+/// The manifest listing `outputs`.
+fn manifest_of(outputs: &[Output]) -> Output {
+    let current: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let manifest: String = current.iter().map(|p| format!("{p}\n")).collect();
+    Output {
+        path: MANIFEST.into(),
+        bytes: manifest.into_bytes(),
+    }
+}
+
+/// True unless `dir` already holds `o` with these bytes; a file of another size is not
+/// read.
+fn differs(dir: &Path, o: &Output) -> bool {
+    let path = dir.join(&o.path);
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.len() == o.bytes.len() as u64 => {
+            std::fs::read(&path).map_or(true, |old| old != o.bytes)
+        }
+        _ => true,
+    }
+}
+
+/// Stages every changed file, renames them into place, then removes the stale ones.
+fn commit<'a>(
+    total: usize,
+    changed: &[&Output],
+    stale: impl Iterator<Item = &'a String>,
+    dir: &Path,
+) -> Result<WriteReport, WriteError> {
     // Each folder is made once, not once per file in it.
     let folders: BTreeSet<&Path> = changed
         .iter()
@@ -105,10 +157,10 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
     let written = changed.iter().filter(|o| o.path != MANIFEST).count();
     let mut report = WriteReport {
         written,
-        unchanged: outputs.len() - written,
+        unchanged: total - written,
         removed: 0,
     };
-    for stale in previous.difference(&current) {
+    for stale in stale {
         // The manifest is ours, but never trust a path in it to leave the folder.
         if stale.split('/').any(|p| p == ".." || p.is_empty()) || stale.starts_with('/') {
             continue;
@@ -127,16 +179,6 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
 }
 
 /// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
-/// True unless `path` holds exactly `bytes`; a file of another size is not read.
-fn changed(path: &Path, bytes: &[u8]) -> bool {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() == bytes.len() as u64 => {
-            std::fs::read(path).map_or(true, |old| old != bytes)
-        }
-        _ => true,
-    }
-}
-
 fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".briefing-tmp");

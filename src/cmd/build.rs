@@ -1,6 +1,6 @@
 //! `briefing build`
 
-use super::{CONTENT_ERROR, USAGE_ERROR, report};
+use super::{CONTENT_ERROR, USAGE_ERROR, print_report};
 use briefing::{BuildError, BuildOptions};
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,7 +10,7 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
     let output = &opts.output;
     match briefing::build(root, opts) {
         Ok(r) => {
-            report(&r.warnings);
+            print_report(root, &r.warnings);
             eprintln!("audience {}", r.audience.label());
             if !r.withheld.is_empty() {
                 eprintln!("{}", r.withheld.summary());
@@ -26,7 +26,7 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {
-            report(&diags);
+            print_report(root, &diags);
             eprintln!("build failed; {} left as it was", output.display());
             ExitCode::from(CONTENT_ERROR)
         }

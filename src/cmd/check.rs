@@ -1,19 +1,26 @@
 //! `briefing check`
 
-use super::{CONTENT_ERROR, report};
+use super::report::{self, Format};
+use super::{CONTENT_ERROR, print_report};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Validates the site at `root` and prints what it found; `strict` fails on warnings.
-pub fn run(root: &Path, strict: bool) -> ExitCode {
+/// Validates the site at `root` and prints what it found, for people or as JSON;
+/// `strict` fails on warnings.
+pub fn run(root: &Path, strict: bool, format: Format) -> ExitCode {
     let diags = briefing::check_with(root, strict);
-    report(&diags);
+    match format {
+        Format::Human => {
+            print_report(root, &diags);
+            if diags.is_empty() {
+                eprintln!("no problems found");
+            }
+        }
+        Format::Json => println!("{}", report::json(&diags)),
+    }
     if diags.has_errors() {
         ExitCode::from(CONTENT_ERROR)
     } else {
-        if diags.is_empty() {
-            eprintln!("no problems found");
-        }
         ExitCode::SUCCESS
     }
 }

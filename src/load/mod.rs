@@ -1,6 +1,9 @@
 //! Load stage: walk content/, read each file once, split front matter, parse YAML.
 
+pub mod cache;
 pub mod frontmatter;
+
+pub use cache::FileCache;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Kind;
@@ -57,6 +60,11 @@ fn citations() -> Shape {
 
 /// Walks `root/content`, reads and parses every item, collecting every problem.
 pub fn load(root: &Path) -> (Loaded, Diagnostics) {
+    load_cached(root, None)
+}
+
+/// [`load`], taking unchanged files from `cache` (and recording what it parses there).
+pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnostics) {
     let mut diags = Diagnostics::new();
     let content = root.join("content");
     let mut loaded = Loaded::default();
@@ -83,12 +91,24 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
     }
 
     let of = |k: Kind| found.get(&k).map(Vec::as_slice).unwrap_or(&[]);
-    loaded.actors = parse_all(root, Kind::Actors, of(Kind::Actors), &mut diags);
-    loaded.sources = parse_all(root, Kind::Sources, of(Kind::Sources), &mut diags);
-    loaded.rounds = parse_all(root, Kind::Rounds, of(Kind::Rounds), &mut diags);
-    loaded.meetings = parse_all(root, Kind::Meetings, of(Kind::Meetings), &mut diags);
-    loaded.statements = parse_all(root, Kind::Statements, of(Kind::Statements), &mut diags);
-    loaded.guarantees = parse_all(root, Kind::Guarantees, of(Kind::Guarantees), &mut diags);
+    loaded.actors = parse_all(cache, root, Kind::Actors, of(Kind::Actors), &mut diags);
+    loaded.sources = parse_all(cache, root, Kind::Sources, of(Kind::Sources), &mut diags);
+    loaded.rounds = parse_all(cache, root, Kind::Rounds, of(Kind::Rounds), &mut diags);
+    loaded.meetings = parse_all(cache, root, Kind::Meetings, of(Kind::Meetings), &mut diags);
+    loaded.statements = parse_all(
+        cache,
+        root,
+        Kind::Statements,
+        of(Kind::Statements),
+        &mut diags,
+    );
+    loaded.guarantees = parse_all(
+        cache,
+        root,
+        Kind::Guarantees,
+        of(Kind::Guarantees),
+        &mut diags,
+    );
     (loaded, diags)
 }
 
@@ -301,7 +321,8 @@ fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
 }
 
 /// Reads and parses files in parallel; results keep the walk's order.
-fn parse_all<T: DeserializeOwned + Default + Send>(
+fn parse_all<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
+    cache: Option<&FileCache>,
     root: &Path,
     kind: Kind,
     files: &[PathBuf],
@@ -309,9 +330,15 @@ fn parse_all<T: DeserializeOwned + Default + Send>(
 ) -> Vec<Doc<T>> {
     let results: Vec<(Option<Doc<T>>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|f| match read(root, f) {
-            Ok(text) => parse_document(Some(kind), f, &text),
-            Err(d) => (None, vec![d]),
+        .map(|f| {
+            let parse = || match read(root, f) {
+                Ok(text) => parse_document(Some(kind), f, &text),
+                Err(d) => (None, vec![d]),
+            };
+            match cache {
+                Some(c) => c.get_or(&root.join(f), parse),
+                None => parse(),
+            }
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());

@@ -1,6 +1,7 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
 mod analysis_pages;
+pub mod cache;
 pub mod exports;
 mod pages;
 pub mod paginate;
@@ -80,27 +81,51 @@ pub fn render_with(
     root: &Path,
     opts: &RenderOptions,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    render_cached(model, root, opts, None)
+}
+
+/// [`render_with`], reusing from `cache` the pages whose inputs did not change.
+pub fn render_cached(
+    model: &Model,
+    root: &Path,
+    opts: &RenderOptions,
+    mut cache: Option<&mut cache::RenderCache>,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut tera = templates::load(root)?;
     install_globals(&mut tera, model);
     let views = view::Views::new(model);
-    let pages::Plan { pages, items } = pages::plan(model, &views, opts.round.as_deref());
+    let pages::Plan { mut pages, items } = pages::plan(model, &views, opts.round.as_deref());
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     paths.sort();
     let lead =
         crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
-    // Pages and exports do not depend on each other: both run at once. Each page's data
-    // is dropped as soon as it is rendered.
-    let (results, exported): (Vec<Result<Output, Vec<Diagnostic>>>, _) = rayon::join(
-        || {
-            pages
-                .into_par_iter()
-                .map(|mut p| {
-                    if let Some(lazy) = &p.lazy {
-                        p.data.extend(pages::lazy_data(&views, &items, lazy));
+    // Pages and exports do not depend on each other: both run at once.
+    let ((results, pending), exported) = rayon::join(
+        || match cache.as_deref_mut() {
+            Some(c) => {
+                // The cache compares each page's data with its last render's: make it all.
+                pages.par_iter_mut().for_each(|p| {
+                    if let Some(lazy) = p.lazy.take() {
+                        p.data.extend(pages::lazy_data(&views, &items, &lazy));
                     }
-                    render_page(&tera, p)
-                })
-                .collect()
+                });
+                let (results, pending) = c.render(&mut tera, root, &pages, render_page);
+                (results, Some(pending))
+            }
+            // A build makes each page's data on the worker rendering it, and drops it
+            // once the page is rendered.
+            None => (
+                pages
+                    .into_par_iter()
+                    .map(|mut p| {
+                        if let Some(lazy) = p.lazy.take() {
+                            p.data.extend(pages::lazy_data(&views, &items, &lazy));
+                        }
+                        render_page(&tera, &p)
+                    })
+                    .collect::<Vec<_>>(),
+                None,
+            ),
         },
         || exports::all(model, &views, &paths, lead),
     );
@@ -122,6 +147,9 @@ pub fn render_with(
     }
     if problems.is_empty() {
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        if let (Some(c), Some(p)) = (cache, pending) {
+            c.commit(p);
+        }
         Ok(outputs)
     } else {
         // One template bug fails every page using it: report it once.
@@ -175,7 +203,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
     g.insert("nav", &nav);
 }
 
-fn render_page(tera: &Tera, p: Page) -> Result<Output, Vec<Diagnostic>> {
+fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
     let depth = p.path.matches('/').count();
     let prefix = "../".repeat(depth);
     let mut ctx = Context::new();
@@ -193,8 +221,9 @@ fn render_page(tera: &Tera, p: Page) -> Result<Output, Vec<Diagnostic>> {
             tlp: tlp.into(),
         },
     );
-    for (k, v) in p.data {
-        ctx.insert_value(k, v);
+    for (k, v) in &p.data {
+        // Values share their contents (Arc): a clone costs a reference count.
+        ctx.insert_value(*k, v.clone());
     }
     let html = tera
         .render(p.template, &ctx)
@@ -202,7 +231,7 @@ fn render_page(tera: &Tera, p: Page) -> Result<Output, Vec<Diagnostic>> {
     // Markdown links were rendered once, relative to a placeholder root.
     let html = crate::audience::strip_withheld_links(&html.replace(ROOT_MARK, &prefix));
     Ok(Output {
-        path: p.path,
+        path: p.path.clone(),
         bytes: html.into_bytes(),
     })
 }

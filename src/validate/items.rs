@@ -1,7 +1,8 @@
 //! Per-kind conversion from the fields as written to the typed model. Each function
 //! reports problems through its checker; an item with errors is left out of the model.
 
-use super::checker::{Checker, Ids};
+use super::checker::Checker;
+use super::ids::Ids;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Doc;
 use crate::model::*;

@@ -2,13 +2,14 @@
 //! problem (missing fields, bad values, dangling references) with its position.
 
 mod checker;
+mod ids;
 mod items;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
-use checker::Ids;
+use ids::Ids;
 use std::collections::BTreeMap;
 
 /// Validates everything loaded; returns the model only if there were no errors.

@@ -123,3 +123,50 @@ fn warnings_do_not_fail() {
             "content/notes.txt: warning[stray-file]",
         ));
 }
+
+#[test]
+fn errors_show_the_source_line_with_a_caret() {
+    let site = Site::minimal();
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: Paris\ndate: 2026-01-06\nround: paris\n---\n",
+    );
+    briefing()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown round `paris` in `round`\n  |\n4 | round: paris\n  |        ^~~~~\n  help: did you mean `paris-round`?",
+        ))
+        .stderr(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn check_format_json_lists_every_problem() {
+    let site = Site::fixture("broken");
+    let out = briefing()
+        .args(["check", "--format", "json", "--root"])
+        .arg(site.root())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let ds = v["diagnostics"].as_array().unwrap();
+    assert_eq!(v["errors"].as_u64().unwrap() as usize + 1, ds.len());
+    let typo = ds
+        .iter()
+        .find(|d| d["code"] == "unknown-field")
+        .expect("the misspelt field is reported");
+    assert_eq!(typo["file"], "content/meetings/paris-summit.md");
+    assert_eq!(
+        (typo["line"].as_u64(), typo["column"].as_u64()),
+        (Some(6), Some(1))
+    );
+    assert_eq!(typo["severity"], "error");
+    assert_eq!(typo["help"], "did you mean `participants`?");
+    assert!(typo["message"].as_str().unwrap().contains("particpants"));
+}

@@ -1,0 +1,197 @@
+//! Views of the derived data (src/analysis): round brief and changes, matrix,
+//! declarations against commitments, timeline, sourcing.
+
+use super::{ContributionView, DateView, ItemView, Link, StatusCount};
+use serde::Serialize;
+
+mod build;
+
+/// How many contributions moved one way.
+#[derive(Debug, Clone, Serialize)]
+pub struct MovementCount {
+    /// `new`, `up`, `down`, `withdrawn`, `stalled`, `steady` or `settled`.
+    pub movement: &'static str,
+    /// A marker character for the movement.
+    pub marker: &'static str,
+    /// How many (may be 0).
+    pub count: usize,
+}
+
+/// One contribution's movement in a round.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    /// The contribution.
+    pub contribution: ContributionView,
+    /// Status at the end of the previous round, or null.
+    pub before: Option<&'static str>,
+    /// Status at the end of this round.
+    pub after: &'static str,
+    /// How it moved.
+    pub movement: &'static str,
+    /// A marker character for the movement.
+    pub marker: &'static str,
+    /// Rounds in a row without a change, ending with this one.
+    pub rounds_unchanged: usize,
+}
+
+/// What changed in a round.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangesView {
+    /// The round.
+    pub round: Link,
+    /// The round before, or null for the first round.
+    pub previous: Option<Link>,
+    /// Counts per movement, every movement listed.
+    pub counts: Vec<MovementCount>,
+    /// Every contribution with a status at the end of the round, by movement (new, up,
+    /// down, withdrawn, stalled, steady, settled), then guarantee and file order.
+    pub changes: Vec<ChangeView>,
+}
+
+/// A round's brief: bottom line, changes, what comes next, what was said last.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefView {
+    /// The round.
+    pub round: ItemView,
+    /// The date the brief speaks as of: the site's as-of date for the lead round, the
+    /// round's end for the others.
+    pub as_of: DateView,
+    /// What changed in the round.
+    pub changes: ChangesView,
+    /// Meetings after `as_of`, not cancelled, soonest first, at most 5.
+    pub next_meetings: Vec<ItemView>,
+    /// The 5 newest statements dated on or before `as_of`.
+    pub latest_statements: Vec<ItemView>,
+}
+
+/// One cell of the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    /// Highest status reached (withdrawn only when all are).
+    pub status: &'static str,
+    /// Its rank on the ladder, 0 for withdrawn.
+    pub rank: u8,
+    /// The contribution that reached it, `guarantees/<id>.html#contribution-<n>`.
+    pub url: String,
+    /// How many contributions the actor gave to the component.
+    pub count: usize,
+    /// Every condition of those contributions.
+    pub conditions: Vec<String>,
+    /// The linked contribution's marking.
+    pub tlp: super::TlpView,
+}
+
+/// One row of the matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    /// The component.
+    pub guarantee: Link,
+    /// One entry per actor column, null where the actor committed nothing.
+    pub cells: Vec<Option<CellView>>,
+    /// Actors at each status in this row.
+    pub totals: Vec<StatusCount>,
+}
+
+/// The commitment matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixView {
+    /// Contributing actors, the columns.
+    pub actors: Vec<Link>,
+    /// Components, the rows.
+    pub rows: Vec<MatrixRow>,
+    /// Per actor column: components at each status.
+    pub column_totals: Vec<Vec<StatusCount>>,
+}
+
+/// An actor's loud statements beside its quiet commitments.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorDeclarations {
+    /// The actor.
+    pub actor: Link,
+    /// Statements it made as named speaker.
+    pub statements: Vec<Link>,
+    /// Contributions signed, ratified or implemented.
+    pub binding: Vec<ContributionView>,
+    /// Its other contributions (not yet binding, or withdrawn).
+    pub other: Vec<ContributionView>,
+}
+
+/// A component's statements beside its contributions.
+#[derive(Debug, Clone, Serialize)]
+pub struct GuaranteeDeclarations {
+    /// The component.
+    pub guarantee: Link,
+    /// Statements about it.
+    pub statements: Vec<Link>,
+    /// Its contributions.
+    pub contributions: Vec<ContributionView>,
+}
+
+/// One dated thing on the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// When.
+    pub date: DateView,
+    /// `meeting`, `statement` or `status`.
+    pub kind: &'static str,
+    /// What happened, in words.
+    pub title: String,
+    /// The page (with anchor for status changes).
+    pub url: String,
+    /// Attribution, location or the actor, as text.
+    pub note: Option<String>,
+    /// The status reached, for status changes.
+    pub status: Option<&'static str>,
+    /// Dated after `site.as_of`.
+    pub upcoming: bool,
+    /// Marking of the item.
+    pub tlp: super::TlpView,
+}
+
+/// One month of the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineMonth {
+    /// `2026-01`, for anchors.
+    pub id: String,
+    /// `January 2026`.
+    pub title: String,
+    /// Its entries, oldest first.
+    pub entries: Vec<TimelineEntry>,
+}
+
+/// A source in the register.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterEntry {
+    /// The source.
+    pub source: Link,
+    /// Reliability letter and meaning.
+    pub reliability: &'static str,
+    /// Its meaning.
+    pub reliability_meaning: &'static str,
+    /// How many citations name it.
+    pub citations: usize,
+    /// Items citing it.
+    pub cited_by: Vec<Link>,
+}
+
+/// One finding of the sourcing report.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    /// The item.
+    pub item: Link,
+    /// For a contribution: its link (with anchor) and contributor; else null.
+    pub contribution: Option<ContributionView>,
+    /// The citations concerned (ungraded ones, or the single source).
+    pub sources: Vec<Link>,
+}
+
+/// One section of the sourcing report.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingGroup {
+    /// Stable code, e.g. `single-source`.
+    pub code: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// Findings.
+    pub findings: Vec<FindingView>,
+}

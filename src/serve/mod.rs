@@ -1,0 +1,220 @@
+//! `serve`: build the site in memory, serve it over HTTP, rebuild when a watched file
+//! changes, and reload the open pages.
+//!
+//! Pages are kept in memory, never written: the user's output/ is not touched and the
+//! live-reload script, added to HTML as it is served ([`http`]), exists nowhere else.
+//! When a rebuild fails the last good pages stay and every page carries an overlay with
+//! the problems, until a rebuild succeeds.
+
+pub mod http;
+mod watch;
+
+use crate::diagnostics::Diagnostics;
+use crate::incremental::Incremental;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Instant;
+
+/// What happened on a (re)build, for the terminal.
+#[derive(Debug)]
+pub enum Event {
+    /// The site built. `changed` is false when no page's bytes changed.
+    Built {
+        /// Pages in the site.
+        files: usize,
+        /// Whether any page changed (the browser reloads only then).
+        changed: bool,
+        /// Time from the start of the rebuild to the pages being served.
+        millis: u128,
+        /// Pages rendered again; the others were reused.
+        rendered: usize,
+        /// Warnings found.
+        warnings: Diagnostics,
+    },
+    /// The site has errors; the last good pages are still served, under an overlay.
+    Failed(Diagnostics),
+}
+
+/// Turns problems into the text shown in the browser's overlay.
+pub type Describe = Arc<dyn Fn(&Diagnostics) -> String + Send + Sync>;
+/// Receives every build event.
+pub type Notify = Arc<dyn Fn(Event) + Send + Sync>;
+
+/// How to serve.
+#[derive(Clone)]
+pub struct ServeOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// Text of the overlay (default: the plain diagnostics and the summary).
+    pub describe: Describe,
+    /// Called after every build (default: nothing).
+    pub notify: Notify,
+    /// The highest marking to include, as in `build`; `None` takes site.yaml's `audience`.
+    pub audience: Option<crate::model::Tlp>,
+}
+
+impl ServeOptions {
+    /// Serve `root` on `addr`, with plain overlay text and no notifications.
+    pub fn new(root: impl Into<PathBuf>, addr: SocketAddr) -> Self {
+        ServeOptions {
+            root: root.into(),
+            addr,
+            describe: Arc::new(|d: &Diagnostics| d.to_string()),
+            notify: Arc::new(|_| {}),
+            audience: None,
+        }
+    }
+}
+
+/// Why serving could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// There is no content/ folder to serve.
+    #[error("no content/ folder in {0} (create a site with `briefing init`)")]
+    NoContent(PathBuf),
+    /// The address could not be bound.
+    #[error("cannot listen on {0}: {1}")]
+    Bind(SocketAddr, String),
+    /// The watcher could not be set up.
+    #[error("cannot watch the site: {0}")]
+    Watch(#[from] notify::Error),
+}
+
+/// What is being served: the last good pages and, after a failed rebuild, its problems.
+#[derive(Debug, Default)]
+pub struct State {
+    /// Output path (e.g. `meetings/paris-summit.html`) to bytes.
+    pub pages: HashMap<String, Vec<u8>>,
+    /// The overlay text while the latest rebuild has failed.
+    pub errors: Option<String>,
+    /// Changes whenever what a browser should show changes; pages poll it.
+    pub version: u64,
+}
+
+/// A running server. Dropping it without [`Server::stop`] leaves it running.
+pub struct Server {
+    addr: SocketAddr,
+    http: Arc<tiny_http::Server>,
+    workers: Vec<JoinHandle<()>>,
+    watcher: watch::Watcher,
+}
+
+/// HTTP worker threads: page loads and version polls are served from memory.
+const WORKERS: usize = 4;
+
+impl Server {
+    /// Builds the site, starts listening and watching. A site with errors still starts:
+    /// the browser shows the overlay until the errors are fixed.
+    pub fn start(opts: ServeOptions) -> Result<Server, ServeError> {
+        let root = opts.root.canonicalize().unwrap_or(opts.root.clone());
+        if !root.join("content").is_dir() {
+            return Err(ServeError::NoContent(opts.root.clone()));
+        }
+        let state = Arc::new(Mutex::new(State::default()));
+        // Pages are rebuilt incrementally: only changed files are parsed again and only
+        // pages whose inputs changed are rendered again.
+        let site = Arc::new(Mutex::new(Incremental::new(root.clone(), opts.audience)));
+        rebuild(&site, &state, &opts);
+        let http = tiny_http::Server::http(opts.addr)
+            .map_err(|e| ServeError::Bind(opts.addr, e.to_string()))?;
+        let addr = http
+            .server_addr()
+            .to_ip()
+            .expect("a TCP listener has an IP address");
+        let http = Arc::new(http);
+        let workers = (0..WORKERS)
+            .map(|_| {
+                let (http, state) = (http.clone(), state.clone());
+                std::thread::spawn(move || {
+                    while let Ok(request) = http.recv() {
+                        http::answer(request, &state);
+                    }
+                })
+            })
+            .collect();
+        let watcher = {
+            let (state, opts) = (state.clone(), opts.clone());
+            watch::Watcher::start(&root, move || rebuild(&site, &state, &opts))?
+        };
+        Ok(Server {
+            addr,
+            http,
+            workers,
+            watcher,
+        })
+    }
+
+    /// The address actually listened on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The site's address, e.g. `http://127.0.0.1:8000/`.
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// Serves until the process ends.
+    pub fn wait(self) {
+        for w in self.workers {
+            let _ = w.join();
+        }
+    }
+
+    /// Stops watching and serving, and waits for the threads to finish.
+    pub fn stop(self) {
+        self.watcher.stop();
+        for _ in 0..self.workers.len() {
+            self.http.unblock();
+        }
+        for w in self.workers {
+            let _ = w.join();
+        }
+    }
+}
+
+/// Rebuilds and updates what is served; the version moves only when a browser should
+/// show something else.
+fn rebuild(site: &Mutex<Incremental>, state: &Mutex<State>, opts: &ServeOptions) {
+    let started = Instant::now();
+    let result = site
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .rebuild()
+        .map(|r| (r.outputs, r.warnings, r.rendered));
+    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+    let event = match result {
+        Ok((outputs, warnings, rendered)) => {
+            let pages: HashMap<String, Vec<u8>> =
+                outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
+            let changed = pages != s.pages || s.errors.is_some();
+            if changed {
+                s.pages = pages;
+                s.errors = None;
+                s.version += 1;
+            }
+            Event::Built {
+                files: s.pages.len(),
+                changed,
+                millis: started.elapsed().as_millis(),
+                rendered,
+                warnings,
+            }
+        }
+        Err(diags) => {
+            let text = (opts.describe)(&diags);
+            if s.errors.as_ref() != Some(&text) {
+                s.errors = Some(text);
+                s.version += 1;
+            }
+            Event::Failed(diags)
+        }
+    };
+    drop(s);
+    (opts.notify)(event);
+}

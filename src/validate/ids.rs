@@ -1,0 +1,97 @@
+//! What validation knows before it checks any item: every id, each actor's kind and
+//! each item's marking, so references can be checked in any order.
+
+use crate::load::{Doc, Loaded};
+use crate::model::{Kind, Tlp};
+use crate::raw::Opt;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Every id of every kind, known before any item is checked, plus actor kinds.
+#[derive(Debug)]
+pub struct Ids {
+    by_kind: BTreeMap<Kind, BTreeSet<String>>,
+    /// Actor id -> its `kind` as written, to check that `country` names a state.
+    pub actor_kinds: BTreeMap<String, String>,
+    /// site.yaml's `default_tlp`, read first because every item's marking defaults to it.
+    pub default_tlp: Tlp,
+    /// Each item's marking as written (or the default), for cross-marking warnings.
+    markings: BTreeMap<(Kind, String), Tlp>,
+}
+
+impl Ids {
+    /// Collects ids from the loaded files.
+    pub fn from_loaded(l: &Loaded) -> Ids {
+        fn ids<T>(docs: &[Doc<T>]) -> BTreeSet<String> {
+            docs.iter().map(|d| d.id.clone()).collect()
+        }
+        let mut by_kind = BTreeMap::new();
+        by_kind.insert(Kind::Actors, ids(&l.actors));
+        by_kind.insert(Kind::Sources, ids(&l.sources));
+        by_kind.insert(Kind::Meetings, ids(&l.meetings));
+        by_kind.insert(Kind::Statements, ids(&l.statements));
+        by_kind.insert(Kind::Guarantees, ids(&l.guarantees));
+        by_kind.insert(Kind::Rounds, ids(&l.rounds));
+        let actor_kinds = l
+            .actors
+            .iter()
+            .filter_map(|d| d.raw.kind.as_ref().map(|k| (d.id.clone(), k.value.clone())))
+            .collect();
+        let default_tlp = l
+            .site
+            .as_ref()
+            .and_then(|s| s.raw.default_tlp.as_ref())
+            .and_then(|t| Tlp::parse(t.value.trim()))
+            .unwrap_or(Tlp::Clear);
+        let mut markings = BTreeMap::new();
+        let mut mark = |kind: Kind, id: &str, tlp: &Opt<String>| {
+            let t = tlp
+                .as_ref()
+                .and_then(|t| Tlp::parse(t.value.trim()))
+                .unwrap_or(default_tlp);
+            markings.insert((kind, id.to_string()), t);
+        };
+        l.actors
+            .iter()
+            .for_each(|d| mark(Kind::Actors, &d.id, &d.raw.tlp));
+        l.sources
+            .iter()
+            .for_each(|d| mark(Kind::Sources, &d.id, &d.raw.tlp));
+        l.meetings
+            .iter()
+            .for_each(|d| mark(Kind::Meetings, &d.id, &d.raw.tlp));
+        l.statements
+            .iter()
+            .for_each(|d| mark(Kind::Statements, &d.id, &d.raw.tlp));
+        l.guarantees
+            .iter()
+            .for_each(|d| mark(Kind::Guarantees, &d.id, &d.raw.tlp));
+        l.rounds
+            .iter()
+            .for_each(|d| mark(Kind::Rounds, &d.id, &d.raw.tlp));
+        Ids {
+            by_kind,
+            actor_kinds,
+            default_tlp,
+            markings,
+        }
+    }
+
+    /// The ids of one kind.
+    pub fn of(&self, kind: Kind) -> &BTreeSet<String> {
+        static EMPTY: BTreeSet<String> = BTreeSet::new();
+        self.by_kind.get(&kind).unwrap_or(&EMPTY)
+    }
+
+    /// The marking of an item as written, or the site default.
+    pub fn marking(&self, kind: Kind, id: &str) -> Tlp {
+        self.markings
+            .get(&(kind, id.to_string()))
+            .copied()
+            .unwrap_or(self.default_tlp)
+    }
+
+    /// True if `id` names an item of `kind`.
+    pub fn exists(&self, kind: Kind, id: &str) -> bool {
+        self.of(kind).contains(id)
+    }
+}

@@ -1,0 +1,119 @@
+//! The JSON Schemas: they accept the example content and reject what `check` rejects.
+
+use crate::common::Site;
+use assert_cmd::Command;
+use briefing::schema::{self, file_for};
+use std::path::Path;
+
+/// Every schema compiled, by file name.
+struct Validator {
+    schemas: boon::Schemas,
+    index: Vec<(&'static str, boon::SchemaIndex)>,
+}
+
+impl Validator {
+    fn new() -> Validator {
+        let mut compiler = boon::Compiler::new();
+        let mut schemas = boon::Schemas::new();
+        let mut index = Vec::new();
+        for s in schema::schemas() {
+            let url = format!("file:///schemas/{}", s.file);
+            compiler.add_resource(&url, s.schema).unwrap();
+            index.push((s.file, compiler.compile(&url, &mut schemas).unwrap()));
+        }
+        Validator { schemas, index }
+    }
+
+    /// Validates the YAML fields of one content file (front matter for Markdown).
+    fn validate(&self, file: &str, text: &str) -> Result<(), String> {
+        let yaml = if file.ends_with(".md") {
+            briefing::load::frontmatter::split(text).unwrap().yaml
+        } else {
+            text
+        };
+        let value: serde_json::Value = serde_saphyr::from_str(yaml).unwrap();
+        let dir = file.split('/').nth(1).unwrap();
+        let dir = if dir == "site.yaml" { "site" } else { dir };
+        let name = file_for(dir).unwrap_or_else(|| panic!("no schema for {file}"));
+        let (_, idx) = self.index.iter().find(|(f, _)| *f == name).unwrap();
+        self.schemas
+            .validate(&value, *idx)
+            .map_err(|e| format!("{e:#}"))
+    }
+}
+
+/// Every YAML and Markdown file under `root/content`, relative to `root`.
+fn content_files(root: &Path) -> Vec<(String, String)> {
+    crate::common::snapshot_dir(&root.join("content"))
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".yaml") || p.ends_with(".md"))
+        .map(|(p, bytes)| (format!("content/{p}"), String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+#[test]
+fn schemas_accept_the_example_sites() {
+    let v = Validator::new();
+    let init = tempfile::tempdir().unwrap();
+    briefing::scaffold::init(init.path()).unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let minimal = crate::common::fixtures().join("minimal");
+    let mut checked = 0;
+    for root in [repo, init.path(), minimal.as_path()] {
+        for (file, text) in content_files(root) {
+            if let Err(e) = v.validate(&file, &text) {
+                panic!("{}: {file}: {e}", root.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} files checked");
+}
+
+#[test]
+fn schemas_reject_a_misspelt_field_and_a_bad_value() {
+    let v = Validator::new();
+    let meeting = "---\ntitle: Paris\ndate: 2026-01-06\nparticpants: [france]\n---\n";
+    let err = v
+        .validate("content/meetings/paris.md", meeting)
+        .unwrap_err();
+    assert!(err.contains("particpants"), "{err}");
+    let nested = "---\ntitle: T\ncategory: legal\ncontributions:\n  - by: france\n    commitment: x\n    status: agreed\n    sinse: 2026-01-01\n---\n";
+    assert!(v.validate("content/guarantees/t.md", nested).is_err());
+    let bad = "name: France\nkind: country\n";
+    assert!(v.validate("content/actors/france.yaml", bad).is_err());
+    let missing = "title: Round\nstart: 2026-01-01\n";
+    assert!(v.validate("content/rounds/r.yaml", missing).is_err());
+    let citation = "name: X\nsources:\n  - {source: reuters, credibility: 7}\n";
+    assert!(v.validate("content/sources/x.yaml", citation).is_err());
+}
+
+#[test]
+fn schema_command_writes_one_file_per_kind() {
+    let site = Site::minimal();
+    let out = site.root().join("schemas");
+    Command::cargo_bin("briefing")
+        .unwrap()
+        .args(["schema", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let files = crate::common::snapshot_dir(&out);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "actor.schema.json",
+            "guarantee.schema.json",
+            "meeting.schema.json",
+            "round.schema.json",
+            "site.schema.json",
+            "source.schema.json",
+            "statement.schema.json"
+        ]
+    );
+    let site_schema: serde_json::Value =
+        serde_json::from_slice(&files["site.schema.json"]).unwrap();
+    assert_eq!(site_schema["additionalProperties"], false);
+    assert_eq!(site_schema["required"][0], "title");
+}
