@@ -12,6 +12,7 @@
 //! paginated list per kind, tag pages) so both tools do comparable work.
 //! The same arguments always give the same bytes.
 
+use briefing::model::{Category, Level, StatementKind, Status};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -95,41 +96,12 @@ const WORDS: &[&str] = &[
     "sanctions",
     "timeline",
 ];
-const CATEGORIES: &[&str] = &[
-    "financial",
-    "logistics",
-    "deployment",
-    "military-presence",
-    "monitoring",
-    "legal",
-    "other",
-];
-const STATUSES: &[&str] = &[
-    "proposed",
-    "discussed",
-    "declared",
-    "agreed",
-    "signed",
-    "ratified",
-    "implemented",
-];
-const LEVELS: &[&str] = &[
-    "leaders",
-    "ministers",
-    "security-advisers",
-    "chiefs-of-staff",
-    "envoys",
-    "officials",
-    "technical",
-];
-const KINDS: &[&str] = &[
-    "quote",
-    "readout",
-    "claim",
-    "report",
-    "declaration",
-    "denial",
-];
+// The words of the content format, from the model itself, so the corpus stays valid.
+const CATEGORIES: &[&str] = Category::ALL;
+const LEVELS: &[&str] = Level::ALL;
+const KINDS: &[&str] = StatementKind::ALL;
+/// The ladder without `withdrawn`: a generated contribution only moves up.
+const STATUSES: &[&str] = Status::ALL.split_at(7).0;
 const CITIES: &[&str] = &[
     "Paris", "Kyiv", "Brussels", "Geneva", "London", "Berlin", "Warsaw",
 ];
