@@ -21,7 +21,7 @@ pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
     // Each item is turned into pretty JSON on its own, in parallel, and spliced into the
     // document in place of a marker: the whole site never exists as one `Value` tree.
     // (JSON strings hold no raw newline, so indenting after each one is safe.)
-    let items = |k: Kind| -> String {
+    let items = |k: Kind| -> Vec<String> {
         let ids: Vec<&String> = match k {
             Kind::Actors => m.actors.keys().collect(),
             Kind::Sources => m.sources.keys().collect(),
@@ -30,19 +30,18 @@ pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
             Kind::Guarantees => m.guarantees.keys().collect(),
             Kind::Rounds => m.rounds.keys().collect(),
         };
-        if ids.is_empty() {
-            return "[]".into();
-        }
-        let texts: Vec<String> = ids
-            .into_par_iter()
+        ids.into_par_iter()
             .map(|id| {
                 // Through `Value`, so keys come out sorted as in the rest of the document.
                 let v = serde_json::to_value(views.item(k, id)).expect("views serialise");
                 let text = serde_json::to_string_pretty(&v).expect("values serialise");
-                format!("    {}", text.replace('\n', "\n    "))
+                // Links in rendered Markdown become relative to the site root.
+                format!(
+                    "    {}",
+                    text.replace('\n', "\n    ").replace(ROOT_MARK, "")
+                )
             })
-            .collect();
-        format!("[\n{}\n  ]", texts.join(",\n"))
+            .collect()
     };
     let marker = |k: Kind| format!("\u{0}items:{}\u{0}", k.dir());
     let changes: Vec<Value> = all_round_changes(m)
@@ -85,12 +84,38 @@ pub fn briefing(m: &Model, views: &Views, lead: Option<&str>) -> String {
         "rounds": marker(Kind::Rounds),
         "changes": changes,
     });
-    let mut text = to_string(&doc);
-    for k in Kind::ALL {
-        let quoted = serde_json::to_string(&marker(k)).expect("a string serialises");
-        let list = items(k).replace(ROOT_MARK, "");
-        text = text.replacen(&quoted, &list, 1);
+    let doc = to_string(&doc);
+    // Each marker appears once; splice the lists in, in the order they appear, into one
+    // string allocated once.
+    let mut lists: Vec<(usize, String, Vec<String>)> = Kind::ALL
+        .iter()
+        .map(|k| {
+            let quoted = serde_json::to_string(&marker(*k)).expect("a string serialises");
+            let at = doc.find(&quoted).expect("every list has its marker");
+            (at, quoted, items(*k))
+        })
+        .collect();
+    lists.sort_by_key(|l| l.0);
+    let size: usize = lists.iter().flat_map(|l| &l.2).map(|t| t.len() + 2).sum();
+    let mut text = String::with_capacity(doc.len() + size + 64);
+    let mut from = 0;
+    for (at, quoted, list) in &lists {
+        text.push_str(&doc[from..*at]);
+        if list.is_empty() {
+            text.push_str("[]");
+        } else {
+            text.push_str("[\n");
+            for (i, item) in list.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(",\n");
+                }
+                text.push_str(item);
+            }
+            text.push_str("\n  ]");
+        }
+        from = at + quoted.len();
     }
+    text.push_str(&doc[from..]);
     text
 }
 
