@@ -39,62 +39,16 @@ impl Rng {
     }
 }
 
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
-    "guarantee",
-    "ceasefire",
-    "partners",
-    "coalition",
-    "security",
-    "commitment",
-    "Kyiv",
-    "delegation",
-    "summit",
-    "agreement",
-    "monitoring",
-    "deployment",
-    "financial",
-    "logistics",
-    "framework",
-    "negotiators",
-    "ministers",
-    "advisers",
-    "readiness",
-    "capabilities",
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "that",
-    "on",
-    "for",
-    "with",
-    "would",
-    "should",
-    "not",
-    "said",
-    "officials",
-    "declared",
-    "signed",
-    "implemented",
-    "document",
-    "military",
-    "presence",
-    "legal",
-    "mechanism",
-    "compliance",
-    "talks",
-    "round",
-    "proposal",
-    "draft",
-    "support",
-    "air",
-    "defence",
-    "training",
-    "reconstruction",
-    "sanctions",
-    "timeline",
+    "guarantee", "ceasefire", "partners", "coalition", "security", "commitment", "Kyiv",
+    "delegation", "summit", "agreement", "monitoring", "deployment", "financial",
+    "logistics", "framework", "negotiators", "ministers", "advisers", "readiness",
+    "capabilities", "the", "of", "and", "to", "in", "a", "that", "on", "for", "with",
+    "would", "should", "not", "said", "officials", "declared", "signed", "implemented",
+    "document", "military", "presence", "legal", "mechanism", "compliance", "talks",
+    "round", "proposal", "draft", "support", "air", "defence", "training", "reconstruction",
+    "sanctions", "timeline",
 ];
 // The words of the content format, from the model itself, so the corpus stays valid.
 const CATEGORIES: &[&str] = Category::ALL;
@@ -105,14 +59,9 @@ const STATUSES: &[&str] = Status::ALL.split_at(7).0;
 const CITIES: &[&str] = &[
     "Paris", "Kyiv", "Brussels", "Geneva", "London", "Berlin", "Warsaw",
 ];
+#[rustfmt::skip]
 const TAGS: &[&str] = &[
-    "military",
-    "ceasefire",
-    "summit",
-    "legal",
-    "finance",
-    "energy",
-    "air",
+    "military", "ceasefire", "summit", "legal", "finance", "energy", "air",
 ];
 
 struct Counts {
