@@ -37,6 +37,10 @@ where
 }
 
 /// Formats a list of allowed values: "`a`, `b` or `c`".
+///
+/// ```
+/// assert_eq!(briefing::suggest::one_of(&["held", "planned"]), "`held` or `planned`");
+/// ```
 pub fn one_of(values: &[&str]) -> String {
     let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
     match quoted.len() {
