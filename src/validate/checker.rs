@@ -155,24 +155,39 @@ impl<'a> Checker<'a> {
 
     /// A `YYYY-MM-DD` date.
     pub fn date(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+        let bad = |text: &str| format!("`{text}` is not a valid date for `{field}`");
+        self.scalar(
+            v,
+            "bad-date",
+            bad,
+            "write dates as YYYY-MM-DD, e.g. 2026-01-06",
+            |text| {
+                let b = text.as_bytes();
+                (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+                    .then(|| text.parse().ok())
+                    .flatten()
+            },
+        )
+    }
+
+    /// A text value read by `parse`; when it does not parse, reports `code` with
+    /// `message(text)` and `help` at the value's position.
+    fn scalar<T>(
+        &mut self,
+        v: &Opt<String>,
+        code: &'static str,
+        message: impl Fn(&str) -> String,
+        help: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let s = v.as_ref()?;
         let text = s.value.trim();
-        let ok = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
-        match text.parse::<Date>() {
-            Ok(d) if ok => Some(d),
-            _ => {
-                let at = self.pos(s);
-                self.error(
-                    Diagnostic::error(
-                        "bad-date",
-                        format!("`{text}` is not a valid date for `{field}`"),
-                    )
-                    .at(at)
-                    .help("write dates as YYYY-MM-DD, e.g. 2026-01-06"),
-                );
-                None
-            }
+        let parsed = parse(text);
+        if parsed.is_none() {
+            let at = self.pos(s);
+            self.error(Diagnostic::error(code, message(text)).at(at).help(help));
         }
+        parsed
     }
 
     /// A required date.
@@ -208,57 +223,45 @@ impl<'a> Checker<'a> {
 
     /// An `HH:MM` time.
     pub fn time(&mut self, v: &Opt<String>) -> Option<Time> {
-        let s = v.as_ref()?;
-        let text = s.value.trim();
-        let parsed = (text.len() == 5)
-            .then(|| text.split_once(':'))
-            .flatten()
-            .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)))
-            .and_then(|(h, m)| Time::new(h, m, 0, 0).ok());
-        if parsed.is_none() {
-            let at = self.pos(s);
-            self.error(
-                Diagnostic::error("bad-time", format!("`{text}` is not a valid time"))
-                    .at(at)
-                    .help("write times as HH:MM on a 24-hour clock, e.g. 09:30"),
-            );
-        }
-        parsed
+        let bad = |text: &str| format!("`{text}` is not a valid time");
+        self.scalar(
+            v,
+            "bad-time",
+            bad,
+            "write times as HH:MM on a 24-hour clock, e.g. 09:30",
+            |text| {
+                let (h, m) = text.split_once(':').filter(|_| text.len() == 5)?;
+                Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
+            },
+        )
     }
 
     /// An IANA time zone name.
     pub fn timezone(&mut self, v: &Opt<String>) -> Option<String> {
-        let s = v.as_ref()?;
-        let name = s.value.trim();
-        if jiff::tz::TimeZone::get(name).is_ok() {
-            return Some(name.to_string());
-        }
-        let at = self.pos(s);
-        self.error(
-            Diagnostic::error("bad-timezone", format!("`{name}` is not an IANA time zone"))
-                .at(at)
-                .help("use a name such as `Europe/Kyiv`, `Europe/Paris` or `UTC`"),
-        );
-        None
+        let bad = |name: &str| format!("`{name}` is not an IANA time zone");
+        let help = "use a name such as `Europe/Kyiv`, `Europe/Paris` or `UTC`";
+        self.scalar(v, "bad-timezone", bad, help, |name| {
+            jiff::tz::TimeZone::get(name)
+                .is_ok()
+                .then(|| name.to_string())
+        })
     }
 
     /// An absolute http(s) URL.
     pub fn url(&mut self, v: &Opt<String>) -> Option<String> {
-        let s = v.as_ref()?;
-        let url = s.value.trim();
-        let ok = (url.starts_with("https://") || url.starts_with("http://"))
-            && url.len() > 8
-            && !url.contains(char::is_whitespace);
-        if ok {
-            return Some(url.to_string());
-        }
-        let at = self.pos(s);
-        self.error(
-            Diagnostic::error("bad-url", format!("`{url}` is not an absolute http(s) URL"))
-                .at(at)
-                .help("write the full address, starting with https://"),
-        );
-        None
+        let bad = |url: &str| format!("`{url}` is not an absolute http(s) URL");
+        self.scalar(
+            v,
+            "bad-url",
+            bad,
+            "write the full address, starting with https://",
+            |url| {
+                let ok = (url.starts_with("https://") || url.starts_with("http://"))
+                    && url.len() > 8
+                    && !url.contains(char::is_whitespace);
+                ok.then(|| url.to_string())
+            },
+        )
     }
 
     /// A reference to an item of `kind`; reports it if dangling, with a suggestion.
