@@ -112,6 +112,21 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
     (loaded, diags)
 }
 
+/// The shape of each kind, built once rather than for every file of a large briefing.
+fn shape_of(kind: Option<Kind>) -> &'static Shape {
+    static SHAPES: std::sync::OnceLock<Vec<Shape>> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        std::iter::once(None)
+            .chain(Kind::ALL.map(Some))
+            .map(shape)
+            .collect()
+    });
+    let i = kind.map_or(0, |k| {
+        1 + Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+    });
+    &shapes[i]
+}
+
 /// The keys each kind accepts, nested shapes included; `None` is site.yaml.
 pub fn shape(kind: Option<Kind>) -> Shape {
     let with_citations = |s: Shape| s.with("sources", citations());
@@ -369,7 +384,7 @@ pub fn parse_document<T: DeserializeOwned + Default>(
     } else {
         (text, 1, "", 1)
     };
-    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, &shape(kind));
+    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, shape_of(kind));
     let es = es.into_iter().map(|d| d.in_file(file)).collect();
     (
         raw.map(|raw| doc(&id, file, yaml_line, raw, body, body_line)),
