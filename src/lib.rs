@@ -18,6 +18,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod suggest;
+pub mod timings;
 pub mod validate;
 pub mod write;
 pub mod yaml;
@@ -60,8 +61,8 @@ impl Site {
 
     /// [`Site::load`], taking the files unchanged since they were parsed from `cache`.
     pub fn load_cached(root: &Path, cache: Option<&load::FileCache>) -> Result<Site, Diagnostics> {
-        let (loaded, mut diags) = load::load_cached(root, cache);
-        let (model, more) = validate::validate(loaded);
+        let (loaded, mut diags) = timings::time("load", || load::load_cached(root, cache));
+        let (model, more) = timings::time("validate", || validate::validate(loaded));
         diags.extend(more);
         match model {
             Some(model) if !diags.has_errors() => Ok(Site {
@@ -177,7 +178,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
     check_output_dir(root, &opts.output, opts.force)?;
     let site = Site::load(root).map_err(BuildError::Content)?;
     let audience = opts.audience.unwrap_or(site.model.site.audience);
-    let (site, withheld) = site.for_audience(audience);
+    let (site, withheld) = timings::time("audience", || site.for_audience(audience));
     if let Some(id) = &opts.round
         && !site.model.rounds.contains_key(id)
     {
@@ -187,12 +188,13 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
         }
         return Err(BuildError::Usage(msg));
     }
-    let outputs = site
-        .render_with(&render::RenderOptions {
+    let outputs = timings::time("render (all)", || {
+        site.render_with(&render::RenderOptions {
             round: opts.round.clone(),
         })
-        .map_err(BuildError::Content)?;
-    let write = write::write(&outputs, &opts.output)?;
+    })
+    .map_err(BuildError::Content)?;
+    let write = timings::time("write", || write::write(&outputs, &opts.output))?;
     Ok(BuildReport {
         files: outputs.len(),
         write,

@@ -42,6 +42,9 @@ enum Command {
         /// (default: `audience` in site.yaml, else clear).
         #[arg(long, value_parser = parse_tlp)]
         audience: Option<briefing::model::Tlp>,
+        /// Print how long each stage took (on standard error).
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate the content and templates; write nothing.
     Check {
@@ -109,7 +112,11 @@ fn main() -> ExitCode {
             force,
             round,
             audience,
+            timings,
         } => {
+            if timings {
+                briefing::timings::enable();
+            }
             let output = output.unwrap_or_else(|| root.join("output"));
             cmd::build::run(
                 &root,

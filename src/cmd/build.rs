@@ -8,7 +8,11 @@ use std::process::ExitCode;
 /// Builds the site at `root` into `output`.
 pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
     let output = &opts.output;
-    match briefing::build(root, opts) {
+    let result = briefing::build(root, opts);
+    for (stage, took) in briefing::timings::take() {
+        eprintln!("timing: {stage:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+    }
+    match result {
         Ok(r) => {
             print_report(root, &r.warnings);
             eprintln!("audience {}", r.audience.label());

@@ -91,17 +91,18 @@ pub fn render_cached(
     opts: &RenderOptions,
     mut cache: Option<&mut cache::RenderCache>,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let mut tera = templates::load(root)?;
+    let mut tera = crate::timings::time("templates", || templates::load(root))?;
     install_globals(&mut tera, model);
-    let views = view::Views::new(model);
-    let pages::Plan { mut pages, items } = pages::plan(model, &views, opts.round.as_deref());
+    let views = crate::timings::time("views", || view::Views::new(model));
+    let pages::Plan { mut pages, items } =
+        crate::timings::time("plan", || pages::plan(model, &views, opts.round.as_deref()));
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     paths.sort();
     let lead =
         crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
     // Pages and exports do not depend on each other: both run at once.
     let ((results, pending), exported) = rayon::join(
-        || match cache.as_deref_mut() {
+        || crate::timings::time("pages", || match cache.as_deref_mut() {
             Some(c) => {
                 // The cache compares each page's data with its last render's: make it all.
                 pages.par_iter_mut().for_each(|p| {
@@ -126,8 +127,8 @@ pub fn render_cached(
                     .collect::<Vec<_>>(),
                 None,
             ),
-        },
-        || exports::all(model, &views, &paths, lead),
+        }),
+        || crate::timings::time("exports", || exports::all(model, &views, &paths, lead)),
     );
     let mut outputs = Vec::with_capacity(results.len() + exported.len() + 1);
     let mut problems = Vec::new();

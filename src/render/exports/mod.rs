@@ -44,7 +44,7 @@ pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>
     // The exports are independent of each other: build them in parallel.
     let mut out: Vec<Output> = jobs
         .into_par_iter()
-        .map(|(path, job)| file(path, job()))
+        .map(|(path, job)| crate::timings::time(path, || file(path, job())))
         .collect();
     if let Some(base) = &m.site.base_url {
         out.push(file("sitemap.xml", sitemap(base, pages)));
