@@ -188,15 +188,27 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
         }
         return Err(BuildError::Usage(msg));
     }
-    let outputs = timings::time("render (all)", || {
-        site.render_with(&render::RenderOptions {
-            round: opts.round.clone(),
-        })
+    // Each file goes to a temporary file beside its target as soon as it is rendered, so
+    // the build never holds the whole site in memory; if anything fails, the stager is
+    // dropped, removing its temporary files, and the previous output stays as it was.
+    let stager = write::Stager::new(&opts.output);
+    let render_opts = render::RenderOptions {
+        round: opts.round.clone(),
+    };
+    let files = timings::time("render and stage", || {
+        render::render_each(&site.model, root, &render_opts, &|o| stager.stage(&o))
     })
-    .map_err(BuildError::Content)?;
-    let write = timings::time("write", || write::write(&outputs, &opts.output))?;
+    .map_err(|e| match e {
+        render::EmitError::Content(ds) => {
+            let mut all = site.warnings.clone();
+            all.extend(ds);
+            BuildError::Content(all)
+        }
+        render::EmitError::Sink(w) => BuildError::Write(w),
+    })?;
+    let write = timings::time("commit", || stager.commit())?;
     Ok(BuildReport {
-        files: outputs.len(),
+        files,
         write,
         warnings: site.warnings,
         audience,

@@ -31,5 +31,8 @@ pub fn time<T>(stage: &'static str, f: impl FnOnce() -> T) -> T {
 
 /// The stages recorded so far, in the order they finished, and clears them.
 pub fn take() -> Vec<(&'static str, Duration)> {
-    RECORDED.lock().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default()
+    RECORDED
+        .lock()
+        .map(|mut r| std::mem::take(&mut *r))
+        .unwrap_or_default()
 }

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Lists the files the last build wrote; its presence marks the folder as ours.
 pub const MANIFEST: &str = ".briefing-manifest";
@@ -58,19 +59,9 @@ pub fn is_foreign(dir: &Path) -> bool {
 /// renamed into place. A failure in the first phase removes the temporary files and
 /// leaves the previous output exactly as it was.
 pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> {
-    std::fs::create_dir_all(dir).map_err(err(dir))?;
-    let previous: BTreeSet<String> = std::fs::read_to_string(dir.join(MANIFEST))
-        .map(|t| t.lines().map(str::to_string).collect())
-        .unwrap_or_default();
-    let mut current: BTreeSet<String> = outputs.iter().map(|o| o.path.clone()).collect();
-    current.insert(MANIFEST.to_string());
-    let manifest = manifest_of(outputs);
-    let changed: Vec<&Output> = outputs
-        .par_iter()
-        .chain(rayon::iter::once(&manifest))
-        .filter(|o| differs(dir, o))
-        .collect();
-    commit(outputs.len(), &changed, previous.difference(&current), dir)
+    let stager = Stager::new(dir);
+    outputs.par_iter().try_for_each(|o| stager.stage(o))?;
+    stager.commit()
 }
 
 /// [`write`] into `dir`, which holds the outputs of an earlier build, when what changed
@@ -82,29 +73,158 @@ pub fn write_delta(
     removed: &[String],
     dir: &Path,
 ) -> Result<WriteReport, WriteError> {
-    let manifest = manifest_of(outputs);
-    let mut files: Vec<&Output> = changed
-        .iter()
-        .filter_map(|path| {
-            let i = outputs
-                .binary_search_by(|o| o.path.as_str().cmp(path))
-                .ok()?;
-            Some(&outputs[i]).filter(|o| differs(dir, o))
-        })
-        .collect();
-    if differs(dir, &manifest) {
-        files.push(&manifest);
+    let stager = Stager::new(dir);
+    let wanted: BTreeSet<&str> = changed.iter().map(String::as_str).collect();
+    for o in outputs {
+        if wanted.contains(o.path.as_str()) {
+            stager.stage(o)?;
+        } else {
+            stager.keep(&o.path);
+        }
     }
-    commit(outputs.len(), &files, removed.iter(), dir)
+    stager.commit_removing(removed.to_vec())
 }
 
-/// The manifest listing `outputs`.
-fn manifest_of(outputs: &[Output]) -> Output {
-    let current: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let manifest: String = current.iter().map(|p| format!("{p}\n")).collect();
-    Output {
-        path: MANIFEST.into(),
-        bytes: manifest.into_bytes(),
+/// The first phase of a write, fed one output at a time (from many threads) as pages are
+/// rendered, so a build never holds every page in memory. Each output whose bytes differ
+/// from the file already there is written to a temporary file beside its target;
+/// [`Stager::commit`] renames them into place and removes stale files. Dropped without a
+/// commit (a later page failed), it removes its temporary files and the folder is as it
+/// was.
+pub struct Stager {
+    dir: PathBuf,
+    state: Mutex<Staged>,
+    committed: bool,
+}
+
+#[derive(Default)]
+struct Staged {
+    /// Every output path seen, for the manifest.
+    paths: BTreeSet<String>,
+    /// (target, temporary file) of each changed output.
+    files: Vec<(PathBuf, PathBuf)>,
+    /// Folders already made.
+    folders: BTreeSet<PathBuf>,
+}
+
+impl Stager {
+    /// A stager for the output folder `dir` (made when the first file is staged).
+    pub fn new(dir: &Path) -> Stager {
+        Stager {
+            dir: dir.to_path_buf(),
+            state: Mutex::new(Staged::default()),
+            committed: false,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
+        // A panic elsewhere cannot leave the lists half-updated: take them as they are.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records `path` as part of the output without writing it (known to be unchanged).
+    pub fn keep(&self, path: &str) {
+        self.lock().paths.insert(path.to_string());
+    }
+
+    /// Stages `o` if the folder does not already hold it with these bytes.
+    pub fn stage(&self, o: &Output) -> Result<(), WriteError> {
+        self.keep(&o.path);
+        if !differs(&self.dir, o) {
+            return Ok(());
+        }
+        let path = self.dir.join(&o.path);
+        if let Some(folder) = path.parent()
+            && !self.lock().folders.contains(folder)
+        {
+            std::fs::create_dir_all(folder).map_err(err(folder))?;
+            self.lock().folders.insert(folder.to_path_buf());
+        }
+        let tmp = stage(&path, &o.bytes)?;
+        self.lock().files.push((path, tmp));
+        Ok(())
+    }
+
+    /// Writes the manifest, renames every staged file into place and removes the files
+    /// the previous build wrote and this one did not.
+    pub fn commit(self) -> Result<WriteReport, WriteError> {
+        let previous: BTreeSet<String> = std::fs::read_to_string(self.dir.join(MANIFEST))
+            .map(|t| t.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        let stale = {
+            let state = self.lock();
+            previous
+                .difference(&state.paths)
+                .filter(|p| p.as_str() != MANIFEST)
+                .cloned()
+                .collect()
+        };
+        self.commit_removing(stale)
+    }
+
+    fn commit_removing(mut self, stale: Vec<String>) -> Result<WriteReport, WriteError> {
+        std::fs::create_dir_all(&self.dir).map_err(err(&self.dir))?;
+        let paths = std::mem::take(&mut self.lock().paths);
+        let manifest = Output {
+            path: MANIFEST.into(),
+            bytes: paths
+                .iter()
+                .map(|p| format!("{p}\n"))
+                .collect::<String>()
+                .into_bytes(),
+        };
+        let staged = self.lock().files.len();
+        if differs(&self.dir, &manifest) {
+            // Staged like every other file, so a failure here cleans up after itself.
+            let path = self.dir.join(MANIFEST);
+            let tmp = stage(&path, &manifest.bytes)?;
+            self.lock().files.push((path, tmp));
+        }
+        let files = std::mem::take(&mut self.lock().files);
+        self.committed = true;
+        for (i, (path, tmp)) in files.iter().enumerate() {
+            if let Err(e) = std::fs::rename(tmp, path) {
+                for (_, tmp) in &files[i..] {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(WriteError {
+                    path: path.clone(),
+                    source: e,
+                });
+            }
+        }
+        let written = staged;
+        let mut report = WriteReport {
+            written,
+            unchanged: paths.len() - written,
+            removed: 0,
+        };
+        for stale in &stale {
+            // The manifest is ours, but never trust a path in it to leave the folder.
+            if stale.split('/').any(|p| p == ".." || p.is_empty()) || stale.starts_with('/') {
+                continue;
+            }
+            let path = self.dir.join(stale);
+            match std::fs::remove_file(&path) {
+                Ok(()) => {
+                    report.removed += 1;
+                    remove_empty_parents(&path, &self.dir);
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(WriteError { path, source: e }),
+            }
+        }
+        Ok(report)
+    }
+}
+
+impl Drop for Stager {
+    fn drop(&mut self) {
+        if !self.committed {
+            for (_, tmp) in &self.lock().files {
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
     }
 }
 
@@ -118,64 +238,6 @@ fn differs(dir: &Path, o: &Output) -> bool {
         }
         _ => true,
     }
-}
-
-/// Stages every changed file, renames them into place, then removes the stale ones.
-fn commit<'a>(
-    total: usize,
-    changed: &[&Output],
-    stale: impl Iterator<Item = &'a String>,
-    dir: &Path,
-) -> Result<WriteReport, WriteError> {
-    // Each folder is made once, not once per file in it.
-    let folders: BTreeSet<&Path> = changed
-        .iter()
-        .filter_map(|o| Path::new(&o.path).parent())
-        .collect();
-    for f in folders {
-        let f = dir.join(f);
-        std::fs::create_dir_all(&f).map_err(err(&f))?;
-    }
-    let staged: Vec<Result<PathBuf, WriteError>> = changed
-        .par_iter()
-        .map(|o| stage(&dir.join(&o.path), &o.bytes))
-        .collect();
-    if let Some(i) = staged.iter().position(Result::is_err) {
-        for tmp in staged.iter().flatten() {
-            let _ = std::fs::remove_file(tmp);
-        }
-        return Err(staged
-            .into_iter()
-            .nth(i)
-            .and_then(Result::err)
-            .expect("an error at i"));
-    }
-    for (o, tmp) in changed.iter().zip(staged.into_iter().flatten()) {
-        let path = dir.join(&o.path);
-        std::fs::rename(&tmp, &path).map_err(|e| WriteError { path, source: e })?;
-    }
-    let written = changed.iter().filter(|o| o.path != MANIFEST).count();
-    let mut report = WriteReport {
-        written,
-        unchanged: total - written,
-        removed: 0,
-    };
-    for stale in stale {
-        // The manifest is ours, but never trust a path in it to leave the folder.
-        if stale.split('/').any(|p| p == ".." || p.is_empty()) || stale.starts_with('/') {
-            continue;
-        }
-        let path = dir.join(stale);
-        match std::fs::remove_file(&path) {
-            Ok(()) => {
-                report.removed += 1;
-                remove_empty_parents(&path, dir);
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(WriteError { path, source: e }),
-        }
-    }
-    Ok(report)
 }
 
 /// Writes `bytes` to a temporary file beside `path`; returns the temporary file.

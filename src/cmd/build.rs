@@ -10,7 +10,10 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
     let output = &opts.output;
     let result = briefing::build(root, opts);
     for (stage, took) in briefing::timings::take() {
-        eprintln!("timing: {stage:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+        eprintln!(
+            "timing: {stage:<24} {:>8.1} ms",
+            took.as_secs_f64() * 1000.0
+        );
     }
     match result {
         Ok(r) => {

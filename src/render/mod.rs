@@ -84,79 +84,210 @@ pub fn render_with(
     render_cached(model, root, opts, None)
 }
 
+/// Why rendering into a sink stopped.
+#[derive(Debug)]
+pub enum EmitError<E> {
+    /// Templates failed on some pages: every problem, deduplicated.
+    Content(Vec<Diagnostic>),
+    /// The sink refused an output (e.g. it could not be written).
+    Sink(E),
+}
+
+/// Renders every page and export, handing each file to `sink` as soon as it is made
+/// (from many threads, in no particular order) rather than keeping them all; returns how
+/// many there were. After the first failure nothing more reaches the sink, but every
+/// page is still rendered so that all template problems are reported at once.
+pub fn render_each<E: Send>(
+    model: &Model,
+    root: &Path,
+    opts: &RenderOptions,
+    sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
+) -> Result<usize, EmitError<E>> {
+    let Prepared {
+        tera,
+        views,
+        pages,
+        items,
+        paths,
+        lead,
+    } = prepare(model, root, opts).map_err(EmitError::Content)?;
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let emit = |o: Output| -> Result<(), EmitError<E>> {
+        if failed.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
+        sink(o).map_err(|e| {
+            failed.store(true, std::sync::atomic::Ordering::Relaxed);
+            EmitError::Sink(e)
+        })
+    };
+    let count = pages.len();
+    let (from_pages, from_exports) = rayon::join(
+        || {
+            crate::timings::time("pages", || {
+                pages
+                    .into_par_iter()
+                    .filter_map(|mut p| {
+                        if let Some(lazy) = p.lazy.take() {
+                            p.data.extend(pages::lazy_data(&views, &items, &lazy));
+                        }
+                        match render_page(&tera, &p) {
+                            Ok(o) => emit(o).err(),
+                            Err(d) => {
+                                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                                Some(EmitError::Content(d))
+                            }
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        },
+        || {
+            let exported = crate::timings::time("exports", || {
+                exports::all(model, &views, &paths, lead.as_deref())
+            });
+            let n = exported.len();
+            let mut errors: Vec<_> = exported.into_iter().filter_map(|o| emit(o).err()).collect();
+            match stylesheet(&tera) {
+                Ok(css) => errors.extend(emit(css).err()),
+                Err(d) => {
+                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                    errors.push(EmitError::Content(d));
+                }
+            }
+            (n + 1, errors)
+        },
+    );
+    let (extra, export_errors) = from_exports;
+    let mut problems = Vec::new();
+    for e in from_pages.into_iter().chain(export_errors) {
+        match e {
+            EmitError::Content(d) => problems.extend(d),
+            sink @ EmitError::Sink(_) if problems.is_empty() => return Err(sink),
+            EmitError::Sink(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(count + extra)
+    } else {
+        Err(EmitError::Content(dedup(problems)))
+    }
+}
+
+/// What every render starts from: templates, views and the plan of pages.
+struct Prepared<'m> {
+    tera: Tera,
+    views: view::Views<'m>,
+    pages: Vec<Page>,
+    items: Vec<(Kind, Vec<view::ItemView>)>,
+    /// Every page path, sorted (for the sitemap).
+    paths: Vec<String>,
+    /// The round leading the front page.
+    lead: Option<String>,
+}
+
+fn prepare<'m>(
+    model: &'m Model,
+    root: &Path,
+    opts: &RenderOptions,
+) -> Result<Prepared<'m>, Vec<Diagnostic>> {
+    let mut tera = crate::timings::time("templates", || templates::load(root))?;
+    install_globals(&mut tera, model);
+    let views = crate::timings::time("views", || view::Views::new(model));
+    let pages::Plan { pages, items } =
+        crate::timings::time("plan", || pages::plan(model, &views, opts.round.as_deref()));
+    let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+    paths.sort();
+    let lead = crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.clone());
+    Ok(Prepared {
+        tera,
+        views,
+        pages,
+        items,
+        paths,
+        lead,
+    })
+}
+
 /// [`render_with`], reusing from `cache` the pages whose inputs did not change.
 pub fn render_cached(
     model: &Model,
     root: &Path,
     opts: &RenderOptions,
-    mut cache: Option<&mut cache::RenderCache>,
+    cache: Option<&mut cache::RenderCache>,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let mut tera = crate::timings::time("templates", || templates::load(root))?;
-    install_globals(&mut tera, model);
-    let views = crate::timings::time("views", || view::Views::new(model));
-    let pages::Plan { mut pages, items } =
-        crate::timings::time("plan", || pages::plan(model, &views, opts.round.as_deref()));
-    let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
-    paths.sort();
-    let lead =
-        crate::analysis::lead_round(model, opts.round.as_deref()).map(|r| r.meta.id.as_str());
+    let Some(cache) = cache else {
+        let all = std::sync::Mutex::new(Vec::new());
+        let collect = |o: Output| -> Result<(), std::convert::Infallible> {
+            all.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+            Ok(())
+        };
+        return match render_each(model, root, opts, &collect) {
+            Ok(_) => {
+                let mut outputs = all.into_inner().unwrap_or_else(|e| e.into_inner());
+                outputs.sort_by(|a, b| a.path.cmp(&b.path));
+                Ok(outputs)
+            }
+            Err(EmitError::Content(d)) => Err(d),
+            Err(EmitError::Sink(never)) => match never {},
+        };
+    };
+    let Prepared {
+        mut tera,
+        views,
+        mut pages,
+        items,
+        paths,
+        lead,
+    } = prepare(model, root, opts)?;
     // Pages and exports do not depend on each other: both run at once.
     let ((results, pending), exported) = rayon::join(
-        || crate::timings::time("pages", || match cache.as_deref_mut() {
-            Some(c) => {
-                // The cache compares each page's data with its last render's: make it all.
-                pages.par_iter_mut().for_each(|p| {
-                    if let Some(lazy) = p.lazy.take() {
-                        p.data.extend(pages::lazy_data(&views, &items, &lazy));
-                    }
-                });
-                let (results, pending) = c.render(&mut tera, root, &pages, render_page);
-                (results, Some(pending))
-            }
-            // A build makes each page's data on the worker rendering it, and drops it
-            // once the page is rendered.
-            None => (
-                pages
-                    .into_par_iter()
-                    .map(|mut p| {
-                        if let Some(lazy) = p.lazy.take() {
-                            p.data.extend(pages::lazy_data(&views, &items, &lazy));
-                        }
-                        render_page(&tera, &p)
-                    })
-                    .collect::<Vec<_>>(),
-                None,
-            ),
-        }),
-        || crate::timings::time("exports", || exports::all(model, &views, &paths, lead)),
+        || {
+            // The cache compares each page's data with its last render's: make it all.
+            pages.par_iter_mut().for_each(|p| {
+                if let Some(lazy) = p.lazy.take() {
+                    p.data.extend(pages::lazy_data(&views, &items, &lazy));
+                }
+            });
+            cache.render(&mut tera, root, &pages, render_page)
+        },
+        || exports::all(model, &views, &paths, lead.as_deref()),
     );
     let mut outputs = Vec::with_capacity(results.len() + exported.len() + 1);
     let mut problems = Vec::new();
-    for r in results {
+    for r in results
+        .into_iter()
+        .chain(std::iter::once(stylesheet(&tera)))
+    {
         match r {
             Ok(o) => outputs.push(o),
             Err(d) => problems.extend(d),
         }
     }
     outputs.extend(exported);
+    if problems.is_empty() {
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        cache.commit(pending);
+        Ok(outputs)
+    } else {
+        Err(dedup(problems))
+    }
+}
+
+/// One template bug fails every page using it: report it once.
+fn dedup(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
+    problems.dedup();
+    problems
+}
+
+fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     match tera.render("style.css", &Context::new()) {
-        Ok(css) => outputs.push(Output {
+        Ok(css) => Ok(Output {
             path: "style.css".into(),
             bytes: css.into_bytes(),
         }),
-        Err(e) => problems.extend(templates::from_tera(&e)),
-    }
-    if problems.is_empty() {
-        outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        if let (Some(c), Some(p)) = (cache, pending) {
-            c.commit(p);
-        }
-        Ok(outputs)
-    } else {
-        // One template bug fails every page using it: report it once.
-        problems.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
-        problems.dedup();
-        Err(problems)
+        Err(e) => Err(templates::from_tera(&e)),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
 use ids::Ids;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Validates everything loaded; returns the model only if there were no errors.
@@ -74,19 +75,30 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
     }
 }
 
-/// Converts every file of one kind; items whose checks failed are left out.
-fn each<R, T>(
+/// Converts every file of one kind; items whose checks failed are left out. Files are
+/// checked in parallel (rendering Markdown is most of the work); their problems are
+/// gathered in file order, so the report is the same on every run.
+fn each<R: Sync, T: Send>(
     kind: Kind,
     docs: &[Doc<R>],
     ids: &Ids,
     diags: &mut Diagnostics,
-    mut one: impl FnMut(&Doc<R>, &mut Checker) -> T,
+    one: impl Fn(&Doc<R>, &mut Checker) -> T + Sync,
 ) -> BTreeMap<String, T> {
+    let checked: Vec<(Option<T>, Diagnostics)> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut found = Diagnostics::new();
+            let mut c = Checker::new(Some(kind), doc, ids, &mut found);
+            let item = one(doc, &mut c);
+            let ok = !c.failed();
+            (ok.then_some(item), found)
+        })
+        .collect();
     let mut out = BTreeMap::new();
-    for doc in docs {
-        let mut c = Checker::new(Some(kind), doc, ids, diags);
-        let item = one(doc, &mut c);
-        if !c.failed() {
+    for (doc, (item, found)) in docs.iter().zip(checked) {
+        diags.extend(found);
+        if let Some(item) = item {
             out.insert(doc.id.clone(), item);
         }
     }
