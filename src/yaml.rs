@@ -4,7 +4,10 @@
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::suggest;
 use serde::Deserialize;
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
 
@@ -74,22 +77,36 @@ pub fn parse<T: DeserializeOwned + Default>(
     if text.trim().is_empty() {
         return (Some(T::default()), Vec::new());
     }
-    let tree: Spanned<Node> = match serde_saphyr::from_str_with_options(text, options()) {
-        Ok(t) => t,
-        Err(e) => return (None, vec![from_error(&e, first_line, "yaml-syntax")]),
-    };
+    // First pass: only the keys, against the shape; values are skipped, nothing is built.
     let mut problems = Vec::new();
-    if !matches!(tree.value, Node::Map(_) | Node::Null) {
-        problems.push(
-            Diagnostic::error(
-                "wrong-type",
-                "expected a mapping of fields (`key: value` lines)",
-            )
-            .at(pos_of(&tree, first_line)),
-        );
-        return (None, problems);
+    let found = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |d| {
+        KeyCheck {
+            shape,
+            first_line,
+            problems: &mut problems,
+        }
+        .deserialize(d)
+    });
+    match found {
+        Err(e) => return (None, vec![from_error(&e, first_line, "yaml-syntax")]),
+        Ok(Found::Map | Found::Null) => {}
+        Ok(Found::Other) => {
+            // Rare: parse again, keeping positions, to point at what is not a mapping.
+            let at = serde_saphyr::from_str_with_options::<Spanned<IgnoredAny>>(text, options())
+                .ok()
+                .and_then(|t| pos_of(&t, first_line));
+            return (
+                None,
+                vec![
+                    Diagnostic::error(
+                        "wrong-type",
+                        "expected a mapping of fields (`key: value` lines)",
+                    )
+                    .at(at),
+                ],
+            );
+        }
     }
-    check_keys(&tree, shape, first_line, &mut problems);
     match serde_saphyr::from_str_with_options(text, options()) {
         Ok(v) => (Some(v), problems),
         Err(e) => {
@@ -125,137 +142,108 @@ fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) ->
     }
 }
 
-fn check_keys(
-    node: &Spanned<Node>,
-    shape: &Shape,
-    first_line: usize,
-    problems: &mut Vec<Diagnostic>,
-) {
-    match &node.value {
-        Node::Map(entries) => {
-            for (key, value) in entries {
-                let k = key.value.as_str();
-                if !shape.fields.contains(&k) {
-                    problems.push(
-                        Diagnostic::error("unknown-field", format!("unknown field `{k}`"))
-                            .at(pos_of(key, first_line))
-                            .help(
-                                match suggest::did_you_mean(k, shape.fields.iter().copied()) {
-                                    Some(s) => s,
-                                    None => {
-                                        format!("expected one of {}", suggest::one_of(shape.fields))
-                                    }
-                                },
-                            ),
-                    );
-                    continue;
-                }
-                if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
-                    check_child(value, child, first_line, problems);
-                }
-            }
-        }
-        Node::Seq(items) => {
-            for item in items {
-                check_keys(item, shape, first_line, problems);
-            }
-        }
-        Node::Scalar | Node::Null => {}
-    }
-}
-
-fn check_child(
-    node: &Spanned<Node>,
-    shape: &Shape,
-    first_line: usize,
-    problems: &mut Vec<Diagnostic>,
-) {
-    match &node.value {
-        // A list of mappings (contributions) or of ids-or-mappings (sources).
-        Node::Seq(items) => {
-            for item in items {
-                if matches!(item.value, Node::Map(_)) {
-                    check_keys(item, shape, first_line, problems);
-                }
-            }
-        }
-        Node::Map(_) => check_keys(node, shape, first_line, problems),
-        Node::Scalar | Node::Null => {}
-    }
-}
-
-/// A YAML document reduced to its structure, each node with its position.
-#[derive(Debug)]
-enum Node {
+/// What the top of a document was.
+enum Found {
+    Map,
     Null,
-    Scalar,
-    Seq(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Other,
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(NodeVisitor)
+/// Checks every key of a mapping against `shape`, recursing only into the keys that have
+/// a nested shape, and skipping every value (nothing is built).
+struct KeyCheck<'a> {
+    shape: &'a Shape,
+    first_line: usize,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for KeyCheck<'_> {
+    type Value = Found;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
+impl<'de> Visitor<'de> for KeyCheck<'_> {
+    type Value = Found;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
+        f.write_str("a mapping of fields")
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Found, E> {
+        Ok(Found::Other)
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-        Ok(Node::Null)
+    fn visit_unit<E: de::Error>(self) -> Result<Found, E> {
+        Ok(Found::Null)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-        Ok(Node::Null)
+    fn visit_none<E: de::Error>(self) -> Result<Found, E> {
+        Ok(Found::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        d.deserialize_any(NodeVisitor)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+        d.deserialize_any(self)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Node::Seq(items))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+        // A list of mappings (contributions) or of ids-or-mappings (sources): each
+        // mapping in it is checked, anything else skipped.
+        while seq
+            .next_element_seed(KeyCheck {
+                shape: self.shape,
+                first_line: self.first_line,
+                problems: &mut *self.problems,
+            })?
+            .is_some()
+        {}
+        Ok(Found::Other)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let mut entries = Vec::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        let shape = self.shape;
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
-            let value = map.next_value()?;
-            entries.push((
-                Spanned::new(key.value.0, key.referenced, key.defined),
-                value,
-            ));
+            let k = key.value.0.as_str();
+            if !shape.fields.contains(&k) {
+                self.problems.push(
+                    Diagnostic::error("unknown-field", format!("unknown field `{k}`"))
+                        .at(pos(&key.referenced, self.first_line))
+                        .help(
+                            match suggest::did_you_mean(k, shape.fields.iter().copied()) {
+                                Some(s) => s,
+                                None => {
+                                    format!("expected one of {}", suggest::one_of(shape.fields))
+                                }
+                            },
+                        ),
+                );
+                map.next_value::<IgnoredAny>()?;
+            } else if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
+                map.next_value_seed(KeyCheck {
+                    shape: child,
+                    first_line: self.first_line,
+                    problems: &mut *self.problems,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
         }
-        Ok(Node::Map(entries))
+        Ok(Found::Map)
     }
 }
 
@@ -371,6 +359,15 @@ mod tests {
         assert!(value.is_none());
         assert_eq!(errs[0].pos, Some(Pos::new(1, 8)));
         assert_eq!(errs[0].code, "wrong-type");
+    }
+
+    #[test]
+    fn a_document_that_is_not_a_mapping_is_refused_where_it_starts() {
+        let (value, errs) = parse::<RawMeeting>("\n- a\n- b\n", 3, &meeting_shape());
+        assert!(value.is_none());
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].code, "wrong-type");
+        assert_eq!(errs[0].pos, Some(Pos::new(4, 1)));
     }
 
     #[test]
