@@ -5,10 +5,36 @@ use super::{Page, value};
 
 /// The view pages and their embeds. `lead` is the round leading the front page.
 pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
-    let matrix = value(&views.matrix());
-    let months = value(&views.timeline());
-    let changes = value(&lead.map(|r| views.changes(r)));
-    let (actors, guarantees) = views.declarations();
+    // The views are independent of each other, and some walk every item: build them
+    // in parallel.
+    let ((matrix, months), ((changes, (actors, guarantees)), ((register, report), searchable))) =
+        rayon::join(
+            || rayon::join(|| value(&views.matrix()), || value(&views.timeline())),
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || value(&lead.map(|r| views.changes(r))),
+                            || {
+                                let (a, g) = views.declarations();
+                                (value(&a), value(&g))
+                            },
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || {
+                                rayon::join(
+                                    || value(&views.register()),
+                                    || value(&views.sourcing_report()),
+                                )
+                            },
+                            || value(&views.searchable()),
+                        )
+                    },
+                )
+            },
+        );
     let page = |path: &str, template, title: &str, section, data| Page {
         path: path.to_string(),
         template,
@@ -39,10 +65,7 @@ pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
             "declarations.html",
             "Declarations against commitments",
             "declarations",
-            vec![
-                ("actors", value(&actors)),
-                ("guarantees", value(&guarantees)),
-            ],
+            vec![("actors", actors), ("guarantees", guarantees)],
         ),
         page(
             "timeline.html",
@@ -56,17 +79,14 @@ pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
             "sourcing.html",
             "Sourcing",
             "sourcing",
-            vec![
-                ("register", value(&views.register())),
-                ("report", value(&views.sourcing_report())),
-            ],
+            vec![("register", register), ("report", report)],
         ),
         page(
             "search.html",
             "search.html",
             "Search",
             "search",
-            vec![("searchable", value(&views.searchable()))],
+            vec![("searchable", searchable)],
         ),
         embed(
             "matrix",

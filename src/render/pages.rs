@@ -27,16 +27,25 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
             Kind::Rounds => m.rounds.keys().cloned().collect(),
         }
     };
-    // Every item's view is built once, in parallel, and shared by its page and the lists.
-    let mut all: Vec<(Kind, Vec<ItemView>)> = Kind::ALL
-        .iter()
-        .map(|k| {
-            (
-                *k,
-                ids(*k).par_iter().map(|id| views.item(*k, id)).collect(),
-            )
-        })
-        .collect();
+    // The lead round is the one asked for, else the latest to have started by the as-of
+    // date; a round that has not started yet has no bottom line to give.
+    let lead = crate::analysis::lead_round(m, lead);
+    // Every item's view is built once, in parallel, and shared by its page and the lists,
+    // at the same time as the analyst views, which do not need them.
+    let (mut all, analysis): (Vec<(Kind, Vec<ItemView>)>, _) = rayon::join(
+        || {
+            Kind::ALL
+                .iter()
+                .map(|k| {
+                    (
+                        *k,
+                        ids(*k).par_iter().map(|id| views.item(*k, id)).collect(),
+                    )
+                })
+                .collect()
+        },
+        || super::analysis_pages::plan(views, lead.map(|r| r.meta.id.as_str())),
+    );
     for (kind, items) in &mut all {
         sort_for_list(*kind, items);
     }
@@ -62,9 +71,6 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     // Front page: the current round, what comes next, what was said last, where each
     // guarantee component stands.
     let as_of = m.site.as_of;
-    // The lead round is the one asked for, else the latest to have started by the as-of
-    // date; a round that has not started yet has no bottom line to give.
-    let lead = crate::analysis::lead_round(m, lead);
     let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
     let brief = lead.map(|r| round_brief(views, m, &r.meta.id));
     let mut next: Vec<&crate::model::Meeting> = m
@@ -111,10 +117,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
             ),
         ],
     });
-    pages.extend(super::analysis_pages::plan(
-        views,
-        lead.map(|r| r.meta.id.as_str()),
-    ));
+    pages.extend(analysis);
     Plan { pages, items: all }
 }
 
