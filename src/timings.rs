@@ -8,7 +8,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
-static RECORDED: Mutex<Vec<(&'static str, Duration)>> = Mutex::new(Vec::new());
+static RECORDED: Mutex<Vec<Timing>> = Mutex::new(Vec::new());
+
+/// One stage's figures.
+#[derive(Debug, Clone)]
+pub struct Timing {
+    /// The stage.
+    pub stage: &'static str,
+    /// Its wall time.
+    pub took: Duration,
+    /// The process' peak resident memory so far, in bytes, where the system tells it.
+    pub peak: Option<u64>,
+}
 
 /// Starts recording stage timings.
 pub fn enable() {
@@ -24,15 +35,27 @@ pub fn time<T>(stage: &'static str, f: impl FnOnce() -> T) -> T {
     let out = f();
     let took = start.elapsed();
     if let Ok(mut r) = RECORDED.lock() {
-        r.push((stage, took));
+        r.push(Timing {
+            stage,
+            took,
+            peak: peak_rss(),
+        });
     }
     out
 }
 
 /// The stages recorded so far, in the order they finished, and clears them.
-pub fn take() -> Vec<(&'static str, Duration)> {
+pub fn take() -> Vec<Timing> {
     RECORDED
         .lock()
         .map(|mut r| std::mem::take(&mut *r))
         .unwrap_or_default()
+}
+
+/// Peak resident set size (Linux: `VmHWM` in /proc/self/status).
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }

@@ -9,10 +9,15 @@ use std::process::ExitCode;
 pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
     let output = &opts.output;
     let result = briefing::build(root, opts);
-    for (stage, took) in briefing::timings::take() {
+    for t in briefing::timings::take() {
+        let peak = t
+            .peak
+            .map(|b| format!(", peak {} MB", b / (1024 * 1024)))
+            .unwrap_or_default();
         eprintln!(
-            "timing: {stage:<24} {:>8.1} ms",
-            took.as_secs_f64() * 1000.0
+            "timing: {:<24} {:>8.1} ms{peak}",
+            t.stage,
+            t.took.as_secs_f64() * 1000.0
         );
     }
     match result {

@@ -179,7 +179,7 @@ struct Prepared<'m> {
     tera: Tera,
     views: view::Views<'m>,
     pages: Vec<Page>,
-    items: Vec<(Kind, Vec<view::ItemView>)>,
+    items: Vec<(Kind, Vec<String>)>,
     /// Every page path, sorted (for the sitemap).
     paths: Vec<String>,
     /// The round leading the front page.

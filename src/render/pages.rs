@@ -5,50 +5,64 @@ use super::{Page, value};
 use crate::model::{Kind, MeetingStatus, Model};
 use rayon::prelude::*;
 
-/// Every page of the site, and the item views the item pages show.
+/// Every page of the site, and each kind's items in list order.
 pub(super) struct Plan {
     pub pages: Vec<Page>,
-    /// Item views by kind, in list order; [`Page::item`] points into them.
-    pub items: Vec<(Kind, Vec<ItemView>)>,
+    /// Item ids by kind, in list order; [`Lazy`] points into them.
+    pub items: Vec<(Kind, Vec<String>)>,
 }
 
-/// Lists every page of the site and the data each one shows. An item page's data is
-/// only pointed at here ([`item_data`] makes it when the page is rendered), so the
-/// template values of ten thousand pages never exist at once.
+/// An item in its kind's list: what it sorts by, and its page's path and title.
+struct Listed {
+    id: String,
+    date: Option<jiff::civil::Date>,
+    title: String,
+    url: String,
+}
+
+/// Lists every page of the site and the data each one shows. An item or list page's
+/// data is only pointed at here ([`lazy_data`] makes it when the page is rendered), so
+/// the views of ten thousand items never exist at once.
 pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     let mut pages = Vec::new();
-    let ids = |k: Kind| -> Vec<String> {
-        match k {
-            Kind::Actors => m.actors.keys().cloned().collect(),
-            Kind::Sources => m.sources.keys().cloned().collect(),
-            Kind::Meetings => m.meetings.keys().cloned().collect(),
-            Kind::Statements => m.statements.keys().cloned().collect(),
-            Kind::Guarantees => m.guarantees.keys().cloned().collect(),
-            Kind::Rounds => m.rounds.keys().cloned().collect(),
-        }
+    let listed = |k: Kind| -> Vec<Listed> {
+        let date = |id: &str| match k {
+            Kind::Meetings => Some(m.meetings[id].date),
+            Kind::Statements => Some(m.statements[id].date),
+            Kind::Rounds => Some(m.rounds[id].start),
+            _ => None,
+        };
+        let ids: Vec<&String> = match k {
+            Kind::Actors => m.actors.keys().collect(),
+            Kind::Sources => m.sources.keys().collect(),
+            Kind::Meetings => m.meetings.keys().collect(),
+            Kind::Statements => m.statements.keys().collect(),
+            Kind::Guarantees => m.guarantees.keys().collect(),
+            Kind::Rounds => m.rounds.keys().collect(),
+        };
+        let mut items: Vec<Listed> = ids
+            .into_iter()
+            .map(|id| {
+                let link = views.link(k, id);
+                Listed {
+                    id: id.clone(),
+                    date: date(id),
+                    title: link.title,
+                    url: link.url,
+                }
+            })
+            .collect();
+        sort_for_list(k, &mut items);
+        items
     };
     // The lead round is the one asked for, else the latest to have started by the as-of
     // date; a round that has not started yet has no bottom line to give.
     let lead = crate::analysis::lead_round(m, lead);
-    // Every item's view is built once, in parallel, and shared by its page and the lists,
-    // at the same time as the analyst views, which do not need them.
-    let (mut all, analysis): (Vec<(Kind, Vec<ItemView>)>, _) = rayon::join(
-        || {
-            Kind::ALL
-                .iter()
-                .map(|k| {
-                    (
-                        *k,
-                        ids(*k).par_iter().map(|id| views.item(*k, id)).collect(),
-                    )
-                })
-                .collect()
-        },
+    // The analyst views walk every item: they are built beside the lists.
+    let (all, analysis): (Vec<(Kind, Vec<Listed>)>, _) = rayon::join(
+        || Kind::ALL.par_iter().map(|k| (*k, listed(*k))).collect(),
         || super::analysis_pages::plan(views, lead.map(|r| r.meta.id.as_str())),
     );
-    for (kind, items) in &mut all {
-        sort_for_list(*kind, items);
-    }
     let find = |k: Kind| {
         &all.iter()
             .find(|(kk, _)| *kk == k)
@@ -91,8 +105,15 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
         .take(5)
         .map(|x| views.item(Kind::Meetings, &x.meta.id))
         .collect();
-    let latest: Vec<ItemView> = find(Kind::Statements).iter().take(5).cloned().collect();
-    let guarantees = find(Kind::Guarantees);
+    let latest: Vec<ItemView> = find(Kind::Statements)
+        .iter()
+        .take(5)
+        .map(|x| views.item(Kind::Statements, &x.id))
+        .collect();
+    let guarantees: Vec<ItemView> = find(Kind::Guarantees)
+        .iter()
+        .map(|x| views.item(Kind::Guarantees, &x.id))
+        .collect();
     let counts: Vec<(&str, usize)> = all.iter().map(|(k, v)| (k.dir(), v.len())).collect();
     pages.push(Page {
         path: "index.html".into(),
@@ -106,7 +127,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
             ("next_meetings", value(&next)),
             ("recent_meetings", value(&recent)),
             ("latest_statements", value(&latest)),
-            ("guarantees", value(guarantees)),
+            ("guarantees", value(&guarantees)),
             (
                 "counts",
                 value(
@@ -118,7 +139,11 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
         ],
     });
     pages.extend(analysis);
-    Plan { pages, items: all }
+    let items = all
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().map(|x| x.id).collect()))
+        .collect();
+    Plan { pages, items }
 }
 
 /// What a page's data is made from when the page is rendered, so the template values
@@ -134,20 +159,27 @@ pub(crate) enum Lazy {
 /// The data a [`Lazy`] stands for.
 pub(super) fn lazy_data(
     views: &Views,
-    items: &[(Kind, Vec<ItemView>)],
+    items: &[(Kind, Vec<String>)],
     lazy: &Lazy,
 ) -> Vec<(&'static str, tera::Value)> {
     match lazy {
         Lazy::Item(k, i) => {
             let (kind, list) = &items[*k];
-            let item = &list[*i];
-            let mut data = vec![("item", value(item))];
+            let item = views.item(*kind, &list[*i]);
+            let mut data = vec![("item", value(&item))];
             if *kind == Kind::Rounds {
                 data.push(("brief", value(&round_brief(views, views.m, &item.id))));
             }
             data
         }
-        Lazy::List(k, range) => vec![("items", value(&&items[*k].1[range.clone()]))],
+        Lazy::List(k, range) => {
+            let (kind, list) = &items[*k];
+            let shown: Vec<ItemView> = list[range.clone()]
+                .iter()
+                .map(|id| views.item(*kind, id))
+                .collect();
+            vec![("items", value(&shown))]
+        }
     }
 }
 
@@ -191,22 +223,11 @@ fn item_template(k: Kind) -> &'static str {
 }
 
 /// Dated kinds list newest first; the others by title.
-fn sort_for_list(kind: Kind, items: &mut [ItemView]) {
-    use super::view::Detail;
-    let date = |v: &ItemView| match &v.detail {
-        Detail::Meeting { date, .. } | Detail::Statement { date, .. } => Some(date.iso.clone()),
-        Detail::Round { start, .. } => Some(start.iso.clone()),
-        _ => None,
-    };
+fn sort_for_list(kind: Kind, items: &mut [Listed]) {
     match kind {
         Kind::Meetings | Kind::Statements | Kind::Rounds => {
-            items.sort_by(|a, b| date(b).cmp(&date(a)).then_with(|| a.id.cmp(&b.id)))
+            items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)))
         }
-        _ => items.sort_by(|a, b| {
-            a.title
-                .to_lowercase()
-                .cmp(&b.title.to_lowercase())
-                .then_with(|| a.id.cmp(&b.id))
-        }),
+        _ => items.sort_by_cached_key(|x| (x.title.to_lowercase(), x.id.clone())),
     }
 }
