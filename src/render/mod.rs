@@ -361,7 +361,12 @@ fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
         .render(p.template, &ctx)
         .map_err(|e| templates::from_tera(&e))?;
     // Markdown links were rendered once, relative to a placeholder root.
-    let html = crate::audience::strip_withheld_links(&html.replace(ROOT_MARK, &prefix));
+    let html = if html.contains(ROOT_MARK) {
+        html.replace(ROOT_MARK, &prefix)
+    } else {
+        html
+    };
+    let html = crate::audience::strip_withheld_links(html);
     Ok(Output {
         path: p.path.clone(),
         bytes: html.into_bytes(),

@@ -10,6 +10,9 @@ pub struct Views<'m> {
     pub(crate) m: &'m Model,
     /// Indexes for the round briefs, built on first use.
     pub(super) dated: std::sync::OnceLock<Dated<'m>>,
+    /// Every item's link, by kind (in [`Kind::ALL`] order) and id, built on first use:
+    /// pages show tens of links each, and building one formats dates and titles.
+    links: std::sync::OnceLock<Vec<std::collections::HashMap<&'m str, Link>>>,
 }
 
 /// What the round briefs look up, sorted once instead of scanned for every round.
@@ -28,6 +31,7 @@ impl<'m> Views<'m> {
         Views {
             m,
             dated: std::sync::OnceLock::new(),
+            links: std::sync::OnceLock::new(),
         }
     }
 
@@ -61,6 +65,34 @@ impl<'m> Views<'m> {
 
     /// A link to any item by kind and id.
     pub fn link(&self, kind: Kind, id: &str) -> Link {
+        let all = self.links.get_or_init(|| {
+            use rayon::prelude::*;
+            let m = self.m;
+            Kind::ALL
+                .par_iter()
+                .map(|k| {
+                    let ids: Vec<&'m String> = match k {
+                        Kind::Actors => m.actors.keys().collect(),
+                        Kind::Sources => m.sources.keys().collect(),
+                        Kind::Meetings => m.meetings.keys().collect(),
+                        Kind::Statements => m.statements.keys().collect(),
+                        Kind::Guarantees => m.guarantees.keys().collect(),
+                        Kind::Rounds => m.rounds.keys().collect(),
+                    };
+                    ids.into_iter()
+                        .map(|id| (id.as_str(), self.make_link(*k, id)))
+                        .collect()
+                })
+                .collect()
+        });
+        let index = Kind::ALL.iter().position(|k| *k == kind);
+        match index.and_then(|i| all[i].get(id)) {
+            Some(link) => link.clone(),
+            None => self.make_link(kind, id),
+        }
+    }
+
+    fn make_link(&self, kind: Kind, id: &str) -> Link {
         if id == WITHHELD {
             return Link {
                 id: String::new(),
