@@ -78,7 +78,7 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         );
         return (loaded, diags);
     }
-    let found = walk(root, &content, &mut diags);
+    let found = crate::timings::time("load: walk", || walk(root, &content, &mut diags));
 
     let site_file = PathBuf::from("content/site.yaml");
     match read(root, &site_file) {

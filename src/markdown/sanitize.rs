@@ -1,0 +1,154 @@
+//! Keeping Markdown from partners harmless: no scripts, event handlers, styles, frames
+//! or `javascript:` URLs in the pages it becomes.
+//!
+//! Most bodies are plain Markdown: pulldown-cmark writes only its own tags, escapes
+//! text and attribute values, and the only dangers left are link and image URLs and
+//! custom heading attributes. Such bodies ([`is_plain`]) are checked on their events;
+//! anything else (raw HTML above all) goes through ammonia's allow-list ([`clean`]).
+
+use super::ROOT_MARK;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// URL schemes a plain body may link to; any other scheme sends it to the sanitiser,
+/// which decides as it does for raw HTML.
+const SCHEMES: [&str; 5] = ["http", "https", "mailto", "tel", "briefing-root"];
+
+/// What links get, as ammonia gives them: no access to the page that opened them.
+const REL: &str = "noopener noreferrer";
+
+/// The allow-list raw HTML in Markdown passes through: no scripts, event handlers,
+/// styles, frames, or `javascript:`/`data:` URLs. Ids and classes stay for anchors,
+/// footnotes and styling.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class"]);
+        b.add_url_schemes([ROOT_MARK.trim_end_matches(":/")]);
+        b.link_rel(Some(REL));
+        b
+    })
+}
+
+/// `html` through the allow-list.
+pub(super) fn clean(html: &str) -> String {
+    sanitizer().clean(html).to_string()
+}
+
+/// True if `events` hold nothing pulldown-cmark would write unsafely: no raw HTML, no
+/// URL outside [`SCHEMES`] (or relative), no heading attributes but id and classes, no
+/// column alignment (written as `style` attributes).
+pub(super) fn is_plain(events: &[Event]) -> bool {
+    events.iter().all(|e| match e {
+        Event::Html(_) | Event::InlineHtml(_) => false,
+        Event::InlineMath(_) | Event::DisplayMath(_) => false,
+        Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            safe_url(dest_url)
+        }
+        Event::Start(Tag::Heading { attrs, .. }) => attrs.is_empty(),
+        Event::Start(Tag::Table(aligns)) => aligns
+            .iter()
+            .all(|a| matches!(a, pulldown_cmark::Alignment::None)),
+        _ => true,
+    })
+}
+
+/// A relative URL, or one with a scheme of [`SCHEMES`]. Conservative: a URL starting
+/// with anything but a letter, digit or `/.#?_~%-` (browsers skip leading spaces and
+/// control characters) is not plain.
+fn safe_url(url: &str) -> bool {
+    let Some(first) = url.chars().next() else {
+        return true;
+    };
+    if !(first.is_ascii_alphanumeric() || "/.#?_~%-".contains(first)) {
+        return false;
+    }
+    let end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    match url[..end].find(':') {
+        None => true,
+        Some(colon) => SCHEMES.iter().any(|s| url[..colon].eq_ignore_ascii_case(s)),
+    }
+}
+
+/// Writes every link's opening tag with `rel` (pulldown-cmark has no way to add it),
+/// escaping its URL and title as pulldown-cmark would.
+pub(super) fn mark_links(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        match e {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                let mut tag = String::from("<a href=\"");
+                let _ = pulldown_cmark_escape::escape_href(&mut tag, dest_url);
+                if !title.is_empty() {
+                    tag.push_str("\" title=\"");
+                    let _ = pulldown_cmark_escape::escape_html(&mut tag, title);
+                }
+                tag.push_str("\" rel=\"");
+                tag.push_str(REL);
+                tag.push_str("\">");
+                *e = Event::InlineHtml(CowStr::from(tag));
+            }
+            Event::End(TagEnd::Link) => *e = Event::InlineHtml(CowStr::Borrowed("</a>")),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::render;
+    use crate::model::Kind;
+
+    fn html(text: &str) -> String {
+        render(text, 1, &|_: Kind, _: &str| true, &|_| Vec::new()).html
+    }
+
+    #[test]
+    fn plain_markdown_cannot_run_anything() {
+        for attack in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](<\u{1}javascript:alert(1)>)",
+            "[x](<  javascript:alert(1)>)",
+            "[x](java&#115;cript:alert(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "![x](javascript:alert(1))",
+            "[x](vbscript:msgbox)",
+            "# Title {onclick=alert(1)}",
+            "[x](https://a.example \"t\\\" onmouseover=\\\"alert(1)\")",
+            "| a | b |\n|:-:|--:|\n| 1 | 2 |",
+        ] {
+            let out = html(attack).to_lowercase();
+            // (A percent-encoded control character makes a harmless relative URL.)
+            for bad in [
+                "href=\"javascript:",
+                "src=\"javascript:",
+                "href=\"vbscript:",
+                "href=\"data:",
+                "onclick",
+                "onmouseover=\"",
+                "style=",
+            ] {
+                assert!(!out.contains(bad), "{attack:?} gave {out}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_links_get_rel_and_escaped_attributes() {
+        let out = html("See [a \"b\"](https://a.example/?q=1&r=<2> \"the <title>\").");
+        assert_eq!(
+            out,
+            "<p>See <a href=\"https://a.example/?q=1&amp;r=%3C2%3E\" title=\"the &lt;title&gt;\" \
+             rel=\"noopener noreferrer\">a “b”</a>.</p>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_still_goes_through_the_sanitiser() {
+        let out = html("<b onclick=\"x()\">bold</b> and [a](https://a.example)");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(out.contains("rel=\"noopener noreferrer\""), "{out}");
+    }
+}
