@@ -6,6 +6,7 @@
 mod atom;
 mod csv;
 mod json;
+mod pretty;
 mod search;
 mod text;
 
@@ -22,9 +23,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
 /// `lead` is the round leading the front page.
 pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
-    type Job<'a> = Box<dyn Fn() -> String + Send + Sync + 'a>;
+    type Job<'a> = Box<dyn Fn() -> Vec<u8> + Send + Sync + 'a>;
     let jobs: Vec<(&str, Job)> = vec![
-        ("feed.xml", Box::new(|| atom::feed(m, views))),
+        ("feed.xml", Box::new(|| atom::feed(m, views).into_bytes())),
         ("timeline.json", Box::new(|| json::timeline(m, views))),
         (
             "data/briefing.json",
@@ -32,14 +33,17 @@ pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>
         ),
         (
             "data/contributions.csv",
-            Box::new(|| csv::contributions(m, views)),
+            Box::new(|| csv::contributions(m, views).into_bytes()),
         ),
         (
             "data/statements.csv",
-            Box::new(|| csv::statements(m, views)),
+            Box::new(|| csv::statements(m, views).into_bytes()),
         ),
-        ("search-index.js", Box::new(|| search::index(m, views))),
-        ("search.js", Box::new(|| search::SCRIPT.to_string())),
+        (
+            "search-index.js",
+            Box::new(|| search::index(m, views).into_bytes()),
+        ),
+        ("search.js", Box::new(|| search::SCRIPT.as_bytes().to_vec())),
     ];
     // The exports are independent of each other: build them in parallel.
     let mut out: Vec<Output> = jobs
@@ -47,15 +51,15 @@ pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>
         .map(|(path, job)| crate::timings::time(path, || file(path, job())))
         .collect();
     if let Some(base) = &m.site.base_url {
-        out.push(file("sitemap.xml", sitemap(base, pages)));
+        out.push(file("sitemap.xml", sitemap(base, pages).into_bytes()));
     }
     out
 }
 
-fn file(path: &str, text: String) -> Output {
+fn file(path: &str, bytes: Vec<u8>) -> Output {
     Output {
         path: path.to_string(),
-        bytes: text.into_bytes(),
+        bytes,
     }
 }
 
