@@ -8,19 +8,23 @@
 //! set; without it, entries carry no link and RFC 4287 then requires `content`, which
 //! every entry has anyway.
 
-use super::text::{plain, xml};
+use super::text::{Bodies, xml, xml_into};
 use crate::analysis::timeline::{self, What};
-use crate::model::{Kind, Model, Tlp};
+use crate::model::{Model, Tlp};
 use crate::render::view::Views;
 use jiff::civil::Date;
+use std::fmt::Write;
 
-struct Entry {
+struct Entry<'a> {
     date: Date,
     id: String,
     title: String,
     url: String,
     category: &'static str,
-    content: String,
+    /// The content is `head` then `body`: the body, a plain text shared with other
+    /// exports, is borrowed rather than copied into one string.
+    head: String,
+    body: &'a str,
     tlp: Tlp,
 }
 
@@ -32,12 +36,8 @@ fn authority(base: Option<&str>) -> String {
         .to_string()
 }
 
-fn stamp(d: Date) -> String {
-    format!("{d}T00:00:00Z")
-}
-
 /// The feed's XML.
-pub fn feed(m: &Model, views: &Views) -> String {
+pub fn feed(m: &Model, views: &Views, bodies: &Bodies) -> String {
     let base = m.site.base_url.as_deref();
     let auth = authority(base);
     let mut entries = Vec::new();
@@ -50,7 +50,6 @@ pub fn feed(m: &Model, views: &Views) -> String {
         entries.push(match e.what {
             What::Meeting => {
                 let x = &m.meetings[&e.id];
-                let v = views.link(Kind::Meetings, &e.id);
                 Entry {
                     date: e.date,
                     id: tag(""),
@@ -58,13 +57,14 @@ pub fn feed(m: &Model, views: &Views) -> String {
                     url: path.clone(),
                     category: "meeting",
                     tlp: x.meta.tlp,
-                    content: format!(
-                        "{} ({}, {}). {}",
+                    // The meeting's link note is its location.
+                    head: format!(
+                        "{} ({}, {}). ",
                         x.title,
-                        v.note.as_deref().unwrap_or("location not given"),
+                        x.location.as_deref().unwrap_or("location not given"),
                         x.status.as_str(),
-                        plain(&x.body_html)
                     ),
+                    body: bodies.meeting(&e.id),
                 }
             }
             What::Statement => {
@@ -76,7 +76,8 @@ pub fn feed(m: &Model, views: &Views) -> String {
                     url: path.clone(),
                     category: "statement",
                     tlp: x.meta.tlp,
-                    content: format!("{}: {}", views.attribution(x), plain(&x.body_html)),
+                    head: format!("{}: ", views.attribution(x)),
+                    body: bodies.statement(&e.id),
                 }
             }
             What::Step(i, status, _) => {
@@ -89,13 +90,14 @@ pub fn feed(m: &Model, views: &Views) -> String {
                     url: format!("{path}#{}", c.anchor),
                     category: "status",
                     tlp,
-                    content: format!(
+                    head: format!(
                         "{} reached the status {} on {}: {}",
                         c.by.title,
                         status.as_str(),
                         crate::dates::long(e.date),
                         c.commitment
                     ),
+                    body: "",
                 }
             }
         });
@@ -116,65 +118,87 @@ pub fn feed(m: &Model, views: &Views) -> String {
             format!("tag:{auth},2000:feed/{slug}")
         }
     };
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    s.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml(&m.site.language)
-    ));
-    s.push_str(&format!("  <id>{}</id>\n", xml(&feed_id)));
-    s.push_str(&format!("  <title>{}</title>\n", xml(&m.site.title)));
+    // About 600 bytes of markup per entry besides its text: sized once, so the feed is
+    // not copied as it grows.
+    let size: usize = entries.iter().map(|e| e.head.len() + e.body.len()).sum();
+    let mut s = String::with_capacity(4096 + size + entries.len() * 640);
+    // Writing to a `String` cannot fail.
+    let _ = write_feed(&mut s, m, &entries, &feed_id, updated, marking);
+    s
+}
+
+fn write_feed(
+    s: &mut String,
+    m: &Model,
+    entries: &[Entry],
+    feed_id: &str,
+    updated: Date,
+    marking: Tlp,
+) -> std::fmt::Result {
+    let base = m.site.base_url.as_deref();
+    s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    s.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    xml_into(s, &m.site.language);
+    s.push_str("\">\n  <id>");
+    xml_into(s, feed_id);
+    s.push_str("</id>\n  <title>");
+    xml_into(s, &m.site.title);
+    s.push_str("</title>\n");
     if let Some(sub) = &m.site.subtitle {
-        s.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(sub)));
+        s.push_str("  <subtitle>");
+        xml_into(s, sub);
+        s.push_str("</subtitle>\n");
     }
-    s.push_str(&format!("  <updated>{}</updated>\n", stamp(updated)));
-    s.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        xml(&m.site.title)
-    ));
-    s.push_str("  <generator>briefing</generator>\n");
-    s.push_str(&format!(
-        "  <rights>{}: the most restrictive marking of any entry; each entry not TLP:CLEAR carries its own.</rights>\n",
+    writeln!(s, "  <updated>{updated}T00:00:00Z</updated>")?;
+    s.push_str("  <author><name>");
+    xml_into(s, &m.site.title);
+    s.push_str("</name></author>\n  <generator>briefing</generator>\n");
+    writeln!(
+        s,
+        "  <rights>{}: the most restrictive marking of any entry; each entry not TLP:CLEAR carries its own.</rights>",
         marking.label()
-    ));
+    )?;
     if let Some(b) = base {
-        s.push_str(&format!(
-            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        writeln!(
+            s,
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
             xml(&format!("{b}feed.xml"))
-        ));
-        s.push_str(&format!(
-            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        )?;
+        writeln!(
+            s,
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
             xml(&format!("{b}index.html"))
-        ));
+        )?;
     }
-    for e in &entries {
-        s.push_str("  <entry>\n");
-        s.push_str(&format!("    <id>{}</id>\n", xml(&e.id)));
-        let title = match e.tlp {
-            Tlp::Clear => e.title.clone(),
-            t => format!("[{}] {}", t.label(), e.title),
-        };
-        s.push_str(&format!("    <title>{}</title>\n", xml(&title)));
-        s.push_str(&format!("    <updated>{}</updated>\n", stamp(e.date)));
-        s.push_str(&format!("    <category term=\"{}\"/>\n", e.category));
-        s.push_str(&format!(
-            "    <category term=\"tlp:{}\" label=\"{}\"/>\n",
+    for e in entries {
+        s.push_str("  <entry>\n    <id>");
+        xml_into(s, &e.id);
+        s.push_str("</id>\n    <title>");
+        if e.tlp != Tlp::Clear {
+            xml_into(s, &format!("[{}] ", e.tlp.label()));
+        }
+        xml_into(s, &e.title);
+        writeln!(s, "</title>\n    <updated>{}T00:00:00Z</updated>", e.date)?;
+        writeln!(s, "    <category term=\"{}\"/>", e.category)?;
+        writeln!(
+            s,
+            "    <category term=\"tlp:{}\" label=\"{}\"/>",
             e.tlp.as_str(),
             e.tlp.label()
-        ));
+        )?;
         if let Some(b) = base {
-            s.push_str(&format!(
-                "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-                xml(&format!("{b}{}", e.url))
-            ));
+            s.push_str("    <link rel=\"alternate\" type=\"text/html\" href=\"");
+            xml_into(s, b);
+            xml_into(s, &e.url);
+            s.push_str("\"/>\n");
         }
-        s.push_str(&format!(
-            "    <content type=\"text\">{}</content>\n",
-            xml(&e.content)
-        ));
-        s.push_str("  </entry>\n");
+        s.push_str("    <content type=\"text\">");
+        xml_into(s, &e.head);
+        xml_into(s, e.body);
+        s.push_str("</content>\n  </entry>\n");
     }
     s.push_str("</feed>\n");
-    s
+    Ok(())
 }
 
 #[cfg(test)]

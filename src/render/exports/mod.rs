@@ -23,9 +23,16 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
 /// `lead` is the round leading the front page.
 pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
+    // The feed, the statements table and the search index all need the bodies as plain
+    // text: made once, in parallel, before them.
+    let bodies = crate::timings::time("exports: plain text", || text::Bodies::new(m));
+    let bodies = &bodies;
     type Job<'a> = Box<dyn Fn() -> Vec<u8> + Send + Sync + 'a>;
     let jobs: Vec<(&str, Job)> = vec![
-        ("feed.xml", Box::new(|| atom::feed(m, views).into_bytes())),
+        (
+            "feed.xml",
+            Box::new(|| atom::feed(m, views, bodies).into_bytes()),
+        ),
         ("timeline.json", Box::new(|| json::timeline(m, views))),
         (
             "data/briefing.json",
@@ -37,11 +44,11 @@ pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>
         ),
         (
             "data/statements.csv",
-            Box::new(|| csv::statements(m, views).into_bytes()),
+            Box::new(|| csv::statements(m, views, bodies).into_bytes()),
         ),
         (
             "search-index.js",
-            Box::new(|| search::index(m, views).into_bytes()),
+            Box::new(|| search::index(m, views, bodies)),
         ),
         ("search.js", Box::new(|| search::SCRIPT.as_bytes().to_vec())),
     ];

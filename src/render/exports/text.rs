@@ -1,5 +1,9 @@
 //! Plain text from rendered HTML, and escaping for XML.
 
+use crate::model::Model;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
 /// The text of an HTML fragment: tags dropped, common entities decoded, whitespace
 /// collapsed. Enough for search and spreadsheets; not a general HTML parser.
 pub fn plain(html: &str) -> String {
@@ -61,17 +65,80 @@ pub fn plain(html: &str) -> String {
 /// Escapes text for XML content and attribute values.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
+    xml_into(&mut out, s);
+    out
+}
+
+/// [`xml`], appended to `out`: runs without special characters are copied whole.
+pub fn xml_into(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+}
+
+/// Each body's plain text, made once per build (in parallel) for the exports that need
+/// it: the feed, the statements table and the search index.
+pub struct Bodies<'m> {
+    meetings: HashMap<&'m str, String>,
+    statements: HashMap<&'m str, String>,
+    guarantees: HashMap<&'m str, String>,
+}
+
+impl<'m> Bodies<'m> {
+    /// The plain text of every meeting, statement and guarantee body of `m`.
+    pub fn new(m: &'m Model) -> Self {
+        fn of<T: Sync>(
+            items: &BTreeMap<String, T>,
+            html: impl Fn(&T) -> &str + Sync,
+        ) -> HashMap<&str, String> {
+            items
+                .par_iter()
+                .map(|(id, x)| (id.as_str(), plain(html(x))))
+                .collect()
+        }
+        Bodies {
+            meetings: of(&m.meetings, |x| x.body_html.as_str()),
+            statements: of(&m.statements, |x| x.body_html.as_str()),
+            guarantees: of(&m.guarantees, |x| x.body_html.as_str()),
         }
     }
-    out
+
+    /// A meeting's body as plain text.
+    pub fn meeting(&self, id: &str) -> &str {
+        &self.meetings[id]
+    }
+
+    /// A statement's body as plain text.
+    pub fn statement(&self, id: &str) -> &str {
+        &self.statements[id]
+    }
+
+    /// A guarantee's body as plain text.
+    pub fn guarantee(&self, id: &str) -> &str {
+        &self.guarantees[id]
+    }
+
+    /// The length of every statement's plain text together, to size the exports.
+    pub fn statements_len(&self) -> usize {
+        self.statements.values().map(String::len).sum()
+    }
+
+    /// The length of every meeting's plain text together.
+    pub fn meetings_len(&self) -> usize {
+        self.meetings.values().map(String::len).sum()
+    }
 }
 
 #[cfg(test)]
@@ -87,6 +154,7 @@ mod tests {
             "Fish & chips, peas. \"90%\""
         );
         assert_eq!(xml("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(xml("é'>x"), "é&apos;&gt;x");
         // Entities decode once, left to right; an unclosed tag runs to the end.
         assert_eq!(plain("&amp;lt; &amp;amp; & x&nbsp;y"), "&lt; &amp; & x y");
         assert_eq!(

@@ -197,7 +197,8 @@ impl<'m> Views<'m> {
         }
     }
 
-    fn citations(&self, cs: &[Citation]) -> Vec<CitationView> {
+    /// Citations resolved to their sources.
+    pub fn citations(&self, cs: &[Citation]) -> Vec<CitationView> {
         cs.iter()
             .map(|c| {
                 let Some(src) = self.m.sources.get(&c.source) else {
