@@ -143,11 +143,11 @@ pub fn render_each<E: Send>(
             })
         },
         || {
-            let exported = crate::timings::time("exports", || {
-                exports::all(model, &views, &paths, lead.as_deref())
+            let emitted = crate::timings::time("exports", || {
+                exports::each(model, &views, &paths, lead.as_deref(), &|o| emit(o).err())
             });
-            let n = exported.len();
-            let mut errors: Vec<_> = exported.into_iter().filter_map(|o| emit(o).err()).collect();
+            let n = emitted.len();
+            let mut errors: Vec<_> = emitted.into_iter().flatten().collect();
             match stylesheet(&tera) {
                 Ok(css) => errors.extend(emit(css).err()),
                 Err(d) => {

@@ -23,6 +23,19 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
 /// `lead` is the round leading the front page.
 pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
+    each(m, views, pages, lead, &|o| o)
+}
+
+/// [`all`], each export handed to `emit` as soon as it is made (from several threads, in
+/// no particular order) rather than all kept until the last is done: together they are
+/// larger than any one. Returns what `emit` returned for each.
+pub(super) fn each<R: Send>(
+    m: &Model,
+    views: &Views,
+    pages: &[String],
+    lead: Option<&str>,
+    emit: &(dyn Fn(Output) -> R + Sync),
+) -> Vec<R> {
     // The feed, the statements table and the search index all need the bodies as plain
     // text: made once, in parallel, before them.
     let bodies = crate::timings::time("exports: plain text", || text::Bodies::new(m));
@@ -53,12 +66,12 @@ pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>
         ("search.js", Box::new(|| search::SCRIPT.as_bytes().to_vec())),
     ];
     // The exports are independent of each other: build them in parallel.
-    let mut out: Vec<Output> = jobs
+    let mut out: Vec<R> = jobs
         .into_par_iter()
-        .map(|(path, job)| crate::timings::time(path, || file(path, job())))
+        .map(|(path, job)| emit(crate::timings::time(path, || file(path, job()))))
         .collect();
     if let Some(base) = &m.site.base_url {
-        out.push(file("sitemap.xml", sitemap(base, pages).into_bytes()));
+        out.push(emit(file("sitemap.xml", sitemap(base, pages).into_bytes())));
     }
     out
 }
