@@ -1,56 +1,35 @@
 //! The analyst views' pages: matrix, declarations, timeline, sourcing, search, embeds.
+//!
+//! Some of these views walk every item and make pages of megabytes; like item pages,
+//! their data is only made when the page renders ([`data`]) and dropped right after,
+//! so that they never all exist at once.
 
 use super::view::Views;
-use super::{Page, value};
+use super::{Page, pages::Lazy, value};
 
-/// The view pages and their embeds. `lead` is the round leading the front page.
-pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
-    // The views are independent of each other, and some walk every item: build them
-    // in parallel.
-    let ((matrix, months), ((changes, (actors, guarantees)), ((register, report), searchable))) =
-        rayon::join(
-            || rayon::join(|| value(&views.matrix()), || value(&views.timeline())),
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || value(&lead.map(|r| views.changes(r))),
-                            || {
-                                let (a, g) = views.declarations();
-                                (value(&a), value(&g))
-                            },
-                        )
-                    },
-                    || {
-                        rayon::join(
-                            || {
-                                rayon::join(
-                                    || value(&views.register()),
-                                    || value(&views.sourcing_report()),
-                                )
-                            },
-                            || value(&views.searchable()),
-                        )
-                    },
-                )
-            },
-        );
-    let page = |path: &str, template, title: &str, section, data| Page {
+/// One analyst page, standing for the data it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ViewPage {
+    Matrix,
+    Declarations,
+    Timeline,
+    Sourcing,
+    Search,
+    EmbedMatrix,
+    EmbedChanges,
+    EmbedTimeline,
+}
+
+/// The view pages and their embeds.
+pub(super) fn plan() -> Vec<Page> {
+    use ViewPage::*;
+    let page = |path: &str, template, title: &str, section, view| Page {
         path: path.to_string(),
         template,
         title: title.to_string(),
         section,
-        data,
-        lazy: None,
-    };
-    let embed = |name: &'static str, title: &str, full: &str, data: (&'static str, tera::Value)| {
-        page(
-            &format!("embed/{name}.html"),
-            "embed.html",
-            title,
-            "embed",
-            vec![data, ("embed", value(&name)), ("full", value(&full))],
-        )
+        data: Vec::new(),
+        lazy: Some(Lazy::View(view)),
     };
     vec![
         page(
@@ -58,48 +37,89 @@ pub(super) fn plan(views: &Views, lead: Option<&str>) -> Vec<Page> {
             "matrix.html",
             "Commitment matrix",
             "matrix",
-            vec![("matrix", matrix.clone())],
+            Matrix,
         ),
         page(
             "declarations.html",
             "declarations.html",
             "Declarations against commitments",
             "declarations",
-            vec![("actors", actors), ("guarantees", guarantees)],
+            Declarations,
         ),
         page(
             "timeline.html",
             "timeline.html",
             "Timeline",
             "timeline",
-            vec![("months", months.clone())],
+            Timeline,
         ),
         page(
             "sourcing.html",
             "sourcing.html",
             "Sourcing",
             "sourcing",
-            vec![("register", register), ("report", report)],
+            Sourcing,
+        ),
+        page("search.html", "search.html", "Search", "search", Search),
+        page(
+            "embed/matrix.html",
+            "embed.html",
+            "Commitment matrix",
+            "embed",
+            EmbedMatrix,
         ),
         page(
-            "search.html",
-            "search.html",
-            "Search",
-            "search",
-            vec![("searchable", searchable)],
-        ),
-        embed(
-            "matrix",
-            "Commitment matrix",
-            "matrix.html",
-            ("matrix", matrix),
-        ),
-        embed(
-            "changes",
+            "embed/changes.html",
+            "embed.html",
             "Latest changes",
-            "index.html#section-changes",
-            ("changes", changes),
+            "embed",
+            EmbedChanges,
         ),
-        embed("timeline", "Timeline", "timeline.html", ("months", months)),
+        page(
+            "embed/timeline.html",
+            "embed.html",
+            "Timeline",
+            "embed",
+            EmbedTimeline,
+        ),
     ]
+}
+
+/// The data of one view page. `lead` is the round leading the front page.
+pub(super) fn data(
+    views: &Views,
+    lead: Option<&str>,
+    page: ViewPage,
+) -> Vec<(&'static str, tera::Value)> {
+    use ViewPage::*;
+    let embed = |name: &'static str, full: &str, data: (&'static str, tera::Value)| {
+        vec![data, ("embed", value(&name)), ("full", value(&full))]
+    };
+    match page {
+        Matrix => vec![("matrix", value(&views.matrix()))],
+        Declarations => {
+            let (actors, guarantees) = views.declarations();
+            vec![
+                ("actors", value(&actors)),
+                ("guarantees", value(&guarantees)),
+            ]
+        }
+        Timeline => vec![("months", value(&views.timeline()))],
+        Sourcing => vec![
+            ("register", value(&views.register())),
+            ("report", value(&views.sourcing_report())),
+        ],
+        Search => vec![("searchable", value(&views.searchable()))],
+        EmbedMatrix => embed("matrix", "matrix.html", ("matrix", value(&views.matrix()))),
+        EmbedChanges => embed(
+            "changes",
+            "index.html#section-changes",
+            ("changes", value(&lead.map(|r| views.changes(r)))),
+        ),
+        EmbedTimeline => embed(
+            "timeline",
+            "timeline.html",
+            ("months", value(&views.timeline())),
+        ),
+    }
 }

@@ -129,7 +129,8 @@ pub fn render_each<E: Send>(
                     .into_par_iter()
                     .filter_map(|mut p| {
                         if let Some(lazy) = p.lazy.take() {
-                            p.data.extend(pages::lazy_data(&views, &items, &lazy));
+                            p.data
+                                .extend(pages::lazy_data(&views, &items, lead.as_deref(), &lazy));
                         }
                         match render_page(&tera, &p) {
                             Ok(o) => emit(o).err(),
@@ -246,7 +247,8 @@ pub fn render_cached(
             // The cache compares each page's data with its last render's: make it all.
             pages.par_iter_mut().for_each(|p| {
                 if let Some(lazy) = p.lazy.take() {
-                    p.data.extend(pages::lazy_data(&views, &items, &lazy));
+                    p.data
+                        .extend(pages::lazy_data(&views, &items, lead.as_deref(), &lazy));
                 }
             });
             cache.render(&mut tera, root, &pages, render_page)

@@ -58,11 +58,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     // The lead round is the one asked for, else the latest to have started by the as-of
     // date; a round that has not started yet has no bottom line to give.
     let lead = crate::analysis::lead_round(m, lead);
-    // The analyst views walk every item: they are built beside the lists.
-    let (all, analysis): (Vec<(Kind, Vec<Listed>)>, _) = rayon::join(
-        || Kind::ALL.par_iter().map(|k| (*k, listed(*k))).collect(),
-        || super::analysis_pages::plan(views, lead.map(|r| r.meta.id.as_str())),
-    );
+    let all: Vec<(Kind, Vec<Listed>)> = Kind::ALL.par_iter().map(|k| (*k, listed(*k))).collect();
     let find = |k: Kind| {
         &all.iter()
             .find(|(kk, _)| *kk == k)
@@ -138,7 +134,8 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
             ),
         ],
     });
-    pages.extend(analysis);
+    // The analyst pages first: they are the largest, best started early.
+    pages.splice(0..0, super::analysis_pages::plan());
     let items = all
         .into_iter()
         .map(|(k, v)| (k, v.into_iter().map(|x| x.id).collect()))
@@ -152,6 +149,8 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
 pub(crate) enum Lazy {
     /// The item at (kind, position) in [`Plan::items`], and for a round its brief.
     Item(usize, usize),
+    /// An analyst view's page.
+    View(super::analysis_pages::ViewPage),
     /// A page of a list: positions in the kind's list in [`Plan::items`].
     List(usize, std::ops::Range<usize>),
 }
@@ -160,9 +159,11 @@ pub(crate) enum Lazy {
 pub(super) fn lazy_data(
     views: &Views,
     items: &[(Kind, Vec<String>)],
+    lead: Option<&str>,
     lazy: &Lazy,
 ) -> Vec<(&'static str, tera::Value)> {
     match lazy {
+        Lazy::View(page) => super::analysis_pages::data(views, lead, *page),
         Lazy::Item(k, i) => {
             let (kind, list) = &items[*k];
             let item = views.item(*kind, &list[*i]);
