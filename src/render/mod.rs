@@ -3,6 +3,7 @@
 mod analysis_pages;
 pub mod cache;
 pub mod exports;
+mod filters;
 mod pages;
 pub mod paginate;
 pub mod templates;

@@ -50,6 +50,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 /// Loads the embedded templates, then the site's own; errors name the template and line.
 pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
+    super::filters::register(&mut tera);
     tera.set_fallback_prefixes([BUILTIN_PREFIX])
         .map_err(|e| from_tera(&e))?;
     tera.add_raw_templates(
