@@ -354,6 +354,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_key_deep_in_a_list_of_mappings_is_found() {
+        let text = "title: x\nsources:\n  - reuters\n  - {source: r, credability: 2}\n";
+        let (value, errs) = parse::<RawMeeting>(text, 1, &meeting_shape());
+        assert!(value.is_some());
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].pos, Some(Pos::new(4, 17)));
+    }
+
+    #[test]
     fn type_errors_are_positioned() {
         let (value, errs) = parse::<RawMeeting>("title: [1, 2]\n", 1, &meeting_shape());
         assert!(value.is_none());
