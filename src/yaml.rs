@@ -77,7 +77,38 @@ pub fn parse<T: DeserializeOwned + Default>(
     if text.trim().is_empty() {
         return (Some(T::default()), Vec::new());
     }
-    // First pass: only the keys, against the shape; values are skipped, nothing is built.
+    // The typed parse, noting whether serde ignored any key. Most files are right: one
+    // pass. A file with an unknown key or an error is read again by [`check`], which
+    // positions every unknown key and tells syntax errors from type errors.
+    let mut ignored = false;
+    let typed = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |d| {
+        serde_ignored::deserialize(d, |path| {
+            // A positioned value's own fields are serde-saphyr's business, not the file's.
+            let own = matches!(path, serde_ignored::Path::Map { key, .. }
+                if key.starts_with("__serde_saphyr_private"));
+            ignored |= !own;
+        })
+    });
+    match typed {
+        Ok(v) if !ignored => (Some(v), Vec::new()),
+        Ok(v) => match check(text, first_line, shape) {
+            Ok(problems) => (Some(v), problems),
+            Err(problems) => (None, problems),
+        },
+        Err(e) => match check(text, first_line, shape) {
+            Ok(mut problems) => {
+                problems.push(from_error(&e, first_line, "wrong-type"));
+                (None, problems)
+            }
+            Err(problems) => (None, problems),
+        },
+    }
+}
+
+/// Checks only the keys of `text` against the shape (values are skipped, nothing is
+/// built): the unknown keys, each at its position, or the error that stops the reading
+/// (a syntax error, or a document that is not a mapping).
+fn check(text: &str, first_line: usize, shape: &Shape) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let found = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |d| {
         KeyCheck {
@@ -88,30 +119,20 @@ pub fn parse<T: DeserializeOwned + Default>(
         .deserialize(d)
     });
     match found {
-        Err(e) => return (None, vec![from_error(&e, first_line, "yaml-syntax")]),
-        Ok(Found::Map | Found::Null) => {}
+        Err(e) => Err(vec![from_error(&e, first_line, "yaml-syntax")]),
+        Ok(Found::Map | Found::Null) => Ok(problems),
         Ok(Found::Other) => {
-            // Rare: parse again, keeping positions, to point at what is not a mapping.
+            // Parse again, keeping positions, to point at what is not a mapping.
             let at = serde_saphyr::from_str_with_options::<Spanned<IgnoredAny>>(text, options())
                 .ok()
                 .and_then(|t| pos_of(&t, first_line));
-            return (
-                None,
-                vec![
-                    Diagnostic::error(
-                        "wrong-type",
-                        "expected a mapping of fields (`key: value` lines)",
-                    )
-                    .at(at),
-                ],
-            );
-        }
-    }
-    match serde_saphyr::from_str_with_options(text, options()) {
-        Ok(v) => (Some(v), problems),
-        Err(e) => {
-            problems.push(from_error(&e, first_line, "wrong-type"));
-            (None, problems)
+            Err(vec![
+                Diagnostic::error(
+                    "wrong-type",
+                    "expected a mapping of fields (`key: value` lines)",
+                )
+                .at(at),
+            ])
         }
     }
 }
@@ -355,6 +376,7 @@ mod tests {
 
     #[test]
     fn an_unknown_key_deep_in_a_list_of_mappings_is_found() {
+        // The only mistake is nested: the one-pass parse must still notice it.
         let text = "title: x\nsources:\n  - reuters\n  - {source: r, credability: 2}\n";
         let (value, errs) = parse::<RawMeeting>(text, 1, &meeting_shape());
         assert!(value.is_some());
