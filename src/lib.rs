@@ -196,7 +196,13 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
         round: opts.round.clone(),
     };
     let files = timings::time("render and stage", || {
-        render::render_each(&site.model, root, &render_opts, &|o| stager.stage(&o))
+        render::render_each(
+            &site.model,
+            root,
+            &render_opts,
+            &|o| stager.stage(&o),
+            &|path, write| stager.stage_streamed(path, write),
+        )
     })
     .map_err(|e| match e {
         render::EmitError::Content(ds) => {

@@ -145,6 +145,40 @@ impl Stager {
         Ok(())
     }
 
+    /// Stages the file at `path` that `write` writes piece by piece (an export too large
+    /// to hold whole): straight into its temporary file, which is dropped if it turns out
+    /// to hold the bytes the folder already has.
+    pub fn stage_streamed(
+        &self,
+        path: &str,
+        write: &mut crate::render::exports::WriteFn,
+    ) -> Result<(), WriteError> {
+        self.keep(path);
+        let target = self.dir.join(path);
+        if let Some(folder) = target.parent()
+            && !self.lock().folders.contains(folder)
+        {
+            std::fs::create_dir_all(folder).map_err(err(folder))?;
+            self.lock().folders.insert(folder.to_path_buf());
+        }
+        let mut tmp = target.as_os_str().to_owned();
+        tmp.push(".briefing-tmp");
+        let tmp = PathBuf::from(tmp);
+        let file = std::fs::File::create(&tmp).map_err(err(&tmp))?;
+        // Recorded at once, so that a failure from here on removes it.
+        self.lock().files.push((target.clone(), tmp.clone()));
+        let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+        write(&mut out)
+            .and_then(|()| io::Write::flush(&mut out))
+            .map_err(err(&tmp))?;
+        drop(out);
+        if same_contents(&tmp, &target) {
+            let _ = std::fs::remove_file(&tmp);
+            self.lock().files.retain(|(_, t)| t != &tmp);
+        }
+        Ok(())
+    }
+
     /// Writes the manifest, renames every staged file into place and removes the files
     /// the previous build wrote and this one did not.
     pub fn commit(self) -> Result<WriteReport, WriteError> {
@@ -240,6 +274,33 @@ fn differs(dir: &Path, o: &Output) -> bool {
     }
 }
 
+/// True if the files at `a` and `b` both exist with the same bytes (compared a piece
+/// at a time; files of different sizes are not read).
+fn same_contents(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    if ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (io::BufReader::new(fa), io::BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let n = match ra.read(&mut ba) {
+            Ok(0) => return true,
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
 fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     let mut tmp = path.as_os_str().to_owned();
@@ -310,6 +371,33 @@ mod tests {
             "temporary files cleaned up"
         );
         assert!(!dir.path().join("c.html").exists());
+    }
+
+    #[test]
+    fn streamed_files_are_written_only_when_changed_and_cleaned_up_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let put = |text: &'static str| {
+            let stager = Stager::new(dir.path());
+            stager
+                .stage_streamed("data/big.json", &mut |w| w.write_all(text.as_bytes()))
+                .unwrap();
+            stager.commit().unwrap()
+        };
+        assert_eq!(put("one").written, 1);
+        assert_eq!((put("one").written, put("one").unchanged), (0, 1));
+        assert_eq!(put("two").written, 1);
+        let stager = Stager::new(dir.path());
+        let failed = stager.stage_streamed("data/big.json", &mut |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("the writer failed"))
+        });
+        assert!(failed.is_err());
+        drop(stager);
+        assert!(!dir.path().join("data/big.json.briefing-tmp").exists());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("data/big.json")).unwrap(),
+            "two"
+        );
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn render_each<E: Send>(
     root: &Path,
     opts: &RenderOptions,
     sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
+    stream: &(dyn Fn(&str, &mut exports::WriteFn) -> Result<(), E> + Sync),
 ) -> Result<usize, EmitError<E>> {
     let Prepared {
         tera,
@@ -118,6 +119,15 @@ pub fn render_each<E: Send>(
             return Ok(());
         }
         sink(o).map_err(|e| {
+            failed.store(true, std::sync::atomic::Ordering::Relaxed);
+            EmitError::Sink(e)
+        })
+    };
+    let emit_streamed = |path: &str, write: &mut exports::WriteFn| -> Result<(), EmitError<E>> {
+        if failed.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
+        stream(path, write).map_err(|e| {
             failed.store(true, std::sync::atomic::Ordering::Relaxed);
             EmitError::Sink(e)
         })
@@ -146,7 +156,14 @@ pub fn render_each<E: Send>(
         },
         || {
             let emitted = crate::timings::time("exports", || {
-                exports::each(model, &views, &paths, lead.as_deref(), &|o| emit(o).err())
+                exports::each(
+                    model,
+                    &views,
+                    &paths,
+                    lead.as_deref(),
+                    &|o| emit(o).err(),
+                    &|path, write| emit_streamed(path, write).err(),
+                )
             });
             let n = emitted.len();
             let mut errors: Vec<_> = emitted.into_iter().flatten().collect();
@@ -224,7 +241,16 @@ pub fn render_cached(
             all.lock().unwrap_or_else(|e| e.into_inner()).push(o);
             Ok(())
         };
-        return match render_each(model, root, opts, &collect) {
+        let collect_streamed =
+            |path: &str, write: &mut exports::WriteFn| -> Result<(), std::convert::Infallible> {
+                let mut bytes = Vec::new();
+                write(&mut bytes).expect("views serialise into memory");
+                collect(Output {
+                    path: path.to_string(),
+                    bytes,
+                })
+            };
+        return match render_each(model, root, opts, &collect, &collect_streamed) {
             Ok(_) => {
                 let mut outputs = all.into_inner().unwrap_or_else(|e| e.into_inner());
                 outputs.sort_by(|a, b| a.path.cmp(&b.path));

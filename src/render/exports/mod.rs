@@ -23,18 +23,27 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
 /// `lead` is the round leading the front page.
 pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
-    each(m, views, pages, lead, &|o| o)
+    each(m, views, pages, lead, &|o| o, &|path, write| {
+        let mut bytes = Vec::new();
+        write(&mut bytes).expect("views serialise into memory");
+        file(path, bytes)
+    })
 }
+
+/// Writes a file piece by piece into the writer it is given.
+pub type WriteFn<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
 
 /// [`all`], each export handed to `emit` as soon as it is made (from several threads, in
 /// no particular order) rather than all kept until the last is done: together they are
-/// larger than any one. Returns what `emit` returned for each.
+/// larger than any one. `data/briefing.json`, the largest, goes to `stream` to be written
+/// piece by piece, never whole in memory. Returns what `emit` or `stream` returned for each.
 pub(super) fn each<R: Send>(
     m: &Model,
     views: &Views,
     pages: &[String],
     lead: Option<&str>,
     emit: &(dyn Fn(Output) -> R + Sync),
+    stream: &(dyn Fn(&str, &mut WriteFn) -> R + Sync),
 ) -> Vec<R> {
     // The feed, the statements table and the search index all need the bodies as plain
     // text: made once, in parallel, before them.
@@ -47,10 +56,6 @@ pub(super) fn each<R: Send>(
             Box::new(|| atom::feed(m, views, bodies).into_bytes()),
         ),
         ("timeline.json", Box::new(|| json::timeline(m, views))),
-        (
-            "data/briefing.json",
-            Box::new(|| json::briefing(m, views, lead)),
-        ),
         (
             "data/contributions.csv",
             Box::new(|| csv::contributions(m, views).into_bytes()),
@@ -66,10 +71,20 @@ pub(super) fn each<R: Send>(
         ("search.js", Box::new(|| search::SCRIPT.as_bytes().to_vec())),
     ];
     // The exports are independent of each other: build them in parallel.
-    let mut out: Vec<R> = jobs
-        .into_par_iter()
-        .map(|(path, job)| emit(crate::timings::time(path, || file(path, job()))))
-        .collect();
+    let (mut out, streamed) = rayon::join(
+        || {
+            jobs.into_par_iter()
+                .map(|(path, job)| emit(crate::timings::time(path, || file(path, job()))))
+                .collect::<Vec<R>>()
+        },
+        || {
+            let path = "data/briefing.json";
+            crate::timings::time(path, || {
+                stream(path, &mut |w| json::briefing_into(m, views, lead, w))
+            })
+        },
+    );
+    out.push(streamed);
     if let Some(base) = &m.site.base_url {
         out.push(emit(file("sitemap.xml", sitemap(base, pages).into_bytes())));
     }
