@@ -172,3 +172,55 @@ pub(super) struct Pending {
     fresh: Vec<(String, PageKey, Vec<u8>)>,
     planned: HashSet<String>,
 }
+
+/// [`super::render_cached`] with a cache: every page's data is made and compared with
+/// its last render's; only pages whose inputs changed are rendered.
+pub(super) fn render_cached(
+    model: &crate::model::Model,
+    root: &Path,
+    opts: &super::RenderOptions,
+    cache: &mut RenderCache,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    use super::{Prepared, dedup, exports, pages, prepare, render_page, stylesheet};
+    let Prepared {
+        mut tera,
+        views,
+        mut pages,
+        items,
+        paths,
+        lead,
+    } = prepare(model, root, opts)?;
+    // Pages and exports do not depend on each other: both run at once.
+    let ((results, pending), exported) = rayon::join(
+        || {
+            // The cache compares each page's data with its last render's: make it all.
+            pages.par_iter_mut().for_each(|p| {
+                if let Some(lazy) = p.lazy.take() {
+                    p.data
+                        .extend(pages::lazy_data(&views, &items, lead.as_deref(), &lazy));
+                }
+            });
+            cache.render(&mut tera, root, &pages, render_page)
+        },
+        || exports::all(model, &views, &paths, lead.as_deref()),
+    );
+    let mut outputs = Vec::with_capacity(results.len() + exported.len() + 1);
+    let mut problems = Vec::new();
+    for r in results
+        .into_iter()
+        .chain(std::iter::once(stylesheet(&tera)))
+    {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => problems.extend(d),
+        }
+    }
+    outputs.extend(exported);
+    if problems.is_empty() {
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        cache.commit(pending);
+        Ok(outputs)
+    } else {
+        Err(dedup(problems))
+    }
+}

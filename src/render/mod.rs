@@ -194,18 +194,18 @@ pub fn render_each<E: Send>(
 }
 
 /// What every render starts from: templates, views and the plan of pages.
-struct Prepared<'m> {
-    tera: Tera,
-    views: view::Views<'m>,
-    pages: Vec<Page>,
-    items: Vec<(Kind, Vec<String>)>,
+pub(super) struct Prepared<'m> {
+    pub tera: Tera,
+    pub views: view::Views<'m>,
+    pub pages: Vec<Page>,
+    pub items: Vec<(Kind, Vec<String>)>,
     /// Every page path, sorted (for the sitemap).
-    paths: Vec<String>,
+    pub paths: Vec<String>,
     /// The round leading the front page.
-    lead: Option<String>,
+    pub lead: Option<String>,
 }
 
-fn prepare<'m>(
+pub(super) fn prepare<'m>(
     model: &'m Model,
     root: &Path,
     opts: &RenderOptions,
@@ -260,57 +260,17 @@ pub fn render_cached(
             Err(EmitError::Sink(never)) => match never {},
         };
     };
-    let Prepared {
-        mut tera,
-        views,
-        mut pages,
-        items,
-        paths,
-        lead,
-    } = prepare(model, root, opts)?;
-    // Pages and exports do not depend on each other: both run at once.
-    let ((results, pending), exported) = rayon::join(
-        || {
-            // The cache compares each page's data with its last render's: make it all.
-            pages.par_iter_mut().for_each(|p| {
-                if let Some(lazy) = p.lazy.take() {
-                    p.data
-                        .extend(pages::lazy_data(&views, &items, lead.as_deref(), &lazy));
-                }
-            });
-            cache.render(&mut tera, root, &pages, render_page)
-        },
-        || exports::all(model, &views, &paths, lead.as_deref()),
-    );
-    let mut outputs = Vec::with_capacity(results.len() + exported.len() + 1);
-    let mut problems = Vec::new();
-    for r in results
-        .into_iter()
-        .chain(std::iter::once(stylesheet(&tera)))
-    {
-        match r {
-            Ok(o) => outputs.push(o),
-            Err(d) => problems.extend(d),
-        }
-    }
-    outputs.extend(exported);
-    if problems.is_empty() {
-        outputs.sort_by(|a, b| a.path.cmp(&b.path));
-        cache.commit(pending);
-        Ok(outputs)
-    } else {
-        Err(dedup(problems))
-    }
+    cache::render_cached(model, root, opts, cache)
 }
 
 /// One template bug fails every page using it: report it once.
-fn dedup(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(super) fn dedup(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems.sort_by(|a, b| (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message)));
     problems.dedup();
     problems
 }
 
-fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
+pub(super) fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     match tera.render("style.css", &Context::new()) {
         Ok(css) => Ok(Output {
             path: "style.css".into(),
@@ -364,7 +324,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
     g.insert("nav", &nav);
 }
 
-fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
+pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {
     let depth = p.path.matches('/').count();
     let prefix = "../".repeat(depth);
     let mut ctx = Context::new();
