@@ -366,6 +366,20 @@ pub struct Model {
     pub links: Links,
 }
 
+impl Model {
+    /// The ids of one kind's items, in id order.
+    pub fn ids(&self, kind: Kind) -> Vec<&String> {
+        match kind {
+            Kind::Actors => self.actors.keys().collect(),
+            Kind::Sources => self.sources.keys().collect(),
+            Kind::Meetings => self.meetings.keys().collect(),
+            Kind::Statements => self.statements.keys().collect(),
+            Kind::Guarantees => self.guarantees.keys().collect(),
+            Kind::Rounds => self.rounds.keys().collect(),
+        }
+    }
+}
+
 /// The latest date anywhere in the content: the default `as_of`.
 pub fn latest_date(
     meetings: &BTreeMap<String, Meeting>,

@@ -32,14 +32,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
             Kind::Rounds => Some(m.rounds[id].start),
             _ => None,
         };
-        let ids: Vec<&String> = match k {
-            Kind::Actors => m.actors.keys().collect(),
-            Kind::Sources => m.sources.keys().collect(),
-            Kind::Meetings => m.meetings.keys().collect(),
-            Kind::Statements => m.statements.keys().collect(),
-            Kind::Guarantees => m.guarantees.keys().collect(),
-            Kind::Rounds => m.rounds.keys().collect(),
-        };
+        let ids: Vec<&String> = m.ids(k);
         let mut items: Vec<Listed> = ids
             .into_iter()
             .map(|id| {

@@ -51,14 +51,7 @@ fn document<'a, 'm>(m: &'a Model, views: &'a Views<'m>, lead: Option<&'a str>) -
     let items = |kind: Kind| Items {
         views,
         kind,
-        ids: match kind {
-            Kind::Actors => m.actors.keys().collect(),
-            Kind::Sources => m.sources.keys().collect(),
-            Kind::Meetings => m.meetings.keys().collect(),
-            Kind::Statements => m.statements.keys().collect(),
-            Kind::Guarantees => m.guarantees.keys().collect(),
-            Kind::Rounds => m.rounds.keys().collect(),
-        },
+        ids: m.ids(kind),
     };
     let changes: Vec<Value> = all_round_changes(m)
         .into_iter()

@@ -71,14 +71,7 @@ impl<'m> Views<'m> {
             Kind::ALL
                 .par_iter()
                 .map(|k| {
-                    let ids: Vec<&'m String> = match k {
-                        Kind::Actors => m.actors.keys().collect(),
-                        Kind::Sources => m.sources.keys().collect(),
-                        Kind::Meetings => m.meetings.keys().collect(),
-                        Kind::Statements => m.statements.keys().collect(),
-                        Kind::Guarantees => m.guarantees.keys().collect(),
-                        Kind::Rounds => m.rounds.keys().collect(),
-                    };
+                    let ids: Vec<&'m String> = m.ids(*k);
                     ids.into_iter()
                         .map(|id| (id.as_str(), self.make_link(*k, id)))
                         .collect()
