@@ -15,6 +15,7 @@ use crate::model::{Kind, Model, Tlp};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use tera::{Context, Tera, Value};
 use view::{DateView, TlpView};
 
@@ -113,25 +114,10 @@ pub fn render_each<E: Send>(
         paths,
         lead,
     } = prepare(model, root, opts).map_err(EmitError::Content)?;
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    let emit = |o: Output| -> Result<(), EmitError<E>> {
-        if failed.load(std::sync::atomic::Ordering::Relaxed) {
-            return Ok(());
-        }
-        sink(o).map_err(|e| {
-            failed.store(true, std::sync::atomic::Ordering::Relaxed);
-            EmitError::Sink(e)
-        })
-    };
-    let emit_streamed = |path: &str, write: &mut exports::WriteFn| -> Result<(), EmitError<E>> {
-        if failed.load(std::sync::atomic::Ordering::Relaxed) {
-            return Ok(());
-        }
-        stream(path, write).map_err(|e| {
-            failed.store(true, std::sync::atomic::Ordering::Relaxed);
-            EmitError::Sink(e)
-        })
-    };
+    let failed = AtomicBool::new(false);
+    let emit = |o: Output| guarded(&failed, || sink(o));
+    let emit_streamed =
+        |path: &str, write: &mut exports::WriteFn| guarded(&failed, || stream(path, write));
     let count = pages.len();
     let (from_pages, from_exports) = rayon::join(
         || {
@@ -146,7 +132,7 @@ pub fn render_each<E: Send>(
                         match render_page(&tera, &p) {
                             Ok(o) => emit(o).err(),
                             Err(d) => {
-                                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                                failed.store(true, Relaxed);
                                 Some(EmitError::Content(d))
                             }
                         }
@@ -170,7 +156,7 @@ pub fn render_each<E: Send>(
             match stylesheet(&tera) {
                 Ok(css) => errors.extend(emit(css).err()),
                 Err(d) => {
-                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                    failed.store(true, Relaxed);
                     errors.push(EmitError::Content(d));
                 }
             }
@@ -191,6 +177,20 @@ pub fn render_each<E: Send>(
     } else {
         Err(EmitError::Content(dedup(problems)))
     }
+}
+
+/// Hands a file to a sink unless an earlier one failed; a failure stops the rest.
+fn guarded<E>(
+    failed: &AtomicBool,
+    send: impl FnOnce() -> Result<(), E>,
+) -> Result<(), EmitError<E>> {
+    if failed.load(Relaxed) {
+        return Ok(());
+    }
+    send().map_err(|e| {
+        failed.store(true, Relaxed);
+        EmitError::Sink(e)
+    })
 }
 
 /// What every render starts from: templates, views and the plan of pages.
