@@ -1,7 +1,8 @@
 //! Save-to-written-pages time on a generated 10,000-item briefing.
 //!
 //! `cargo bench --bench rebuild` (release build). Prints the figures docs/performance.md
-//! reports. Set BRIEFING_BENCH_ITEMS to change the corpus size.
+//! reports. Set BRIEFING_BENCH_ITEMS to change the corpus size, or BRIEFING_BENCH_ROOT to
+//! a site to use instead (e.g. one from `gen-corpus`; it is copied, not edited).
 
 mod corpus;
 
@@ -14,25 +15,39 @@ fn main() {
         .unwrap_or(10_000);
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    corpus::generate(root, n);
+    match std::env::var_os("BRIEFING_BENCH_ROOT") {
+        Some(site) => copy_content(std::path::Path::new(&site), root),
+        None => corpus::generate(root, n),
+    }
     let opts = briefing::BuildOptions::new(root.join("output"));
 
     let t = Instant::now();
     let report = briefing::build(root, &opts).expect("the corpus builds");
+    let corpus = match std::env::var("BRIEFING_BENCH_ROOT") {
+        Ok(site) => format!("a copy of {site}"),
+        Err(_) => format!("{n} generated items"),
+    };
     println!(
-        "corpus: {n} items, {} pages, {} warnings",
+        "corpus: {corpus}, {} pages, {} warnings",
         report.files,
         report.warnings.warning_count()
     );
     println!("full build, cold output: {:?}", t.elapsed());
 
-    let statement = root.join("content/statements/statement-100.md");
+    // A statement in the middle of the list; each edit adds a sentence to its text.
+    let mut statements: Vec<_> = std::fs::read_dir(root.join("content/statements"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    statements.sort();
+    let statement = statements[statements.len() / 2].clone();
     let original = std::fs::read_to_string(&statement).unwrap();
     let mut times = Vec::new();
     for round in 0..5 {
         std::fs::write(
             &statement,
-            original.replace("Words of", &format!("Edit {round} of")),
+            format!("{original}\nEdit {round}.\n"),
         )
         .unwrap();
         let t = Instant::now();
@@ -54,7 +69,7 @@ fn main() {
     for round in 0..7 {
         std::fs::write(
             &statement,
-            original.replace("Words of", &format!("Change {round} of")),
+            format!("{original}\nChange {round}.\n"),
         )
         .unwrap();
         let t = Instant::now();
@@ -102,4 +117,18 @@ fn report_times(what: &str, times: &mut [Duration]) {
         times[times.len() - 1],
         times.len()
     );
+}
+
+/// Copies the site's content/ (and templates/, if any) under `to`.
+fn copy_content(from: &std::path::Path, to: &std::path::Path) {
+    for top in ["content", "templates"] {
+        for entry in walkdir::WalkDir::new(from.join(top)).into_iter().flatten() {
+            let rel = entry.path().strip_prefix(from).unwrap();
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(to.join(rel)).unwrap();
+            } else {
+                std::fs::copy(entry.path(), to.join(rel)).unwrap();
+            }
+        }
+    }
 }
