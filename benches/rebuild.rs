@@ -45,11 +45,7 @@ fn main() {
     let original = std::fs::read_to_string(&statement).unwrap();
     let mut times = Vec::new();
     for round in 0..5 {
-        std::fs::write(
-            &statement,
-            format!("{original}\nEdit {round}.\n"),
-        )
-        .unwrap();
+        std::fs::write(&statement, format!("{original}\nEdit {round}.\n")).unwrap();
         let t = Instant::now();
         let r = briefing::build(root, &opts).unwrap();
         times.push(t.elapsed());
@@ -67,11 +63,7 @@ fn main() {
     let mut times = Vec::new();
     let mut phases = Vec::new();
     for round in 0..7 {
-        std::fs::write(
-            &statement,
-            format!("{original}\nChange {round}.\n"),
-        )
-        .unwrap();
+        std::fs::write(&statement, format!("{original}\nChange {round}.\n")).unwrap();
         let t = Instant::now();
         let r = site.rebuild().unwrap();
         let rebuilt = t.elapsed();
