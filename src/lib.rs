@@ -85,6 +85,26 @@ impl Site {
         self.render_with(&render::RenderOptions::default())
     }
 
+    /// Renders every page and export and drops each as it is made: template problems
+    /// found, nothing kept (for `check`, which writes nothing).
+    pub fn render_and_discard(&self) -> Result<(), Diagnostics> {
+        let discard = |_: Output| Ok::<(), std::convert::Infallible>(());
+        let discard_streamed = |_: &str, write: &mut render::exports::WriteFn| {
+            write(&mut std::io::sink()).expect("views serialise");
+            Ok::<(), std::convert::Infallible>(())
+        };
+        let opts = render::RenderOptions::default();
+        match render::render_each(&self.model, &self.root, &opts, &discard, &discard_streamed) {
+            Ok(_) => Ok(()),
+            Err(render::EmitError::Content(ds)) => {
+                let mut all = self.warnings.clone();
+                all.extend(ds);
+                Err(all)
+            }
+            Err(render::EmitError::Sink(never)) => match never {},
+        }
+    }
+
     /// Renders every page and export in memory, with options.
     pub fn render_with(&self, opts: &render::RenderOptions) -> Result<Vec<Output>, Diagnostics> {
         render::render_with(&self.model, &self.root, opts).map_err(|ds| {
@@ -114,8 +134,8 @@ pub struct BuildReport {
 /// rendering problems only (no sourcing findings; see [`check_with`]).
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
-        Ok(site) => match site.render() {
-            Ok(_) => site.warnings,
+        Ok(site) => match site.render_and_discard() {
+            Ok(()) => site.warnings,
             Err(diags) => diags,
         },
         Err(diags) => diags,
@@ -126,8 +146,8 @@ pub fn check(root: &Path) -> Diagnostics {
 /// (see [`analysis::sourcing`]); with `strict`, every warning becomes an error.
 pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
     let mut diags = match Site::load(root) {
-        Ok(site) => match site.render() {
-            Ok(_) => {
+        Ok(site) => match site.render_and_discard() {
+            Ok(()) => {
                 let mut d = site.warnings;
                 d.extend(analysis::sourcing::diagnostics(&site.model));
                 d
