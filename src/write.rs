@@ -105,6 +105,8 @@ struct Staged {
     files: Vec<(PathBuf, PathBuf)>,
     /// Folders already made.
     folders: BTreeSet<PathBuf>,
+    /// Folders that did not exist before this write: removed again if it fails.
+    created: BTreeSet<PathBuf>,
 }
 
 impl Stager {
@@ -127,6 +129,26 @@ impl Stager {
         self.lock().paths.insert(path.to_string());
     }
 
+    /// Makes the folder `file` goes in, once, noting the folders that did not exist.
+    fn make_folder_of(&self, file: &Path) -> Result<(), WriteError> {
+        let Some(folder) = file.parent() else {
+            return Ok(());
+        };
+        if self.lock().folders.contains(folder) {
+            return Ok(());
+        }
+        let missing: Vec<PathBuf> = folder
+            .ancestors()
+            .take_while(|d| !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        std::fs::create_dir_all(folder).map_err(err(folder))?;
+        let mut state = self.lock();
+        state.folders.insert(folder.to_path_buf());
+        state.created.extend(missing);
+        Ok(())
+    }
+
     /// Stages `o` if the folder does not already hold it with these bytes.
     pub fn stage(&self, o: &Output) -> Result<(), WriteError> {
         self.keep(&o.path);
@@ -134,12 +156,7 @@ impl Stager {
             return Ok(());
         }
         let path = self.dir.join(&o.path);
-        if let Some(folder) = path.parent()
-            && !self.lock().folders.contains(folder)
-        {
-            std::fs::create_dir_all(folder).map_err(err(folder))?;
-            self.lock().folders.insert(folder.to_path_buf());
-        }
+        self.make_folder_of(&path)?;
         let tmp = stage(&path, &o.bytes)?;
         self.lock().files.push((path, tmp));
         Ok(())
@@ -155,12 +172,7 @@ impl Stager {
     ) -> Result<(), WriteError> {
         self.keep(path);
         let target = self.dir.join(path);
-        if let Some(folder) = target.parent()
-            && !self.lock().folders.contains(folder)
-        {
-            std::fs::create_dir_all(folder).map_err(err(folder))?;
-            self.lock().folders.insert(folder.to_path_buf());
-        }
+        self.make_folder_of(&target)?;
         let mut tmp = target.as_os_str().to_owned();
         tmp.push(".briefing-tmp");
         let tmp = PathBuf::from(tmp);
@@ -255,8 +267,13 @@ impl Stager {
 impl Drop for Stager {
     fn drop(&mut self) {
         if !self.committed {
-            for (_, tmp) in &self.lock().files {
+            let state = self.lock();
+            for (_, tmp) in &state.files {
                 let _ = std::fs::remove_file(tmp);
+            }
+            // Deepest first; a folder that is not empty (not ours alone) stays.
+            for folder in state.created.iter().rev() {
+                let _ = std::fs::remove_dir(folder);
             }
         }
     }

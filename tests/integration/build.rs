@@ -221,6 +221,22 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn a_failed_first_build_leaves_no_folder_behind() {
+    let site = Site::minimal();
+    site.write(
+        "templates/meeting.html",
+        "{% extends \"base.html\" %}{% block main %}{{ item.nope }}{% endblock main %}",
+    );
+    let out = site.root().join("fresh/output");
+    assert!(briefing::build(site.root(), &briefing::BuildOptions::new(&out)).is_err());
+    assert!(!out.exists(), "a failed build created {}", out.display());
+    assert!(!site.root().join("fresh").exists());
+    // So the next build is not refused as writing into someone else's folder.
+    site.remove("templates/meeting.html");
+    briefing::build(site.root(), &briefing::BuildOptions::new(&out)).unwrap();
+}
+
+#[test]
 fn removed_items_lose_their_pages_and_unchanged_pages_are_not_rewritten() {
     let site = Site::minimal();
     build(&site);
