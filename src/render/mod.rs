@@ -242,14 +242,7 @@ pub fn render_cached(
             Ok(())
         };
         let collect_streamed =
-            |path: &str, write: &mut exports::WriteFn| -> Result<(), std::convert::Infallible> {
-                let mut bytes = Vec::new();
-                write(&mut bytes).expect("views serialise into memory");
-                collect(Output {
-                    path: path.to_string(),
-                    bytes,
-                })
-            };
+            |path: &str, write: &mut exports::WriteFn| collect(exports::in_memory(path, write));
         return match render_each(model, root, opts, &collect, &collect_streamed) {
             Ok(_) => {
                 let mut outputs = all.into_inner().unwrap_or_else(|e| e.into_inner());

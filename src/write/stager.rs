@@ -95,9 +95,7 @@ impl Stager {
         self.keep(path);
         let target = self.dir.join(path);
         self.make_folder_of(&target)?;
-        let mut tmp = target.as_os_str().to_owned();
-        tmp.push(".briefing-tmp");
-        let tmp = PathBuf::from(tmp);
+        let tmp = tmp_path(&target);
         let file = std::fs::File::create(&tmp).map_err(err(&tmp))?;
         // Recorded at once, so that a failure from here on removes it.
         self.lock().files.push((target.clone(), tmp.clone()));
@@ -240,11 +238,16 @@ fn same_contents(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
-fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+/// The temporary file staged beside `path`.
+fn tmp_path(path: &Path) -> PathBuf {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".briefing-tmp");
-    let tmp = PathBuf::from(tmp);
+    PathBuf::from(tmp)
+}
+
+/// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+    let tmp = tmp_path(path);
     std::fs::write(&tmp, bytes).map_err(err(&tmp))?;
     Ok(tmp)
 }

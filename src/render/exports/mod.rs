@@ -23,11 +23,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
 /// `lead` is the round leading the front page.
 pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
-    each(m, views, pages, lead, &|o| o, &|path, write| {
-        let mut bytes = Vec::new();
-        write(&mut bytes).expect("views serialise into memory");
-        file(path, bytes)
-    })
+    each(m, views, pages, lead, &|o| o, &in_memory)
+}
+
+/// A file written piece by piece, made whole in memory (for renders that keep files).
+pub fn in_memory(path: &str, write: &mut WriteFn) -> Output {
+    let mut bytes = Vec::new();
+    write(&mut bytes).expect("views serialise into memory");
+    file(path, bytes)
 }
 
 /// Writes a file piece by piece into the writer it is given.
