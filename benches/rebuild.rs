@@ -53,51 +53,74 @@ fn main() {
     }
     report_times("full rebuild after a one-statement edit", &mut times);
 
-    // The incremental path `serve` uses, writing into a folder as `build` would.
+    // The incremental path `serve` uses, writing into a folder as `build` would: told
+    // which file changed, as serve's file watcher tells it, and finding out by itself.
     let out = root.join("output-incremental");
     let mut site = briefing::incremental::Incremental::new(root, None);
     let t = Instant::now();
     let first = site.rebuild().unwrap();
     site.write(&first, &out).unwrap();
     println!("incremental, first rebuild and write: {:?}", t.elapsed());
-    let mut times = Vec::new();
-    let mut phases = Vec::new();
-    for round in 0..7 {
-        std::fs::write(&statement, format!("{original}\nChange {round}.\n")).unwrap();
-        let t = Instant::now();
-        let r = site.rebuild().unwrap();
-        let rebuilt = t.elapsed();
-        let w = site.write(&r, &out).unwrap();
-        times.push(t.elapsed());
-        phases.push((rebuilt, r.rendered, w.written));
+    let timings = std::env::var_os("BRIEFING_BENCH_TIMINGS").is_some();
+    if timings {
+        briefing::timings::enable();
     }
-    report_times(
-        "incremental rebuild and write after a one-statement edit",
-        &mut times,
-    );
-    let (rebuilt, rendered, written) = phases[phases.len() / 2];
-    println!("  e.g. rebuild {rebuilt:?}, {rendered} pages rendered, {written} files written");
-    let cache = briefing::load::FileCache::new();
-    briefing::Site::load_cached(root, Some(&cache)).unwrap();
+    for told in [true, false] {
+        let mut times = Vec::new();
+        let mut phases = Vec::new();
+        for round in 0..9 {
+            let text = format!("{original}\nChange {round} ({told}).\n");
+            std::fs::write(&statement, text).unwrap();
+            let t = Instant::now();
+            let r = if told {
+                site.rebuild_after(std::slice::from_ref(&statement))
+                    .unwrap()
+            } else {
+                site.rebuild().unwrap()
+            };
+            let rebuilt = t.elapsed();
+            let w = briefing::timings::time("write", || site.write(&r, &out).unwrap());
+            times.push(t.elapsed());
+            if timings {
+                for x in briefing::timings::take() {
+                    println!("  timing: {:<24} {:?}", x.stage, x.took);
+                }
+            }
+            phases.push((rebuilt, r.partial, r.rendered, w.written));
+        }
+        let how = if told {
+            "told the file (as serve's watcher does)"
+        } else {
+            "scanning for changes"
+        };
+        report_times(
+            &format!("incremental rebuild and write after a one-statement edit, {how}"),
+            &mut times,
+        );
+        let (rebuilt, partial, rendered, written) = phases[phases.len() / 2];
+        println!(
+            "  e.g. rebuild {rebuilt:?} (fast path: {partial}), {rendered} pages rendered, \
+             {written} files written"
+        );
+    }
+    // An edit to more than the words (here a title) rebuilds the whole site in memory.
+    let retitled = if original.contains("\ntitle: ") {
+        original.replacen("\ntitle: ", "\ntitle: Retitled ", 1)
+    } else {
+        original.replacen("---\n", "---\ntitle: Retitled statement\n", 1)
+    };
+    std::fs::write(&statement, &retitled).unwrap();
     let t = Instant::now();
-    let site = briefing::Site::load_cached(root, Some(&cache)).unwrap();
+    let r = site
+        .rebuild_after(std::slice::from_ref(&statement))
+        .unwrap();
+    site.write(&r, &out).unwrap();
     println!(
-        "  of which load and validate, files cached: {:?}",
-        t.elapsed()
+        "incremental rebuild and write after a retitling (whole site): {:?}, {} files written",
+        t.elapsed(),
+        r.changed.len()
     );
-    let t = Instant::now();
-    let (loaded, _) = briefing::load::load_cached(root, Some(&cache));
-    println!("  of which load alone, files cached: {:?}", t.elapsed());
-    let t = Instant::now();
-    let _ = briefing::validate::validate(loaded);
-    println!("  of which validate alone: {:?}", t.elapsed());
-    let mut pages = briefing::render::cache::RenderCache::default();
-    briefing::render::render_cached(&site.model, root, &Default::default(), Some(&mut pages))
-        .unwrap();
-    let t = Instant::now();
-    briefing::render::render_cached(&site.model, root, &Default::default(), Some(&mut pages))
-        .unwrap();
-    println!("  of which render, nothing changed: {:?}", t.elapsed());
+    std::fs::write(&statement, &original).unwrap();
 }
 
 fn report_times(what: &str, times: &mut [Duration]) {

@@ -61,15 +61,28 @@ impl Site {
 
     /// [`Site::load`], taking the files unchanged since they were parsed from `cache`.
     pub fn load_cached(root: &Path, cache: Option<&load::FileCache>) -> Result<Site, Diagnostics> {
+        Site::load_keeping_ids(root, cache).map(|(site, _)| site)
+    }
+
+    /// [`Site::load_cached`], also giving the ids references were checked against (what
+    /// [`validate::revalidate`] needs to check one file again).
+    pub fn load_keeping_ids(
+        root: &Path,
+        cache: Option<&load::FileCache>,
+    ) -> Result<(Site, validate::Ids), Diagnostics> {
         let (loaded, mut diags) = timings::time("load", || load::load_cached(root, cache));
-        let (model, more) = timings::time("validate", || validate::validate(loaded));
+        let (model, more, ids) =
+            timings::time("validate", || validate::validate_keeping_ids(loaded));
         diags.extend(more);
         match model {
-            Some(model) if !diags.has_errors() => Ok(Site {
-                root: root.to_path_buf(),
-                model,
-                warnings: diags,
-            }),
+            Some(model) if !diags.has_errors() => Ok((
+                Site {
+                    root: root.to_path_buf(),
+                    model,
+                    warnings: diags,
+                },
+                ids,
+            )),
             _ => Err(diags),
         }
     }

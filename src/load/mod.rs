@@ -346,10 +346,7 @@ fn parse_all<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
     let results: Vec<(Option<Doc<T>>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|f| {
-            let parse = || match read(root, f) {
-                Ok(text) => parse_document(Some(kind), f, &text),
-                Err(d) => (None, vec![d]),
-            };
+            let parse = || parse_file(root, kind, f);
             match cache {
                 Some(c) => c.get_or(&root.join(f), parse),
                 None => parse(),
@@ -362,6 +359,18 @@ fn parse_all<T: DeserializeOwned + Default + Clone + Send + Sync + 'static>(
         diags.extend(es);
     }
     docs
+}
+
+/// Reads and parses the item file at `rel` (relative to `root`) of `kind`.
+pub fn parse_file<T: DeserializeOwned + Default>(
+    root: &Path,
+    kind: Kind,
+    rel: &Path,
+) -> (Option<Doc<T>>, Vec<Diagnostic>) {
+    match read(root, rel) {
+        Ok(text) => parse_document(Some(kind), rel, &text),
+        Err(d) => (None, vec![d]),
+    }
 }
 
 /// Parses the text of one file of `kind` (`None` for site.yaml): front matter for

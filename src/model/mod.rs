@@ -91,7 +91,7 @@ impl Kind {
 }
 
 /// Settings from content/site.yaml, with defaults applied.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteSettings {
     /// Site title.
     pub title: String,
@@ -121,7 +121,7 @@ pub struct SiteSettings {
 pub const DEFAULT_PAGINATE: usize = 100;
 
 /// What every item carries.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// The file stem; unique within the kind.
     pub id: String,
@@ -136,7 +136,7 @@ pub struct Meta {
 }
 
 /// One citation of a source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
     /// Source id.
     pub source: String,
@@ -151,7 +151,7 @@ pub struct Citation {
 }
 
 /// A person, state, organisation or group.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     /// Id, file, tags, marking, sources.
     pub meta: Meta,
@@ -174,7 +174,7 @@ pub struct Actor {
 }
 
 /// A source of information.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// Id, file, tags, marking, sources.
     pub meta: Meta,
@@ -191,7 +191,7 @@ pub struct Source {
 }
 
 /// Someone at a meeting.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Participant {
     /// Actor id.
     pub actor: String,
@@ -202,7 +202,7 @@ pub struct Participant {
 }
 
 /// A meeting, held or planned.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
     /// Id, file, tags, marking, sources.
     pub meta: Meta,
@@ -233,7 +233,7 @@ pub struct Meeting {
 }
 
 /// Something said, by a named speaker or an anonymous attribution.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     /// Id, file, tags, marking, sources.
     pub meta: Meta,
@@ -260,7 +260,7 @@ pub struct Statement {
 }
 
 /// An amount committed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     /// The number.
     pub value: f64,
@@ -269,7 +269,7 @@ pub struct Amount {
 }
 
 /// An earlier step of a contribution.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     /// When.
     pub date: Date,
@@ -280,7 +280,7 @@ pub struct Step {
 }
 
 /// One actor's commitment to a guarantee component.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
     /// Actor id.
     pub by: String,
@@ -303,7 +303,7 @@ pub struct Contribution {
 }
 
 /// A guarantee component.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Guarantee {
     /// Id, file, tags, marking, sources.
     pub meta: Meta,
@@ -331,7 +331,7 @@ impl Guarantee {
 }
 
 /// A diplomatic round.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Round {
     /// Id, file, tags, marking, sources.
     pub meta: Meta,
@@ -377,6 +377,29 @@ impl Model {
             Kind::Guarantees => self.guarantees.keys().collect(),
             Kind::Rounds => self.rounds.keys().collect(),
         }
+    }
+
+    /// True if an item was read from the file `rel` (relative to the site root).
+    pub fn has_file(&self, rel: &std::path::Path) -> bool {
+        let mut parts = rel.iter().skip(1);
+        let (Some(kind), Some(id)) = (
+            parts
+                .next()
+                .and_then(|d| d.to_str())
+                .and_then(Kind::from_dir),
+            rel.file_stem().and_then(|s| s.to_str()),
+        ) else {
+            return false;
+        };
+        let file = match kind {
+            Kind::Actors => self.actors.get(id).map(|x| &x.meta.file),
+            Kind::Sources => self.sources.get(id).map(|x| &x.meta.file),
+            Kind::Meetings => self.meetings.get(id).map(|x| &x.meta.file),
+            Kind::Statements => self.statements.get(id).map(|x| &x.meta.file),
+            Kind::Guarantees => self.guarantees.get(id).map(|x| &x.meta.file),
+            Kind::Rounds => self.rounds.get(id).map(|x| &x.meta.file),
+        };
+        file.is_some_and(|f| f == rel)
     }
 }
 

@@ -1,11 +1,11 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
 mod analysis_pages;
-pub mod cache;
 pub mod exports;
 mod filters;
 mod pages;
 pub mod paginate;
+pub mod partial;
 pub mod templates;
 pub mod view;
 
@@ -83,7 +83,7 @@ pub fn render_with(
     root: &Path,
     opts: &RenderOptions,
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    render_cached(model, root, opts, None)
+    partial::render_keeping(model, root, opts).map(|(outputs, _)| outputs)
 }
 
 /// Why rendering into a sink stopped.
@@ -106,6 +106,18 @@ pub fn render_each<E: Send>(
     sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
     stream: &(dyn Fn(&str, &mut exports::WriteFn) -> Result<(), E> + Sync),
 ) -> Result<usize, EmitError<E>> {
+    let prepared = prepare(model, root, opts).map_err(EmitError::Content)?;
+    emit_all(model, prepared, sink, stream).map(|(count, _)| count)
+}
+
+/// Renders what [`prepare`] planned into the sinks, as [`render_each`] does; gives back
+/// how many files there were and what a later partial render needs.
+pub(super) fn emit_all<'m, E: Send>(
+    model: &'m Model,
+    prepared: Prepared<'m>,
+    sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
+    stream: &(dyn Fn(&str, &mut exports::WriteFn) -> Result<(), E> + Sync),
+) -> Result<(usize, partial::Kept), EmitError<E>> {
     let Prepared {
         tera,
         views,
@@ -113,7 +125,7 @@ pub fn render_each<E: Send>(
         items,
         paths,
         lead,
-    } = prepare(model, root, opts).map_err(EmitError::Content)?;
+    } = prepared;
     let failed = AtomicBool::new(false);
     let emit = |o: Output| guarded(&failed, || sink(o));
     let emit_streamed =
@@ -141,7 +153,7 @@ pub fn render_each<E: Send>(
             })
         },
         || {
-            let emitted = crate::timings::time("exports", || {
+            let (emitted, pieces) = crate::timings::time("exports", || {
                 exports::each(
                     model,
                     &views,
@@ -160,10 +172,10 @@ pub fn render_each<E: Send>(
                     errors.push(EmitError::Content(d));
                 }
             }
-            (n + 1, errors)
+            (n + 1, errors, pieces)
         },
     );
-    let (extra, export_errors) = from_exports;
+    let (extra, export_errors, pieces) = from_exports;
     let mut problems = Vec::new();
     for e in from_pages.into_iter().chain(export_errors) {
         match e {
@@ -173,7 +185,13 @@ pub fn render_each<E: Send>(
         }
     }
     if problems.is_empty() {
-        Ok(count + extra)
+        let kept = partial::Kept {
+            tera,
+            items,
+            lead,
+            pieces,
+        };
+        Ok((count + extra, kept))
     } else {
         Err(EmitError::Content(dedup(problems)))
     }
@@ -226,34 +244,6 @@ pub(super) fn prepare<'m>(
         paths,
         lead,
     })
-}
-
-/// [`render_with`], reusing from `cache` the pages whose inputs did not change.
-pub fn render_cached(
-    model: &Model,
-    root: &Path,
-    opts: &RenderOptions,
-    cache: Option<&mut cache::RenderCache>,
-) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let Some(cache) = cache else {
-        let all = std::sync::Mutex::new(Vec::new());
-        let collect = |o: Output| -> Result<(), std::convert::Infallible> {
-            all.lock().unwrap_or_else(|e| e.into_inner()).push(o);
-            Ok(())
-        };
-        let collect_streamed =
-            |path: &str, write: &mut exports::WriteFn| collect(exports::in_memory(path, write));
-        return match render_each(model, root, opts, &collect, &collect_streamed) {
-            Ok(_) => {
-                let mut outputs = all.into_inner().unwrap_or_else(|e| e.into_inner());
-                outputs.sort_by(|a, b| a.path.cmp(&b.path));
-                Ok(outputs)
-            }
-            Err(EmitError::Content(d)) => Err(d),
-            Err(EmitError::Sink(never)) => match never {},
-        };
-    };
-    cache::render_cached(model, root, opts, cache)
 }
 
 /// One template bug fails every page using it: report it once.

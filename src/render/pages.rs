@@ -52,59 +52,127 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     // date; a round that has not started yet has no bottom line to give.
     let lead = crate::analysis::lead_round(m, lead);
     let all: Vec<(Kind, Vec<Listed>)> = Kind::ALL.par_iter().map(|k| (*k, listed(*k))).collect();
-    let find = |k: Kind| {
-        &all.iter()
-            .find(|(kk, _)| *kk == k)
-            .expect("every kind is planned")
-            .1
-    };
 
     for (k, (kind, items)) in all.iter().enumerate() {
-        pages.extend(items.iter().enumerate().map(|(i, item)| Page {
-            path: item.url.clone(),
-            template: item_template(*kind),
-            title: item.title.clone(),
-            section: kind.dir(),
-            data: Vec::new(),
-            lazy: Some(Lazy::Item(k, i)),
-        }));
+        pages.extend(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| item_page((k, *kind, i), &item.url, &item.title)),
+        );
         pages.extend(list_pages(k, *kind, items.len(), m.site.paginate));
     }
+    let items: Vec<(Kind, Vec<String>)> = all
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().map(|x| x.id).collect()))
+        .collect();
+    pages.push(front_page(m, views, lead, &items));
+    // The analyst pages first: they are the largest, best started early.
+    pages.splice(0..0, super::analysis_pages::plan());
+    Plan { pages, items }
+}
 
-    // Front page: the current round, what comes next, what was said last, where each
-    // guarantee component stands.
+/// The meetings and statements the front page lists in full (besides its round's brief).
+struct FrontLists<'a> {
+    /// Meetings after the as-of date, not cancelled, soonest first.
+    next: Vec<&'a String>,
+    /// The five latest meetings up to the as-of date.
+    recent: Vec<&'a String>,
+    /// The five first statements of the statements list.
+    latest: Vec<&'a String>,
+}
+
+fn front_lists<'a>(m: &'a Model, items: &'a [(Kind, Vec<String>)]) -> FrontLists<'a> {
     let as_of = m.site.as_of;
-    let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
-    let brief = lead.map(|r| round_brief(views, m, &r.meta.id));
     let mut next: Vec<&crate::model::Meeting> = m
         .meetings
         .values()
         .filter(|x| x.date > as_of && x.status != MeetingStatus::Cancelled)
         .collect();
-    next.sort_by_key(|x| (x.date, x.meta.id.clone()));
-    let next: Vec<ItemView> = next
-        .iter()
-        .map(|x| views.item(Kind::Meetings, &x.meta.id))
-        .collect();
+    next.sort_by_key(|x| (x.date, &x.meta.id));
     let mut recent: Vec<&crate::model::Meeting> =
         m.meetings.values().filter(|x| x.date <= as_of).collect();
-    recent.sort_by_key(|x| std::cmp::Reverse((x.date, x.meta.id.clone())));
-    let recent: Vec<ItemView> = recent
+    recent.sort_by_key(|x| std::cmp::Reverse((x.date, &x.meta.id)));
+    let statements = items
         .iter()
-        .take(5)
-        .map(|x| views.item(Kind::Meetings, &x.meta.id))
-        .collect();
-    let latest: Vec<ItemView> = find(Kind::Statements)
-        .iter()
-        .take(5)
-        .map(|x| views.item(Kind::Statements, &x.id))
-        .collect();
+        .find(|(k, _)| *k == Kind::Statements)
+        .map_or(&[][..], |(_, v)| v.as_slice());
+    FrontLists {
+        next: next.iter().map(|x| &x.meta.id).collect(),
+        recent: recent.iter().take(5).map(|x| &x.meta.id).collect(),
+        latest: statements.iter().take(5).collect(),
+    }
+}
+
+/// True if the front page holds the full view (body included) of item `kind`/`id`.
+pub(super) fn front_shows(
+    m: &Model,
+    views: &Views,
+    lead: Option<&crate::model::Round>,
+    items: &[(Kind, Vec<String>)],
+    kind: Kind,
+    id: &str,
+) -> bool {
+    let briefed = || {
+        lead.map(|r| views.brief_lists(r.end.min(m.site.as_of)))
+            .unwrap_or_default()
+    };
+    match kind {
+        Kind::Guarantees => true,
+        Kind::Rounds => lead.is_some_and(|r| r.meta.id == id),
+        Kind::Statements => {
+            front_lists(m, items).latest.iter().any(|x| *x == id)
+                || briefed().1.iter().any(|x| *x == id)
+        }
+        Kind::Meetings => {
+            let f = front_lists(m, items);
+            f.next.iter().chain(&f.recent).any(|x| *x == id) || briefed().0.iter().any(|x| *x == id)
+        }
+        Kind::Actors | Kind::Sources => false,
+    }
+}
+
+/// The page of the item at position `i` of kind `kind` (number `k` in [`Plan::items`]).
+pub(super) fn item_page((k, kind, i): (usize, Kind, usize), url: &str, title: &str) -> Page {
+    Page {
+        path: url.to_string(),
+        template: item_template(kind),
+        title: title.to_string(),
+        section: kind.dir(),
+        data: Vec::new(),
+        lazy: Some(Lazy::Item(k, i)),
+    }
+}
+
+/// The front page: the current round, what comes next, what was said last, where each
+/// guarantee component stands. `items` are each kind's ids in list order.
+pub(super) fn front_page(
+    m: &Model,
+    views: &Views,
+    lead: Option<&crate::model::Round>,
+    items: &[(Kind, Vec<String>)],
+) -> Page {
+    let find = |k: Kind| {
+        items
+            .iter()
+            .find(|(kk, _)| *kk == k)
+            .map_or(&[][..], |(_, v)| v.as_slice())
+    };
+    let f = front_lists(m, items);
+    let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
+    let brief = lead.map(|r| round_brief(views, m, &r.meta.id));
+    let all = |kind: Kind, ids: &[&String]| -> Vec<ItemView> {
+        ids.iter().map(|id| views.item(kind, id)).collect()
+    };
+    let next = all(Kind::Meetings, &f.next);
+    let recent = all(Kind::Meetings, &f.recent);
+    let latest = all(Kind::Statements, &f.latest);
     let guarantees: Vec<ItemView> = find(Kind::Guarantees)
         .iter()
-        .map(|x| views.item(Kind::Guarantees, &x.id))
+        .map(|id| views.item(Kind::Guarantees, id))
         .collect();
-    let counts: Vec<(&str, usize)> = all.iter().map(|(k, v)| (k.dir(), v.len())).collect();
-    pages.push(Page {
+    let counts: Vec<(&str, usize)> = items.iter().map(|(k, v)| (k.dir(), v.len())).collect();
+    Page {
         path: "index.html".into(),
         template: "index.html",
         title: m.site.title.clone(),
@@ -126,14 +194,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
                 ),
             ),
         ],
-    });
-    // The analyst pages first: they are the largest, best started early.
-    pages.splice(0..0, super::analysis_pages::plan());
-    let items = all
-        .into_iter()
-        .map(|(k, v)| (k, v.into_iter().map(|x| x.id).collect()))
-        .collect();
-    Plan { pages, items }
+    }
 }
 
 /// What a page's data is made from when the page is rendered, so the template values
@@ -178,12 +239,12 @@ pub(super) fn lazy_data(
 }
 
 /// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
-fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
+pub(super) fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
     views.brief(id, m.rounds[id].end.min(m.site.as_of))
 }
 
 /// A kind's list (number `k` in [`Plan::items`]), split into pages of `size` items.
-fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<Page> {
+pub(super) fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<Page> {
     let size = size.max(1);
     super::paginate::pages(len, size)
         .into_iter()

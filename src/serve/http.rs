@@ -78,15 +78,15 @@ pub fn reply(state: &State, url: &str) -> Reply {
     } else {
         rel.to_string()
     };
-    if let Some(bytes) = state.pages.get(&rel) {
+    if let Some(bytes) = state.file(&rel) {
         let content_type = content_type(&rel);
         return if content_type.starts_with("text/html") {
             ok(content_type, inject(bytes, state))
         } else {
-            ok(content_type, bytes.clone())
+            ok(content_type, bytes.to_vec())
         };
     }
-    if state.pages.contains_key(&format!("{rel}/index.html")) {
+    if state.file(&format!("{rel}/index.html")).is_some() {
         // `/meetings` -> `/meetings/`, so that relative links resolve as in the built site.
         return Reply {
             status: 301,
@@ -189,14 +189,12 @@ mod tests {
     use super::*;
 
     fn state() -> State {
-        let mut s = State::default();
-        s.pages.insert(
-            "index.html".into(),
-            b"<html><body><p>Front</p></body></html>".to_vec(),
-        );
-        s.pages
-            .insert("meetings/index.html".into(), b"<body>list</body>".to_vec());
-        s.pages.insert("style.css".into(), b"body{}".to_vec());
+        let mut s = State::new(crate::incremental::Incremental::new("nowhere", None));
+        s.site
+            .insert_file("index.html", b"<html><body><p>Front</p></body></html>");
+        s.site
+            .insert_file("meetings/index.html", b"<body>list</body>");
+        s.site.insert_file("style.css", b"body{}");
         s.version = 7;
         s
     }

@@ -11,7 +11,6 @@ mod watch;
 
 use crate::diagnostics::Diagnostics;
 use crate::incremental::Incremental;
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -86,14 +85,33 @@ pub enum ServeError {
 }
 
 /// What is being served: the last good pages and, after a failed rebuild, its problems.
-#[derive(Debug, Default)]
+///
+/// The pages are the site's own (no copy): a request made during a rebuild waits for it,
+/// and gets the new page.
+#[derive(Debug)]
 pub struct State {
-    /// Output path (e.g. `meetings/paris-summit.html`) to bytes.
-    pub pages: HashMap<String, Vec<u8>>,
+    /// The site, whose last successful rebuild's files are served.
+    pub site: Incremental,
     /// The overlay text while the latest rebuild has failed.
     pub errors: Option<String>,
     /// Changes whenever what a browser should show changes; pages poll it.
     pub version: u64,
+}
+
+impl State {
+    /// Serves what `site` builds.
+    pub fn new(site: Incremental) -> Self {
+        State {
+            site,
+            errors: None,
+            version: 0,
+        }
+    }
+
+    /// The file at `path` (e.g. `meetings/paris-summit.html`), as last built.
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.site.files().get(path).map(|b| b.as_slice())
+    }
 }
 
 /// A running server. Dropping it without [`Server::stop`] leaves it running.
@@ -115,11 +133,11 @@ impl Server {
         if !root.join("content").is_dir() {
             return Err(ServeError::NoContent(opts.root.clone()));
         }
-        let state = Arc::new(Mutex::new(State::default()));
-        // Pages are rebuilt incrementally: only changed files are parsed again and only
-        // pages whose inputs changed are rendered again.
-        let site = Arc::new(Mutex::new(Incremental::new(root.clone(), opts.audience)));
-        rebuild(&site, &state, &opts);
+        // Pages are rebuilt incrementally (see `Incremental`): after an edit to an item's
+        // words, only that file is read and only the pages showing the words are made.
+        let site = Incremental::new(root.clone(), opts.audience);
+        let state = Arc::new(Mutex::new(State::new(site)));
+        rebuild(&state, &opts, None);
         let http = tiny_http::Server::http(opts.addr)
             .map_err(|e| ServeError::Bind(opts.addr, e.to_string()))?;
         let addr = http
@@ -139,7 +157,7 @@ impl Server {
             .collect();
         let watcher = {
             let (state, opts) = (state.clone(), opts.clone());
-            watch::Watcher::start(&root, move || rebuild(&site, &state, &opts))?
+            watch::Watcher::start(&root, move |paths| rebuild(&state, &opts, paths.as_deref()))?
         };
         Ok(Server {
             addr,
@@ -179,31 +197,27 @@ impl Server {
 }
 
 /// Rebuilds and updates what is served; the version moves only when a browser should
-/// show something else.
-fn rebuild(site: &Mutex<Incremental>, state: &Mutex<State>, opts: &ServeOptions) {
+/// show something else. `paths` are the files a watcher saw change (`None`: look at all).
+fn rebuild(state: &Mutex<State>, opts: &ServeOptions, paths: Option<&[PathBuf]>) {
     let started = Instant::now();
-    let result = site
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .rebuild()
-        .map(|r| (r.outputs, r.warnings, r.rendered));
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+    let result = match paths {
+        Some(paths) => s.site.rebuild_after(paths),
+        None => s.site.rebuild(),
+    };
     let event = match result {
-        Ok((outputs, warnings, rendered)) => {
-            let pages: HashMap<String, Vec<u8>> =
-                outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
-            let changed = pages != s.pages || s.errors.is_some();
+        Ok(r) => {
+            let changed = !r.changed.is_empty() || !r.removed.is_empty() || s.errors.is_some();
             if changed {
-                s.pages = pages;
                 s.errors = None;
                 s.version += 1;
             }
             Event::Built {
-                files: s.pages.len(),
+                files: s.site.files().len(),
                 changed,
                 millis: started.elapsed().as_millis(),
-                rendered,
-                warnings,
+                rendered: r.rendered,
+                warnings: r.warnings,
             }
         }
         Err(diags) => {

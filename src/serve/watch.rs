@@ -22,7 +22,10 @@ pub struct Watcher {
 
 impl Watcher {
     /// Watches the site at `root` (canonical) and calls `on_change` after each change.
-    pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> notify::Result<Watcher> {
+    pub fn start(
+        root: &Path,
+        on_change: impl Fn(Option<Vec<PathBuf>>) + Send + 'static,
+    ) -> notify::Result<Watcher> {
         let (tx, rx) = mpsc::channel::<DebounceEventResult>();
         let mut debouncer = new_debouncer(DEBOUNCE, None, tx)?;
         let templates = root.join("templates");
@@ -38,27 +41,33 @@ impl Watcher {
         let watched = [root.join("content"), templates.clone()];
         let thread = std::thread::spawn(move || {
             for result in rx {
-                let Ok(events) = result else { continue };
+                // Events were lost: every file must be looked at.
+                let Ok(events) = result else {
+                    on_change(None);
+                    continue;
+                };
                 // Reading the files to rebuild is an access, not a change: ignoring
                 // accesses keeps a rebuild from triggering the next one.
-                let paths: Vec<&PathBuf> = events
+                let mut paths: Vec<PathBuf> = events
                     .iter()
                     .filter(|e| !e.kind.is_access())
                     .flat_map(|e| e.paths.iter())
+                    .filter(|p| watched.iter().any(|w| p.starts_with(w)))
+                    .cloned()
                     .collect();
-                if !paths
-                    .iter()
-                    .any(|p| watched.iter().any(|w| p.starts_with(w)))
-                {
+                let rescan = events.iter().any(|e| e.need_rescan());
+                if paths.is_empty() && !rescan {
                     continue;
                 }
+                paths.sort();
+                paths.dedup();
                 if !templates_watched && templates.is_dir() {
                     let mut d = shared.lock().unwrap_or_else(|e| e.into_inner());
                     if let Some(d) = d.as_mut() {
                         templates_watched = d.watch(&templates, RecursiveMode::Recursive).is_ok();
                     }
                 }
-                on_change();
+                on_change((!rescan).then_some(paths));
             }
         });
         Ok(Watcher { debouncer, thread })

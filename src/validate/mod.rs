@@ -9,12 +9,18 @@ use crate::diagnostics::Diagnostics;
 use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
-use ids::Ids;
+pub use ids::Ids;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Validates everything loaded; returns the model only if there were no errors.
 pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
+    let (model, diags, _) = validate_keeping_ids(loaded);
+    (model, diags)
+}
+
+/// [`validate`], also giving the ids it checked references against, for [`revalidate`].
+pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids) {
     let mut diags = Diagnostics::new();
     let ids = Ids::from_loaded(&loaded);
     let actors = each(Kind::Actors, &loaded.actors, &ids, &mut diags, items::actor);
@@ -54,7 +60,7 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
         .and_then(|doc| items::site(doc, &ids, latest, &mut diags));
     if loaded.site.is_none() && !diags.has_errors() {
         // load already reported why site.yaml could not be read
-        return (None, diags);
+        return (None, diags, ids);
     }
     match site {
         Some(site) if !diags.has_errors() => {
@@ -69,10 +75,87 @@ pub fn validate(loaded: Loaded) -> (Option<Model>, Diagnostics) {
                 links: Links::default(),
             };
             model.links = Links::compute(&model);
-            (Some(model), diags)
+            (Some(model), diags, ids)
         }
-        _ => (None, diags),
+        _ => (None, diags, ids),
     }
+}
+
+/// One item file validated again on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Revalidated {
+    /// An actor.
+    Actor(crate::model::Actor),
+    /// A source.
+    Source(crate::model::Source),
+    /// A meeting.
+    Meeting(crate::model::Meeting),
+    /// A statement.
+    Statement(crate::model::Statement),
+    /// A guarantee component.
+    Guarantee(crate::model::Guarantee),
+    /// A round.
+    Round(crate::model::Round),
+}
+
+/// Reads and validates the item file at `rel` of `kind` again, against the `ids` and the
+/// model `m` of the last full validation: what a full validation would give for it if no
+/// other file changed and this one kept every id and marking. `None` if the file has
+/// errors (a full validation reports them); otherwise the item and its warnings, with
+/// those of reading it first, as a full load and validation list them.
+pub fn revalidate(
+    root: &std::path::Path,
+    kind: Kind,
+    rel: &std::path::Path,
+    ids: &Ids,
+    m: &Model,
+) -> Option<(Revalidated, Diagnostics)> {
+    fn one<R: serde::de::DeserializeOwned + Default, T>(
+        root: &std::path::Path,
+        kind: Kind,
+        rel: &std::path::Path,
+        ids: &Ids,
+        check: impl Fn(&Doc<R>, &mut Checker) -> T,
+    ) -> Option<(T, Diagnostics)> {
+        let (doc, read) = crate::load::parse_file::<R>(root, kind, rel);
+        let mut diags = Diagnostics::new();
+        diags.extend(read);
+        let doc = doc?;
+        let mut found = Diagnostics::new();
+        let mut c = Checker::new(Some(kind), &doc, ids, &mut found);
+        let item = check(&doc, &mut c);
+        let failed = c.failed();
+        diags.extend(found);
+        (!failed && !diags.has_errors()).then_some((item, diags))
+    }
+    Some(match kind {
+        Kind::Actors => {
+            let (x, d) = one(root, kind, rel, ids, items::actor)?;
+            (Revalidated::Actor(x), d)
+        }
+        Kind::Sources => {
+            let (x, d) = one(root, kind, rel, ids, items::source)?;
+            (Revalidated::Source(x), d)
+        }
+        Kind::Rounds => {
+            let (x, d) = one(root, kind, rel, ids, items::round)?;
+            (Revalidated::Round(x), d)
+        }
+        Kind::Meetings => {
+            let (x, d) = one(root, kind, rel, ids, |d, c| items::meeting(d, c, &m.rounds))?;
+            (Revalidated::Meeting(x), d)
+        }
+        Kind::Statements => {
+            let (x, d) = one(root, kind, rel, ids, |d, c| {
+                items::statement(d, c, &m.actors)
+            })?;
+            (Revalidated::Statement(x), d)
+        }
+        Kind::Guarantees => {
+            let (x, d) = one(root, kind, rel, ids, items::guarantee)?;
+            (Revalidated::Guarantee(x), d)
+        }
+    })
 }
 
 /// Converts every file of one kind; items whose checks failed are left out. Files are

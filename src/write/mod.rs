@@ -61,8 +61,19 @@ pub fn is_foreign(dir: &Path) -> bool {
 /// renamed into place. A failure in the first phase removes the temporary files and
 /// leaves the previous output exactly as it was.
 pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> {
+    let files: Vec<(&str, &[u8])> = outputs
+        .iter()
+        .map(|o| (o.path.as_str(), &o.bytes[..]))
+        .collect();
+    write_files(&files, dir)
+}
+
+/// [`write`], of files given as (path, bytes).
+pub fn write_files(files: &[(&str, &[u8])], dir: &Path) -> Result<WriteReport, WriteError> {
     let stager = Stager::new(dir);
-    outputs.par_iter().try_for_each(|o| stager.stage(o))?;
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| stager.stage_bytes(path, bytes))?;
     stager.commit()
 }
 
@@ -70,20 +81,21 @@ pub fn write(outputs: &[Output], dir: &Path) -> Result<WriteReport, WriteError> 
 /// since is known: only the `changed` paths of `outputs` are written (the others are
 /// not even read) and the `removed` ones deleted, in the same two phases.
 pub fn write_delta(
-    outputs: &[Output],
+    files: &[(&str, &[u8])],
     changed: &[String],
     removed: &[String],
     dir: &Path,
 ) -> Result<WriteReport, WriteError> {
     let stager = Stager::new(dir);
     let wanted: BTreeSet<&str> = changed.iter().map(String::as_str).collect();
-    for o in outputs {
-        if wanted.contains(o.path.as_str()) {
-            stager.stage(o)?;
-        } else {
-            stager.keep(&o.path);
-        }
+    let (write, keep): (Vec<_>, Vec<_>) = files.iter().partition(|(p, _)| wanted.contains(p));
+    for (path, _) in keep {
+        stager.keep(path);
     }
+    // The changed files are few but may be large (the exports): written in parallel.
+    write
+        .par_iter()
+        .try_for_each(|(path, bytes)| stager.stage_changed(path, bytes))?;
     stager.commit_removing(removed.to_vec())
 }
 

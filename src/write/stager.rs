@@ -73,13 +73,25 @@ impl Stager {
 
     /// Stages `o` if the folder does not already hold it with these bytes.
     pub fn stage(&self, o: &Output) -> Result<(), WriteError> {
-        self.keep(&o.path);
-        if !differs(&self.dir, o) {
+        self.stage_bytes(&o.path, &o.bytes)
+    }
+
+    /// Stages the file at `rel` with `bytes` if the folder does not already hold it so.
+    pub fn stage_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !differs(&self.dir, rel, bytes) {
+            self.keep(rel);
             return Ok(());
         }
-        let path = self.dir.join(&o.path);
+        self.stage_changed(rel, bytes)
+    }
+
+    /// Stages the file at `rel` with `bytes`, known to differ from what the folder holds
+    /// (not read back to compare: an export can be tens of megabytes).
+    pub fn stage_changed(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.keep(rel);
+        let path = self.dir.join(rel);
         self.make_folder_of(&path)?;
-        let tmp = stage(&path, &o.bytes)?;
+        let tmp = stage(&path, bytes)?;
         self.lock().files.push((path, tmp));
         Ok(())
     }
@@ -140,7 +152,7 @@ impl Stager {
                 .into_bytes(),
         };
         let staged = self.lock().files.len();
-        if differs(&self.dir, &manifest) {
+        if differs(&self.dir, &manifest.path, &manifest.bytes) {
             // Staged like every other file, so a failure here cleans up after itself.
             let path = self.dir.join(MANIFEST);
             let tmp = stage(&path, &manifest.bytes)?;
@@ -201,11 +213,11 @@ impl Drop for Stager {
 
 /// True unless `dir` already holds `o` with these bytes; a file of another size is not
 /// read.
-fn differs(dir: &Path, o: &Output) -> bool {
-    let path = dir.join(&o.path);
+fn differs(dir: &Path, rel: &str, bytes: &[u8]) -> bool {
+    let path = dir.join(rel);
     match std::fs::metadata(&path) {
-        Ok(meta) if meta.len() == o.bytes.len() as u64 => {
-            std::fs::read(&path).map_or(true, |old| old != o.bytes)
+        Ok(meta) if meta.len() == bytes.len() as u64 => {
+            std::fs::read(&path).map_or(true, |old| old != bytes)
         }
         _ => true,
     }

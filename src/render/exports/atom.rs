@@ -8,9 +8,10 @@
 //! set; without it, entries carry no link and RFC 4287 then requires `content`, which
 //! every entry has anyway.
 
+use super::pieces::Mark;
 use super::text::{Bodies, xml, xml_into};
 use crate::analysis::timeline::{self, What};
-use crate::model::{Model, Tlp};
+use crate::model::{Kind, Model, Tlp};
 use crate::render::view::Views;
 use jiff::civil::Date;
 use std::fmt::Write;
@@ -18,6 +19,8 @@ use std::fmt::Write;
 struct Entry<'a> {
     date: Date,
     id: String,
+    /// The meeting or statement it shows, for [`piece`].
+    item: Option<(Kind, String)>,
     title: String,
     url: String,
     category: &'static str,
@@ -37,71 +40,14 @@ fn authority(base: Option<&str>) -> String {
 }
 
 /// The feed's XML.
-pub fn feed(m: &Model, views: &Views, bodies: &Bodies) -> String {
+pub fn feed(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) -> String {
     let base = m.site.base_url.as_deref();
     let auth = authority(base);
-    let mut entries = Vec::new();
-    for e in timeline::entries(m) {
-        if e.date > m.site.as_of {
-            continue;
-        }
-        let path = e.kind.page(&e.id);
-        let tag = |suffix: &str| format!("tag:{auth},{}:{path}{suffix}", e.date);
-        entries.push(match e.what {
-            What::Meeting => {
-                let x = &m.meetings[&e.id];
-                Entry {
-                    date: e.date,
-                    id: tag(""),
-                    title: format!("Meeting: {}", x.title),
-                    url: path.clone(),
-                    category: "meeting",
-                    tlp: x.meta.tlp,
-                    // The meeting's link note is its location.
-                    head: format!(
-                        "{} ({}, {}). ",
-                        x.title,
-                        x.location.as_deref().unwrap_or("location not given"),
-                        x.status.as_str(),
-                    ),
-                    body: bodies.meeting(&e.id),
-                }
-            }
-            What::Statement => {
-                let x = &m.statements[&e.id];
-                Entry {
-                    date: e.date,
-                    id: tag(""),
-                    title: format!("Statement: {}", x.title),
-                    url: path.clone(),
-                    category: "statement",
-                    tlp: x.meta.tlp,
-                    head: format!("{}: ", views.attribution(x)),
-                    body: bodies.statement(&e.id),
-                }
-            }
-            What::Step(i, status, _) => {
-                let c = views.contribution(&e.id, i);
-                let tlp = m.guarantees[&e.id].contributions[i].tlp;
-                Entry {
-                    date: e.date,
-                    id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
-                    title: format!("{}: {} {}", c.guarantee.title, c.by.title, status.as_str()),
-                    url: format!("{path}#{}", c.anchor),
-                    category: "status",
-                    tlp,
-                    head: format!(
-                        "{} reached the status {} on {}: {}",
-                        c.by.title,
-                        status.as_str(),
-                        crate::dates::long(e.date),
-                        c.commitment
-                    ),
-                    body: "",
-                }
-            }
-        });
-    }
+    let mut entries: Vec<Entry> = timeline::entries(m)
+        .into_iter()
+        .filter(|e| e.date <= m.site.as_of)
+        .map(|e| entry(m, views, bodies, &auth, &e))
+        .collect();
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     let updated = entries.first().map(|e| e.date).unwrap_or(m.site.as_of);
     let marking = entries.iter().map(|e| e.tlp).max().unwrap_or(Tlp::Clear);
@@ -123,8 +69,105 @@ pub fn feed(m: &Model, views: &Views, bodies: &Bodies) -> String {
     let size: usize = entries.iter().map(|e| e.head.len() + e.body.len()).sum();
     let mut s = String::with_capacity(4096 + size + entries.len() * 640);
     // Writing to a `String` cannot fail.
-    let _ = write_feed(&mut s, m, &entries, &feed_id, updated, marking);
+    let _ = write_feed(&mut s, m, &entries, &feed_id, updated, marking, marks);
     s
+}
+
+/// The feed's entry for one timeline entry.
+fn entry<'b>(
+    m: &Model,
+    views: &Views,
+    bodies: &'b Bodies,
+    auth: &str,
+    e: &timeline::Entry,
+) -> Entry<'b> {
+    let path = e.kind.page(&e.id);
+    let tag = |suffix: &str| format!("tag:{auth},{}:{path}{suffix}", e.date);
+    match e.what {
+        What::Meeting => {
+            let x = &m.meetings[&e.id];
+            Entry {
+                date: e.date,
+                id: tag(""),
+                item: Some((Kind::Meetings, e.id.clone())),
+                title: format!("Meeting: {}", x.title),
+                url: path.clone(),
+                category: "meeting",
+                tlp: x.meta.tlp,
+                // The meeting's link note is its location.
+                head: format!(
+                    "{} ({}, {}). ",
+                    x.title,
+                    x.location.as_deref().unwrap_or("location not given"),
+                    x.status.as_str(),
+                ),
+                body: bodies.meeting(&e.id),
+            }
+        }
+        What::Statement => {
+            let x = &m.statements[&e.id];
+            Entry {
+                date: e.date,
+                id: tag(""),
+                item: Some((Kind::Statements, e.id.clone())),
+                title: format!("Statement: {}", x.title),
+                url: path.clone(),
+                category: "statement",
+                tlp: x.meta.tlp,
+                head: format!("{}: ", views.attribution(x)),
+                body: bodies.statement(&e.id),
+            }
+        }
+        What::Step(i, status, _) => {
+            let c = views.contribution(&e.id, i);
+            let tlp = m.guarantees[&e.id].contributions[i].tlp;
+            Entry {
+                date: e.date,
+                id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
+                item: None,
+                title: format!("{}: {} {}", c.guarantee.title, c.by.title, status.as_str()),
+                url: format!("{path}#{}", c.anchor),
+                category: "status",
+                tlp,
+                head: format!(
+                    "{} reached the status {} on {}: {}",
+                    c.by.title,
+                    status.as_str(),
+                    crate::dates::long(e.date),
+                    c.commitment
+                ),
+                body: "",
+            }
+        }
+    }
+}
+
+/// The `<entry>` of one meeting or statement, as [`feed`] writes it; `None` for other
+/// kinds and for items dated after the as-of date, which the feed leaves out.
+pub fn piece(m: &Model, views: &Views, kind: Kind, id: &str) -> Option<Vec<u8>> {
+    let (date, what) = match kind {
+        Kind::Meetings => (m.meetings.get(id)?.date, What::Meeting),
+        Kind::Statements => (m.statements.get(id)?.date, What::Statement),
+        _ => return None,
+    };
+    if date > m.site.as_of {
+        return None;
+    }
+    let bodies = Bodies::of_one(m, kind, id);
+    let auth = authority(m.site.base_url.as_deref());
+    let e = timeline::Entry {
+        date,
+        kind,
+        id: id.to_string(),
+        what,
+    };
+    let mut s = String::new();
+    let _ = write_entry(
+        &mut s,
+        m.site.base_url.as_deref(),
+        &entry(m, views, &bodies, &auth, &e),
+    );
+    Some(s.into_bytes())
 }
 
 fn write_feed(
@@ -134,6 +177,7 @@ fn write_feed(
     feed_id: &str,
     updated: Date,
     marking: Tlp,
+    marks: &mut Vec<Mark>,
 ) -> std::fmt::Result {
     let base = m.site.base_url.as_deref();
     s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -171,6 +215,23 @@ fn write_feed(
         )?;
     }
     for e in entries {
+        let start = s.len();
+        write_entry(s, base, e)?;
+        if let Some((kind, id)) = &e.item {
+            marks.push(Mark {
+                kind: *kind,
+                id: id.clone(),
+                range: start..s.len(),
+            });
+        }
+    }
+    s.push_str("</feed>\n");
+    Ok(())
+}
+
+/// Writes one `<entry>` element.
+fn write_entry(s: &mut String, base: Option<&str>, e: &Entry) -> std::fmt::Result {
+    {
         s.push_str("  <entry>\n    <id>");
         xml_into(s, &e.id);
         s.push_str("</id>\n    <title>");
@@ -197,7 +258,6 @@ fn write_feed(
         xml_into(s, e.body);
         s.push_str("</content>\n  </entry>\n");
     }
-    s.push_str("</feed>\n");
     Ok(())
 }
 

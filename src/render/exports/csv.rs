@@ -4,8 +4,9 @@
 //! Hand-written rather than with the `csv` crate: two fixed tables of strings need only
 //! the quoting rule below, which the tests pin.
 
+use super::pieces::Mark;
 use super::text::Bodies;
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Statement};
 use crate::render::view::{CitationView, Views};
 
 /// Appends one RFC 4180 field.
@@ -101,7 +102,7 @@ pub fn contributions(m: &Model, views: &Views) -> String {
 }
 
 /// `data/statements.csv`: one row per statement, oldest first.
-pub fn statements(m: &Model, views: &Views, bodies: &Bodies) -> String {
+pub fn statements(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) -> String {
     let mut list: Vec<_> = m.statements.values().collect();
     list.sort_by_key(|s| (s.date, &s.meta.id));
     // About 400 bytes per row besides the text: sized once, not copied as it grows.
@@ -125,29 +126,47 @@ pub fn statements(m: &Model, views: &Views, bodies: &Bodies) -> String {
         ],
     );
     for s in list {
-        let id = &s.meta.id;
-        // Only the citations of the item's view are needed: not the whole view.
-        let citations = views.citations(&s.meta.citations);
-        line(
-            &mut out,
-            [
-                id.as_str(),
-                &s.date.to_string(),
-                &s.title,
-                s.speaker.as_deref().unwrap_or(""),
-                &views.attribution(s),
-                s.kind.as_str(),
-                if s.on_record { "true" } else { "false" },
-                s.meeting.as_deref().unwrap_or(""),
-                &s.about.join("; "),
-                bodies.statement(id),
-                &grades(&citations),
-                &s.meta.tlp.label(),
-                &Kind::Statements.page(id),
-            ],
-        );
+        let begin = out.len();
+        statement_row(&mut out, views, bodies, s);
+        marks.push(Mark {
+            kind: Kind::Statements,
+            id: s.meta.id.clone(),
+            range: begin..out.len(),
+        });
     }
     out
+}
+
+/// One statement's row, as [`statements`] writes it.
+pub fn statement_piece(m: &Model, views: &Views, id: &str) -> Option<Vec<u8>> {
+    let s = m.statements.get(id)?;
+    let mut out = String::new();
+    statement_row(&mut out, views, &Bodies::of_one(m, Kind::Statements, id), s);
+    Some(out.into_bytes())
+}
+
+fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement) {
+    let id = &s.meta.id;
+    // Only the citations of the item's view are needed: not the whole view.
+    let citations = views.citations(&s.meta.citations);
+    line(
+        out,
+        [
+            id.as_str(),
+            &s.date.to_string(),
+            &s.title,
+            s.speaker.as_deref().unwrap_or(""),
+            &views.attribution(s),
+            s.kind.as_str(),
+            if s.on_record { "true" } else { "false" },
+            s.meeting.as_deref().unwrap_or(""),
+            &s.about.join("; "),
+            bodies.statement(id),
+            &grades(&citations),
+            &s.meta.tlp.label(),
+            &Kind::Statements.page(id),
+        ],
+    );
 }
 
 #[cfg(test)]

@@ -103,31 +103,52 @@ pub fn briefing_into(
     views: &Views,
     lead: Option<&str>,
     w: &mut dyn std::io::Write,
+    marks: &mut Vec<super::pieces::Mark>,
 ) -> std::io::Result<()> {
     let doc = document(m, views, lead);
-    write_document(&doc, w)
+    write_document(&doc, w, marks)
+}
+
+/// One item's view as `data/briefing.json` has it in its kind's list (without the
+/// indentation and comma around it).
+pub fn item_piece(views: &Views, kind: Kind, id: &str) -> Vec<u8> {
+    let mut buf = Vec::new();
+    item_into(&mut buf, views, kind, id).expect("views serialise");
+    buf
+}
+
+fn item_into(buf: &mut Vec<u8>, views: &Views, kind: Kind, id: &str) -> serde_json::Result<()> {
+    pretty::write(buf, 2, &views.item(kind, id))
 }
 
 /// Writes the document as `pretty::write` would write it whole: the top-level keys (in
 /// sorted order, as the struct declares them) by hand, each value with `pretty`, each
 /// item of a list on its own, the text handed to `w` whenever a good piece is ready.
-fn write_document(doc: &Briefing, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn write_document(
+    doc: &Briefing,
+    w: &mut dyn std::io::Write,
+    marks: &mut Vec<super::pieces::Mark>,
+) -> std::io::Result<()> {
     const PIECE: usize = 256 * 1024;
     let mut buf: Vec<u8> = Vec::with_capacity(2 * PIECE);
+    // Bytes already handed to `w`: an item's place in the file is this plus its place in `buf`.
+    let mut written = 0;
     let json = |e: serde_json::Error| std::io::Error::other(e);
-    let flush = |buf: &mut Vec<u8>, w: &mut dyn std::io::Write, force: bool| {
-        if force || buf.len() >= PIECE {
-            w.write_all(buf)?;
-            buf.clear();
-        }
-        Ok::<(), std::io::Error>(())
-    };
+    let flush =
+        |buf: &mut Vec<u8>, w: &mut dyn std::io::Write, written: &mut usize, force: bool| {
+            if force || buf.len() >= PIECE {
+                w.write_all(buf)?;
+                *written += buf.len();
+                buf.clear();
+            }
+            Ok::<(), std::io::Error>(())
+        };
     let key = |buf: &mut Vec<u8>, first: bool, name: &str| {
         buf.extend_from_slice(if first { b"{\n  \"" } else { b",\n  \"" });
         buf.extend_from_slice(name.as_bytes());
         buf.extend_from_slice(b"\": ");
     };
-    let items = |buf: &mut Vec<u8>, w: &mut dyn std::io::Write, list: &Items| {
+    let mut items = |buf: &mut Vec<u8>, w: &mut dyn std::io::Write, list: &Items| {
         if list.ids.is_empty() {
             buf.extend_from_slice(b"[]");
             return Ok(());
@@ -138,8 +159,14 @@ fn write_document(doc: &Briefing, w: &mut dyn std::io::Write) -> std::io::Result
                 buf.extend_from_slice(b",\n");
             }
             buf.extend_from_slice(b"    ");
-            pretty::write(buf, 2, &list.views.item(list.kind, id)).map_err(json)?;
-            flush(buf, w, false)?;
+            let start = written + buf.len();
+            item_into(buf, list.views, list.kind, id).map_err(json)?;
+            marks.push(super::pieces::Mark {
+                kind: list.kind,
+                id: (*id).clone(),
+                range: start..written + buf.len(),
+            });
+            flush(buf, w, &mut written, false)?;
         }
         buf.extend_from_slice(b"\n  ]");
         Ok::<(), std::io::Error>(())
@@ -165,7 +192,7 @@ fn write_document(doc: &Briefing, w: &mut dyn std::io::Write) -> std::io::Result
     key(&mut buf, false, "statements");
     items(&mut buf, w, &doc.statements)?;
     buf.extend_from_slice(b"\n}\n");
-    flush(&mut buf, w, true)
+    flush(&mut buf, w, &mut written, true)
 }
 
 /// A TimelineJS date: the parts of an ISO date without leading zeros.
@@ -281,7 +308,12 @@ mod tests {
                 pretty::write(&mut whole, 0, &doc).unwrap();
                 whole.push(b'\n');
                 let mut streamed = Vec::new();
-                write_document(&doc, &mut streamed).unwrap();
+                let mut marks = Vec::new();
+                write_document(&doc, &mut streamed, &mut marks).unwrap();
+                assert_eq!(
+                    marks.len(),
+                    Kind::ALL.iter().map(|k| m.ids(*k).len()).sum::<usize>()
+                );
                 assert_eq!(
                     String::from_utf8(streamed).unwrap(),
                     String::from_utf8(whole).unwrap()

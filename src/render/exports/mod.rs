@@ -6,6 +6,7 @@
 mod atom;
 mod csv;
 mod json;
+pub mod pieces;
 mod pretty;
 mod search;
 mod text;
@@ -17,14 +18,17 @@ use rayon::prelude::*;
 
 pub use text::plain;
 
+/// The exports that repeat items' words, and so have [`pieces`].
+pub const BRIEFING_JSON: &str = "data/briefing.json";
+/// The search index.
+pub const SEARCH_INDEX: &str = "search-index.js";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// The statements table.
+pub const STATEMENTS_CSV: &str = "data/statements.csv";
+
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// Every export of the site. `pages` are the HTML pages already rendered (for the sitemap);
-/// `lead` is the round leading the front page.
-pub(super) fn all(m: &Model, views: &Views, pages: &[String], lead: Option<&str>) -> Vec<Output> {
-    each(m, views, pages, lead, &|o| o, &in_memory)
-}
 
 /// A file written piece by piece, made whole in memory (for renders that keep files).
 pub fn in_memory(path: &str, write: &mut WriteFn) -> Output {
@@ -39,7 +43,8 @@ pub type WriteFn<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>
 /// [`all`], each export handed to `emit` as soon as it is made (from several threads, in
 /// no particular order) rather than all kept until the last is done: together they are
 /// larger than any one. `data/briefing.json`, the largest, goes to `stream` to be written
-/// piece by piece, never whole in memory. Returns what `emit` or `stream` returned for each.
+/// piece by piece, never whole in memory. Returns what `emit` or `stream` returned for
+/// each, and where each item's piece lies in the exports that have pieces.
 pub(super) fn each<R: Send>(
     m: &Model,
     views: &Views,
@@ -47,51 +52,71 @@ pub(super) fn each<R: Send>(
     lead: Option<&str>,
     emit: &(dyn Fn(Output) -> R + Sync),
     stream: &(dyn Fn(&str, &mut WriteFn) -> R + Sync),
-) -> Vec<R> {
+) -> (Vec<R>, pieces::Pieces) {
     // The feed, the statements table and the search index all need the bodies as plain
     // text: made once, in parallel, before them.
     let bodies = crate::timings::time("exports: plain text", || text::Bodies::new(m));
     let bodies = &bodies;
-    type Job<'a> = Box<dyn Fn() -> Vec<u8> + Send + Sync + 'a>;
+    type Job<'a> = Box<dyn Fn(&mut Vec<pieces::Mark>) -> Vec<u8> + Send + Sync + 'a>;
     let jobs: Vec<(&str, Job)> = vec![
         (
-            "feed.xml",
-            Box::new(|| atom::feed(m, views, bodies).into_bytes()),
+            FEED,
+            Box::new(|marks| atom::feed(m, views, bodies, marks).into_bytes()),
         ),
-        ("timeline.json", Box::new(|| json::timeline(m, views))),
+        ("timeline.json", Box::new(|_| json::timeline(m, views))),
         (
             "data/contributions.csv",
-            Box::new(|| csv::contributions(m, views).into_bytes()),
+            Box::new(|_| csv::contributions(m, views).into_bytes()),
         ),
         (
-            "data/statements.csv",
-            Box::new(|| csv::statements(m, views, bodies).into_bytes()),
+            STATEMENTS_CSV,
+            Box::new(|marks| csv::statements(m, views, bodies, marks).into_bytes()),
         ),
         (
-            "search-index.js",
-            Box::new(|| search::index(m, views, bodies)),
+            SEARCH_INDEX,
+            Box::new(|marks| search::index(m, views, bodies, marks)),
         ),
-        ("search.js", Box::new(|| search::SCRIPT.as_bytes().to_vec())),
+        (
+            "search.js",
+            Box::new(|_| search::SCRIPT.as_bytes().to_vec()),
+        ),
     ];
     // The exports are independent of each other: build them in parallel.
-    let (mut out, streamed) = rayon::join(
+    let (made, (streamed, json_marks)) = rayon::join(
         || {
             jobs.into_par_iter()
-                .map(|(path, job)| emit(crate::timings::time(path, || file(path, job()))))
-                .collect::<Vec<R>>()
+                .map(|(path, job)| {
+                    let mut marks = Vec::new();
+                    let r = emit(crate::timings::time(path, || file(path, job(&mut marks))));
+                    (r, (path, marks))
+                })
+                .collect::<Vec<_>>()
         },
         || {
-            let path = "data/briefing.json";
-            crate::timings::time(path, || {
-                stream(path, &mut |w| json::briefing_into(m, views, lead, w))
-            })
+            let mut marks = Vec::new();
+            let r = crate::timings::time(BRIEFING_JSON, || {
+                stream(BRIEFING_JSON, &mut |w| {
+                    marks.clear();
+                    json::briefing_into(m, views, lead, w, &mut marks)
+                })
+            });
+            (r, marks)
         },
     );
+    let mut pieces = pieces::Pieces::default();
+    let mut out = Vec::with_capacity(made.len() + 2);
+    for (r, (path, marks)) in made {
+        out.push(r);
+        if !marks.is_empty() {
+            pieces.insert(path, marks);
+        }
+    }
     out.push(streamed);
+    pieces.insert(BRIEFING_JSON, json_marks);
     if let Some(base) = &m.site.base_url {
         out.push(emit(file("sitemap.xml", sitemap(base, pages).into_bytes())));
     }
-    out
+    (out, pieces)
 }
 
 fn file(path: &str, bytes: Vec<u8>) -> Output {

@@ -1,6 +1,6 @@
 //! Plain text from rendered HTML, and escaping for XML.
 
-use crate::model::Model;
+use crate::model::{Kind, Model};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -113,6 +113,31 @@ impl<'m> Bodies<'m> {
             statements: of(&m.statements, |x| x.body_html.as_str()),
             guarantees: of(&m.guarantees, |x| x.body_html.as_str()),
         }
+    }
+
+    /// The plain text of one item's body only (for the piece of an export showing it).
+    pub fn of_one(m: &'m Model, kind: Kind, id: &'m str) -> Self {
+        let mut b = Bodies {
+            meetings: HashMap::new(),
+            statements: HashMap::new(),
+            guarantees: HashMap::new(),
+        };
+        match kind {
+            Kind::Meetings => {
+                b.meetings
+                    .extend(m.meetings.get(id).map(|x| (id, plain(&x.body_html))));
+            }
+            Kind::Statements => {
+                b.statements
+                    .extend(m.statements.get(id).map(|x| (id, plain(&x.body_html))));
+            }
+            Kind::Guarantees => {
+                b.guarantees
+                    .extend(m.guarantees.get(id).map(|x| (id, plain(&x.body_html))));
+            }
+            _ => {}
+        }
+        b
     }
 
     /// A meeting's body as plain text.

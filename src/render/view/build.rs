@@ -10,6 +10,13 @@ pub struct Views<'m> {
     pub(crate) m: &'m Model,
     /// Indexes for the round briefs, built on first use.
     pub(super) dated: std::sync::OnceLock<Dated<'m>>,
+    /// Every round's changes, by round id, built on first use.
+    pub(super) changes: std::sync::OnceLock<
+        std::collections::BTreeMap<String, crate::analysis::changes::RoundChanges>,
+    >,
+    /// Build every link at the first one asked for (worth it when rendering the whole
+    /// site; not for a few pages).
+    bulk_links: bool,
     /// Every item's link, by kind (in [`Kind::ALL`] order) and id, built on first use:
     /// pages show tens of links each, and building one formats dates and titles.
     links: std::sync::OnceLock<Vec<std::collections::HashMap<&'m str, Link>>>,
@@ -21,8 +28,6 @@ pub(super) struct Dated<'m> {
     pub meetings: Vec<(Date, &'m String)>,
     /// Statements, newest first, then by id.
     pub statements: Vec<(std::cmp::Reverse<Date>, &'m String)>,
-    /// Every round's changes, by round id.
-    pub changes: std::collections::BTreeMap<String, crate::analysis::changes::RoundChanges>,
 }
 
 impl<'m> Views<'m> {
@@ -31,8 +36,30 @@ impl<'m> Views<'m> {
         Views {
             m,
             dated: std::sync::OnceLock::new(),
+            changes: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
+            bulk_links: true,
         }
+    }
+
+    /// Views over `m` for rendering a few pages: each link is built when asked for.
+    pub fn for_few_pages(m: &'m Model) -> Self {
+        Views {
+            bulk_links: false,
+            ..Views::new(m)
+        }
+    }
+
+    /// Every round's changes, by round id.
+    pub(super) fn all_changes(
+        &self,
+    ) -> &std::collections::BTreeMap<String, crate::analysis::changes::RoundChanges> {
+        self.changes.get_or_init(|| {
+            crate::analysis::changes::all_round_changes(self.m)
+                .into_iter()
+                .map(|rc| (rc.round.clone(), rc))
+                .collect()
+        })
     }
 
     pub(super) fn dated(&self) -> &Dated<'m> {
@@ -51,20 +78,18 @@ impl<'m> Views<'m> {
                 .map(|x| (std::cmp::Reverse(x.date), &x.meta.id))
                 .collect();
             statements.sort();
-            let changes = crate::analysis::changes::all_round_changes(m)
-                .into_iter()
-                .map(|rc| (rc.round.clone(), rc))
-                .collect();
             Dated {
                 meetings,
                 statements,
-                changes,
             }
         })
     }
 
     /// A link to any item by kind and id.
     pub fn link(&self, kind: Kind, id: &str) -> Link {
+        if !self.bulk_links {
+            return self.make_link(kind, id);
+        }
         let all = self.links.get_or_init(|| {
             use rayon::prelude::*;
             let m = self.m;

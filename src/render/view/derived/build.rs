@@ -31,10 +31,10 @@ fn status_counts(v: Vec<(Status, usize)>) -> Vec<StatusCount> {
         .collect()
 }
 
-impl Views<'_> {
+impl<'m> Views<'m> {
     /// What changed in round `id`.
     pub fn changes(&self, id: &str) -> ChangesView {
-        let rc = &self.dated().changes[id];
+        let rc = &self.all_changes()[id];
         let mut changes = rc.changes.clone();
         changes.sort_by_key(|c| c.movement);
         ChangesView {
@@ -65,27 +65,35 @@ impl Views<'_> {
 
     /// The brief of round `id` as of `as_of`.
     pub fn brief(&self, id: &str, as_of: Date) -> BriefView {
-        // Both lists are sorted once (see `Views::dated`); a brief only finds its place.
-        let dated = self.dated();
-        let next = &dated.meetings[dated.meetings.partition_point(|(d, _)| *d <= as_of)..];
-        let said = &dated.statements[dated
-            .statements
-            .partition_point(|(std::cmp::Reverse(d), _)| *d > as_of)..];
+        let (next, said) = self.brief_lists(as_of);
         BriefView {
             round: self.item(Kind::Rounds, id),
             as_of: DateView::new(as_of),
             changes: self.changes(id),
             next_meetings: next
                 .iter()
-                .take(5)
-                .map(|(_, id)| self.item(Kind::Meetings, id))
+                .map(|id| self.item(Kind::Meetings, id))
                 .collect(),
             latest_statements: said
                 .iter()
-                .take(5)
-                .map(|(_, id)| self.item(Kind::Statements, id))
+                .map(|id| self.item(Kind::Statements, id))
                 .collect(),
         }
+    }
+
+    /// The meetings and statements a brief as of `as_of` shows in full: the next five
+    /// meetings after it, the five latest statements up to it.
+    pub fn brief_lists(&self, as_of: Date) -> (Vec<&'m String>, Vec<&'m String>) {
+        // Both lists are sorted once (see `Views::dated`); a brief only finds its place.
+        let dated = self.dated();
+        let next = &dated.meetings[dated.meetings.partition_point(|(d, _)| *d <= as_of)..];
+        let said = &dated.statements[dated
+            .statements
+            .partition_point(|(std::cmp::Reverse(d), _)| *d > as_of)..];
+        (
+            next.iter().take(5).map(|(_, id)| *id).collect(),
+            said.iter().take(5).map(|(_, id)| *id).collect(),
+        )
     }
 
     /// The commitment matrix.

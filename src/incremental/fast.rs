@@ -1,0 +1,205 @@
+//! The fast path: an edit that changed only the words (the Markdown body) of some items.
+//!
+//! Each changed file is read and validated again on its own; if every one of them is an
+//! item the site already had, valid, with the same warnings as before and equal to its
+//! previous self but for its body, the model is patched in place and only the outputs
+//! carrying those bodies are made again ([`render::partial`]). Anything else (a new or
+//! removed file, site.yaml, a template, a title, a date, a reference, a marking, a new
+//! warning or an error) returns `None`, and the caller rebuilds the whole site.
+
+use crate::diagnostics::Diagnostics;
+use crate::model::{Kind, Model};
+use crate::render::partial::{self, Kept};
+use crate::validate::{Ids, Revalidated, revalidate};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What the last full rebuild leaves for the fast path.
+pub(super) struct Last {
+    /// The model rendered, which is the model validated: nothing was withheld from it.
+    pub model: Model,
+    /// The ids its references were checked against.
+    pub ids: Ids,
+    /// What the render leaves for partial renders.
+    pub kept: Kept,
+    /// Its warnings.
+    pub warnings: Diagnostics,
+}
+
+/// An item whose body changed, with its new body.
+enum Body {
+    /// A meeting, statement or guarantee's text.
+    Text(Kind, String, String),
+    /// An actor or source's description, or a round's summary.
+    Note(Kind, String, Option<String>),
+}
+
+/// What the fast path did.
+pub(super) struct Done {
+    /// Output paths whose bytes changed.
+    pub changed: Vec<String>,
+    /// Pages rendered.
+    pub pages: usize,
+}
+
+/// Rebuilds after changes to `paths` if they only changed bodies, updating `files` (the
+/// outputs by path): `None` if the whole site must be rebuilt (`files` untouched), else
+/// what changed, or the problems of rendering the pages (`files` untouched, the model
+/// patched: the caller rebuilds the whole site).
+pub(super) fn rebuild(
+    root: &Path,
+    last: &mut Last,
+    paths: &[PathBuf],
+    files: &mut BTreeMap<String, Arc<Vec<u8>>>,
+) -> Option<Result<Done, Diagnostics>> {
+    let mut bodies = Vec::new();
+    let checked = crate::timings::time("partial: validate", || {
+        for rel in paths {
+            if ignorable(root, last, rel) {
+                continue;
+            }
+            bodies.push(body_edit(root, last, rel)?);
+        }
+        Some(())
+    });
+    checked?;
+    let edited: Vec<(Kind, String)> = bodies
+        .into_iter()
+        .flatten()
+        .map(|b| apply(&mut last.model, b))
+        .collect();
+    if edited.is_empty() {
+        return Some(Ok(Done {
+            changed: Vec::new(),
+            pages: 0,
+        }));
+    }
+    let made = match partial::rerender_bodies(&last.model, &last.kept, &edited) {
+        Ok(made) => made,
+        Err(ds) => {
+            let mut all = last.warnings.clone();
+            all.extend(ds);
+            return Some(Err(all));
+        }
+    };
+    let mut changed = Vec::new();
+    for o in made.outputs {
+        if files.get(&o.path).is_none_or(|b| **b != o.bytes) {
+            changed.push(o.path.clone());
+            files.insert(o.path, Arc::new(o.bytes));
+        }
+    }
+    let spliced = crate::timings::time("partial: exports", || {
+        partial::splice_exports(&last.model, &mut last.kept, &edited, files)
+    });
+    changed.extend(spliced);
+    changed.sort();
+    Some(Ok(Done {
+        changed,
+        pages: made.pages,
+    }))
+}
+
+/// True if a change at `rel` cannot change the site: outside content/ and templates/, a
+/// hidden file or folder in content/ (never read), a folder of the site's own (its
+/// changed files are reported one by one), or a file that is gone and that the last
+/// build neither read nor warned about (an editor's temporary file, come and gone).
+fn ignorable(root: &Path, last: &Last, rel: &Path) -> bool {
+    let mut parts = rel.iter();
+    match parts.next().and_then(|p| p.to_str()) {
+        Some("content") => {}
+        Some("templates") => return false,
+        _ => return true,
+    }
+    let rest: Vec<&str> = parts.filter_map(|p| p.to_str()).collect();
+    if rest.iter().any(|p| p.starts_with('.')) {
+        return true;
+    }
+    let abs = root.join(rel);
+    if abs.is_dir() {
+        return rest.is_empty() || (rest.len() == 1 && Kind::from_dir(rest[0]).is_some());
+    }
+    !abs.exists()
+        && rel != Path::new("content/site.yaml")
+        && !last.model.has_file(rel)
+        && !last.warnings.iter().any(|d| d.file.as_deref() == Some(rel))
+}
+
+/// What changed in the item file `rel`: `Some(None)` if nothing did, `Some(Some(body))`
+/// if only its body did, `None` if more did (or it is not an item file the site has).
+fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
+    let mut parts = rel.iter();
+    if parts.next()? != "content" {
+        return None;
+    }
+    let dir = parts.next()?.to_str()?;
+    let kind = *Kind::ALL.iter().find(|k| k.dir() == dir)?;
+    let id = rel.file_stem()?.to_str()?;
+    let m = &last.model;
+    let (new, diags) = revalidate(root, kind, rel, &last.ids, m)?;
+    // Warnings are reported for the whole site: they must stay what they were.
+    let before = last
+        .warnings
+        .iter()
+        .filter(|d| d.file.as_deref() == Some(rel));
+    if !before.eq(diags.iter()) {
+        return None;
+    }
+    // Equal but for the body: the body is taken out of both copies, which are compared.
+    macro_rules! only_body {
+        ($old:expr, $new:expr, $field:ident, $make:expr) => {{
+            let old = $old;
+            if old.meta.file != rel {
+                return None;
+            }
+            let mut new = $new;
+            if *old == new {
+                return Some(None);
+            }
+            let body = std::mem::take(&mut new.$field);
+            let mut probe = old.clone();
+            probe.$field = Default::default();
+            (probe == new).then(|| Some($make(kind, id.to_string(), body)))
+        }};
+    }
+    match new {
+        Revalidated::Meeting(x) => only_body!(m.meetings.get(id)?, x, body_html, Body::Text),
+        Revalidated::Statement(x) => only_body!(m.statements.get(id)?, x, body_html, Body::Text),
+        Revalidated::Guarantee(x) => only_body!(m.guarantees.get(id)?, x, body_html, Body::Text),
+        Revalidated::Actor(x) => only_body!(m.actors.get(id)?, x, description_html, Body::Note),
+        Revalidated::Source(x) => only_body!(m.sources.get(id)?, x, description_html, Body::Note),
+        Revalidated::Round(x) => only_body!(m.rounds.get(id)?, x, summary_html, Body::Note),
+    }
+}
+
+/// Puts a new body into the model.
+fn apply(m: &mut Model, b: Body) -> (Kind, String) {
+    let found = |found: bool| debug_assert!(found, "checked by body_edit");
+    match b {
+        Body::Text(kind, id, body) => {
+            let slot = match kind {
+                Kind::Meetings => m.meetings.get_mut(&id).map(|x| &mut x.body_html),
+                Kind::Statements => m.statements.get_mut(&id).map(|x| &mut x.body_html),
+                _ => m.guarantees.get_mut(&id).map(|x| &mut x.body_html),
+            };
+            found(slot.is_some());
+            if let Some(slot) = slot {
+                *slot = body;
+            }
+            (kind, id)
+        }
+        Body::Note(kind, id, note) => {
+            let slot = match kind {
+                Kind::Actors => m.actors.get_mut(&id).map(|x| &mut x.description_html),
+                Kind::Sources => m.sources.get_mut(&id).map(|x| &mut x.description_html),
+                _ => m.rounds.get_mut(&id).map(|x| &mut x.summary_html),
+            };
+            found(slot.is_some());
+            if let Some(slot) = slot {
+                *slot = note;
+            }
+            (kind, id)
+        }
+    }
+}

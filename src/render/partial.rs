@@ -1,0 +1,210 @@
+//! Rendering part of the site again: after an edit that changed only the words (the
+//! Markdown body) of some items, only the outputs that carry those words are made again.
+//!
+//! Which outputs carry an item's words is known from the data, whatever the templates do
+//! with it: an item's full view (with its body) is given to its own page, to the list
+//! page it is on, to the front page and to the round briefs that list it among the latest
+//! statements or next meetings; every other page gets links (title, date, marking) or
+//! analyst views, which hold no body. Among the exports, the body is in the item's piece
+//! of `data/briefing.json`, the search index, the feed and the statements table
+//! ([`exports::pieces`]), which are spliced rather than made again.
+
+use super::exports::{self, pieces::Pieces};
+use super::view::Views;
+use super::{EmitError, Output, Page, RenderOptions, emit_all, pages, prepare, render_page};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Kind, Model};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use tera::Tera;
+
+/// What a full render leaves for partial renders after it: the compiled templates, each
+/// kind's items in list order, the lead round, where items lie in the exports.
+pub struct Kept {
+    pub(super) tera: Tera,
+    pub(super) items: Vec<(Kind, Vec<String>)>,
+    pub(super) lead: Option<String>,
+    pub(super) pieces: Pieces,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Kept({} kinds, lead {:?})", self.items.len(), self.lead)
+    }
+}
+
+/// Renders every page and export in memory, sorted by path, and what a partial render
+/// needs later.
+pub fn render_keeping(
+    model: &Model,
+    root: &Path,
+    opts: &RenderOptions,
+) -> Result<(Vec<Output>, Kept), Vec<Diagnostic>> {
+    let all = std::sync::Mutex::new(Vec::new());
+    let collect = |o: Output| -> Result<(), std::convert::Infallible> {
+        all.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+        Ok(())
+    };
+    let collect_streamed =
+        |path: &str, write: &mut exports::WriteFn| collect(exports::in_memory(path, write));
+    let prepared = prepare(model, root, opts)?;
+    match emit_all(model, prepared, &collect, &collect_streamed) {
+        Ok((_, kept)) => {
+            let mut outputs = all.into_inner().unwrap_or_else(|e| e.into_inner());
+            outputs.sort_by(|a, b| a.path.cmp(&b.path));
+            Ok((outputs, kept))
+        }
+        Err(EmitError::Content(d)) => Err(d),
+        Err(EmitError::Sink(never)) => match never {},
+    }
+}
+
+/// What a partial render made.
+#[derive(Debug)]
+pub struct Rerendered {
+    /// The outputs made again (their bytes may equal the previous ones).
+    pub outputs: Vec<Output>,
+    /// How many of them are pages.
+    pub pages: usize,
+}
+
+/// Renders again the pages that show the bodies of `edited`, in a model that differs
+/// from the one `kept` was made from only in those bodies.
+pub fn rerender_bodies(
+    model: &Model,
+    kept: &Kept,
+    edited: &[(Kind, String)],
+) -> Result<Rerendered, Vec<Diagnostic>> {
+    let views = Views::for_few_pages(model);
+    let pages = crate::timings::time("partial: which pages", || {
+        affected_pages(model, &views, kept, edited)
+    });
+    let count = pages.len();
+    let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
+    let rendered = crate::timings::time("partial: pages", || {
+        pages
+            .into_par_iter()
+            .map(|mut p| {
+                if let Some(lazy) = p.lazy.take() {
+                    p.data.extend(pages::lazy_data(&views, items, lead, &lazy));
+                }
+                render_page(tera, &p)
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut outputs = Vec::with_capacity(rendered.len());
+    let mut problems = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => problems.extend(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(super::dedup(problems));
+    }
+    Ok(Rerendered {
+        outputs,
+        pages: count,
+    })
+}
+
+/// The pages whose data holds the full view of an edited item.
+fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String)]) -> Vec<Page> {
+    let position = |kind: Kind| kept.items.iter().position(|(k, _)| *k == kind);
+    let mut out: Vec<Page> = Vec::new();
+    let mut add = |p: Page| {
+        if !out.iter().any(|q| q.path == p.path) {
+            out.push(p);
+        }
+    };
+    let item_page = |kind: Kind, id: &str| -> Option<(usize, Page)> {
+        let k = position(kind)?;
+        let i = kept.items[k].1.iter().position(|x| x == id)?;
+        let link = views.link(kind, id);
+        Some((i, pages::item_page((k, kind, i), &link.url, &link.title)))
+    };
+    for (kind, id) in edited {
+        let Some((i, page)) = item_page(*kind, id) else {
+            continue;
+        };
+        add(page);
+        let k = position(*kind).expect("found above");
+        let lists = pages::list_pages(k, *kind, kept.items[k].1.len(), m.site.paginate);
+        if let Some(list) = lists
+            .into_iter()
+            .find(|p| matches!(&p.lazy, Some(pages::Lazy::List(_, range)) if range.contains(&i)))
+        {
+            add(list);
+        }
+    }
+    // A round's page shows its brief, which shows the latest statements and the next
+    // meetings in full.
+    let briefed: Vec<&String> = edited
+        .iter()
+        .filter(|(k, _)| matches!(k, Kind::Statements | Kind::Meetings))
+        .map(|(_, id)| id)
+        .collect();
+    if !briefed.is_empty() {
+        for (id, r) in &m.rounds {
+            let (next, said) = views.brief_lists(r.end.min(m.site.as_of));
+            if next.iter().chain(&said).any(|x| briefed.contains(x))
+                && let Some((_, page)) = item_page(Kind::Rounds, id)
+            {
+                add(page);
+            }
+        }
+    }
+    let lead = kept.lead.as_deref().and_then(|id| m.rounds.get(id));
+    if edited
+        .iter()
+        .any(|(k, id)| pages::front_shows(m, views, lead, &kept.items, *k, id))
+    {
+        add(pages::front_page(m, views, lead, &kept.items));
+    }
+    out
+}
+
+/// Replaces the edited items' pieces of the exports in `files` (the outputs as last
+/// made, by path) with pieces made again from `model`; returns the paths that changed.
+/// The files are changed in place where nothing else shares them.
+pub fn splice_exports(
+    model: &Model,
+    kept: &mut Kept,
+    edited: &[(Kind, String)],
+    files: &mut BTreeMap<String, Arc<Vec<u8>>>,
+) -> Vec<String> {
+    let views = Views::for_few_pages(model);
+    let paths: Vec<String> = kept.pieces.paths().map(str::to_string).collect();
+    // Each export's new pieces are made in parallel; splicing moves the bytes after them.
+    type NewPieces<'a> = Vec<(&'a Kind, &'a String, Vec<u8>)>;
+    let made: Vec<(String, NewPieces)> = paths
+        .into_par_iter()
+        .map(|path| {
+            let new = edited
+                .iter()
+                .filter_map(|(k, id)| {
+                    exports::pieces::piece(&path, model, &views, *k, id).map(|p| (k, id, p))
+                })
+                .collect();
+            (path, new)
+        })
+        .collect();
+    let mut changed = Vec::new();
+    for (path, new) in made {
+        let Some(file) = files.get_mut(&path) else {
+            continue;
+        };
+        let bytes = Arc::make_mut(file);
+        let mut differs = false;
+        for (kind, id, piece) in new {
+            differs |= kept.pieces.splice(&path, *kind, id, bytes, &piece);
+        }
+        if differs {
+            changed.push(path);
+        }
+    }
+    changed
+}
