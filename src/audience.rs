@@ -22,6 +22,8 @@ pub struct Withheld {
     pub items: BTreeMap<Tlp, usize>,
     /// Contributions withheld from included guarantee components, per marking.
     pub contributions: BTreeMap<Tlp, usize>,
+    /// The items withheld, by kind and id.
+    pub ids: BTreeSet<(Kind, String)>,
 }
 
 impl Withheld {
@@ -152,7 +154,28 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         m.site.as_of = d;
     }
     m.links = Links::compute(&m);
+    withheld.ids = gone;
     (m, withheld)
+}
+
+/// True if [`restrict`] would withhold anything from `audience`.
+pub fn withholds(m: &Model, audience: Tlp) -> bool {
+    fn above<T>(items: &BTreeMap<String, T>, tlp: impl Fn(&T) -> Tlp, audience: Tlp) -> bool {
+        items.values().any(|x| tlp(x) > audience)
+    }
+    above(&m.actors, |x| x.meta.tlp, audience)
+        || above(&m.sources, |x| x.meta.tlp, audience)
+        || above(&m.meetings, |x| x.meta.tlp, audience)
+        || above(&m.statements, |x| x.meta.tlp, audience)
+        || above(&m.rounds, |x| x.meta.tlp, audience)
+        || m.guarantees
+            .values()
+            .any(|g| g.meta.tlp > audience || g.contributions.iter().any(|c| c.tlp > audience))
+}
+
+/// A rendered body as [`restrict`] leaves it when it withheld `gone`.
+pub fn restrict_body(html: &str, gone: &BTreeSet<(Kind, String)>) -> String {
+    unlink(html, gone)
 }
 
 /// Points Markdown links to withheld items at [`WITHHELD_URL`] (fragment included), so

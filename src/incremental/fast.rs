@@ -7,18 +7,23 @@
 //! removed file, site.yaml, a template, a title, a date, a reference, a marking, a new
 //! warning or an error) returns `None`, and the caller rebuilds the whole site.
 
+use crate::audience::restrict_body;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Kind, Model};
 use crate::render::partial::{self, Kept};
 use crate::validate::{Ids, Revalidated, revalidate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What the last full rebuild leaves for the fast path.
 pub(super) struct Last {
-    /// The model rendered, which is the model validated: nothing was withheld from it.
+    /// The model rendered: the model validated, less what the audience may not see.
     pub model: Model,
+    /// The model validated, when the audience had items withheld from it (else `model`).
+    pub full: Option<Model>,
+    /// The items withheld.
+    pub gone: BTreeSet<(Kind, String)>,
     /// The ids its references were checked against.
     pub ids: Ids,
     /// What the render leaves for partial renders.
@@ -28,6 +33,7 @@ pub(super) struct Last {
 }
 
 /// An item whose body changed, with its new body.
+#[derive(Clone)]
 enum Body {
     /// A meeting, statement or guarantee's text.
     Text(Kind, String, String),
@@ -64,11 +70,20 @@ pub(super) fn rebuild(
         Some(())
     });
     checked?;
-    let edited: Vec<(Kind, String)> = bodies
-        .into_iter()
-        .flatten()
-        .map(|b| apply(&mut last.model, b))
-        .collect();
+    let mut edited: Vec<(Kind, String)> = Vec::new();
+    for b in bodies.into_iter().flatten() {
+        let shown = match last.full.as_mut() {
+            // The audience sees the body with links to withheld items made plain, and
+            // nothing of a withheld item.
+            Some(full) => {
+                apply(full, b.clone());
+                let gone = &last.gone;
+                apply(&mut last.model, b.map(|html| restrict_body(&html, gone)))
+            }
+            None => apply(&mut last.model, b),
+        };
+        edited.extend(shown);
+    }
     if edited.is_empty() {
         return Some(Ok(Done {
             changed: Vec::new(),
@@ -122,7 +137,7 @@ fn ignorable(root: &Path, last: &Last, rel: &Path) -> bool {
     }
     !abs.exists()
         && rel != Path::new("content/site.yaml")
-        && !last.model.has_file(rel)
+        && !last.full.as_ref().unwrap_or(&last.model).has_file(rel)
         && !last.warnings.iter().any(|d| d.file.as_deref() == Some(rel))
 }
 
@@ -136,7 +151,8 @@ fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
     let dir = parts.next()?.to_str()?;
     let kind = *Kind::ALL.iter().find(|k| k.dir() == dir)?;
     let id = rel.file_stem()?.to_str()?;
-    let m = &last.model;
+    // Checked against the model validated, not the one the audience sees.
+    let m = last.full.as_ref().unwrap_or(&last.model);
     let (new, diags) = revalidate(root, kind, rel, &last.ids, m)?;
     // Warnings are reported for the whole site: they must stay what they were.
     let before = last
@@ -173,9 +189,19 @@ fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
     }
 }
 
-/// Puts a new body into the model.
-fn apply(m: &mut Model, b: Body) -> (Kind, String) {
-    let found = |found: bool| debug_assert!(found, "checked by body_edit");
+impl Body {
+    /// The same edit with the body changed by `f`.
+    fn map(self, f: impl Fn(String) -> String) -> Body {
+        match self {
+            Body::Text(kind, id, body) => Body::Text(kind, id, f(body)),
+            Body::Note(kind, id, note) => Body::Note(kind, id, note.map(f)),
+        }
+    }
+}
+
+/// Puts a new body into the model; the item edited, unless the model does not have it
+/// (an item withheld from the audience).
+fn apply(m: &mut Model, b: Body) -> Option<(Kind, String)> {
     match b {
         Body::Text(kind, id, body) => {
             let slot = match kind {
@@ -183,11 +209,8 @@ fn apply(m: &mut Model, b: Body) -> (Kind, String) {
                 Kind::Statements => m.statements.get_mut(&id).map(|x| &mut x.body_html),
                 _ => m.guarantees.get_mut(&id).map(|x| &mut x.body_html),
             };
-            found(slot.is_some());
-            if let Some(slot) = slot {
-                *slot = body;
-            }
-            (kind, id)
+            *slot? = body;
+            Some((kind, id))
         }
         Body::Note(kind, id, note) => {
             let slot = match kind {
@@ -195,11 +218,8 @@ fn apply(m: &mut Model, b: Body) -> (Kind, String) {
                 Kind::Sources => m.sources.get_mut(&id).map(|x| &mut x.description_html),
                 _ => m.rounds.get_mut(&id).map(|x| &mut x.summary_html),
             };
-            found(slot.is_some());
-            if let Some(slot) = slot {
-                *slot = note;
-            }
-            (kind, id)
+            *slot? = note;
+            Some((kind, id))
         }
     }
 }

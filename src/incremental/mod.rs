@@ -51,8 +51,7 @@ pub struct Incremental {
     audience: Option<Tlp>,
     files: FileCache,
     stamps: scan::Stamps,
-    /// What the fast path starts from; `None` after a failed rebuild, or when the audience
-    /// has items withheld from it (the rendered model is then not the validated one).
+    /// What the fast path starts from; `None` after a failed rebuild.
     last: Option<fast::Last>,
     /// Every output file of the last successful rebuild.
     outputs: BTreeMap<String, Arc<Vec<u8>>>,
@@ -136,6 +135,9 @@ impl Incremental {
         self.last = None;
         let (site, ids) = Site::load_keeping_ids(&self.root, Some(&self.files))?;
         let audience = self.audience.unwrap_or(site.model.site.audience);
+        // The fast path checks an edited file against the model validated, and renders
+        // the one restricted: both are kept when they differ.
+        let full = crate::audience::withholds(&site.model, audience).then(|| site.model.clone());
         let (site, withheld) = site.for_audience(audience);
         let opts = render::RenderOptions::default();
         let (outputs, kept) = render::partial::render_keeping(&site.model, &site.root, &opts)
@@ -162,14 +164,14 @@ impl Incremental {
         self.outputs = fresh;
         self.generation += 1;
         let warnings = site.warnings.clone();
-        if withheld.is_empty() {
-            self.last = Some(fast::Last {
-                model: site.model,
-                ids,
-                kept,
-                warnings: site.warnings,
-            });
-        }
+        self.last = Some(fast::Last {
+            model: site.model,
+            full,
+            gone: withheld.ids,
+            ids,
+            kept,
+            warnings: site.warnings,
+        });
         Ok(Rebuilt {
             warnings,
             rendered,

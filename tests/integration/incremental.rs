@@ -47,7 +47,10 @@ fn edit(site: &Site, rng: &mut Rng, step: usize) -> (String, String) {
         1 => {
             let t = read(statement);
             let body = t.rsplit_once("---\n").unwrap().0;
-            let new = format!("{body}---\nWords number {}.\n", rng.below(3));
+            let new = match rng.below(4) {
+                3 => format!("{body}---\n[The secret](@statements/secret), words {step}.\n"),
+                n => format!("{body}---\nWords number {n}.\n"),
+            };
             (statement.to_string(), new, "change a statement's words")
         }
         2 => {
@@ -174,7 +177,7 @@ fn backdate_everything(site: &Site) {
 
 #[test]
 fn incremental_rebuilds_equal_full_builds_on_random_edits() {
-    let mut partial = 0;
+    let (mut partial, mut partial_withholding) = (0, 0);
     for seed in 1..=8u64 {
         let site = Site::minimal();
         // Templates that show what the default ones leave out (every body a page's data
@@ -199,6 +202,15 @@ fn incremental_rebuilds_equal_full_builds_on_random_edits() {
             "{% for i in items %}{% if i.body_html is defined %}{{ i.body_html }}\
              {% elif i.description_html is defined %}{{ i.description_html }}{% endif %}{% endfor %}",
         );
+        // Half the runs have an item the audience (green) may not see, so the pages are
+        // rendered from a restricted model.
+        let withholds = seed % 2 == 1;
+        if withholds {
+            site.write(
+                "content/statements/secret.md",
+                "---\nspeaker: france\ndate: 2026-01-02\ntlp: amber\n---\nSecret words.\n",
+            );
+        }
         backdate_everything(&site);
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let mut inc = Incremental::new(site.root(), None);
@@ -212,6 +224,7 @@ fn incremental_rebuilds_equal_full_builds_on_random_edits() {
             match (inc.rebuild(), full(site.root(), None)) {
                 (Ok(a), Ok((outputs, warnings))) => {
                     partial += usize::from(a.partial);
+                    partial_withholding += usize::from(a.partial && withholds);
                     assert!(inc.outputs() == outputs, "pages differ: {}", ctx());
                     assert_eq!(a.warnings.to_string(), warnings.to_string(), "{}", ctx());
                     inc.write(&a, inc_dir.path()).unwrap();
@@ -234,6 +247,10 @@ fn incremental_rebuilds_equal_full_builds_on_random_edits() {
     }
     // The edits to words alone take the fast path; it must have been tested.
     assert!(partial >= 10, "only {partial} partial rebuilds");
+    assert!(
+        partial_withholding >= 5,
+        "only {partial_withholding} with items withheld"
+    );
 }
 
 #[test]
@@ -271,4 +288,47 @@ fn a_statement_edit_renders_only_the_pages_that_show_it() {
     let pages_changed = r.changed.iter().filter(|p| p.ends_with(".html")).count();
     assert!(pages_changed <= r.rendered, "{:?}", r.changed);
     assert!(r.removed.is_empty());
+}
+
+#[test]
+fn the_fast_path_withholds_what_a_full_build_withholds() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/secret.md",
+        "---\nspeaker: france\ndate: 2026-01-02\ntlp: amber\n---\nSecret words.\n",
+    );
+    let rel = "content/statements/umerov-90.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    let head = text.rsplit_once("---\n").unwrap().0.to_string();
+    let words = |n: usize| format!("{head}---\n[The secret](@statements/secret), words {n}.\n");
+    site.write(rel, words(1));
+    backdate_everything(&site);
+    let mut inc = Incremental::new(site.root(), None);
+    let first = inc.rebuild().unwrap();
+    assert!(!first.partial);
+    assert_eq!(first.warnings.warning_count(), 1, "{}", first.warnings);
+    // The same warning (the link is where it was), new words: the fast path, with the
+    // link to the withheld statement made plain as a full build makes it.
+    site.write(rel, words(2));
+    let r = inc.rebuild().unwrap();
+    assert!(r.partial, "{:?}", r.changed);
+    let (outputs, warnings) = full(site.root(), None).unwrap();
+    assert_eq!(r.warnings.to_string(), warnings.to_string());
+    assert!(inc.outputs() == outputs, "pages differ from a full build's");
+    let page = &outputs
+        .iter()
+        .find(|o| o.path == "statements/umerov-90.html")
+        .unwrap()
+        .bytes;
+    let page = String::from_utf8_lossy(page);
+    assert!(page.contains("words 2"), "{page}");
+    assert!(!page.contains("secret.html"), "{page}");
+    // An edit to the withheld statement's words changes nothing the audience sees.
+    site.write(
+        "content/statements/secret.md",
+        "---\nspeaker: france\ndate: 2026-01-02\ntlp: amber\n---\nOther secret words.\n",
+    );
+    let r = inc.rebuild().unwrap();
+    assert!(r.partial && r.changed.is_empty(), "{:?}", r.changed);
+    assert!(inc.outputs() == full(site.root(), None).unwrap().0);
 }
