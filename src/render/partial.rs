@@ -120,18 +120,18 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
             out.push(p);
         }
     };
-    let item_page = |kind: Kind, id: &str| -> Option<(usize, Page)> {
+    // The item's page, and where it is: its kind's place in the plan, its own in the list.
+    let item_page = |kind: Kind, id: &str| -> Option<(usize, usize, Page)> {
         let k = position(kind)?;
         let i = kept.items[k].1.iter().position(|x| x == id)?;
         let link = views.link(kind, id);
-        Some((i, pages::item_page((k, kind, i), &link.url, &link.title)))
+        Some((k, i, pages::item_page((k, kind, i), &link.url, &link.title)))
     };
     for (kind, id) in edited {
-        let Some((i, page)) = item_page(*kind, id) else {
+        let Some((k, i, page)) = item_page(*kind, id) else {
             continue;
         };
         add(page);
-        let k = position(*kind).expect("found above");
         let lists = pages::list_pages(k, *kind, kept.items[k].1.len(), m.site.paginate);
         if let Some(list) = lists
             .into_iter()
@@ -151,7 +151,7 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
         for (id, r) in &m.rounds {
             let (next, said) = views.brief_lists(r.end.min(m.site.as_of));
             if next.iter().chain(&said).any(|x| briefed.contains(x))
-                && let Some((_, page)) = item_page(Kind::Rounds, id)
+                && let Some((_, _, page)) = item_page(Kind::Rounds, id)
             {
                 add(page);
             }
