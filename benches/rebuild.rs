@@ -103,6 +103,44 @@ fn main() {
              {written} files written"
         );
     }
+    // An edit to another field that no link shows (here the statement's kind) re-makes
+    // the statement's pages, its export pieces and the sourcing page.
+    let kind = original
+        .lines()
+        .find_map(|l| l.strip_prefix("kind: "))
+        .unwrap_or("quote")
+        .to_string();
+    let mut times = Vec::new();
+    for (round, other) in ["denial", "readout", "report"].iter().enumerate() {
+        let other = if *other == kind { "claim" } else { other };
+        let edited = if original.contains("\nkind: ") {
+            original.replacen(
+                &format!("\nkind: {kind}\n"),
+                &format!("\nkind: {other}\n"),
+                1,
+            )
+        } else {
+            original.replacen("---\n", &format!("---\nkind: {other}\n"), 1)
+        };
+        std::fs::write(&statement, format!("{edited}\nKind {round}.\n")).unwrap();
+        let t = Instant::now();
+        let r = site
+            .rebuild_after(std::slice::from_ref(&statement))
+            .unwrap();
+        let rebuilt = t.elapsed();
+        site.write(&r, &out).unwrap();
+        times.push(t.elapsed());
+        if round == 0 {
+            println!(
+                "  e.g. rebuild {rebuilt:?} (fast path: {}), {} pages rendered",
+                r.partial, r.rendered
+            );
+        }
+    }
+    report_times(
+        "incremental rebuild and write after a change of a statement's kind, told the file",
+        &mut times,
+    );
     // An edit to more than the words (here a title) rebuilds the whole site in memory.
     let retitled = if original.contains("\ntitle: ") {
         original.replacen("\ntitle: ", "\ntitle: Retitled ", 1)

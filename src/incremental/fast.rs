@@ -1,16 +1,21 @@
-//! The fast path: an edit that changed only the words (the Markdown body) of some items.
+//! The fast path: an edit that changed only the words (the Markdown body) of some items,
+//! or fields of one meeting or statement that other items and lists do not show.
 //!
 //! Each changed file is read and validated again on its own; if every one of them is an
 //! item the site already had, valid, with the same warnings as before and equal to its
 //! previous self but for its body, the model is patched in place and only the outputs
-//! carrying those bodies are made again ([`render::partial`]). Anything else (a new or
-//! removed file, site.yaml, a template, a title, a date, a reference, a marking, a new
-//! warning or an error) returns `None`, and the caller rebuilds the whole site.
+//! carrying those bodies are made again ([`render::partial`]). A meeting or statement
+//! whose other fields changed, its link (title, date, marking, note), references and
+//! status aside, is handled the same way when the audience sees everything ([`fields`]).
+//! Anything else (a new or removed file, site.yaml, a template, a title, a date, a
+//! reference, a marking, a new warning or an error) returns `None`, and the caller
+//! rebuilds the whole site.
 
 use crate::audience::restrict_body;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Kind, Model};
-use crate::render::partial::{self, Kept};
+use crate::render::partial::{self, Changed, Kept};
+use crate::render::view::Views;
 use crate::validate::{Ids, Revalidated, revalidate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -59,19 +64,37 @@ pub(super) fn rebuild(
     paths: &[PathBuf],
     files: &mut BTreeMap<String, Arc<Vec<u8>>>,
 ) -> Option<Result<Done, Diagnostics>> {
-    let mut bodies = Vec::new();
+    let mut edits = Vec::new();
     let checked = crate::timings::time("partial: validate", || {
         for rel in paths {
             if ignorable(root, last, rel) {
                 continue;
             }
-            bodies.push(body_edit(root, last, rel)?);
+            edits.push(classify(root, last, rel)?);
         }
         Some(())
     });
     checked?;
+    let mut bodies = Vec::new();
+    let mut what = Changed::Words;
     let mut edited: Vec<(Kind, String)> = Vec::new();
-    for b in bodies.into_iter().flatten() {
+    for e in edits {
+        match e {
+            Edit::Unchanged => {}
+            Edit::Body(b) => bodies.push(b),
+            // One item's fields at a time: several could see each other.
+            Edit::Fields(..) if !edited.is_empty() => return None,
+            Edit::Fields(kind, id, new) => {
+                fields(&mut last.model, kind, &id, *new)?;
+                what = Changed::Fields;
+                edited.push((kind, id));
+            }
+        }
+    }
+    if what == Changed::Fields && !bodies.is_empty() {
+        return None;
+    }
+    for b in bodies {
         let shown = match last.full.as_mut() {
             // The audience sees the body with links to withheld items made plain, and
             // nothing of a withheld item.
@@ -90,7 +113,7 @@ pub(super) fn rebuild(
             pages: 0,
         }));
     }
-    let made = match partial::rerender_bodies(&last.model, &last.kept, &edited) {
+    let made = match partial::rerender(&last.model, &last.kept, &edited, what) {
         Ok(made) => made,
         Err(ds) => {
             let mut all = last.warnings.clone();
@@ -141,9 +164,19 @@ fn ignorable(root: &Path, last: &Last, rel: &Path) -> bool {
         && !last.warnings.iter().any(|d| d.file.as_deref() == Some(rel))
 }
 
-/// What changed in the item file `rel`: `Some(None)` if nothing did, `Some(Some(body))`
-/// if only its body did, `None` if more did (or it is not an item file the site has).
-fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
+/// What changed in one item file.
+enum Edit {
+    /// Nothing.
+    Unchanged,
+    /// Only its words.
+    Body(Body),
+    /// Other fields of a meeting or statement, as it now is (see [`fields`]).
+    Fields(Kind, String, Box<Revalidated>),
+}
+
+/// What changed in the item file `rel`; `None` if more than the fast path handles (or it
+/// is not an item file the site has).
+fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
     let mut parts = rel.iter();
     if parts.next()? != "content" {
         return None;
@@ -162,6 +195,10 @@ fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
     if !before.eq(diags.iter()) {
         return None;
     }
+    // Fields beyond the words are handled for meetings and statements, when the
+    // audience sees everything (see `fields`).
+    let fields = (matches!(kind, Kind::Meetings | Kind::Statements) && last.full.is_none())
+        .then(|| Box::new(new.clone()));
     // Equal but for the body: the body is taken out of both copies, which are compared.
     macro_rules! only_body {
         ($old:expr, $new:expr, $field:ident, $make:expr) => {{
@@ -171,12 +208,16 @@ fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
             }
             let mut new = $new;
             if *old == new {
-                return Some(None);
+                return Some(Edit::Unchanged);
             }
             let body = std::mem::take(&mut new.$field);
             let mut probe = old.clone();
             probe.$field = Default::default();
-            (probe == new).then(|| Some($make(kind, id.to_string(), body)))
+            if probe == new {
+                Some(Edit::Body($make(kind, id.to_string(), body)))
+            } else {
+                fields.map(|x| Edit::Fields(kind, id.to_string(), x))
+            }
         }};
     }
     match new {
@@ -186,6 +227,61 @@ fn body_edit(root: &Path, last: &Last, rel: &Path) -> Option<Option<Body>> {
         Revalidated::Actor(x) => only_body!(m.actors.get(id)?, x, description_html, Body::Note),
         Revalidated::Source(x) => only_body!(m.sources.get(id)?, x, description_html, Body::Note),
         Revalidated::Round(x) => only_body!(m.rounds.get(id)?, x, summary_html, Body::Note),
+    }
+}
+
+/// Puts the new meeting or statement `new` into the model in place of the old one, if
+/// that changes no other item's view and no page's list: its link (title, date, marking,
+/// note), its references, a meeting's status (which decides the lists of next meetings)
+/// and the default as-of date stay what they were. Else the model is left as it was.
+fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<()> {
+    /// What other items and lists see of an item.
+    fn seen(m: &Model, kind: Kind, id: &str) -> Option<impl PartialEq + use<>> {
+        let link = Views::for_few_pages(m).link(kind, id);
+        let refs: Vec<String> = match kind {
+            Kind::Meetings => {
+                let x = m.meetings.get(id)?;
+                let mut r: Vec<String> = x.convened_by.clone();
+                r.extend(x.participants.iter().map(|p| p.actor.clone()));
+                r.extend(x.round.clone());
+                r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
+                r.push(x.status.as_str().to_string());
+                r
+            }
+            _ => {
+                let x = m.statements.get(id)?;
+                let mut r: Vec<String> = x.speaker.iter().cloned().collect();
+                r.extend(x.meeting.clone());
+                r.extend(x.about.iter().cloned());
+                r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
+                r
+            }
+        };
+        let latest = (!m.site.as_of_given).then(|| {
+            crate::model::latest_date(&m.meetings, &m.statements, &m.guarantees, &m.rounds)
+        });
+        Some((link, refs, latest))
+    }
+    let before = seen(m, kind, id)?;
+    let swap = |m: &mut Model, new: Revalidated| -> Option<Revalidated> {
+        match new {
+            Revalidated::Meeting(x) => m
+                .meetings
+                .insert(id.to_string(), x)
+                .map(Revalidated::Meeting),
+            Revalidated::Statement(x) => m
+                .statements
+                .insert(id.to_string(), x)
+                .map(Revalidated::Statement),
+            _ => None,
+        }
+    };
+    let old = swap(m, new)?;
+    if seen(m, kind, id).is_some_and(|after| after == before) {
+        Some(())
+    } else {
+        swap(m, old);
+        None
     }
 }
 

@@ -20,6 +20,18 @@ pub(crate) enum ViewPage {
     EmbedTimeline,
 }
 
+/// The analyst pages that show fields of meetings and statements beyond their links
+/// (title, date, marking, note) and references: the sourcing page, which grades their
+/// citations. The others are made from links, references, dates and contributions: the
+/// matrix and changes from contributions, the declarations from the reverse references
+/// and contributions, the timeline from links and dates, the search page from links.
+pub(super) fn reading_fields() -> Vec<Page> {
+    plan()
+        .into_iter()
+        .filter(|p| matches!(p.lazy, Some(Lazy::View(ViewPage::Sourcing))))
+        .collect()
+}
+
 /// The view pages and their embeds.
 pub(super) fn plan() -> Vec<Page> {
     use ViewPage::*;

@@ -1,13 +1,16 @@
 //! Rendering part of the site again: after an edit that changed only the words (the
-//! Markdown body) of some items, only the outputs that carry those words are made again.
+//! Markdown body) of some items, or fields of one meeting or statement that no link and
+//! no list shows, only the outputs that carry what changed are made again.
 //!
 //! Which outputs carry an item's words is known from the data, whatever the templates do
 //! with it: an item's full view (with its body) is given to its own page, to the list
 //! page it is on, to the front page and to the round briefs that list it among the latest
-//! statements or next meetings; every other page gets links (title, date, marking) or
-//! analyst views, which hold no body. Among the exports, the body is in the item's piece
-//! of `data/briefing.json`, the search index, the feed and the statements table
-//! ([`exports::pieces`]), which are spliced rather than made again.
+//! statements or next meetings; every other page gets links (title, date, marking, note)
+//! or analyst views, which hold no body. Among the exports, the body is in the item's
+//! piece of `data/briefing.json`, the search index, the feed and the statements table
+//! ([`exports::pieces`]), which are spliced rather than made again. A meeting's or
+//! statement's other fields go where its full view goes, and to the one analyst page that
+//! reads more than links (the sourcing page, which grades citations).
 
 use super::exports::{self, pieces::Pieces};
 use super::view::Views;
@@ -70,17 +73,33 @@ pub struct Rerendered {
     pub pages: usize,
 }
 
-/// Renders again the pages that show the bodies of `edited`, in a model that differs
-/// from the one `kept` was made from only in those bodies.
-pub fn rerender_bodies(
+/// What an edit changed in the items it touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Only their words: bodies, descriptions, summaries.
+    Words,
+    /// Fields of one meeting or statement besides its words, but not its link (title,
+    /// date, marking, note), its references or a meeting's status: what the item's full
+    /// view and the analyst views show.
+    Fields,
+}
+
+/// Renders again the pages that show the full views of `edited`, in a model that differs
+/// from the one `kept` was made from only in those items, as `what` says; with
+/// [`Changed::Fields`], also the analyst pages that read more than links.
+pub fn rerender(
     model: &Model,
     kept: &Kept,
     edited: &[(Kind, String)],
+    what: Changed,
 ) -> Result<Rerendered, Vec<Diagnostic>> {
     let views = Views::for_few_pages(model);
-    let pages = crate::timings::time("partial: which pages", || {
+    let mut pages = crate::timings::time("partial: which pages", || {
         affected_pages(model, &views, kept, edited)
     });
+    if what == Changed::Fields {
+        pages.extend(super::analysis_pages::reading_fields());
+    }
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
     let rendered = crate::timings::time("partial: pages", || {

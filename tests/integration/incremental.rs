@@ -36,7 +36,7 @@ fn edit(site: &Site, rng: &mut Rng, step: usize) -> (String, String) {
     let meeting = "content/meetings/kyiv-meeting.md";
     let statement = "content/statements/umerov-90.md";
     let guarantee = "content/guarantees/financial.md";
-    let (rel, text, what) = match rng.below(15) {
+    let (rel, text, what) = match rng.below(17) {
         0 => {
             let t = read(meeting);
             let start = t.find("title: ").unwrap() + 7;
@@ -141,6 +141,40 @@ fn edit(site: &Site, rng: &mut Rng, step: usize) -> (String, String) {
             let new = format!("{body}---\nWhat Kyiv asks for, take {}.\n", rng.below(3));
             (guarantee.to_string(), new, "change a guarantee's words")
         }
+        14 => {
+            let t: String = read(statement)
+                .lines()
+                .filter(|l| !l.starts_with("kind:") && !l.starts_with("tags:"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let kind = ["quote", "claim", "declaration", "denial"][rng.below(4)];
+            let tags = ["[money]", "[money, summit]", "[]"][rng.below(3)];
+            let new = t.replacen("---\n", &format!("---\nkind: {kind}\ntags: {tags}\n"), 1);
+            (
+                statement.to_string(),
+                new,
+                "change a statement's kind and tags",
+            )
+        }
+        15 => {
+            let t: String = read(meeting)
+                .lines()
+                .filter(|l| !l.starts_with("level:") && !l.starts_with("time:"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let level = ["leaders", "ministers", "security-advisers"][rng.below(3)];
+            let time = ["09:30", "14:00"][rng.below(2)];
+            let new = t.replacen(
+                "---\n",
+                &format!("---\nlevel: {level}\ntime: \"{time}\"\n"),
+                1,
+            );
+            (
+                meeting.to_string(),
+                new,
+                "change a meeting's level and time",
+            )
+        }
         13 => {
             let rel = "content/rounds/paris-round.yaml";
             let t: String = read(rel)
@@ -177,7 +211,7 @@ fn backdate_everything(site: &Site) {
 
 #[test]
 fn incremental_rebuilds_equal_full_builds_on_random_edits() {
-    let (mut partial, mut partial_withholding) = (0, 0);
+    let (mut partial, mut partial_withholding, mut partial_fields) = (0, 0, 0);
     for seed in 1..=8u64 {
         let site = Site::minimal();
         // Templates that show what the default ones leave out (every body a page's data
@@ -225,6 +259,10 @@ fn incremental_rebuilds_equal_full_builds_on_random_edits() {
                 (Ok(a), Ok((outputs, warnings))) => {
                     partial += usize::from(a.partial);
                     partial_withholding += usize::from(a.partial && withholds);
+                    let fields = log
+                        .last()
+                        .is_some_and(|(_, what)| what.contains("kind and"));
+                    partial_fields += usize::from(a.partial && fields);
                     assert!(inc.outputs() == outputs, "pages differ: {}", ctx());
                     assert_eq!(a.warnings.to_string(), warnings.to_string(), "{}", ctx());
                     inc.write(&a, inc_dir.path()).unwrap();
@@ -250,6 +288,10 @@ fn incremental_rebuilds_equal_full_builds_on_random_edits() {
     assert!(
         partial_withholding >= 5,
         "only {partial_withholding} with items withheld"
+    );
+    assert!(
+        partial_fields >= 1,
+        "only {partial_fields} for a statement's fields"
     );
 }
 
@@ -331,4 +373,69 @@ fn the_fast_path_withholds_what_a_full_build_withholds() {
     let r = inc.rebuild().unwrap();
     assert!(r.partial && r.changed.is_empty(), "{:?}", r.changed);
     assert!(inc.outputs() == full(site.root(), None).unwrap().0);
+}
+
+#[test]
+fn edits_to_a_meeting_or_statement_s_other_fields_take_the_fast_path() {
+    let site = Site::fixture("analysis");
+    backdate_everything(&site);
+    let mut inc = Incremental::new(site.root(), None);
+    inc.rebuild().unwrap();
+    let statement = "content/statements/anon.md";
+    let meeting = "content/meetings/next.md";
+    let text = |rel: &str| std::fs::read_to_string(site.root().join(rel)).unwrap();
+    let (s0, m0) = (text(statement), text(meeting));
+    let graded = s0.replace("{source: gazette}", "{source: gazette, credibility: 5}");
+    let edits = [
+        // A citation's grade: the statement's page and the sourcing page show it.
+        (statement, graded.clone(), true, "sourcing.html"),
+        (
+            statement,
+            graded.replacen("---\n", "---\nkind: declaration\n", 1),
+            true,
+            "",
+        ),
+        (
+            meeting,
+            m0.replace("credibility: 2}, {", "credibility: 4}, {"),
+            true,
+            "",
+        ),
+        (
+            meeting,
+            m0.replacen("---\n", "---\nlevel: ministers\n", 1),
+            true,
+            "",
+        ),
+        // A status decides the lists of next meetings; a title is in every link to the
+        // item: the whole site is rebuilt.
+        (
+            meeting,
+            m0.replacen("---\n", "---\nstatus: cancelled\n", 1),
+            false,
+            "",
+        ),
+        (
+            meeting,
+            m0.replace("title: Next talks", "title: Later talks"),
+            false,
+            "",
+        ),
+    ];
+    for (rel, new, fast, shown) in edits {
+        site.write(rel, &new);
+        let r = inc.rebuild().unwrap();
+        assert_eq!(r.partial, fast, "{new}");
+        assert!(
+            shown.is_empty() || r.changed.iter().any(|p| p == shown),
+            "{:?}",
+            r.changed
+        );
+        let (outputs, warnings) = full(site.root(), None).unwrap();
+        assert_eq!(r.warnings.to_string(), warnings.to_string());
+        assert!(
+            inc.outputs() == outputs,
+            "differs from a full build after: {new}"
+        );
+    }
 }

@@ -13,7 +13,7 @@ mod derived;
 pub use derived::*;
 
 /// A date as machine-readable ISO text and as words.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateView {
     /// `2026-01-06`
     pub iso: String,
@@ -32,7 +32,7 @@ impl DateView {
 }
 
 /// A TLP marking as templates need it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TlpView {
     /// `amber+strict`
     pub word: &'static str,
@@ -53,7 +53,7 @@ impl From<Tlp> for TlpView {
 }
 
 /// A link to an item's page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Link {
     /// Item id.
     pub id: String,
