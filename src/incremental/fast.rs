@@ -54,10 +54,10 @@ pub(super) struct Done {
     pub pages: usize,
 }
 
-/// Rebuilds after changes to `paths` if they only changed bodies, updating `files` (the
-/// outputs by path): `None` if the whole site must be rebuilt (`files` untouched), else
-/// what changed, or the problems of rendering the pages (`files` untouched, the model
-/// patched: the caller rebuilds the whole site).
+/// Rebuilds after changes to `paths` if the fast path can (see the module), updating
+/// `files` (the outputs by path): `None` if the whole site must be rebuilt (nothing
+/// touched), else what changed, or the problems of rendering the pages (`files`
+/// untouched, the model patched: the caller rebuilds the whole site).
 pub(super) fn rebuild(
     root: &Path,
     last: &mut Last,
@@ -75,24 +75,25 @@ pub(super) fn rebuild(
         Some(())
     });
     checked?;
-    let mut bodies = Vec::new();
+    edits.retain(|e| !matches!(e, Edit::Unchanged));
+    // One item's fields at a time, and nothing else with them: a meeting and a statement
+    // edited together could show each other's fields.
+    if edits.len() > 1 && edits.iter().any(|e| matches!(e, Edit::Fields(..))) {
+        return None;
+    }
     let mut what = Changed::Words;
     let mut edited: Vec<(Kind, String)> = Vec::new();
+    let mut bodies = Vec::new();
     for e in edits {
         match e {
             Edit::Unchanged => {}
             Edit::Body(b) => bodies.push(b),
-            // One item's fields at a time: several could see each other.
-            Edit::Fields(..) if !edited.is_empty() => return None,
             Edit::Fields(kind, id, new) => {
-                fields(&mut last.model, kind, &id, *new)?;
-                what = Changed::Fields;
+                let citations = fields(&mut last.model, kind, &id, *new)?;
+                what = Changed::Fields { citations };
                 edited.push((kind, id));
             }
         }
-    }
-    if what == Changed::Fields && !bodies.is_empty() {
-        return None;
     }
     for b in bodies {
         let shown = match last.full.as_mut() {
@@ -234,7 +235,8 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
 /// that changes no other item's view and no page's list: its link (title, date, marking,
 /// note), its references, a meeting's status (which decides the lists of next meetings)
 /// and the default as-of date stay what they were. Else the model is left as it was.
-fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<()> {
+/// Says whether the item's citations changed.
+fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool> {
     /// What other items and lists see of an item.
     fn seen(m: &Model, kind: Kind, id: &str) -> Option<impl PartialEq + use<>> {
         let link = Views::for_few_pages(m).link(kind, id);
@@ -262,7 +264,11 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<()> {
         });
         Some((link, refs, latest))
     }
-    let before = seen(m, kind, id)?;
+    let cited = |m: &Model| match kind {
+        Kind::Meetings => m.meetings.get(id).map(|x| x.meta.citations.clone()),
+        _ => m.statements.get(id).map(|x| x.meta.citations.clone()),
+    };
+    let (before, citations) = (seen(m, kind, id)?, cited(m));
     let swap = |m: &mut Model, new: Revalidated| -> Option<Revalidated> {
         match new {
             Revalidated::Meeting(x) => m
@@ -278,7 +284,7 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<()> {
     };
     let old = swap(m, new)?;
     if seen(m, kind, id).is_some_and(|after| after == before) {
-        Some(())
+        Some(cited(m) != citations)
     } else {
         swap(m, old);
         None

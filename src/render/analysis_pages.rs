@@ -22,10 +22,11 @@ pub(crate) enum ViewPage {
 
 /// The analyst pages that show fields of meetings and statements beyond their links
 /// (title, date, marking, note) and references: the sourcing page, which grades their
-/// citations. The others are made from links, references, dates and contributions: the
-/// matrix and changes from contributions, the declarations from the reverse references
-/// and contributions, the timeline from links and dates, the search page from links.
-pub(super) fn reading_fields() -> Vec<Page> {
+/// citations (and reads nothing else of them). The others are made from links,
+/// references, dates and contributions: the matrix and changes from contributions, the
+/// declarations from the reverse references and contributions, the timeline from links
+/// and dates, the search page from links.
+pub(super) fn grading_citations() -> Vec<Page> {
     plan()
         .into_iter()
         .filter(|p| matches!(p.lazy, Some(Lazy::View(ViewPage::Sourcing))))

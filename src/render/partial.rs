@@ -9,8 +9,8 @@
 //! or analyst views, which hold no body. Among the exports, the body is in the item's
 //! piece of `data/briefing.json`, the search index, the feed and the statements table
 //! ([`exports::pieces`]), which are spliced rather than made again. A meeting's or
-//! statement's other fields go where its full view goes, and to the one analyst page that
-//! reads more than links (the sourcing page, which grades citations).
+//! statement's other fields go where its full view goes, and its citations also to the
+//! one analyst page that reads more than links (the sourcing page, which grades them).
 
 use super::exports::{self, pieces::Pieces};
 use super::view::Views;
@@ -80,13 +80,17 @@ pub enum Changed {
     Words,
     /// Fields of one meeting or statement besides its words, but not its link (title,
     /// date, marking, note), its references or a meeting's status: what the item's full
-    /// view and the analyst views show.
-    Fields,
+    /// view shows, and the sourcing page if `citations` (their grades, dates, notes)
+    /// changed.
+    Fields {
+        /// Whether its citations changed.
+        citations: bool,
+    },
 }
 
 /// Renders again the pages that show the full views of `edited`, in a model that differs
 /// from the one `kept` was made from only in those items, as `what` says; with
-/// [`Changed::Fields`], also the analyst pages that read more than links.
+/// changed citations, also the sourcing page.
 pub fn rerender(
     model: &Model,
     kept: &Kept,
@@ -97,8 +101,8 @@ pub fn rerender(
     let mut pages = crate::timings::time("partial: which pages", || {
         affected_pages(model, &views, kept, edited)
     });
-    if what == Changed::Fields {
-        pages.extend(super::analysis_pages::reading_fields());
+    if what == (Changed::Fields { citations: true }) {
+        pages.extend(super::analysis_pages::grading_citations());
     }
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
