@@ -114,7 +114,8 @@ pub(super) fn rebuild(
             pages: 0,
         }));
     }
-    let made = match partial::rerender(&last.model, &last.kept, &edited, what) {
+    let edited = partial::reached(&last.model, &edited, what);
+    let made = match partial::rerender(&last.model, &mut last.kept, &edited, what) {
         Ok(made) => made,
         Err(ds) => {
             let mut all = last.warnings.clone();
@@ -198,8 +199,9 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
     }
     // Fields beyond the words are handled for meetings and statements, when the
     // audience sees everything (see `fields`).
-    let fields = (matches!(kind, Kind::Meetings | Kind::Statements) && last.full.is_none())
-        .then(|| Box::new(new.clone()));
+    let fields = (matches!(kind, Kind::Meetings | Kind::Statements | Kind::Guarantees)
+        && last.full.is_none())
+    .then(|| Box::new(new.clone()));
     // Equal but for the body: the body is taken out of both copies, which are compared.
     macro_rules! only_body {
         ($old:expr, $new:expr, $field:ident, $make:expr) => {{
@@ -250,12 +252,25 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                 r.push(x.status.as_str().to_string());
                 r
             }
-            _ => {
+            Kind::Statements => {
                 let x = m.statements.get(id)?;
                 let mut r: Vec<String> = x.speaker.iter().cloned().collect();
                 r.extend(x.meeting.clone());
                 r.extend(x.about.iter().cloned());
                 r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
+                r
+            }
+            _ => {
+                // Each contribution's actor, in order (actors' pages list them by
+                // place), its marking (which an audience may not see) and sources.
+                let x = m.guarantees.get(id)?;
+                let mut r: Vec<String> =
+                    x.meta.citations.iter().map(|c| c.source.clone()).collect();
+                for c in &x.contributions {
+                    r.push(c.by.clone());
+                    r.push(c.tlp.as_str().to_string());
+                    r.extend(c.citations.iter().map(|c| c.source.clone()));
+                }
                 r
             }
         };
@@ -266,7 +281,16 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
     }
     let cited = |m: &Model| match kind {
         Kind::Meetings => m.meetings.get(id).map(|x| x.meta.citations.clone()),
-        _ => m.statements.get(id).map(|x| x.meta.citations.clone()),
+        Kind::Statements => m.statements.get(id).map(|x| x.meta.citations.clone()),
+        _ => m.guarantees.get(id).map(|x| {
+            let mut all = x.meta.citations.clone();
+            all.extend(
+                x.contributions
+                    .iter()
+                    .flat_map(|c| c.citations.iter().cloned()),
+            );
+            all
+        }),
     };
     let (before, citations) = (seen(m, kind, id)?, cited(m));
     let swap = |m: &mut Model, new: Revalidated| -> Option<Revalidated> {
@@ -279,6 +303,10 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                 .statements
                 .insert(id.to_string(), x)
                 .map(Revalidated::Statement),
+            Revalidated::Guarantee(x) => m
+                .guarantees
+                .insert(id.to_string(), x)
+                .map(Revalidated::Guarantee),
             _ => None,
         }
     };

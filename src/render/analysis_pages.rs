@@ -33,6 +33,23 @@ pub(super) fn grading_citations() -> Vec<Page> {
         .collect()
 }
 
+/// The analyst pages made from contributions: the matrix, the declarations, the timeline
+/// (each status step is an entry) and the changes, with their embeds.
+pub(super) fn reading_contributions() -> Vec<Page> {
+    use ViewPage::*;
+    plan()
+        .into_iter()
+        .filter(|p| {
+            matches!(
+                p.lazy,
+                Some(Lazy::View(
+                    Matrix | Declarations | Timeline | EmbedMatrix | EmbedChanges | EmbedTimeline
+                ))
+            )
+        })
+        .collect()
+}
+
 /// The view pages and their embeds.
 pub(super) fn plan() -> Vec<Page> {
     use ViewPage::*;

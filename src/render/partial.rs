@@ -64,6 +64,28 @@ pub fn render_keeping(
     }
 }
 
+/// The items whose full views or export pieces an edit to `edited` reaches: those, and
+/// for a guarantee component's other fields, its contributors (whose pages list their
+/// contributions) and the rounds' changes in `data/briefing.json`.
+pub fn reached(model: &Model, edited: &[(Kind, String)], what: Changed) -> Vec<(Kind, String)> {
+    let mut out = edited.to_vec();
+    if !matches!(what, Changed::Fields { .. }) {
+        return out;
+    }
+    for (kind, id) in edited {
+        if let (Kind::Guarantees, Some(g)) = (kind, model.guarantees.get(id)) {
+            for c in &g.contributions {
+                let actor = (Kind::Actors, c.by.clone());
+                if !out.contains(&actor) {
+                    out.push(actor);
+                }
+            }
+            out.push((Kind::Rounds, exports::pieces::CHANGES.to_string()));
+        }
+    }
+    out
+}
+
 /// What a partial render made.
 #[derive(Debug)]
 pub struct Rerendered {
@@ -93,7 +115,7 @@ pub enum Changed {
 /// changed citations, also the sourcing page.
 pub fn rerender(
     model: &Model,
-    kept: &Kept,
+    kept: &mut Kept,
     edited: &[(Kind, String)],
     what: Changed,
 ) -> Result<Rerendered, Vec<Diagnostic>> {
@@ -101,8 +123,25 @@ pub fn rerender(
     let mut pages = crate::timings::time("partial: which pages", || {
         affected_pages(model, &views, kept, edited)
     });
+    let contributions = matches!(what, Changed::Fields { .. })
+        && edited.iter().any(|(k, _)| *k == Kind::Guarantees);
     if what == (Changed::Fields { citations: true }) {
         pages.extend(super::analysis_pages::grading_citations());
+    }
+    if contributions {
+        // Every round's brief lists the movement of each contribution with a status by
+        // its end; the analyst views of contributions show them all.
+        if let Some(k) = kept.items.iter().position(|(k, _)| *k == Kind::Rounds) {
+            for (i, id) in kept.items[k].1.iter().enumerate() {
+                let link = views.link(Kind::Rounds, id);
+                pages.push(pages::item_page(
+                    (k, Kind::Rounds, i),
+                    &link.url,
+                    &link.title,
+                ));
+            }
+        }
+        pages.extend(super::analysis_pages::reading_contributions());
     }
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
@@ -127,6 +166,11 @@ pub fn rerender(
     }
     if !problems.is_empty() {
         return Err(super::dedup(problems));
+    }
+    if contributions {
+        let (whole, feed) = exports::of_contributions(model, &Views::new(model));
+        outputs.extend(whole);
+        kept.pieces.insert(exports::FEED, feed);
     }
     Ok(Rerendered {
         outputs,

@@ -439,3 +439,56 @@ fn edits_to_a_meeting_or_statement_s_other_fields_take_the_fast_path() {
         );
     }
 }
+
+#[test]
+fn edits_to_a_guarantee_component_s_contributions_take_the_fast_path() {
+    let site = Site::fixture("analysis");
+    backdate_everything(&site);
+    let mut inc = Incremental::new(site.root(), None);
+    inc.rebuild().unwrap();
+    let rel = "content/guarantees/alpha.md";
+    let g0 = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    let edits = [
+        // Borduria's contribution moves up in the last round.
+        g0.replace(
+            "    status: declared\n    since: 2026-01-02",
+            "    status: signed\n    since: 2026-03-03",
+        ),
+        // A commitment's words, a condition, an earlier step's date, a citation's grade.
+        g0.replace("Alpha by Borduria", "Alpha, by Borduria"),
+        g0.replace("subject to a vote", "subject to two votes"),
+        g0.replace(
+            "{date: 2026-01-02, status: declared}",
+            "{date: 2026-01-03, status: discussed}",
+        ),
+        g0.replace(
+            "sources: [{source: wire}]",
+            "sources: [{source: wire, credibility: 4}]",
+        ),
+    ];
+    for new in edits {
+        assert_ne!(new, g0);
+        site.write(rel, &new);
+        let r = inc.rebuild().unwrap();
+        assert!(r.partial, "{new}");
+        let (outputs, warnings) = full(site.root(), None).unwrap();
+        assert_eq!(r.warnings.to_string(), warnings.to_string());
+        assert!(
+            inc.outputs() == outputs,
+            "differs from a full build after: {new}"
+        );
+    }
+    // A contribution from another actor is a new reference, and one marked above the
+    // audience is withheld from it: the whole site is rebuilt.
+    for new in [
+        g0.replace("  - by: b\n", "  - by: c\n"),
+        g0.replace("Alpha by Borduria\n", "Alpha by Borduria\n    tlp: red\n"),
+    ] {
+        site.write(rel, &g0);
+        inc.rebuild().unwrap();
+        site.write(rel, &new);
+        let r = inc.rebuild().unwrap();
+        assert!(!r.partial, "{new}");
+        assert!(inc.outputs() == full(site.root(), None).unwrap().0);
+    }
+}

@@ -53,29 +53,10 @@ fn document<'a, 'm>(m: &'a Model, views: &'a Views<'m>, lead: Option<&'a str>) -
         kind,
         ids: m.ids(kind),
     };
-    let changes: Vec<Value> = all_round_changes(m)
-        .into_iter()
-        .map(|rc| {
-            json!({
-                "round": rc.round,
-                "previous": rc.previous,
-                "counts": rc.counts().iter().map(|(mv, n)| (mv.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
-                "contributions": rc.changes.iter().map(|c| json!({
-                    "guarantee": c.guarantee,
-                    "anchor": format!("contribution-{}", c.index + 1),
-                    "by": m.guarantees[&c.guarantee].contributions[c.index].by,
-                    "before": c.before.map(|s| s.as_str()),
-                    "after": c.after.as_str(),
-                    "movement": c.movement.as_str(),
-                    "rounds_unchanged": c.rounds_unchanged,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
     let s = &m.site;
     Briefing {
         actors: items(Kind::Actors),
-        changes,
+        changes: changes(m),
         guarantees: items(Kind::Guarantees),
         lead_round: lead,
         meetings: items(Kind::Meetings),
@@ -93,6 +74,36 @@ fn document<'a, 'm>(m: &'a Model, views: &'a Views<'m>, lead: Option<&'a str>) -
         sources: items(Kind::Sources),
         statements: items(Kind::Statements),
     }
+}
+
+/// Every round's changes, as the document lists them.
+fn changes(m: &Model) -> Vec<Value> {
+    all_round_changes(m)
+        .into_iter()
+        .map(|rc| {
+            json!({
+                "round": rc.round,
+                "previous": rc.previous,
+                "counts": rc.counts().iter().map(|(mv, n)| (mv.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+                "contributions": rc.changes.iter().map(|c| json!({
+                    "guarantee": c.guarantee,
+                    "anchor": format!("contribution-{}", c.index + 1),
+                    "by": m.guarantees[&c.guarantee].contributions[c.index].by,
+                    "before": c.before.map(|s| s.as_str()),
+                    "after": c.after.as_str(),
+                    "movement": c.movement.as_str(),
+                    "rounds_unchanged": c.rounds_unchanged,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// The rounds' changes as `data/briefing.json` has them (the value of `changes`).
+pub fn changes_piece(m: &Model) -> Vec<u8> {
+    let mut buf = Vec::new();
+    pretty::write(&mut buf, 1, &changes(m)).expect("changes serialise");
+    buf
 }
 
 /// `data/briefing.json`, schema version [`super::SCHEMA_VERSION`] (see
@@ -148,7 +159,12 @@ fn write_document(
         buf.extend_from_slice(name.as_bytes());
         buf.extend_from_slice(b"\": ");
     };
-    let mut items = |buf: &mut Vec<u8>, w: &mut dyn std::io::Write, list: &Items| {
+    type Marks = Vec<super::pieces::Mark>;
+    let items = |buf: &mut Vec<u8>,
+                 w: &mut dyn std::io::Write,
+                 list: &Items,
+                 written: &mut usize,
+                 marks: &mut Marks| {
         if list.ids.is_empty() {
             buf.extend_from_slice(b"[]");
             return Ok(());
@@ -159,38 +175,44 @@ fn write_document(
                 buf.extend_from_slice(b",\n");
             }
             buf.extend_from_slice(b"    ");
-            let start = written + buf.len();
+            let start = *written + buf.len();
             item_into(buf, list.views, list.kind, id).map_err(json)?;
             marks.push(super::pieces::Mark {
                 kind: list.kind,
                 id: (*id).clone(),
-                range: start..written + buf.len(),
+                range: start..*written + buf.len(),
             });
-            flush(buf, w, &mut written, false)?;
+            flush(buf, w, written, false)?;
         }
         buf.extend_from_slice(b"\n  ]");
         Ok::<(), std::io::Error>(())
     };
     key(&mut buf, true, "actors");
-    items(&mut buf, w, &doc.actors)?;
+    items(&mut buf, w, &doc.actors, &mut written, marks)?;
     key(&mut buf, false, "changes");
+    let start = written + buf.len();
     pretty::write(&mut buf, 1, &doc.changes).map_err(json)?;
+    marks.push(super::pieces::Mark {
+        kind: Kind::Rounds,
+        id: super::pieces::CHANGES.to_string(),
+        range: start..written + buf.len(),
+    });
     key(&mut buf, false, "guarantees");
-    items(&mut buf, w, &doc.guarantees)?;
+    items(&mut buf, w, &doc.guarantees, &mut written, marks)?;
     key(&mut buf, false, "lead_round");
     pretty::write(&mut buf, 1, &doc.lead_round).map_err(json)?;
     key(&mut buf, false, "meetings");
-    items(&mut buf, w, &doc.meetings)?;
+    items(&mut buf, w, &doc.meetings, &mut written, marks)?;
     key(&mut buf, false, "rounds");
-    items(&mut buf, w, &doc.rounds)?;
+    items(&mut buf, w, &doc.rounds, &mut written, marks)?;
     key(&mut buf, false, "schema_version");
     pretty::write(&mut buf, 1, &doc.schema_version).map_err(json)?;
     key(&mut buf, false, "site");
     pretty::write(&mut buf, 1, &doc.site).map_err(json)?;
     key(&mut buf, false, "sources");
-    items(&mut buf, w, &doc.sources)?;
+    items(&mut buf, w, &doc.sources, &mut written, marks)?;
     key(&mut buf, false, "statements");
-    items(&mut buf, w, &doc.statements)?;
+    items(&mut buf, w, &doc.statements, &mut written, marks)?;
     buf.extend_from_slice(b"\n}\n");
     flush(&mut buf, w, &mut written, true)
 }
@@ -310,10 +332,9 @@ mod tests {
                 let mut streamed = Vec::new();
                 let mut marks = Vec::new();
                 write_document(&doc, &mut streamed, &mut marks).unwrap();
-                assert_eq!(
-                    marks.len(),
-                    Kind::ALL.iter().map(|k| m.ids(*k).len()).sum::<usize>()
-                );
+                // Every item, and the rounds' changes.
+                let items: usize = Kind::ALL.iter().map(|k| m.ids(*k).len()).sum();
+                assert_eq!(marks.len(), items + 1);
                 assert_eq!(
                     String::from_utf8(streamed).unwrap(),
                     String::from_utf8(whole).unwrap()

@@ -26,6 +26,25 @@ pub const SEARCH_INDEX: &str = "search-index.js";
 pub const FEED: &str = "feed.xml";
 /// The statements table.
 pub const STATEMENTS_CSV: &str = "data/statements.csv";
+/// The contributions table.
+pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
+/// The TimelineJS export.
+pub const TIMELINE: &str = "timeline.json";
+
+/// The exports a guarantee component's contributions feed besides their pieces, made
+/// whole: the feed (each status step is an entry), `timeline.json` and the contributions
+/// table; with the feed's new marks.
+pub fn of_contributions(m: &Model, views: &Views) -> (Vec<Output>, Vec<pieces::Mark>) {
+    let bodies = text::Bodies::new(m);
+    let mut marks = Vec::new();
+    let feed = atom::feed(m, views, &bodies, &mut marks);
+    let outputs = vec![
+        file(FEED, feed.into_bytes()),
+        file(TIMELINE, json::timeline(m, views)),
+        file(CONTRIBUTIONS_CSV, csv::contributions(m, views).into_bytes()),
+    ];
+    (outputs, marks)
+}
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -63,9 +82,9 @@ pub(super) fn each<R: Send>(
             FEED,
             Box::new(|marks| atom::feed(m, views, bodies, marks).into_bytes()),
         ),
-        ("timeline.json", Box::new(|_| json::timeline(m, views))),
+        (TIMELINE, Box::new(|_| json::timeline(m, views))),
         (
-            "data/contributions.csv",
+            CONTRIBUTIONS_CSV,
             Box::new(|_| csv::contributions(m, views).into_bytes()),
         ),
         (

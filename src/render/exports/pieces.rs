@@ -12,6 +12,10 @@ use crate::render::view::Views;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// The id standing for the rounds' changes in `data/briefing.json` (with [`Kind::Rounds`]):
+/// not an id any item can have.
+pub const CHANGES: &str = "#changes";
+
 /// Where one item's piece lies in an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
@@ -80,6 +84,9 @@ impl Pieces {
 /// `None` if that export has no piece for it.
 pub fn piece(path: &str, m: &Model, views: &Views, kind: Kind, id: &str) -> Option<Vec<u8>> {
     match path {
+        super::BRIEFING_JSON if kind == Kind::Rounds && id == CHANGES => {
+            Some(json::changes_piece(m))
+        }
         super::BRIEFING_JSON => Some(json::item_piece(views, kind, id)),
         super::SEARCH_INDEX => match kind {
             Kind::Meetings | Kind::Statements | Kind::Guarantees | Kind::Actors => {
