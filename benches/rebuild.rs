@@ -141,6 +141,50 @@ fn main() {
         "incremental rebuild and write after a change of a statement's kind, told the file",
         &mut times,
     );
+    // A contribution's status moved: its component's page, its actors' pages, every round
+    // page, the analyst pages made from contributions and several exports.
+    let mut guarantees: Vec<_> = std::fs::read_dir(root.join("content/guarantees"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    guarantees.sort();
+    let guarantee = guarantees[guarantees.len() / 2].clone();
+    let g0 = std::fs::read_to_string(&guarantee).unwrap();
+    let mut times = Vec::new();
+    for (round, status) in ["agreed", "signed", "ratified"].iter().enumerate() {
+        // The last contribution's own status (history steps are indented further).
+        let at = g0
+            .rfind("\n    status: ")
+            .expect("a contribution with a status")
+            + 13;
+        let end = at + g0[at..].find('\n').unwrap();
+        let moved = format!("{}{status}{}", &g0[..at], &g0[end..]);
+        std::fs::write(&guarantee, &moved).unwrap();
+        let t = Instant::now();
+        let r = site
+            .rebuild_after(std::slice::from_ref(&guarantee))
+            .unwrap();
+        let rebuilt = t.elapsed();
+        site.write(&r, &out).unwrap();
+        times.push(t.elapsed());
+        if round == 0 {
+            println!(
+                "  e.g. rebuild {rebuilt:?} (fast path: {}), {} pages rendered, {} files changed",
+                r.partial,
+                r.rendered,
+                r.changed.len()
+            );
+        }
+    }
+    report_times(
+        "incremental rebuild and write after a contribution's status moved, told the file",
+        &mut times,
+    );
+    std::fs::write(&guarantee, &g0).unwrap();
+    site.rebuild_after(std::slice::from_ref(&guarantee))
+        .unwrap();
+
     // An edit to more than the words (here a title) rebuilds the whole site in memory.
     let retitled = if original.contains("\ntitle: ") {
         original.replacen("\ntitle: ", "\ntitle: Retitled ", 1)
