@@ -110,37 +110,30 @@ fn main() {
         .find_map(|l| l.strip_prefix("kind: "))
         .unwrap_or("quote")
         .to_string();
-    let mut times = Vec::new();
-    for (round, other) in ["denial", "readout", "report"].iter().enumerate() {
-        let other = if *other == kind { "claim" } else { other };
-        let edited = if original.contains("\nkind: ") {
-            original.replacen(
-                &format!("\nkind: {kind}\n"),
-                &format!("\nkind: {other}\n"),
-                1,
-            )
-        } else {
-            original.replacen("---\n", &format!("---\nkind: {other}\n"), 1)
-        };
-        std::fs::write(&statement, format!("{edited}\nKind {round}.\n")).unwrap();
-        let t = Instant::now();
-        let r = site
-            .rebuild_after(std::slice::from_ref(&statement))
-            .unwrap();
-        let rebuilt = t.elapsed();
-        site.write(&r, &out).unwrap();
-        times.push(t.elapsed());
-        if round == 0 {
-            println!(
-                "  e.g. rebuild {rebuilt:?} (fast path: {}), {} pages rendered",
-                r.partial, r.rendered
-            );
-        }
-    }
-    report_times(
-        "incremental rebuild and write after a change of a statement's kind, told the file",
-        &mut times,
+    let kinds = ["denial", "readout", "report"]
+        .iter()
+        .enumerate()
+        .map(|(round, other)| {
+            let other = if *other == kind { "claim" } else { other };
+            let edited = if original.contains("\nkind: ") {
+                original.replacen(
+                    &format!("\nkind: {kind}\n"),
+                    &format!("\nkind: {other}\n"),
+                    1,
+                )
+            } else {
+                original.replacen("---\n", &format!("---\nkind: {other}\n"), 1)
+            };
+            format!("{edited}\nKind {round}.\n")
+        });
+    timed_edits(
+        &mut site,
+        &out,
+        &statement,
+        kinds,
+        "a change of a statement's kind",
     );
+
     // A contribution's status moved: its component's page, its actors' pages, every round
     // page, the analyst pages made from contributions and several exports.
     let mut guarantees: Vec<_> = std::fs::read_dir(root.join("content/guarantees"))
@@ -151,35 +144,21 @@ fn main() {
     guarantees.sort();
     let guarantee = guarantees[guarantees.len() / 2].clone();
     let g0 = std::fs::read_to_string(&guarantee).unwrap();
-    let mut times = Vec::new();
-    for (round, status) in ["agreed", "signed", "ratified"].iter().enumerate() {
-        // The last contribution's own status (history steps are indented further).
-        let at = g0
-            .rfind("\n    status: ")
-            .expect("a contribution with a status")
-            + 13;
-        let end = at + g0[at..].find('\n').unwrap();
-        let moved = format!("{}{status}{}", &g0[..at], &g0[end..]);
-        std::fs::write(&guarantee, &moved).unwrap();
-        let t = Instant::now();
-        let r = site
-            .rebuild_after(std::slice::from_ref(&guarantee))
-            .unwrap();
-        let rebuilt = t.elapsed();
-        site.write(&r, &out).unwrap();
-        times.push(t.elapsed());
-        if round == 0 {
-            println!(
-                "  e.g. rebuild {rebuilt:?} (fast path: {}), {} pages rendered, {} files changed",
-                r.partial,
-                r.rendered,
-                r.changed.len()
-            );
-        }
-    }
-    report_times(
-        "incremental rebuild and write after a contribution's status moved, told the file",
-        &mut times,
+    // The last contribution's own status (history steps are indented further).
+    let at = g0
+        .rfind("\n    status: ")
+        .expect("a contribution with a status")
+        + 13;
+    let end = at + g0[at..].find('\n').unwrap();
+    let statuses = ["agreed", "signed", "ratified"]
+        .iter()
+        .map(|status| format!("{}{status}{}", &g0[..at], &g0[end..]));
+    timed_edits(
+        &mut site,
+        &out,
+        &guarantee,
+        statuses,
+        "a contribution's status moved",
     );
     std::fs::write(&guarantee, &g0).unwrap();
     site.rebuild_after(std::slice::from_ref(&guarantee))
@@ -203,6 +182,38 @@ fn main() {
         r.changed.len()
     );
     std::fs::write(&statement, &original).unwrap();
+}
+
+/// Saves each of `texts` into `file` in turn and times the incremental rebuild (told the
+/// file, as serve's watcher tells it) and the write of each.
+fn timed_edits(
+    site: &mut briefing::incremental::Incremental,
+    out: &std::path::Path,
+    file: &std::path::PathBuf,
+    texts: impl Iterator<Item = String>,
+    what: &str,
+) {
+    let mut times = Vec::new();
+    for (round, text) in texts.enumerate() {
+        std::fs::write(file, text).unwrap();
+        let t = Instant::now();
+        let r = site.rebuild_after(std::slice::from_ref(file)).unwrap();
+        let rebuilt = t.elapsed();
+        site.write(&r, out).unwrap();
+        times.push(t.elapsed());
+        if round == 0 {
+            println!(
+                "  e.g. rebuild {rebuilt:?} (fast path: {}), {} pages rendered, {} files changed",
+                r.partial,
+                r.rendered,
+                r.changed.len()
+            );
+        }
+    }
+    report_times(
+        &format!("incremental rebuild and write after {what}, told the file"),
+        &mut times,
+    );
 }
 
 fn report_times(what: &str, times: &mut [Duration]) {
