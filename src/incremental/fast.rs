@@ -1,12 +1,13 @@
 //! The fast path: an edit that changed only the words (the Markdown body) of some items,
-//! or fields of one meeting or statement that other items and lists do not show.
+//! or fields of one meeting, statement or guarantee component that no link shows.
 //!
 //! Each changed file is read and validated again on its own; if every one of them is an
 //! item the site already had, valid, with the same warnings as before and equal to its
 //! previous self but for its body, the model is patched in place and only the outputs
-//! carrying those bodies are made again ([`render::partial`]). A meeting or statement
-//! whose other fields changed, its link (title, date, marking, note), references and
-//! status aside, is handled the same way when the audience sees everything ([`fields`]).
+//! carrying those bodies are made again ([`render::partial`]). A meeting, statement or
+//! guarantee component whose other fields changed, its link (title, date, marking, note),
+//! references and a meeting's status aside, is handled the same way when the audience
+//! sees everything ([`fields`]).
 //! Anything else (a new or removed file, site.yaml, a template, a title, a date, a
 //! reference, a marking, a new warning or an error) returns `None`, and the caller
 //! rebuilds the whole site.
@@ -172,7 +173,8 @@ enum Edit {
     Unchanged,
     /// Only its words.
     Body(Body),
-    /// Other fields of a meeting or statement, as it now is (see [`fields`]).
+    /// Other fields of a meeting, statement or guarantee component, as it now is (see
+    /// [`fields`]).
     Fields(Kind, String, Box<Revalidated>),
 }
 
@@ -197,8 +199,8 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
     if !before.eq(diags.iter()) {
         return None;
     }
-    // Fields beyond the words are handled for meetings and statements, when the
-    // audience sees everything (see `fields`).
+    // Fields beyond the words are handled for meetings, statements and guarantee
+    // components, when the audience sees everything (see `fields`).
     let fields = (matches!(kind, Kind::Meetings | Kind::Statements | Kind::Guarantees)
         && last.full.is_none())
     .then(|| Box::new(new.clone()));
@@ -233,9 +235,10 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
     }
 }
 
-/// Puts the new meeting or statement `new` into the model in place of the old one, if
-/// that changes no other item's view and no page's list: its link (title, date, marking,
-/// note), its references, a meeting's status (which decides the lists of next meetings)
+/// Puts the new meeting, statement or guarantee component `new` into the model in place
+/// of the old one, if that changes no other item's view and no page's list: its link
+/// (title, date, marking, note), its references (a component's contributors in order,
+/// with their markings), a meeting's status (which decides the lists of next meetings)
 /// and the default as-of date stay what they were. Else the model is left as it was.
 /// Says whether the item's citations changed.
 fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool> {

@@ -1,6 +1,7 @@
 //! Rendering part of the site again: after an edit that changed only the words (the
-//! Markdown body) of some items, or fields of one meeting or statement that no link and
-//! no list shows, only the outputs that carry what changed are made again.
+//! Markdown body) of some items, or fields of one meeting, statement or guarantee
+//! component that no link and no list shows, only the outputs that carry what changed
+//! are made again (for a component's contributions: see [`reached`] and [`rerender`]).
 //!
 //! Which outputs carry an item's words is known from the data, whatever the templates do
 //! with it: an item's full view (with its body) is given to its own page, to the list
@@ -100,10 +101,10 @@ pub struct Rerendered {
 pub enum Changed {
     /// Only their words: bodies, descriptions, summaries.
     Words,
-    /// Fields of one meeting or statement besides its words, but not its link (title,
-    /// date, marking, note), its references or a meeting's status: what the item's full
-    /// view shows, and the sourcing page if `citations` (their grades, dates, notes)
-    /// changed.
+    /// Fields of one meeting, statement or guarantee component besides its words, but not
+    /// its link (title, date, marking, note), its references or a meeting's status: what
+    /// the item's full view shows (and a component's contributions), and the sourcing
+    /// page if `citations` (their grades, dates, notes) changed.
     Fields {
         /// Whether its citations changed.
         citations: bool,
