@@ -3,11 +3,12 @@
 //!
 //! Two paths. An edit to the words of items (their Markdown bodies), the common case
 //! while writing, or to a meeting's, statement's or guarantee component's fields that no
-//! link shows (a contribution's status among them), takes the fast one (`fast.rs`): the changed files alone are read and validated, the model is
-//! patched, and only the pages and export pieces showing what changed are made again. Any other change rebuilds the whole site in memory (parsing only
-//! the files that changed, [`crate::load::FileCache`]) and compares every file with its
-//! previous bytes. [`full`] is the plain path; tests check that both agree with it byte
-//! for byte.
+//! link shows (a contribution's status among them), takes the fast one (`fast.rs`): the
+//! changed files alone are read and validated, the model is patched, and only the pages
+//! and export pieces showing what changed are made again. Any other change rebuilds the
+//! whole site in memory (parsing only the files that changed, [`crate::load::FileCache`])
+//! and compares every file with its previous bytes. [`full`] is the plain path; tests
+//! check that both agree with it byte for byte.
 
 mod fast;
 mod scan;
