@@ -35,13 +35,7 @@ fn main() {
     println!("full build, cold output: {:?}", t.elapsed());
 
     // A statement in the middle of the list; each edit adds a sentence to its text.
-    let mut statements: Vec<_> = std::fs::read_dir(root.join("content/statements"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    statements.sort();
-    let statement = statements[statements.len() / 2].clone();
+    let statement = middle_file(&root.join("content/statements"));
     let original = std::fs::read_to_string(&statement).unwrap();
     let mut times = Vec::new();
     for round in 0..5 {
@@ -136,13 +130,7 @@ fn main() {
 
     // A contribution's status moved: its component's page, its actors' pages, every round
     // page, the analyst pages made from contributions and several exports.
-    let mut guarantees: Vec<_> = std::fs::read_dir(root.join("content/guarantees"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    guarantees.sort();
-    let guarantee = guarantees[guarantees.len() / 2].clone();
+    let guarantee = middle_file(&root.join("content/guarantees"));
     let g0 = std::fs::read_to_string(&guarantee).unwrap();
     // The last contribution's own status (history steps are indented further).
     let at = g0
@@ -182,6 +170,17 @@ fn main() {
         r.changed.len()
     );
     std::fs::write(&statement, &original).unwrap();
+}
+
+/// The middle one, by name, of the Markdown files in `dir`.
+fn middle_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    files[files.len() / 2].clone()
 }
 
 /// Saves each of `texts` into `file` in turn and times the incremental rebuild (told the
