@@ -29,7 +29,11 @@ fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &str, v: V) {
     if k == crate::audience::WITHHELD {
         return;
     }
-    let list = map.entry(k.to_string()).or_default();
+    // Looked up first: a new key (allocated) only for the first item pointing at it.
+    let list = match map.get_mut(k) {
+        Some(list) => list,
+        None => map.entry(k.to_string()).or_default(),
+    };
     // Items are visited one at a time, so a repeat can only be the last entry: checking
     // it alone keeps this linear (`contains` made a much-cited source quadratic).
     if list.last() != Some(&v) {
@@ -85,9 +89,13 @@ impl Links {
         for (id, r) in &m.rounds {
             cite(&mut l, Kind::Rounds, id, &r.meta.citations);
         }
-        // Lists of statements and meetings read best in date order.
+        // Lists of statements and meetings read best in date order. Each item's date is
+        // looked up once (a component can be the subject of thousands of statements).
         let by_date = |ids: &mut Vec<String>, date: &dyn Fn(&str) -> Option<jiff::civil::Date>| {
-            ids.sort_by(|a, b| date(a).cmp(&date(b)).then_with(|| a.cmp(b)));
+            let mut keyed: Vec<(Option<jiff::civil::Date>, String)> =
+                ids.drain(..).map(|id| (date(&id), id)).collect();
+            keyed.sort_unstable();
+            ids.extend(keyed.into_iter().map(|(_, id)| id));
         };
         let st_date = |id: &str| m.statements.get(id).map(|s| s.date);
         let mt_date = |id: &str| m.meetings.get(id).map(|s| s.date);

@@ -15,7 +15,7 @@ pub struct Ids {
     /// site.yaml's `default_tlp`, read first because every item's marking defaults to it.
     pub default_tlp: Tlp,
     /// Each item's marking as written (or the default), for cross-marking warnings.
-    markings: BTreeMap<(Kind, String), Tlp>,
+    markings: BTreeMap<Kind, BTreeMap<String, Tlp>>,
 }
 
 impl Ids {
@@ -42,13 +42,13 @@ impl Ids {
             .and_then(|s| s.raw.default_tlp.as_ref())
             .and_then(|t| Tlp::parse(t.value.trim()))
             .unwrap_or(Tlp::Clear);
-        let mut markings = BTreeMap::new();
+        let mut markings: BTreeMap<Kind, BTreeMap<String, Tlp>> = BTreeMap::new();
         let mut mark = |kind: Kind, id: &str, tlp: &Opt<String>| {
             let t = tlp
                 .as_ref()
                 .and_then(|t| Tlp::parse(t.value.trim()))
                 .unwrap_or(default_tlp);
-            markings.insert((kind, id.to_string()), t);
+            markings.entry(kind).or_default().insert(id.to_string(), t);
         };
         l.actors
             .iter()
@@ -84,8 +84,10 @@ impl Ids {
 
     /// The marking of an item as written, or the site default.
     pub fn marking(&self, kind: Kind, id: &str) -> Tlp {
+        // Looked up by `&str`: this runs for every reference of every item.
         self.markings
-            .get(&(kind, id.to_string()))
+            .get(&kind)
+            .and_then(|m| m.get(id))
             .copied()
             .unwrap_or(self.default_tlp)
     }
