@@ -183,7 +183,7 @@ pub fn restrict_body(html: &str, gone: &BTreeSet<(Kind, String)>) -> String {
 fn unlink(html: &str, gone: &BTreeSet<(Kind, String)>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(i) = rest.find(ROOT_MARK) {
+    while let Some(i) = crate::markdown::find_root_mark(rest) {
         out.push_str(&rest[..i]);
         let after = &rest[i + ROOT_MARK.len()..];
         let end = after.find(['"', '\'']).unwrap_or(after.len());

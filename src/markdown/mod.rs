@@ -12,6 +12,15 @@ mod sanitize;
 /// its own relative prefix, so one rendering serves pages at any depth.
 pub const ROOT_MARK: &str = "briefing-root:/";
 
+/// Where [`ROOT_MARK`] next occurs in `s`. One searcher made once: `str::find` builds a
+/// new one per call, which cost more than the search for the many short strings of the
+/// exports.
+pub fn find_root_mark(s: &str) -> Option<usize> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));
+    FINDER.find(s.as_bytes())
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

@@ -333,7 +333,7 @@ pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnosti
         .render(p.template, &ctx)
         .map_err(|e| templates::from_tera(&e))?;
     // Markdown links were rendered once, relative to a placeholder root.
-    let html = if html.contains(ROOT_MARK) {
+    let html = if crate::markdown::find_root_mark(&html).is_some() {
         html.replace(ROOT_MARK, &prefix)
     } else {
         html

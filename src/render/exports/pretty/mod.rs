@@ -11,7 +11,7 @@
 //! only an unsorted one has its entries moved (through a scratch buffer). Give the large
 //! structs their fields in sorted order and their contents are never moved.
 
-use crate::markdown::ROOT_MARK;
+use crate::markdown::{ROOT_MARK, find_root_mark};
 use serde::ser::{self, Serialize, SerializeMap};
 use serde_json::Error;
 use std::io;
@@ -61,11 +61,15 @@ struct Entry {
 /// one after another between one pair of quotes, rather than copied into a new string.
 fn string(out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
     out.push(b'"');
-    for piece in s.split(ROOT_MARK) {
-        piece.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *out, Unquoted,
-        ))?;
+    let mut rest = s;
+    let escape = |piece: &str, out: &mut Vec<u8>| {
+        piece.serialize(&mut serde_json::Serializer::with_formatter(out, Unquoted))
+    };
+    while let Some(i) = find_root_mark(rest) {
+        escape(&rest[..i], out)?;
+        rest = &rest[i + ROOT_MARK.len()..];
     }
+    escape(rest, out)?;
     out.push(b'"');
     Ok(())
 }
