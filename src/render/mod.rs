@@ -3,7 +3,7 @@
 mod analysis_pages;
 pub mod exports;
 mod filters;
-mod pages;
+pub(crate) mod pages;
 pub mod paginate;
 pub mod partial;
 pub mod templates;

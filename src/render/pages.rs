@@ -1,6 +1,6 @@
 //! Which pages the site has and what each one shows.
 
-use super::view::{ItemView, Views};
+use super::view::{ItemView, ToValue, Views};
 use super::{Page, value};
 use crate::model::{Kind, MeetingStatus, Model};
 use rayon::prelude::*;
@@ -179,12 +179,12 @@ pub(super) fn front_page(
         section: "index",
         lazy: None,
         data: vec![
-            ("round", value(&round)),
-            ("brief", value(&brief)),
-            ("next_meetings", value(&next)),
-            ("recent_meetings", value(&recent)),
-            ("latest_statements", value(&latest)),
-            ("guarantees", value(&guarantees)),
+            ("round", round.to_value(views)),
+            ("brief", brief.to_value(views)),
+            ("next_meetings", next.to_value(views)),
+            ("recent_meetings", recent.to_value(views)),
+            ("latest_statements", latest.to_value(views)),
+            ("guarantees", guarantees.to_value(views)),
             (
                 "counts",
                 value(
@@ -221,9 +221,10 @@ pub(super) fn lazy_data(
         Lazy::Item(k, i) => {
             let (kind, list) = &items[*k];
             let item = views.item(*kind, &list[*i]);
-            let mut data = vec![("item", value(&item))];
+            let mut data = vec![("item", item.to_value(views))];
             if *kind == Kind::Rounds {
-                data.push(("brief", value(&round_brief(views, views.m, &item.id))));
+                let brief = round_brief(views, views.m, &item.id);
+                data.push(("brief", brief.to_value(views)));
             }
             data
         }
@@ -233,13 +234,13 @@ pub(super) fn lazy_data(
                 .iter()
                 .map(|id| views.item(*kind, id))
                 .collect();
-            vec![("items", value(&shown))]
+            vec![("items", shown.to_value(views))]
         }
     }
 }
 
 /// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
-pub(super) fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
+pub(crate) fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
     views.brief(id, m.rounds[id].end.min(m.site.as_of))
 }
 

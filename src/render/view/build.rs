@@ -1,7 +1,7 @@
 //! Builds views from the model: links resolved, dates formatted, reverse links filled in.
 
 use super::*;
-use crate::audience::{WITHHELD, WITHHELD_URL};
+use crate::audience::WITHHELD;
 use crate::dates;
 use crate::model::*;
 
@@ -16,10 +16,12 @@ pub struct Views<'m> {
     >,
     /// Build every link at the first one asked for (worth it when rendering the whole
     /// site; not for a few pages).
-    bulk_links: bool,
-    /// Every item's link, by kind (in [`Kind::ALL`] order) and id, built on first use:
-    /// pages show tens of links each, and building one formats dates and titles.
-    links: std::sync::OnceLock<Vec<std::collections::HashMap<&'m str, Link>>>,
+    pub(super) bulk_links: bool,
+    /// Every item's link and its template value, by kind (in [`Kind::ALL`] order) and
+    /// id, built on first use: pages show tens of links each, and building one formats
+    /// dates and titles.
+    pub(super) links:
+        std::sync::OnceLock<Vec<std::collections::HashMap<&'m str, (Link, tera::Value)>>>,
 }
 
 /// What the round briefs look up, sorted once instead of scanned for every round.
@@ -83,126 +85,6 @@ impl<'m> Views<'m> {
                 statements,
             }
         })
-    }
-
-    /// A link to any item by kind and id.
-    pub fn link(&self, kind: Kind, id: &str) -> Link {
-        if !self.bulk_links {
-            return self.make_link(kind, id);
-        }
-        let all = self.links.get_or_init(|| {
-            use rayon::prelude::*;
-            let m = self.m;
-            Kind::ALL
-                .par_iter()
-                .map(|k| {
-                    let ids: Vec<&'m String> = m.ids(*k);
-                    ids.into_iter()
-                        .map(|id| (id.as_str(), self.make_link(*k, id)))
-                        .collect()
-                })
-                .collect()
-        });
-        let index = Kind::ALL.iter().position(|k| *k == kind);
-        match index.and_then(|i| all[i].get(id)) {
-            Some(link) => link.clone(),
-            None => self.make_link(kind, id),
-        }
-    }
-
-    fn make_link(&self, kind: Kind, id: &str) -> Link {
-        if id == WITHHELD {
-            return Link {
-                id: String::new(),
-                kind: kind.dir(),
-                title: "(withheld)".into(),
-                url: WITHHELD_URL.into(),
-                date: None,
-                tlp: Tlp::Clear.into(),
-                note: None,
-            };
-        }
-        let m = self.m;
-        let (title, date, tlp, note) = match kind {
-            Kind::Actors => {
-                let a = &m.actors[id];
-                (a.name.clone(), None, a.meta.tlp, a.role.clone())
-            }
-            Kind::Sources => {
-                let s = &m.sources[id];
-                (
-                    s.name.clone(),
-                    None,
-                    s.meta.tlp,
-                    Some(format!("reliability {}", s.reliability.as_str())),
-                )
-            }
-            Kind::Meetings => {
-                let x = &m.meetings[id];
-                (
-                    x.title.clone(),
-                    Some(x.date),
-                    x.meta.tlp,
-                    x.location.clone(),
-                )
-            }
-            Kind::Statements => {
-                let x = &m.statements[id];
-                (
-                    x.title.clone(),
-                    Some(x.date),
-                    x.meta.tlp,
-                    Some(self.attribution(x)),
-                )
-            }
-            Kind::Guarantees => {
-                let x = &m.guarantees[id];
-                (
-                    x.title.clone(),
-                    None,
-                    x.meta.tlp,
-                    Some(x.category.as_str().to_string()),
-                )
-            }
-            Kind::Rounds => {
-                let x = &m.rounds[id];
-                (
-                    x.title.clone(),
-                    Some(x.start),
-                    x.meta.tlp,
-                    Some(dates::range(x.start, Some(x.end))),
-                )
-            }
-        };
-        Link {
-            id: id.to_string(),
-            kind: kind.dir(),
-            title,
-            url: kind.page(id),
-            date: date.map(DateView::new),
-            tlp: tlp.into(),
-            note,
-        }
-    }
-
-    /// Every item citing source `id`, directly or in a contribution.
-    pub fn cited_by(&self, id: &str) -> Vec<Link> {
-        self.m
-            .links
-            .source_citers
-            .get(id)
-            .into_iter()
-            .flatten()
-            .map(|(k, i)| self.link(*k, i))
-            .collect()
-    }
-
-    /// Links to items of one kind, from an optional list of ids.
-    pub fn links(&self, kind: Kind, ids: Option<&Vec<String>>) -> Vec<Link> {
-        ids.into_iter()
-            .flatten()
-            .map(|id| self.link(kind, id))
-            .collect()
     }
 
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".

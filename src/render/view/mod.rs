@@ -10,7 +10,10 @@ use serde::Serialize;
 mod build;
 pub use build::Views;
 mod derived;
+mod links;
 pub use derived::*;
+mod value;
+pub(crate) use value::ToValue;
 
 /// A date as machine-readable ISO text and as words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
