@@ -60,6 +60,7 @@ pub(super) fn plan() -> Vec<Page> {
         section,
         data: Vec::new(),
         lazy: Some(Lazy::View(view)),
+        marked: None,
     };
     vec![
         page(

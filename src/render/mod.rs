@@ -43,6 +43,27 @@ pub(crate) struct Page {
     /// Data made only when the page is rendered, and dropped right after (item and
     /// list pages).
     pub lazy: Option<pages::Lazy>,
+    /// When the data from index `.0` on was made with its highest marking noted (`.1`),
+    /// so that only the data before it is searched for markings.
+    pub marked: Option<(usize, Tlp)>,
+}
+
+impl Page {
+    /// Makes the page's lazy data, if it has any.
+    pub(super) fn make_lazy(
+        &mut self,
+        views: &view::Views,
+        items: &[(Kind, Vec<String>)],
+        lead: Option<&str>,
+    ) {
+        if let Some(lazy) = self.lazy.take() {
+            let (data, marking) = pages::lazy_data(views, items, lead, &lazy);
+            if let Some(t) = marking {
+                self.marked = Some((self.data.len(), t));
+            }
+            self.data.extend(data);
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -137,10 +158,7 @@ pub(super) fn emit_all<'m, E: Send>(
                 pages
                     .into_par_iter()
                     .filter_map(|mut p| {
-                        if let Some(lazy) = p.lazy.take() {
-                            p.data
-                                .extend(pages::lazy_data(&views, &items, lead.as_deref(), &lazy));
-                        }
+                        p.make_lazy(&views, &items, lead.as_deref());
                         match render_page(&tera, &p) {
                             Ok(o) => emit(o).err(),
                             Err(d) => {
@@ -312,8 +330,8 @@ pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnosti
     let prefix = "../".repeat(depth);
     let mut ctx = Context::new();
     ctx.insert("root", &prefix);
-    let mut tlp = Tlp::Clear;
-    for (_, v) in &p.data {
+    let (walk, mut tlp) = p.marked.unwrap_or((p.data.len(), Tlp::Clear));
+    for (_, v) in &p.data[..walk] {
         tlp = tlp.max(max_tlp(v));
     }
     ctx.insert(
@@ -354,7 +372,7 @@ struct PageMeta<'a> {
 }
 
 /// The most restrictive marking anywhere in a view: every `tlp` object carries a `word`.
-fn max_tlp(v: &Value) -> Tlp {
+pub(crate) fn max_tlp(v: &Value) -> Tlp {
     let mut best = Tlp::Clear;
     if let Some(map) = v.as_map() {
         for (k, child) in map {

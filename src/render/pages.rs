@@ -1,8 +1,8 @@
 //! Which pages the site has and what each one shows.
 
-use super::view::{ItemView, ToValue, Views};
+use super::view::{Cx, ItemView, ToValue, Views};
 use super::{Page, value};
-use crate::model::{Kind, MeetingStatus, Model};
+use crate::model::{Kind, MeetingStatus, Model, Tlp};
 use rayon::prelude::*;
 
 /// Every page of the site, and each kind's items in list order.
@@ -141,6 +141,7 @@ pub(super) fn item_page((k, kind, i): (usize, Kind, usize), url: &str, title: &s
         section: kind.dir(),
         data: Vec::new(),
         lazy: Some(Lazy::Item(k, i)),
+        marked: None,
     }
 }
 
@@ -171,6 +172,7 @@ pub(super) fn front_page(
         .iter()
         .map(|id| views.item(Kind::Guarantees, id))
         .collect();
+    let cx = Cx::new(views);
     let counts: Vec<(&str, usize)> = items.iter().map(|(k, v)| (k.dir(), v.len())).collect();
     Page {
         path: "index.html".into(),
@@ -178,13 +180,14 @@ pub(super) fn front_page(
         title: m.site.title.clone(),
         section: "index",
         lazy: None,
+        marked: None,
         data: vec![
-            ("round", round.to_value(views)),
-            ("brief", brief.to_value(views)),
-            ("next_meetings", next.to_value(views)),
-            ("recent_meetings", recent.to_value(views)),
-            ("latest_statements", latest.to_value(views)),
-            ("guarantees", guarantees.to_value(views)),
+            ("round", round.to_value(&cx)),
+            ("brief", brief.to_value(&cx)),
+            ("next_meetings", next.to_value(&cx)),
+            ("recent_meetings", recent.to_value(&cx)),
+            ("latest_statements", latest.to_value(&cx)),
+            ("guarantees", guarantees.to_value(&cx)),
             (
                 "counts",
                 value(
@@ -215,16 +218,17 @@ pub(super) fn lazy_data(
     items: &[(Kind, Vec<String>)],
     lead: Option<&str>,
     lazy: &Lazy,
-) -> Vec<(&'static str, tera::Value)> {
-    match lazy {
-        Lazy::View(page) => super::analysis_pages::data(views, lead, *page),
+) -> (Vec<(&'static str, tera::Value)>, Option<Tlp>) {
+    let cx = Cx::new(views);
+    let data = match lazy {
+        Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Item(k, i) => {
             let (kind, list) = &items[*k];
             let item = views.item(*kind, &list[*i]);
-            let mut data = vec![("item", item.to_value(views))];
+            let mut data = vec![("item", item.to_value(&cx))];
             if *kind == Kind::Rounds {
                 let brief = round_brief(views, views.m, &item.id);
-                data.push(("brief", brief.to_value(views)));
+                data.push(("brief", brief.to_value(&cx)));
             }
             data
         }
@@ -234,9 +238,10 @@ pub(super) fn lazy_data(
                 .iter()
                 .map(|id| views.item(*kind, id))
                 .collect();
-            vec![("items", shown.to_value(views))]
+            vec![("items", shown.to_value(&cx))]
         }
-    }
+    };
+    (data, Some(cx.marking()))
 }
 
 /// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
@@ -261,6 +266,7 @@ pub(super) fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<P
                 },
                 section: kind.dir(),
                 lazy: Some(Lazy::List(k, start.min(len)..(start + size).min(len))),
+                marked: None,
                 data: vec![("kind", value(&kind.dir())), ("pagination", value(&p))],
             }
         })

@@ -150,9 +150,7 @@ pub fn rerender(
         pages
             .into_par_iter()
             .map(|mut p| {
-                if let Some(lazy) = p.lazy.take() {
-                    p.data.extend(pages::lazy_data(&views, items, lead, &lazy));
-                }
+                p.make_lazy(&views, items, lead);
                 render_page(tera, &p)
             })
             .collect::<Vec<_>>()

@@ -25,7 +25,7 @@ impl<'m> Views<'m> {
                 debug_assert!(cached == link, "a link changed after it was built");
                 value.clone()
             }
-            None => link.value_uncached(self),
+            None => link.value_uncached(&super::value::Cx::new(self)),
         }
     }
 
@@ -45,7 +45,7 @@ impl<'m> Views<'m> {
                     ids.into_iter()
                         .map(|id| {
                             let link = self.make_link(*k, id);
-                            let value = link.value_uncached(self);
+                            let value = link.value_uncached(&super::value::Cx::new(self));
                             (id.as_str(), (link, value))
                         })
                         .collect()

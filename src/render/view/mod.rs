@@ -13,7 +13,7 @@ mod derived;
 mod links;
 pub use derived::*;
 mod value;
-pub(crate) use value::ToValue;
+pub(crate) use value::{Cx, ToValue};
 
 /// A date as machine-readable ISO text and as words.
 #[derive(Debug, Clone, PartialEq, Serialize)]

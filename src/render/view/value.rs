@@ -7,44 +7,87 @@
 //! by reference count). The maps hold exactly what serde makes of the same views (same
 //! keys, same order, `null` for `None`): `tests::same_as_serde` compares the two on
 //! every item of a site, so a field added to a view and not here fails a test.
+//!
+//! Each page's banner shows the highest marking of anything on it; the values made here
+//! note the markings they hold as they are made ([`Cx::marking`]), so the page need not
+//! search its data for them afterwards.
 
 use super::*;
+use crate::model::Tlp;
+use std::cell::Cell;
 use tera::Value;
-use tera::value::Key;
 
-/// A view that can become a template value; `views` shares the links' values.
+/// What values are made with: the views (which share the links' values) and the
+/// highest marking put into a value so far.
+pub(crate) struct Cx<'a, 'm> {
+    views: &'a Views<'m>,
+    marking: Cell<Tlp>,
+}
+
+impl<'a, 'm> Cx<'a, 'm> {
+    /// A context over `views`, no marking seen yet.
+    pub(crate) fn new(views: &'a Views<'m>) -> Self {
+        Cx {
+            views,
+            marking: Cell::new(Tlp::Clear),
+        }
+    }
+
+    /// The highest marking of every value made with this context.
+    pub(crate) fn marking(&self) -> Tlp {
+        self.marking.get()
+    }
+
+    fn mark(&self, word: &str) {
+        if let Some(t) = Tlp::parse(word) {
+            self.marking.set(self.marking.get().max(t));
+        }
+    }
+}
+
+/// A view that can become a template value.
 pub(crate) trait ToValue {
     /// The template value of `self`.
-    fn to_value(&self, views: &Views) -> Value;
+    fn to_value(&self, cx: &Cx) -> Value;
 }
 
 /// A map value from its entries, in order.
-fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
-    map_of(entries.into_iter())
+pub(super) fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
+    map_of(&entries)
 }
 
-fn map_of(entries: impl ExactSizeIterator<Item = (&'static str, Value)>) -> Value {
-    let mut m = tera::Map::with_capacity(entries.len());
-    for (k, v) in entries {
-        m.insert(Key::from(k), v);
+/// A map value from its entries, in order. Through serde, which Tera lets pass a
+/// `Value` through by reference count: each key is hashed once into the map Tera keeps,
+/// where `Value::from(IndexMap)` would hash every key into a second map.
+pub(super) fn map_of(entries: &[(&'static str, Value)]) -> Value {
+    struct Entries<'a>(&'a [(&'static str, Value)]);
+    impl serde::Serialize for Entries<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut map = s.serialize_struct("Entries", self.0.len())?;
+            for (k, v) in self.0 {
+                map.serialize_field(k, v)?;
+            }
+            map.end()
+        }
     }
-    Value::from(m)
+    Value::from_serializable(&Entries(entries))
 }
 
-fn opt<T: ToValue>(v: &Option<T>, views: &Views) -> Value {
-    v.as_ref().map_or_else(Value::none, |x| x.to_value(views))
+pub(super) fn opt<T: ToValue>(v: &Option<T>, cx: &Cx) -> Value {
+    v.as_ref().map_or_else(Value::none, |x| x.to_value(cx))
 }
 
-fn opt_str<S: AsRef<str>>(s: &Option<S>) -> Value {
+pub(super) fn opt_str<S: AsRef<str>>(s: &Option<S>) -> Value {
     s.as_ref()
         .map_or_else(Value::none, |x| Value::from(x.as_ref()))
 }
 
-fn list<T: ToValue>(v: &[T], views: &Views) -> Value {
-    Value::from(v.iter().map(|x| x.to_value(views)).collect::<Vec<_>>())
+pub(super) fn list<T: ToValue>(v: &[T], cx: &Cx) -> Value {
+    Value::from(v.iter().map(|x| x.to_value(cx)).collect::<Vec<_>>())
 }
 
-fn strings(v: &[String]) -> Value {
+pub(super) fn strings(v: &[String]) -> Value {
     Value::from(
         v.iter()
             .map(|s| Value::from(s.as_str()))
@@ -53,19 +96,19 @@ fn strings(v: &[String]) -> Value {
 }
 
 impl<T: ToValue> ToValue for Vec<T> {
-    fn to_value(&self, views: &Views) -> Value {
-        list(self, views)
+    fn to_value(&self, cx: &Cx) -> Value {
+        list(self, cx)
     }
 }
 
 impl<T: ToValue> ToValue for Option<T> {
-    fn to_value(&self, views: &Views) -> Value {
-        opt(self, views)
+    fn to_value(&self, cx: &Cx) -> Value {
+        opt(self, cx)
     }
 }
 
 impl ToValue for DateView {
-    fn to_value(&self, _: &Views) -> Value {
+    fn to_value(&self, _: &Cx) -> Value {
         map([
             ("iso", self.iso.as_str().into()),
             ("text", self.text.as_str().into()),
@@ -74,7 +117,8 @@ impl ToValue for DateView {
 }
 
 impl ToValue for TlpView {
-    fn to_value(&self, _: &Views) -> Value {
+    fn to_value(&self, cx: &Cx) -> Value {
+        cx.mark(self.word);
         // Five markings: their values are made once.
         static MADE: std::sync::LazyLock<Vec<(&'static str, Value)>> =
             std::sync::LazyLock::new(|| {
@@ -102,36 +146,37 @@ impl TlpView {
 }
 
 impl ToValue for Link {
-    fn to_value(&self, views: &Views) -> Value {
-        views.link_value(self)
+    fn to_value(&self, cx: &Cx) -> Value {
+        cx.mark(self.tlp.word);
+        cx.views.link_value(self)
     }
 }
 
 impl Link {
     /// The link's value, made anew (see [`Views::link_value`] for the shared one).
-    pub(super) fn value_uncached(&self, views: &Views) -> Value {
+    pub(super) fn value_uncached(&self, cx: &Cx) -> Value {
         map([
             ("id", self.id.as_str().into()),
             ("kind", self.kind.into()),
             ("title", self.title.as_str().into()),
             ("url", self.url.as_str().into()),
-            ("date", opt(&self.date, views)),
-            ("tlp", self.tlp.to_value(views)),
+            ("date", opt(&self.date, cx)),
+            ("tlp", self.tlp.to_value(cx)),
             ("note", opt_str(&self.note)),
         ])
     }
 }
 
 impl ToValue for CitationView {
-    fn to_value(&self, views: &Views) -> Value {
+    fn to_value(&self, cx: &Cx) -> Value {
         map([
-            ("source", self.source.to_value(views)),
+            ("source", self.source.to_value(cx)),
             ("reliability", self.reliability.into()),
             ("reliability_meaning", self.reliability_meaning.into()),
             ("credibility", self.credibility.into()),
             ("credibility_meaning", self.credibility_meaning.into()),
             ("grade", self.grade.as_str().into()),
-            ("date", opt(&self.date, views)),
+            ("date", opt(&self.date, cx)),
             ("url", opt_str(&self.url)),
             ("note", opt_str(&self.note)),
         ])
@@ -139,9 +184,9 @@ impl ToValue for CitationView {
 }
 
 impl ToValue for ParticipantView {
-    fn to_value(&self, views: &Views) -> Value {
+    fn to_value(&self, cx: &Cx) -> Value {
         map([
-            ("actor", self.actor.to_value(views)),
+            ("actor", self.actor.to_value(cx)),
             ("role", opt_str(&self.role)),
             ("level", self.level.into()),
         ])
@@ -149,9 +194,9 @@ impl ToValue for ParticipantView {
 }
 
 impl ToValue for StepView {
-    fn to_value(&self, views: &Views) -> Value {
+    fn to_value(&self, cx: &Cx) -> Value {
         map([
-            ("date", self.date.to_value(views)),
+            ("date", self.date.to_value(cx)),
             ("status", self.status.into()),
             ("note", opt_str(&self.note)),
         ])
@@ -159,57 +204,52 @@ impl ToValue for StepView {
 }
 
 impl ToValue for StatusCount {
-    fn to_value(&self, _: &Views) -> Value {
+    fn to_value(&self, _: &Cx) -> Value {
         map([("status", self.status.into()), ("count", self.count.into())])
     }
 }
 
 impl ToValue for ContributionView {
-    fn to_value(&self, views: &Views) -> Value {
+    fn to_value(&self, cx: &Cx) -> Value {
         map([
             ("anchor", self.anchor.as_str().into()),
-            ("by", self.by.to_value(views)),
-            ("guarantee", self.guarantee.to_value(views)),
+            ("by", self.by.to_value(cx)),
+            ("guarantee", self.guarantee.to_value(cx)),
             ("commitment", self.commitment.as_str().into()),
             ("status", self.status.into()),
             ("rank", self.rank.into()),
             ("binding", self.binding.into()),
-            ("since", opt(&self.since, views)),
+            ("since", opt(&self.since, cx)),
             ("amount", opt_str(&self.amount)),
             ("conditions", strings(&self.conditions)),
-            ("history", list(&self.history, views)),
-            ("citations", list(&self.citations, views)),
-            ("tlp", self.tlp.to_value(views)),
+            ("history", list(&self.history, cx)),
+            ("citations", list(&self.citations, cx)),
+            ("tlp", self.tlp.to_value(cx)),
         ])
     }
 }
 
 impl ToValue for ItemView {
-    fn to_value(&self, views: &Views) -> Value {
+    fn to_value(&self, cx: &Cx) -> Value {
         let common = [
             ("id", self.id.as_str().into()),
             ("kind", self.kind.into()),
             ("kind_singular", self.kind_singular.into()),
             ("title", self.title.as_str().into()),
             ("url", self.url.as_str().into()),
-            ("tlp", self.tlp.to_value(views)),
+            ("tlp", self.tlp.to_value(cx)),
             ("tags", strings(&self.tags)),
-            ("citations", list(&self.citations, views)),
+            ("citations", list(&self.citations, cx)),
         ];
-        let detail = self.detail.entries(views);
-        map_of(
-            common
-                .into_iter()
-                .chain(detail)
-                .collect::<Vec<_>>()
-                .into_iter(),
-        )
+        let mut entries = Vec::from(common);
+        entries.extend(self.detail.entries(cx));
+        map_of(&entries)
     }
 }
 
 impl Detail {
     /// The kind-specific entries, flattened into the item's map as serde flattens them.
-    fn entries(&self, v: &Views) -> Vec<(&'static str, Value)> {
+    fn entries(&self, v: &Cx) -> Vec<(&'static str, Value)> {
         let html = |s: &str| Value::from(s);
         match self {
             Detail::Actor {
@@ -336,59 +376,14 @@ impl Detail {
     }
 }
 
-impl ToValue for MovementCount {
-    fn to_value(&self, _: &Views) -> Value {
-        map([
-            ("movement", self.movement.into()),
-            ("marker", self.marker.into()),
-            ("count", self.count.into()),
-        ])
-    }
-}
-
-impl ToValue for ChangeView {
-    fn to_value(&self, views: &Views) -> Value {
-        map([
-            ("contribution", self.contribution.to_value(views)),
-            ("before", self.before.into()),
-            ("after", self.after.into()),
-            ("movement", self.movement.into()),
-            ("marker", self.marker.into()),
-            ("rounds_unchanged", self.rounds_unchanged.into()),
-        ])
-    }
-}
-
-impl ToValue for ChangesView {
-    fn to_value(&self, views: &Views) -> Value {
-        map([
-            ("round", self.round.to_value(views)),
-            ("previous", opt(&self.previous, views)),
-            ("counts", list(&self.counts, views)),
-            ("changes", list(&self.changes, views)),
-        ])
-    }
-}
-
-impl ToValue for BriefView {
-    fn to_value(&self, views: &Views) -> Value {
-        map([
-            ("round", self.round.to_value(views)),
-            ("as_of", self.as_of.to_value(views)),
-            ("changes", self.changes.to_value(views)),
-            ("next_meetings", list(&self.next_meetings, views)),
-            ("latest_statements", list(&self.latest_statements, views)),
-        ])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Kind;
+    use crate::render::max_tlp;
 
     /// Every item view of the example briefing, and of a site with withheld items, makes
-    /// the value serde makes of it.
+    /// the value serde makes of it, and notes the highest marking found in that value.
     #[test]
     fn same_as_serde() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -401,7 +396,9 @@ mod tests {
                 for id in m.ids(kind) {
                     let item = views.item(kind, id);
                     let want = Value::from_serializable(&item);
-                    assert_eq!(item.to_value(&views), want, "{kind:?} {id}");
+                    let cx = Cx::new(&views);
+                    assert_eq!(item.to_value(&cx), want, "{kind:?} {id}");
+                    assert_eq!(cx.marking(), max_tlp(&want), "{kind:?} {id}");
                     n += 1;
                 }
             }
@@ -409,7 +406,9 @@ mod tests {
             for id in m.rounds.keys() {
                 let brief = crate::render::pages::round_brief(&views, m, id);
                 let want = Value::from_serializable(&brief);
-                assert_eq!(brief.to_value(&views), want, "brief of {id}");
+                let cx = Cx::new(&views);
+                assert_eq!(brief.to_value(&cx), want, "brief of {id}");
+                assert_eq!(cx.marking(), max_tlp(&want), "brief of {id}");
             }
         }
     }

@@ -5,6 +5,7 @@ use super::{ContributionView, DateView, ItemView, Link, StatusCount};
 use serde::Serialize;
 
 mod build;
+mod value;
 
 /// How many contributions moved one way.
 #[derive(Debug, Clone, Serialize)]
