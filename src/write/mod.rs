@@ -1,5 +1,6 @@
 //! Write stage: only changed files are rewritten, each atomically (temporary file, then
-//! rename), and files an earlier build wrote but this one did not are removed.
+//! rename; in place into an empty folder), and files an earlier build wrote but this one
+//! did not are removed.
 
 use crate::render::Output;
 use rayon::prelude::*;
@@ -44,15 +45,24 @@ fn err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// True if `dir` holds files but no manifest: someone else's folder.
 pub fn is_foreign(dir: &Path) -> bool {
-    if dir.join(MANIFEST).is_file() {
-        return false;
-    }
+    !dir.join(MANIFEST).is_file() && holds_files(dir) == Some(true)
+}
+
+/// True if `dir` is missing or holds nothing but a `.gitignore` or `.gitkeep`.
+fn is_empty(dir: &Path) -> bool {
+    holds_files(dir) == Some(false)
+}
+
+/// Whether `dir` holds anything but a `.gitignore` or `.gitkeep` (false if it is
+/// missing); `None` if it cannot be read.
+fn holds_files(dir: &Path) -> Option<bool> {
     match std::fs::read_dir(dir) {
-        Ok(entries) => entries.filter_map(Result::ok).any(|e| {
+        Ok(entries) => Some(entries.filter_map(Result::ok).any(|e| {
             let n = e.file_name();
             n != ".gitignore" && n != ".gitkeep"
-        }),
-        Err(_) => false,
+        })),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(false),
+        Err(_) => None,
     }
 }
 
@@ -176,6 +186,71 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(dir.path().join("data/big.json")).unwrap(),
             "two"
+        );
+    }
+
+    #[test]
+    fn into_an_empty_folder_files_go_in_place_and_a_failure_removes_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "*\n").unwrap();
+        let listing = || {
+            let mut names: Vec<String> = walkdir::WalkDir::new(dir.path())
+                .min_depth(1)
+                .into_iter()
+                .map(|e| {
+                    e.unwrap()
+                        .path()
+                        .strip_prefix(dir.path())
+                        .unwrap()
+                        .display()
+                        .to_string()
+                })
+                .collect();
+            names.sort();
+            names
+        };
+        // Failed: only what was there before is left.
+        let stager = Stager::new(dir.path());
+        stager.stage(&out("meetings/a.html", "A")).unwrap();
+        assert!(
+            dir.path().join("meetings/a.html").is_file(),
+            "written in place"
+        );
+        assert!(
+            dir.path().join(MANIFEST).is_file(),
+            "marked as ours at once"
+        );
+        drop(stager);
+        assert_eq!(listing(), [".gitignore"]);
+        // Killed half-way (no clean-up): the folder is still recognised as ours.
+        let stager = Stager::new(dir.path());
+        stager.stage(&out("meetings/a.html", "A")).unwrap();
+        std::mem::forget(stager);
+        assert!(!is_foreign(dir.path()));
+        std::fs::remove_dir_all(dir.path().join("meetings")).unwrap();
+        std::fs::remove_file(dir.path().join(MANIFEST)).unwrap();
+        // Committed: files, manifest, no temporary files.
+        let stager = Stager::new(dir.path());
+        stager.stage(&out("meetings/a.html", "A")).unwrap();
+        stager
+            .stage_streamed("data/big.json", &mut |w| w.write_all(b"{}"))
+            .unwrap();
+        let r = stager.commit().unwrap();
+        assert_eq!((r.written, r.unchanged), (2, 0));
+        assert_eq!(
+            listing(),
+            [
+                ".briefing-manifest",
+                ".gitignore",
+                "data",
+                "data/big.json",
+                "meetings",
+                "meetings/a.html"
+            ]
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(MANIFEST)).unwrap(),
+            "data/big.json\nmeetings/a.html\n"
         );
     }
 

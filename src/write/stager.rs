@@ -13,10 +13,18 @@ use std::sync::Mutex;
 /// [`Stager::commit`] renames them into place and removes stale files. Dropped without a
 /// commit (a later page failed), it removes its temporary files and the folder is as it
 /// was.
+///
+/// Into a folder that is empty or missing there is no previous output to keep whole, so
+/// files are written in place (no temporary file, no rename, nothing to compare): a
+/// first or clean build costs little more than writing the files. A manifest is written
+/// first, so that a build killed half-way leaves a folder later builds recognise as
+/// theirs; a build that fails removes what it wrote.
 pub struct Stager {
     dir: PathBuf,
     state: Mutex<Staged>,
     committed: bool,
+    /// The folder was empty: files go straight to their place.
+    in_place: bool,
 }
 
 #[derive(Default)]
@@ -29,6 +37,8 @@ struct Staged {
     folders: BTreeSet<PathBuf>,
     /// Folders that did not exist before this write: removed again if it fails.
     created: BTreeSet<PathBuf>,
+    /// The manifest written before the first file of an in-place write.
+    marker: Option<PathBuf>,
 }
 
 impl Stager {
@@ -38,7 +48,26 @@ impl Stager {
             dir: dir.to_path_buf(),
             state: Mutex::new(Staged::default()),
             committed: false,
+            in_place: super::is_empty(dir),
         }
+    }
+
+    /// Where a changed file is written before the commit: beside its target, or, in
+    /// place, the target itself (after the manifest that marks the folder as ours).
+    fn staging_path(&self, target: &Path) -> Result<PathBuf, WriteError> {
+        if !self.in_place {
+            return Ok(tmp_path(target));
+        }
+        if self.lock().marker.is_none() {
+            let manifest = self.dir.join(MANIFEST);
+            self.make_folder_of(&manifest)?;
+            let mut state = self.lock();
+            if state.marker.is_none() {
+                std::fs::write(&manifest, b"").map_err(err(&manifest))?;
+                state.marker = Some(manifest);
+            }
+        }
+        Ok(target.to_path_buf())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
@@ -78,7 +107,7 @@ impl Stager {
 
     /// Stages the file at `rel` with `bytes` if the folder does not already hold it so.
     pub fn stage_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        if !differs(&self.dir, rel, bytes) {
+        if !self.in_place && !differs(&self.dir, rel, bytes) {
             self.keep(rel);
             return Ok(());
         }
@@ -91,7 +120,8 @@ impl Stager {
         self.keep(rel);
         let path = self.dir.join(rel);
         self.make_folder_of(&path)?;
-        let tmp = stage(&path, bytes)?;
+        let tmp = self.staging_path(&path)?;
+        std::fs::write(&tmp, bytes).map_err(err(&tmp))?;
         self.lock().files.push((path, tmp));
         Ok(())
     }
@@ -107,7 +137,7 @@ impl Stager {
         self.keep(path);
         let target = self.dir.join(path);
         self.make_folder_of(&target)?;
-        let tmp = tmp_path(&target);
+        let tmp = self.staging_path(&target)?;
         let file = std::fs::File::create(&tmp).map_err(err(&tmp))?;
         // Recorded at once, so that a failure from here on removes it.
         self.lock().files.push((target.clone(), tmp.clone()));
@@ -116,7 +146,7 @@ impl Stager {
             .and_then(|()| io::Write::flush(&mut out))
             .map_err(err(&tmp))?;
         drop(out);
-        if same_contents(&tmp, &target) {
+        if !self.in_place && same_contents(&tmp, &target) {
             let _ = std::fs::remove_file(&tmp);
             self.lock().files.retain(|(_, t)| t != &tmp);
         }
@@ -155,12 +185,16 @@ impl Stager {
         if differs(&self.dir, &manifest.path, &manifest.bytes) {
             // Staged like every other file, so a failure here cleans up after itself.
             let path = self.dir.join(MANIFEST);
-            let tmp = stage(&path, &manifest.bytes)?;
+            let tmp = self.staging_path(&path)?;
+            std::fs::write(&tmp, &manifest.bytes).map_err(err(&tmp))?;
             self.lock().files.push((path, tmp));
         }
         let files = std::mem::take(&mut self.lock().files);
         self.committed = true;
         for (i, (path, tmp)) in files.iter().enumerate() {
+            if tmp == path {
+                continue; // written in place
+            }
             if let Err(e) = std::fs::rename(tmp, path) {
                 for (_, tmp) in &files[i..] {
                     let _ = std::fs::remove_file(tmp);
@@ -202,6 +236,9 @@ impl Drop for Stager {
             let state = self.lock();
             for (_, tmp) in &state.files {
                 let _ = std::fs::remove_file(tmp);
+            }
+            if let Some(marker) = &state.marker {
+                let _ = std::fs::remove_file(marker);
             }
             // Deepest first; a folder that is not empty (not ours alone) stays.
             for folder in state.created.iter().rev() {
@@ -255,13 +292,6 @@ fn tmp_path(path: &Path) -> PathBuf {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".briefing-tmp");
     PathBuf::from(tmp)
-}
-
-/// Writes `bytes` to a temporary file beside `path`; returns the temporary file.
-fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
-    let tmp = tmp_path(path);
-    std::fs::write(&tmp, bytes).map_err(err(&tmp))?;
-    Ok(tmp)
 }
 
 fn remove_empty_parents(file: &Path, top: &Path) {
