@@ -5,7 +5,7 @@
 //! so that they never all exist at once.
 
 use super::view::Views;
-use super::{Page, pages::Lazy, value};
+use super::{Page, pages::Lazy};
 
 /// One analyst page, standing for the data it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,33 +124,41 @@ pub(super) fn data(
 ) -> Vec<(&'static str, tera::Value)> {
     use ViewPage::*;
     let embed = |name: &'static str, full: &str, data: (&'static str, tera::Value)| {
-        vec![data, ("embed", value(&name)), ("full", value(&full))]
+        vec![
+            data,
+            ("embed", views.value(&name)),
+            ("full", views.value(&full)),
+        ]
     };
     match page {
-        Matrix => vec![("matrix", value(&views.matrix()))],
+        Matrix => vec![("matrix", views.value(&views.matrix()))],
         Declarations => {
             let (actors, guarantees) = views.declarations();
             vec![
-                ("actors", value(&actors)),
-                ("guarantees", value(&guarantees)),
+                ("actors", views.value(&actors)),
+                ("guarantees", views.value(&guarantees)),
             ]
         }
-        Timeline => vec![("months", value(&views.timeline()))],
+        Timeline => vec![("months", views.value(&views.timeline()))],
         Sourcing => vec![
-            ("register", value(&views.register())),
-            ("report", value(&views.sourcing_report())),
+            ("register", views.value(&views.register())),
+            ("report", views.value(&views.sourcing_report())),
         ],
-        Search => vec![("searchable", value(&views.searchable()))],
-        EmbedMatrix => embed("matrix", "matrix.html", ("matrix", value(&views.matrix()))),
+        Search => vec![("searchable", views.value(&views.searchable()))],
+        EmbedMatrix => embed(
+            "matrix",
+            "matrix.html",
+            ("matrix", views.value(&views.matrix())),
+        ),
         EmbedChanges => embed(
             "changes",
             "index.html#section-changes",
-            ("changes", value(&lead.map(|r| views.changes(r)))),
+            ("changes", views.value(&lead.map(|r| views.changes(r)))),
         ),
         EmbedTimeline => embed(
             "timeline",
             "timeline.html",
-            ("months", value(&views.timeline())),
+            ("months", views.value(&views.timeline())),
         ),
     }
 }

@@ -20,8 +20,7 @@ pub struct Views<'m> {
     /// Every item's link and its template value, by kind (in [`Kind::ALL`] order) and
     /// id, built on first use: pages show tens of links each, and building one formats
     /// dates and titles.
-    pub(super) links:
-        std::sync::OnceLock<Vec<std::collections::HashMap<&'m str, (Link, tera::Value)>>>,
+    pub(super) links: std::sync::OnceLock<super::links::LinkCache>,
 }
 
 /// What the round briefs look up, sorted once instead of scanned for every round.

@@ -4,6 +4,55 @@ use super::*;
 use crate::audience::{WITHHELD, WITHHELD_URL};
 use crate::dates;
 use crate::model::*;
+use serde::ser::{SerializeStruct, Serializer};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Every item's link and its template value, by kind (in [`Kind::ALL`] order) and id.
+pub(super) type LinkCache = Arc<Vec<HashMap<String, (Link, tera::Value)>>>;
+
+thread_local! {
+    /// The links whose values a [`Views::value`] call on this thread shares.
+    static SHARED: RefCell<Option<LinkCache>> = const { RefCell::new(None) };
+}
+
+/// True during a [`Views::value`] call on this thread with links shared.
+pub(super) fn sharing() -> bool {
+    SHARED.with(|c| c.borrow().is_some())
+}
+
+/// The cached link of the item `kind`/`id` in `cache`.
+fn find<'c>(cache: &'c LinkCache, kind: &str, id: &str) -> Option<&'c (Link, tera::Value)> {
+    let index = Kind::ALL.iter().position(|k| k.dir() == kind)?;
+    cache[index].get(id)
+}
+
+/// Serialised like a derived struct, except into a template value made by
+/// [`Views::value`], where the link's value is shared (Tera clones a `Value` it is
+/// given to serialise instead of serialising it again).
+impl Serialize for Link {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let shared = SHARED.with(|c| {
+            let c = c.borrow();
+            let (cached, value) = find(c.as_ref()?, self.kind, &self.id)?;
+            debug_assert!(cached == self, "a link changed after it was built");
+            Some(value.clone())
+        });
+        if let Some(value) = shared {
+            return value.serialize(s);
+        }
+        let mut st = s.serialize_struct("Link", 7)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("url", &self.url)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("tlp", &self.tlp)?;
+        st.serialize_field("note", &self.note)?;
+        st.end()
+    }
+}
 
 impl<'m> Views<'m> {
     /// A link to any item by kind and id.
@@ -12,6 +61,18 @@ impl<'m> Views<'m> {
             Some((link, _)) => link.clone(),
             None => self.make_link(kind, id),
         }
+    }
+
+    /// Converts a view into a template value through serde, with the values of the links
+    /// in it shared with every other page showing them (when links are built in bulk).
+    pub(crate) fn value<T: Serialize>(&self, v: &T) -> tera::Value {
+        let Some(cache) = self.link_cache() else {
+            return tera::Value::from_serializable(v);
+        };
+        let before = SHARED.with(|c| c.replace(Some(cache.clone())));
+        let value = tera::Value::from_serializable(v);
+        SHARED.with(|c| c.replace(before));
+        value
     }
 
     /// The template value of `link`, shared by every page showing it when the links
@@ -32,10 +93,16 @@ impl<'m> Views<'m> {
     /// The link (and its value) of the item with id `id` of the kind at `index` in
     /// [`Kind::ALL`], all built at the first one asked for, if built in bulk.
     fn cached_link(&self, index: Option<usize>, id: &str) -> Option<&(Link, tera::Value)> {
+        index.and_then(|i| self.link_cache()?[i].get(id))
+    }
+
+    /// Every item's link and its value, all built at the first one asked for, if links
+    /// are built in bulk.
+    fn link_cache(&self) -> Option<&LinkCache> {
         if !self.bulk_links {
             return None;
         }
-        let all = self.links.get_or_init(|| {
+        Some(self.links.get_or_init(|| {
             use rayon::prelude::*;
             let m = self.m;
             Kind::ALL
@@ -46,13 +113,13 @@ impl<'m> Views<'m> {
                         .map(|id| {
                             let link = self.make_link(*k, id);
                             let value = link.value_uncached(&super::value::Cx::new(self));
-                            (id.as_str(), (link, value))
+                            (id.clone(), (link, value))
                         })
                         .collect()
                 })
-                .collect()
-        });
-        index.and_then(|i| all[i].get(id))
+                .collect::<Vec<_>>()
+                .into()
+        }))
     }
 
     fn make_link(&self, kind: Kind, id: &str) -> Link {
@@ -148,5 +215,70 @@ impl<'m> Views<'m> {
             .flatten()
             .map(|id| self.link(kind, id))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analyst views of the example, for two audiences, make the same template values
+    /// with links and markings shared as without.
+    #[test]
+    fn shared_values_are_the_values_serde_makes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for tlp in [Tlp::Green, Tlp::Red] {
+            let site = crate::Site::load(root).expect("the example loads");
+            let (site, _) = site.for_audience(tlp);
+            let views = Views::new(&site.model);
+            let same = |shared: tera::Value, plain: tera::Value, what: &str| {
+                assert!(!sharing(), "sharing ended");
+                assert_eq!(shared, plain, "{what} for {tlp:?}");
+            };
+            let x = views.register();
+            same(
+                views.value(&x),
+                tera::Value::from_serializable(&x),
+                "register",
+            );
+            let x = views.sourcing_report();
+            same(
+                views.value(&x),
+                tera::Value::from_serializable(&x),
+                "report",
+            );
+            let x = views.timeline();
+            same(
+                views.value(&x),
+                tera::Value::from_serializable(&x),
+                "timeline",
+            );
+            let x = views.matrix();
+            same(
+                views.value(&x),
+                tera::Value::from_serializable(&x),
+                "matrix",
+            );
+            let x = views.declarations();
+            same(
+                views.value(&x),
+                tera::Value::from_serializable(&x),
+                "declarations",
+            );
+            let x = views.searchable();
+            same(
+                views.value(&x),
+                tera::Value::from_serializable(&x),
+                "searchable",
+            );
+            for id in site.model.rounds.keys() {
+                let x = views.changes(id);
+                same(
+                    views.value(&x),
+                    tera::Value::from_serializable(&x),
+                    "changes",
+                );
+            }
+        }
     }
 }

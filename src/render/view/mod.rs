@@ -34,8 +34,9 @@ impl DateView {
     }
 }
 
-/// A TLP marking as templates need it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A TLP marking as templates need it (serialised as its fields in this order: see
+/// view/value.rs).
+#[derive(Debug, Clone, PartialEq)]
 pub struct TlpView {
     /// `amber+strict`
     pub word: &'static str,
@@ -55,8 +56,8 @@ impl From<Tlp> for TlpView {
     }
 }
 
-/// A link to an item's page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A link to an item's page (serialised as its fields in this order: see view/links.rs).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     /// Item id.
     pub id: String,

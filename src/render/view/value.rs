@@ -119,23 +119,44 @@ impl ToValue for DateView {
 impl ToValue for TlpView {
     fn to_value(&self, cx: &Cx) -> Value {
         cx.mark(self.word);
-        // Five markings: their values are made once.
-        static MADE: std::sync::LazyLock<Vec<(&'static str, Value)>> =
-            std::sync::LazyLock::new(|| {
-                crate::model::Tlp::ALL
-                    .iter()
-                    .filter_map(|w| crate::model::Tlp::parse(w))
-                    .map(|t| (t.as_str(), TlpView::from(t).value_uncached()))
-                    .collect()
-            });
-        match MADE.iter().find(|(w, _)| *w == self.word) {
-            Some((_, v)) => v.clone(),
-            None => self.value_uncached(),
+        self.made().unwrap_or_else(|| self.value_uncached())
+    }
+}
+
+/// Serialised like a derived struct, except into a template value made by
+/// [`Views::value`], where the marking's value is shared as links' are.
+impl serde::Serialize for TlpView {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if super::links::sharing()
+            && let Some(value) = self.made()
+        {
+            return value.serialize(s);
         }
+        let mut st = s.serialize_struct("TlpView", 3)?;
+        st.serialize_field("word", &self.word)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("class", &self.class)?;
+        st.end()
     }
 }
 
 impl TlpView {
+    /// The value of this marking, made once for each of the five.
+    fn made(&self) -> Option<Value> {
+        static MADE: std::sync::LazyLock<Vec<(&'static str, Value)>> =
+            std::sync::LazyLock::new(|| {
+                Tlp::ALL
+                    .iter()
+                    .filter_map(|w| Tlp::parse(w))
+                    .map(|t| (t.as_str(), TlpView::from(t).value_uncached()))
+                    .collect()
+            });
+        let (_, v) = MADE.iter().find(|(w, _)| *w == self.word)?;
+        debug_assert!(*self == TlpView::from(Tlp::parse(self.word)?));
+        Some(v.clone())
+    }
+
     fn value_uncached(&self) -> Value {
         map([
             ("word", self.word.into()),
