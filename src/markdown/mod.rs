@@ -51,6 +51,7 @@ pub fn render(
     let mut problems = Vec::new();
     let mut links = Vec::new();
     let mut events: Vec<Event> = Vec::new();
+    let mut at_offset = Positions::new(text, first_line);
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Link {
@@ -59,7 +60,7 @@ pub fn render(
                 title,
                 id,
             }) if dest_url.starts_with('@') => {
-                let at = position(text, range.start, first_line);
+                let at = at_offset.of(range.start);
                 let dest = match resolve(&dest_url, exists, known) {
                     Ok((kind, id, url)) => {
                         links.push((kind, id, at));
@@ -181,6 +182,42 @@ fn resolve(
     Ok((kind, id.to_string(), url))
 }
 
+/// File positions of byte offsets in a text, found from the last one asked for: links
+/// come in order, and counting lines from the start for each made a body with many
+/// links quadratic.
+struct Positions<'t> {
+    text: &'t str,
+    first_line: usize,
+    /// An offset already seen, the number of lines before it and where its line starts.
+    seen: (usize, usize, usize),
+}
+
+impl<'t> Positions<'t> {
+    fn new(text: &'t str, first_line: usize) -> Self {
+        Positions {
+            text,
+            first_line,
+            seen: (0, 0, 0),
+        }
+    }
+
+    /// The file position of byte `offset`.
+    fn of(&mut self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let (mut from, mut lines, mut line_start) = self.seen;
+        if offset < from {
+            (from, lines, line_start) = (0, 0, 0);
+        }
+        for i in memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]) {
+            lines += 1;
+            line_start = from + i + 1;
+        }
+        self.seen = (offset, lines, line_start);
+        let col = self.text[line_start..offset].chars().count();
+        Pos::new(self.first_line + lines, col + 1)
+    }
+}
+
 /// File position of byte `offset` in `text`, which starts at file line `first_line`.
 pub fn position(text: &str, offset: usize, first_line: usize) -> Pos {
     let before = &text[..offset.min(text.len())];
@@ -282,6 +319,15 @@ mod tests {
             html.contains(r#"href="briefing-root:/meetings/paris-summit.html#outcome""#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn positions_found_in_any_order_are_those_counted_from_the_start() {
+        let text = "a\n\nbé @x\n  c\nd";
+        let mut p = Positions::new(text, 7);
+        for offset in [0, 6, 3, 13, 1, 2, 14, 12, 99, 4, 15, 7] {
+            assert_eq!(p.of(offset), position(text, offset, 7), "offset {offset}");
+        }
     }
 
     #[test]
