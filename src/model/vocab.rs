@@ -66,8 +66,14 @@ vocabulary! {
 
 impl Tlp {
     /// The label TLP 2.0 prescribes, e.g. `TLP:AMBER+STRICT`.
-    pub fn label(self) -> String {
-        format!("TLP:{}", self.as_str().to_uppercase())
+    pub fn label(self) -> &'static str {
+        match self {
+            Tlp::Clear => "TLP:CLEAR",
+            Tlp::Green => "TLP:GREEN",
+            Tlp::Amber => "TLP:AMBER",
+            Tlp::AmberStrict => "TLP:AMBER+STRICT",
+            Tlp::Red => "TLP:RED",
+        }
     }
 }
 

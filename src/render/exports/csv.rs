@@ -92,7 +92,7 @@ pub fn contributions(m: &Model, views: &Views) -> String {
                     &c.conditions.join("; "),
                     &history,
                     &grades(&v.citations),
-                    &v.tlp.label,
+                    v.tlp.label,
                     &format!("{}#{}", v.guarantee.url, v.anchor),
                 ],
             );
@@ -163,7 +163,7 @@ fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement
             &s.about.join("; "),
             bodies.statement(id),
             &grades(&citations),
-            &s.meta.tlp.label(),
+            s.meta.tlp.label(),
             &Kind::Statements.page(id),
         ],
     );

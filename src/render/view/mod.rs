@@ -41,9 +41,9 @@ pub struct TlpView {
     /// `amber+strict`
     pub word: &'static str,
     /// `TLP:AMBER+STRICT`
-    pub label: String,
+    pub label: &'static str,
     /// CSS class suffix: `amber-strict`
-    pub class: String,
+    pub class: &'static str,
 }
 
 impl From<Tlp> for TlpView {
@@ -51,7 +51,10 @@ impl From<Tlp> for TlpView {
         TlpView {
             word: t.as_str(),
             label: t.label(),
-            class: t.as_str().replace('+', "-"),
+            class: match t {
+                Tlp::AmberStrict => "amber-strict",
+                t => t.as_str(),
+            },
         }
     }
 }

@@ -160,8 +160,8 @@ impl TlpView {
     fn value_uncached(&self) -> Value {
         map([
             ("word", self.word.into()),
-            ("label", self.label.as_str().into()),
-            ("class", self.class.as_str().into()),
+            ("label", self.label.into()),
+            ("class", self.class.into()),
         ])
     }
 }
