@@ -40,8 +40,8 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
                 Listed {
                     id: id.clone(),
                     date: date(id),
-                    title: link.title,
-                    url: link.url,
+                    title: link.title.clone(),
+                    url: link.url.clone(),
                 }
             })
             .collect();

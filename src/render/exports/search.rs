@@ -149,8 +149,8 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
     }
     let doc = Doc {
         k: kind.singular(),
-        t: link.title,
-        u: link.url,
+        t: link.title.clone(),
+        u: link.url.clone(),
         n: note,
         x,
     };

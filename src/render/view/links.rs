@@ -124,7 +124,7 @@ impl<'m> Views<'m> {
 
     fn make_link(&self, kind: Kind, id: &str) -> Link {
         if id == WITHHELD {
-            return Link {
+            return Link::new(LinkData {
                 id: String::new(),
                 kind: kind.dir(),
                 title: "(withheld)".into(),
@@ -132,7 +132,7 @@ impl<'m> Views<'m> {
                 date: None,
                 tlp: Tlp::Clear.into(),
                 note: None,
-            };
+            });
         }
         let m = self.m;
         let (title, date, tlp, note) = match kind {
@@ -186,7 +186,7 @@ impl<'m> Views<'m> {
                 )
             }
         };
-        Link {
+        Link::new(LinkData {
             id: id.to_string(),
             kind: kind.dir(),
             title,
@@ -194,7 +194,7 @@ impl<'m> Views<'m> {
             date: date.map(DateView::new),
             tlp: tlp.into(),
             note,
-        }
+        })
     }
 
     /// Every item citing source `id`, directly or in a contribution.

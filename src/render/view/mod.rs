@@ -36,7 +36,7 @@ impl DateView {
 
 /// A TLP marking as templates need it (serialised as its fields in this order: see
 /// view/value.rs).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TlpView {
     /// `amber+strict`
     pub word: &'static str,
@@ -60,8 +60,27 @@ impl From<Tlp> for TlpView {
 }
 
 /// A link to an item's page (serialised as its fields in this order: see view/links.rs).
+/// Shared: pages hold tens of links each, and a clone costs a reference count.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
+pub struct Link(std::sync::Arc<LinkData>);
+
+impl Link {
+    /// A link with these fields.
+    pub fn new(data: LinkData) -> Self {
+        Link(std::sync::Arc::new(data))
+    }
+}
+
+impl std::ops::Deref for Link {
+    type Target = LinkData;
+    fn deref(&self) -> &LinkData {
+        &self.0
+    }
+}
+
+/// What a [`Link`] says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkData {
     /// Item id.
     pub id: String,
     /// Kind folder, e.g. `meetings`.

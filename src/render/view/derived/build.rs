@@ -199,10 +199,18 @@ impl<'m> Views<'m> {
             .map(|e| {
                 let link = self.link(e.kind, &e.id);
                 let (kind, title, url, note, status, tlp) = match e.what {
-                    What::Meeting => ("meeting", link.title, link.url, link.note, None, link.tlp),
-                    What::Statement => {
-                        ("statement", link.title, link.url, link.note, None, link.tlp)
-                    }
+                    What::Meeting | What::Statement => (
+                        if e.what == What::Meeting {
+                            "meeting"
+                        } else {
+                            "statement"
+                        },
+                        link.title.clone(),
+                        link.url.clone(),
+                        link.note.clone(),
+                        None,
+                        link.tlp,
+                    ),
                     What::Step(i, s, current) => {
                         let c = self.contribution(&e.id, i);
                         let title = format!("{}: {} {}", c.guarantee.title, c.by.title, s.as_str());
