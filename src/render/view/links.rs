@@ -105,11 +105,12 @@ impl<'m> Views<'m> {
         Some(self.links.get_or_init(|| {
             use rayon::prelude::*;
             let m = self.m;
+            // Items in parallel, not only kinds: statements are most of a briefing.
             Kind::ALL
                 .par_iter()
                 .map(|k| {
                     let ids: Vec<&'m String> = m.ids(*k);
-                    ids.into_iter()
+                    ids.into_par_iter()
                         .map(|id| {
                             let link = self.make_link(*k, id);
                             let value = link.value_uncached(&super::value::Cx::new(self));
