@@ -227,58 +227,24 @@ mod tests {
     /// with links and markings shared as without.
     #[test]
     fn shared_values_are_the_values_serde_makes() {
+        fn same<T: Serialize>(views: &Views, x: &T, what: &str) {
+            let shared = views.value(x);
+            assert!(!sharing(), "sharing ended");
+            assert_eq!(shared, tera::Value::from_serializable(x), "{what}");
+        }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for tlp in [Tlp::Green, Tlp::Red] {
             let site = crate::Site::load(root).expect("the example loads");
             let (site, _) = site.for_audience(tlp);
             let views = Views::new(&site.model);
-            let same = |shared: tera::Value, plain: tera::Value, what: &str| {
-                assert!(!sharing(), "sharing ended");
-                assert_eq!(shared, plain, "{what} for {tlp:?}");
-            };
-            let x = views.register();
-            same(
-                views.value(&x),
-                tera::Value::from_serializable(&x),
-                "register",
-            );
-            let x = views.sourcing_report();
-            same(
-                views.value(&x),
-                tera::Value::from_serializable(&x),
-                "report",
-            );
-            let x = views.timeline();
-            same(
-                views.value(&x),
-                tera::Value::from_serializable(&x),
-                "timeline",
-            );
-            let x = views.matrix();
-            same(
-                views.value(&x),
-                tera::Value::from_serializable(&x),
-                "matrix",
-            );
-            let x = views.declarations();
-            same(
-                views.value(&x),
-                tera::Value::from_serializable(&x),
-                "declarations",
-            );
-            let x = views.searchable();
-            same(
-                views.value(&x),
-                tera::Value::from_serializable(&x),
-                "searchable",
-            );
+            same(&views, &views.register(), "register");
+            same(&views, &views.sourcing_report(), "report");
+            same(&views, &views.timeline(), "timeline");
+            same(&views, &views.matrix(), "matrix");
+            same(&views, &views.declarations(), "declarations");
+            same(&views, &views.searchable(), "searchable");
             for id in site.model.rounds.keys() {
-                let x = views.changes(id);
-                same(
-                    views.value(&x),
-                    tera::Value::from_serializable(&x),
-                    "changes",
-                );
+                same(&views, &views.changes(id), "changes");
             }
         }
     }
