@@ -63,7 +63,9 @@ fn string(out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
     // Most strings (every key, most values) need no escaping and hold no mark (which has
     // a colon): copied as they are, they skip the searcher and serde_json's machinery.
     let b = s.as_bytes();
-    if b.iter().all(|&c| c >= 0x20 && c != b'"' && c != b'\\' && c != b':') {
+    if b.iter()
+        .all(|&c| c >= 0x20 && c != b'"' && c != b'\\' && c != b':')
+    {
         out.push(b'"');
         out.extend_from_slice(b);
         out.push(b'"');
