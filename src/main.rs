@@ -26,9 +26,9 @@ const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 
 /// Keeps freed memory for reuse instead of returning it to the system a second later.
 /// A build frees and allocates hundreds of megabytes for seconds on end; returned
-/// memory comes back as fresh (transparent huge) pages the kernel must zero, which cost
-/// a tenth of a 10,000-item build's CPU time. A build process ends soon after, so the
-/// memory it keeps is given back then; `serve` keeps mimalloc's default.
+/// memory comes back as fresh pages the kernel must zero (23% of the first seconds of a
+/// 100,000-item build). A build process ends soon after, so the memory it keeps is given
+/// back then; `serve` keeps mimalloc's default.
 fn keep_freed_memory() {
     // SAFETY: sets an integer option; mimalloc reads options with atomics.
     unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) }

@@ -218,14 +218,6 @@ impl<'t> Positions<'t> {
     }
 }
 
-/// File position of byte `offset` in `text`, which starts at file line `first_line`.
-pub fn position(text: &str, offset: usize, first_line: usize) -> Pos {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count();
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    Pos::new(first_line + line, col + 1)
-}
-
 /// Gives every heading without an explicit `{#id}` a stable id made from its text.
 fn add_heading_ids(events: &mut [Event]) {
     let mut used: HashSet<String> = events
@@ -319,6 +311,14 @@ mod tests {
             html.contains(r#"href="briefing-root:/meetings/paris-summit.html#outcome""#),
             "{html}"
         );
+    }
+
+    /// File position of byte `offset` in `text`, counted from the start.
+    fn position(text: &str, offset: usize, first_line: usize) -> Pos {
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count();
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        Pos::new(first_line + line, col + 1)
     }
 
     #[test]

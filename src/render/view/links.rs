@@ -28,17 +28,19 @@ fn find<'c>(cache: &'c LinkCache, kind: &str, id: &str) -> Option<&'c (Link, ter
     cache[index].get(id)
 }
 
+/// The shared value of `link` in `cache`, if it is there.
+fn shared_value(cache: &LinkCache, link: &Link) -> Option<tera::Value> {
+    let (cached, value) = find(cache, link.kind, &link.id)?;
+    debug_assert!(cached == link, "a link changed after it was built");
+    Some(value.clone())
+}
+
 /// Serialised like a derived struct, except into a template value made by
 /// [`Views::value`], where the link's value is shared (Tera clones a `Value` it is
 /// given to serialise instead of serialising it again).
 impl Serialize for Link {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let shared = SHARED.with(|c| {
-            let c = c.borrow();
-            let (cached, value) = find(c.as_ref()?, self.kind, &self.id)?;
-            debug_assert!(cached == self, "a link changed after it was built");
-            Some(value.clone())
-        });
+        let shared = SHARED.with(|c| shared_value(c.borrow().as_ref()?, self));
         if let Some(value) = shared {
             return value.serialize(s);
         }
@@ -57,7 +59,7 @@ impl Serialize for Link {
 impl<'m> Views<'m> {
     /// A link to any item by kind and id.
     pub fn link(&self, kind: Kind, id: &str) -> Link {
-        match self.cached_link(Kind::ALL.iter().position(|k| *k == kind), id) {
+        match self.link_cache().and_then(|c| find(c, kind.dir(), id)) {
             Some((link, _)) => link.clone(),
             None => self.make_link(kind, id),
         }
@@ -78,22 +80,9 @@ impl<'m> Views<'m> {
     /// The template value of `link`, shared by every page showing it when the links
     /// are built in bulk.
     pub(crate) fn link_value(&self, link: &Link) -> tera::Value {
-        match self.cached_link(
-            Kind::ALL.iter().position(|k| k.dir() == link.kind),
-            &link.id,
-        ) {
-            Some((cached, value)) => {
-                debug_assert!(cached == link, "a link changed after it was built");
-                value.clone()
-            }
-            None => link.value_uncached(&super::value::Cx::new(self)),
-        }
-    }
-
-    /// The link (and its value) of the item with id `id` of the kind at `index` in
-    /// [`Kind::ALL`], all built at the first one asked for, if built in bulk.
-    fn cached_link(&self, index: Option<usize>, id: &str) -> Option<&(Link, tera::Value)> {
-        index.and_then(|i| self.link_cache()?[i].get(id))
+        self.link_cache()
+            .and_then(|c| shared_value(c, link))
+            .unwrap_or_else(|| link.value_uncached(&super::value::Cx::new(self)))
     }
 
     /// Every item's link and its value, all built at the first one asked for, if links
