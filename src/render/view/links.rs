@@ -44,14 +44,16 @@ impl Serialize for Link {
         if let Some(value) = shared {
             return value.serialize(s);
         }
+        // Fields in sorted order: the JSON exports sort keys, and an object whose keys
+        // come sorted is written where it stands instead of being reordered.
         let mut st = s.serialize_struct("Link", 7)?;
+        st.serialize_field("date", &self.date)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("kind", &self.kind)?;
-        st.serialize_field("title", &self.title)?;
-        st.serialize_field("url", &self.url)?;
-        st.serialize_field("date", &self.date)?;
-        st.serialize_field("tlp", &self.tlp)?;
         st.serialize_field("note", &self.note)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("tlp", &self.tlp)?;
+        st.serialize_field("url", &self.url)?;
         st.end()
     }
 }

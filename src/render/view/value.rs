@@ -134,9 +134,10 @@ impl serde::Serialize for TlpView {
             return value.serialize(s);
         }
         let mut st = s.serialize_struct("TlpView", 3)?;
-        st.serialize_field("word", &self.word)?;
-        st.serialize_field("label", &self.label)?;
+        // Sorted, as Link's fields are.
         st.serialize_field("class", &self.class)?;
+        st.serialize_field("label", &self.label)?;
+        st.serialize_field("word", &self.word)?;
         st.end()
     }
 }
