@@ -2,6 +2,9 @@
 # Times full builds of briefing and Hugo on generated corpora of the same statements and
 # meetings, alternating the tools, and prints medians, pages per second, peak memory, the
 # ratio and the `cp -r` floor. Not part of CI. See docs/performance.md.
+# briefing is timed twice: with its default templates, and with the minimal ones of
+# bench/hugo-like-templates/ (pages as plain as the Hugo site's layouts; the same data,
+# exports and checks), which tells the engine's cost from the default theme's.
 #
 #   bash bench/compare.sh [SIZES...]     default: 1000 10000 100000
 #
@@ -45,28 +48,35 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $(hugo version | cut -d' ' -f1-2), runs: $RUNS, output: $OUT"
 printf "| items | tool | median wall (s) | pages/s | peak RSS (MB) | vs briefing |\n|---:|---|---:|---:|---:|---:|\n"
 for n in "${SIZES[@]}"; do
-  src=$WORK/c$n hsrc=$WORK/h$n
+  src=$WORK/c$n hsrc=$WORK/h$n msrc=$WORK/m$n
   if [ ! -f "$src/.seed-$SEED" ]; then
     rm -rf "$src" "$hsrc"
     "$GEN" --items "$n" --out "$src" --hugo "$hsrc" --seed "$SEED" >&2
     touch "$src/.seed-$SEED"
   fi
-  : >"$WORK/b.txt"; : >"$WORK/h.txt"; : >"$WORK/c.txt"
+  # The same content with the Hugo-like templates (copied: briefing follows no symlinks).
+  rm -rf "$msrc" && mkdir -p "$msrc/templates"
+  cp -r "$src/content" "$msrc/content" && cp bench/hugo-like-templates/*.html "$msrc/templates/"
+  : >"$WORK/b.txt"; : >"$WORK/m.txt"; : >"$WORK/h.txt"; : >"$WORK/c.txt"
   # One untimed build of each warms the page cache.
   time_one "$OUT/b" "$BRIEFING" build --root "$src" --output "$OUT/b" >/dev/null
+  time_one "$OUT/m" "$BRIEFING" build --root "$msrc" --output "$OUT/m" >/dev/null
   time_one "$OUT/h" hugo --source "$hsrc" --destination "$OUT/h" --quiet >/dev/null
   for _ in $(seq "$RUNS"); do
     time_one "$OUT/b" "$BRIEFING" build --root "$src" --output "$OUT/b" >>"$WORK/b.txt"
+    time_one "$OUT/m" "$BRIEFING" build --root "$msrc" --output "$OUT/m" >>"$WORK/m.txt"
     time_one "$OUT/h" hugo --source "$hsrc" --destination "$OUT/h" --quiet >>"$WORK/h.txt"
     time_one "$OUT/c" cp -r "$src/content" "$OUT/c" >>"$WORK/c.txt"
   done
   bpages=$(find "$OUT/b" -name '*.html' | wc -l)
   hpages=$(find "$OUT/h" -name '*.html' | wc -l)
   bt=$(cut -d' ' -f1 "$WORK/b.txt" | median); bm=$(cut -d' ' -f2 "$WORK/b.txt" | median)
+  mt=$(cut -d' ' -f1 "$WORK/m.txt" | median); mm=$(cut -d' ' -f2 "$WORK/m.txt" | median)
   ht=$(cut -d' ' -f1 "$WORK/h.txt" | median); hm=$(cut -d' ' -f2 "$WORK/h.txt" | median)
   ct=$(cut -d' ' -f1 "$WORK/c.txt" | median)
-  awk -v n="$n" -v bt="$bt" -v bm="$bm" -v bp="$bpages" -v ht="$ht" -v hm="$hm" -v hp="$hpages" -v ct="$ct" 'BEGIN {
+  awk -v n="$n" -v bt="$bt" -v bm="$bm" -v bp="$bpages" -v mt="$mt" -v mm="$mm" -v ht="$ht" -v hm="$hm" -v hp="$hpages" -v ct="$ct" 'BEGIN {
     printf "| %d | briefing (%d pages) | %.2f | %.0f | %.0f | 1.00 |\n", n, bp, bt, bp/bt, bm/1024
+    printf "| %d | briefing, Hugo-like templates | %.2f | %.0f | %.0f | %.2f |\n", n, mt, bp/mt, mm/1024, mt/bt
     printf "| %d | hugo (%d pages) | %.2f | %.0f | %.0f | %.2f |\n", n, hp, ht, hp/ht, hm/1024, ht/bt
     printf "| %d | cp -r content/ | %.2f | | | %.2f |\n", n, ct, ct/bt
   }'

@@ -73,3 +73,36 @@ fn undefined_variables_in_templates_are_errors() {
     let text = "{% extends \"base.html\" %}\n{% block main %}{{ item.nope }}{% endblock main %}\n";
     assert_eq!(template_error_line(text), Some(2));
 }
+
+/// The minimal templates `bench/compare.sh` times against Hugo's layouts must keep
+/// building a site (they name template variables, which may change) and must replace
+/// every page of the default theme.
+#[test]
+fn the_benchmarks_hugo_like_templates_build_the_example() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&repo.join("content"), &dir.path().join("content"));
+    crate::common::copy_dir(
+        &repo.join("bench/hugo-like-templates"),
+        &dir.path().join("templates"),
+    );
+    let out = dir.path().join("output");
+    briefing::build(dir.path(), &briefing::BuildOptions::new(&out)).unwrap();
+    let statement = std::fs::read_to_string(out.join("statements/umerov-90-percent.html")).unwrap();
+    assert!(statement.contains("<article><h1>"), "{statement}");
+    assert!(statement.contains("90%"), "the body is shown: {statement}");
+    let pages: Vec<_> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .collect();
+    assert!(pages.len() > 30, "{} pages", pages.len());
+    for p in pages {
+        let html = std::fs::read_to_string(p.path()).unwrap();
+        assert!(
+            html.starts_with("<!DOCTYPE html>") && !html.contains("tlp-banner"),
+            "{} is still drawn by the default theme",
+            p.path().display()
+        );
+    }
+}
