@@ -12,14 +12,13 @@ use crate::schema::{Credibility, Date, Id, Time};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
 use std::fmt;
 use std::marker::PhantomData;
 
 /// A value with the line and column it was written at.
-pub type S<T> = Spanned<T>;
+pub type S<T> = crate::yaml::Positioned<T>;
 /// An optional positioned value.
-pub type Opt<T> = Option<Spanned<T>>;
+pub type Opt<T> = Option<S<T>>;
 
 /// A reference written either as a bare id or as a mapping with more detail.
 #[derive(Debug, Clone)]
@@ -52,7 +51,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdOr<T> {
 /// One id, or a list of ids (`convened_by: france` or `convened_by: [france, uk]`).
 #[derive(Debug, Clone)]
 pub enum OneOrMany {
-    /// A single id; its position is the enclosing `Spanned`'s.
+    /// A single id; its position is the enclosing positioned value's.
     One(String),
     /// A list of positioned ids.
     Many(Vec<S<String>>),

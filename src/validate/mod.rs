@@ -11,6 +11,7 @@ use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
 pub use ids::Ids;
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 
 /// Validates everything loaded; returns the model only if there were no errors.
@@ -121,10 +122,7 @@ pub fn revalidate(
         let mut diags = Diagnostics::new();
         diags.extend(read);
         let doc = doc?;
-        let mut found = Diagnostics::new();
-        let mut c = Checker::new(Some(kind), &doc, ids, &mut found);
-        let item = check(&doc, &mut c);
-        let failed = c.failed();
+        let (item, found, failed) = check_positioned(kind, &doc, ids, check);
         diags.extend(found);
         (!failed && !diags.has_errors()).then_some((item, diags))
     }
@@ -161,7 +159,7 @@ pub fn revalidate(
 /// Converts every file of one kind; items whose checks failed are left out. Files are
 /// checked in parallel (rendering Markdown is most of the work); their problems are
 /// gathered in file order, so the report is the same on every run.
-fn each<R: Sync, T: Send>(
+fn each<R: DeserializeOwned + Default + Sync, T: Send>(
     kind: Kind,
     docs: &[Doc<R>],
     ids: &Ids,
@@ -171,11 +169,8 @@ fn each<R: Sync, T: Send>(
     let checked: Vec<(Option<T>, Diagnostics)> = docs
         .par_iter()
         .map(|doc| {
-            let mut found = Diagnostics::new();
-            let mut c = Checker::new(Some(kind), doc, ids, &mut found);
-            let item = one(doc, &mut c);
-            let ok = !c.failed();
-            (ok.then_some(item), found)
+            let (item, found, failed) = check_positioned(kind, doc, ids, &one);
+            ((!failed).then_some(item), found)
         })
         .collect();
     let mut out = BTreeMap::new();
@@ -188,7 +183,94 @@ fn each<R: Sync, T: Send>(
     out
 }
 
+/// Checks one document with `check`: the item, what was found in it, and whether that
+/// included an error. A document read without positions that has anything to report
+/// is read again with them and checked again, so every message says where.
+fn check_positioned<R: DeserializeOwned + Default, T>(
+    kind: Kind,
+    doc: &Doc<R>,
+    ids: &Ids,
+    check: impl Fn(&Doc<R>, &mut Checker) -> T,
+) -> (T, Diagnostics, bool) {
+    let run = |doc: &Doc<R>| {
+        let mut found = Diagnostics::new();
+        let mut c = Checker::new(Some(kind), doc, ids, &mut found);
+        let item = check(doc, &mut c);
+        let failed = c.failed();
+        (item, found, failed)
+    };
+    let first = run(doc);
+    if first.1.is_empty() {
+        return first;
+    }
+    match doc.positioned(Some(kind)) {
+        Some(again) => run(&again),
+        None => first,
+    }
+}
+
 /// The ids of one kind, for suggestions.
 pub(crate) fn kind_ids(ids: &Ids, kind: Kind) -> Vec<String> {
     ids.of(kind).iter().cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Every document of `l` read again with its fields' positions.
+    fn positioned(l: Loaded) -> Loaded {
+        fn all<R: DeserializeOwned + Default>(kind: Kind, docs: Vec<Doc<R>>) -> Vec<Doc<R>> {
+            docs.into_iter()
+                .map(|d| d.positioned(Some(kind)).expect("reads again"))
+                .collect()
+        }
+        Loaded {
+            site: l.site,
+            actors: all(Kind::Actors, l.actors),
+            sources: all(Kind::Sources, l.sources),
+            meetings: all(Kind::Meetings, l.meetings),
+            statements: all(Kind::Statements, l.statements),
+            guarantees: all(Kind::Guarantees, l.guarantees),
+            rounds: all(Kind::Rounds, l.rounds),
+        }
+    }
+
+    /// Reading item files without positions, and again with them only where there is
+    /// something to report, gives the model and the messages (positions included) that
+    /// reading everything with positions gives: on the example, and on fixtures with
+    /// errors and warnings in most kinds.
+    #[test]
+    fn positions_read_on_demand_change_nothing() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let fixtures = repo.join("tests/fixtures");
+        for root in [
+            repo.to_path_buf(),
+            fixtures.join("minimal"),
+            fixtures.join("analysis"),
+            fixtures.join("broken"),
+        ] {
+            let (fast, _) = crate::load::load(&root);
+            assert!(fast.statements.iter().all(|d| !d.positions));
+            let (slow, _) = crate::load::load(&root);
+            let (a, a_diags) = validate(fast);
+            let (b, b_diags) = validate(positioned(slow));
+            assert_eq!(a_diags, b_diags, "{}", root.display());
+            assert_eq!(a.is_some(), b.is_some());
+            if let (Some(a), Some(b)) = (a, b) {
+                assert_eq!(a.actors, b.actors);
+                assert_eq!(a.sources, b.sources);
+                assert_eq!(a.meetings, b.meetings);
+                assert_eq!(a.statements, b.statements);
+                assert_eq!(a.guarantees, b.guarantees);
+                assert_eq!(a.rounds, b.rounds);
+            }
+        }
+        // The broken fixture's messages do carry positions.
+        let (fast, _) = crate::load::load(&fixtures.join("broken"));
+        let (_, diags) = validate(fast);
+        assert!(diags.iter().any(|d| d.code == "dangling-reference"));
+        assert!(diags.iter().all(|d| d.pos.is_some()), "{diags:?}");
+    }
 }

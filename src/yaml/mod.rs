@@ -11,6 +11,9 @@ use serde::de::{
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
 
+mod positioned;
+pub use positioned::{Positioned, without_positions};
+
 /// Deepest nesting accepted. A briefing needs about five levels; a low cap bounds the
 /// parser's and our own recursion, so hostile nesting is an error rather than a crash.
 pub const MAX_DEPTH: usize = 24;
@@ -37,8 +40,8 @@ pub fn pos(loc: &Location, first_line: usize) -> Option<Pos> {
     ))
 }
 
-/// The file position of a positioned value.
-pub fn pos_of<T>(s: &Spanned<T>, first_line: usize) -> Option<Pos> {
+/// The file position of a positioned value (none when read without positions).
+pub fn pos_of<T>(s: &Positioned<T>, first_line: usize) -> Option<Pos> {
     pos(&s.referenced, first_line)
 }
 
@@ -125,7 +128,7 @@ fn check(text: &str, first_line: usize, shape: &Shape) -> Result<Vec<Diagnostic>
             // Parse again, keeping positions, to point at what is not a mapping.
             let at = serde_saphyr::from_str_with_options::<Spanned<IgnoredAny>>(text, options())
                 .ok()
-                .and_then(|t| pos_of(&t, first_line));
+                .and_then(|t| pos(&t.referenced, first_line));
             Err(vec![
                 Diagnostic::error(
                     "wrong-type",
