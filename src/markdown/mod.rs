@@ -16,9 +16,27 @@ pub const ROOT_MARK: &str = "briefing-root:/";
 /// new one per call, which cost more than the search for the many short strings of the
 /// exports.
 pub fn find_root_mark(s: &str) -> Option<usize> {
+    root_mark_finder().find(s.as_bytes())
+}
+
+/// `s` with every [`ROOT_MARK`] replaced by `root` (as `str::replace`, with the searcher
+/// made once).
+pub fn replace_root_mark(s: &str, root: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for at in root_mark_finder().find_iter(s.as_bytes()) {
+        out.push_str(&s[from..at]);
+        out.push_str(root);
+        from = at + ROOT_MARK.len();
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
+fn root_mark_finder() -> &'static memchr::memmem::Finder<'static> {
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));
-    FINDER.find(s.as_bytes())
+    &FINDER
 }
 
 fn options() -> Options {
@@ -286,6 +304,21 @@ pub fn anchor_slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn root_marks_are_replaced_as_str_replace_would() {
+        for s in [
+            String::new(),
+            "no mark".to_string(),
+            format!("{ROOT_MARK}a.html"),
+            format!("<a href=\"{ROOT_MARK}x\">{ROOT_MARK}{ROOT_MARK}</a> tail {ROOT_MARK}"),
+            format!("briefing-root:{ROOT_MARK}é"),
+        ] {
+            for root in ["", "../", "../../"] {
+                assert_eq!(replace_root_mark(&s, root), s.replace(ROOT_MARK, root));
+            }
+        }
+    }
 
     fn exists(k: Kind, id: &str) -> bool {
         k == Kind::Meetings && id == "paris-summit"

@@ -10,7 +10,6 @@ pub mod templates;
 pub mod view;
 
 use crate::diagnostics::Diagnostic;
-use crate::markdown::ROOT_MARK;
 use crate::model::{Kind, Model, Tlp};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -352,7 +351,7 @@ pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnosti
         .map_err(|e| templates::from_tera(&e))?;
     // Markdown links were rendered once, relative to a placeholder root.
     let html = if crate::markdown::find_root_mark(&html).is_some() {
-        html.replace(ROOT_MARK, &prefix)
+        crate::markdown::replace_root_mark(&html, &prefix)
     } else {
         html
     };
