@@ -3,7 +3,7 @@
 //! The JSON exports have always had sorted keys because they went through
 //! `serde_json::Value` (whose maps sort, `preserve_order` being off), while the view
 //! structs declare their fields in reading order. Building a `Value` per item, printing
-//! it, then indenting it and stripping [`ROOT_MARK`] with whole-string `replace`s cost
+//! it, then indenting it and stripping [`ROOT_MARK`](crate::markdown::ROOT_MARK) with whole-string `replace`s cost
 //! more than the rest of `data/briefing.json`; this writer makes the same bytes directly.
 //!
 //! Each object entry is written where it stands, as `,\n<indent>"key": value`; an object
@@ -11,18 +11,18 @@
 //! only an unsorted one has its entries moved (through a scratch buffer). Give the large
 //! structs their fields in sorted order and their contents are never moved.
 
-use crate::markdown::{ROOT_MARK, find_root_mark};
 use serde::ser::{self, Serialize, SerializeMap};
 use serde_json::Error;
-use std::io;
 use std::ops::Range;
 
 mod key;
+mod string;
 use key::KeyWriter;
+use string::string;
 
 /// Writes `value` at the end of `out` as `serde_json::to_string_pretty` would after a
 /// round trip through `Value` (keys sorted), as if nested `depth` levels deep, with
-/// [`ROOT_MARK`] removed from every string so that links become relative to the site root.
+/// [`ROOT_MARK`](crate::markdown::ROOT_MARK) removed from every string so that links become relative to the site root.
 pub fn write<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     depth: usize,
@@ -55,46 +55,6 @@ struct Pretty {
 struct Entry {
     key: Range<usize>,
     text: Range<usize>,
-}
-
-/// Writes a JSON string without [`ROOT_MARK`]: the pieces around the marks are escaped
-/// one after another between one pair of quotes, rather than copied into a new string.
-fn string(out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
-    // Most strings (every key, most values) need no escaping and hold no mark (which has
-    // a colon): copied as they are, they skip the searcher and serde_json's machinery.
-    let b = s.as_bytes();
-    if b.iter()
-        .all(|&c| c >= 0x20 && c != b'"' && c != b'\\' && c != b':')
-    {
-        out.push(b'"');
-        out.extend_from_slice(b);
-        out.push(b'"');
-        return Ok(());
-    }
-    out.push(b'"');
-    let mut rest = s;
-    let escape = |piece: &str, out: &mut Vec<u8>| {
-        piece.serialize(&mut serde_json::Serializer::with_formatter(out, Unquoted))
-    };
-    while let Some(i) = find_root_mark(rest) {
-        escape(&rest[..i], out)?;
-        rest = &rest[i + ROOT_MARK.len()..];
-    }
-    escape(rest, out)?;
-    out.push(b'"');
-    Ok(())
-}
-
-/// serde_json's escaping of string contents, without the quotes around them.
-struct Unquoted;
-
-impl serde_json::ser::Formatter for Unquoted {
-    fn begin_string<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
-        Ok(())
-    }
-    fn end_string<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
-        Ok(())
-    }
 }
 
 impl Pretty {

@@ -1,9 +1,11 @@
 //! The pretty writer against what the exports wrote before: through `Value`.
 
 use super::*;
+use crate::markdown::ROOT_MARK;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
+use string::{ESCAPE, needs_a_look};
 
 #[derive(Serialize)]
 struct Inner {
@@ -68,4 +70,66 @@ fn same_bytes_as_through_value() {
     let mut out = Vec::new();
     write(&mut out, 0, &sorted).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), old_way(&sorted, 0));
+}
+
+#[test]
+fn strings_are_escaped_as_serde_json_escapes_them() {
+    // Every byte that may need escaping, next to multi-byte characters, root marks and
+    // runs long enough to be skipped eight bytes at a time.
+    let mut pieces: Vec<String> = (0u8..0x20).map(|c| char::from(c).to_string()).collect();
+    pieces.extend(
+        [
+            "\"",
+            "\\",
+            "/",
+            "\u{7f}",
+            "é",
+            "Київ",
+            "\u{2028}",
+            "a",
+            ":",
+            ROOT_MARK,
+            "briefing-root",
+            "plain words, no escapes",
+        ]
+        .map(String::from),
+    );
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..5_000 {
+        let mut s = String::new();
+        for _ in 0..(seed % 9) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(&pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut out = Vec::new();
+        string(&mut out, &s).unwrap();
+        let expected = serde_json::to_string(&s.replace(ROOT_MARK, "")).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected, "{s:?}");
+    }
+}
+
+#[test]
+fn words_that_need_a_look_are_found_whatever_the_byte_and_place() {
+    for byte in 0..=255u8 {
+        for place in 0..8 {
+            let mut word = [b'a'; 8];
+            word[place] = byte;
+            assert_eq!(
+                needs_a_look(u64::from_le_bytes(word)),
+                ESCAPE[byte as usize] != 0,
+                "byte {byte:#x} at {place}"
+            );
+        }
+    }
+    // Bytes above 0x7f around a byte that needs a look do not hide it.
+    let word = [0xff, 0x80, b'"', 0xc3, 0xa9, 0xff, 0xfe, 0x90];
+    assert!(needs_a_look(u64::from_le_bytes(word)));
+    assert!(!needs_a_look(u64::from_le_bytes([
+        0xff, 0x80, 0xc3, 0xa9, 0x20, 0x7f, b'~', b'!'
+    ])));
 }
