@@ -11,6 +11,26 @@ mod pretty;
 mod search;
 mod text;
 
+/// Deterministic random strings for tests that compare two ways of doing one thing:
+/// `count` strings, each of up to `most` of `pieces` picked by a xorshift generator.
+#[cfg(test)]
+fn random_strings(pieces: &[&str], count: usize, most: u64, mut seed: u64) -> Vec<String> {
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    (0..count)
+        .map(|_| {
+            let n = next() % (most + 1);
+            (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect()
+        })
+        .collect()
+}
+
 use super::Output;
 use super::view::Views;
 use crate::model::Model;

@@ -4,12 +4,25 @@ use crate::model::{Kind, Model};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
+/// Tags that do not break a word: dropped without a space.
+const INLINE: [&str; 9] = [
+    "a", "em", "strong", "code", "span", "del", "sup", "sub", "abbr",
+];
+
+/// The entities [`plain`] decodes.
+const ENTITIES: [(&str, char); 7] = [
+    ("&lt;", '<'),
+    ("&gt;", '>'),
+    ("&quot;", '"'),
+    ("&#39;", '\''),
+    ("&#x27;", '\''),
+    ("&nbsp;", ' '),
+    ("&amp;", '&'),
+];
+
 /// The text of an HTML fragment: tags dropped, common entities decoded, whitespace
 /// collapsed. Enough for search and spreadsheets; not a general HTML parser.
 pub fn plain(html: &str) -> String {
-    const INLINE: [&str; 9] = [
-        "a", "em", "strong", "code", "span", "del", "sup", "sub", "abbr",
-    ];
     // Two passes over slices, no per-character allocation: drop the tags, then decode
     // the entities and collapse the whitespace together (a decoded entity is never
     // read again, so doing both at once gives what one pass after the other would).
@@ -49,15 +62,6 @@ static PLAIN: [bool; 256] = {
 /// `text` with the entities of [`plain`] decoded, then its words joined by single
 /// spaces (as `split_whitespace`, Unicode whitespace included).
 fn decode_collapsed(text: &str) -> String {
-    const ENTITIES: [(&str, char); 7] = [
-        ("&lt;", '<'),
-        ("&gt;", '>'),
-        ("&quot;", '"'),
-        ("&#39;", '\''),
-        ("&#x27;", '\''),
-        ("&nbsp;", ' '),
-        ("&amp;", '&'),
-    ];
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // A space is owed before the next word once whitespace was seen after a word.
@@ -246,18 +250,6 @@ mod tests {
     /// The three-pass version `plain` replaced (drop tags, decode, collapse), kept as
     /// the reference the faster one must agree with.
     fn reference(html: &str) -> String {
-        const INLINE: [&str; 9] = [
-            "a", "em", "strong", "code", "span", "del", "sup", "sub", "abbr",
-        ];
-        const ENTITIES: [(&str, char); 7] = [
-            ("&lt;", '<'),
-            ("&gt;", '>'),
-            ("&quot;", '"'),
-            ("&#39;", '\''),
-            ("&#x27;", '\''),
-            ("&nbsp;", ' '),
-            ("&amp;", '&'),
-        ];
         let mut text = String::new();
         let mut rest = html;
         while let Some(i) = rest.find('<') {
@@ -325,18 +317,7 @@ mod tests {
             "<",
             ">",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..20_000 {
-            let mut html = String::new();
-            for _ in 0..(seed % 12) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                html.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+        for html in super::super::random_strings(&PIECES, 20_000, 11, 0x2545_f491_4f6c_dd1d) {
             assert_eq!(plain(&html), reference(&html), "{html:?}");
         }
     }

@@ -94,18 +94,8 @@ fn strings_are_escaped_as_serde_json_escapes_them() {
         ]
         .map(String::from),
     );
-    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-    for _ in 0..5_000 {
-        let mut s = String::new();
-        for _ in 0..(seed % 9) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            s.push_str(&pieces[(seed % pieces.len() as u64) as usize]);
-        }
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+    let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+    for s in crate::render::exports::random_strings(&pieces, 5_000, 8, 0x9e37_79b9_7f4a_7c15) {
         let mut out = Vec::new();
         string(&mut out, &s).unwrap();
         let expected = serde_json::to_string(&s.replace(ROOT_MARK, "")).unwrap();
