@@ -147,11 +147,37 @@ fn csv_exports_quote_fields() {
     let csv = site.page("data/contributions.csv");
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 7, "header and one row per contribution");
-    assert!(lines[0].starts_with("guarantee_id,guarantee,actor_id,actor,commitment,status"));
+    assert!(
+        lines[0].starts_with("\u{feff}guarantee_id,guarantee,actor_id,actor,commitment,status")
+    );
     assert!(csv.contains("alpha,Alpha,a,Aland,Alpha by Aland,signed,2026-02-03,"));
     assert!(csv.contains(",\"More alpha, by Aland\",proposed,"), "{csv}");
     let st = site.page("data/statements.csv");
     assert!(st.contains("Aland will sign the zanzibarian accord."));
+}
+
+/// Issue 14 item 3: cells a spreadsheet would run as formulas are neutralised, and every
+/// table starts with a UTF-8 byte-order mark.
+#[test]
+fn csv_exports_neutralise_formulas_and_start_with_a_bom() {
+    let site = Site::fixture("analysis");
+    let g = site.root().join("content/guarantees/alpha.md");
+    let text = std::fs::read_to_string(&g).unwrap().replace(
+        "commitment: Alpha by Borduria",
+        "commitment: '=HYPERLINK(\"http://evil.example/\",\"Türkiye\")'",
+    );
+    std::fs::write(&g, text).unwrap();
+    build(&site);
+    for f in ["data/contributions.csv", "data/statements.csv"] {
+        let bytes = std::fs::read(site.output().join(f)).unwrap();
+        assert!(bytes.starts_with(b"\xef\xbb\xbf"), "{f} starts with a BOM");
+    }
+    let csv = site.page("data/contributions.csv");
+    assert!(
+        csv.contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Türkiye\"\")\","),
+        "{csv}"
+    );
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
 }
 
 #[test]

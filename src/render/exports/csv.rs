@@ -1,19 +1,40 @@
 //! CSV exports for spreadsheet users (RFC 4180: comma-separated, CRLF line ends, fields
 //! quoted when they hold a comma, a quote or a line break, quotes doubled).
 //!
-//! Hand-written rather than with the `csv` crate: two fixed tables of strings need only
-//! the quoting rule below, which the tests pin.
+//! Every table goes through [`table`] and [`row`], the one quoting path:
+//! - each file starts with a UTF-8 byte-order mark, so that Excel reads "Türkiye" and
+//!   Cyrillic names as UTF-8 rather than as the local code page;
+//! - a cell that a spreadsheet would take for a formula (one starting with `=`, `+`, `-`,
+//!   `@`, a tab or a carriage return, as OWASP's "CSV injection" guidance lists) is
+//!   written with a leading `'`, so that it shows as text and is never evaluated
+//!   (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`).
+//!
+//! Hand-written rather than with the `csv` crate: the quoting rule is a dozen lines that
+//! the tests pin, and the crate would not do the formula neutralising either.
 
 use super::pieces::Mark;
 use super::text::Bodies;
 use crate::model::{Kind, Model, Statement};
 use crate::render::view::{CitationView, Views};
 
-/// Appends one RFC 4180 field.
+/// The UTF-8 byte-order mark every CSV file starts with.
+pub const BOM: char = '\u{feff}';
+
+/// True for a cell a spreadsheet would evaluate as a formula.
+fn formula_like(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// Appends one RFC 4180 field, neutralised if it looks like a formula.
 fn field(out: &mut String, s: &str) {
+    let guard = if formula_like(s) { "'" } else { "" };
     // A byte scan: much faster than matching a set of chars.
     if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push('"');
+        out.push_str(guard);
         for (i, part) in s.split('"').enumerate() {
             if i > 0 {
                 out.push_str("\"\"");
@@ -22,12 +43,13 @@ fn field(out: &mut String, s: &str) {
         }
         out.push('"');
     } else {
+        out.push_str(guard);
         out.push_str(s);
     }
 }
 
-/// Appends one line of fields.
-fn line<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+/// Appends one line of fields (a table's row), CRLF-terminated.
+pub fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
     for (i, c) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -35,6 +57,14 @@ fn line<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
         field(out, c);
     }
     out.push_str("\r\n");
+}
+
+/// A new table: the byte-order mark and the header row; add rows with [`row`].
+pub fn table<'a>(capacity: usize, header: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::with_capacity(capacity);
+    out.push(BOM);
+    row(&mut out, header);
+    out
 }
 
 fn grades(cs: &[CitationView]) -> String {
@@ -46,9 +76,8 @@ fn grades(cs: &[CitationView]) -> String {
 
 /// `data/contributions.csv`: one row per contribution.
 pub fn contributions(m: &Model, views: &Views) -> String {
-    let mut out = String::new();
-    line(
-        &mut out,
+    let mut out = table(
+        0,
         [
             "guarantee_id",
             "guarantee",
@@ -77,7 +106,7 @@ pub fn contributions(m: &Model, views: &Views) -> String {
                 .map(|h| format!("{} {}", h.date, h.status.as_str()))
                 .collect::<Vec<_>>()
                 .join("; ");
-            line(
+            row(
                 &mut out,
                 [
                     gid.as_str(),
@@ -106,9 +135,8 @@ pub fn statements(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mar
     let mut list: Vec<_> = m.statements.values().collect();
     list.sort_by_key(|s| (s.date, &s.meta.id));
     // About 400 bytes per row besides the text: sized once, not copied as it grows.
-    let mut out = String::with_capacity(1024 + bodies.statements_len() + 512 * list.len());
-    line(
-        &mut out,
+    let mut out = table(
+        1024 + bodies.statements_len() + 512 * list.len(),
         [
             "id",
             "date",
@@ -149,7 +177,7 @@ fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement
     let id = &s.meta.id;
     // Only the citations of the item's view are needed: not the whole view.
     let citations = views.citations(&s.meta.citations);
-    line(
+    row(
         out,
         [
             id.as_str(),
@@ -186,8 +214,30 @@ mod tests {
         assert_eq!(one("say \"90%\""), "\"say \"\"90%\"\"\"");
         assert_eq!(one("two\nlines"), "\"two\nlines\"");
         let mut out = String::new();
-        line(&mut out, ["a", "b"]);
-        line(&mut out, ["1", "x,y"]);
+        row(&mut out, ["a", "b"]);
+        row(&mut out, ["1", "x,y"]);
         assert_eq!(out, "a,b\r\n1,\"x,y\"\r\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(
+            one("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(one("=1+2"), "'=1+2");
+        assert_eq!(one("+1"), "'+1");
+        assert_eq!(one("-1"), "'-1");
+        assert_eq!(one("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(one("\t=1"), "'\t=1");
+        assert_eq!(one("\r=1"), "\"'\r=1\"");
+        assert_eq!(one("a=1"), "a=1");
+        assert_eq!(one(""), "");
+    }
+
+    #[test]
+    fn tables_start_with_a_byte_order_mark() {
+        let t = table(0, ["id"]);
+        assert_eq!(t, "\u{feff}id\r\n");
     }
 }

@@ -4,7 +4,7 @@
 //! filtered exports.
 
 mod atom;
-mod csv;
+pub mod csv;
 mod json;
 pub mod pieces;
 mod pretty;
