@@ -112,7 +112,8 @@ struct Excerpt {
 
 fn excerpt(d: &Diagnostic, root: &Path) -> Option<Excerpt> {
     let (file, pos) = (d.file.as_ref()?, d.pos?);
-    let text = std::fs::read_to_string(root.join(file)).ok()?;
+    // Read as content is: never through a link, never a special file, never unbounded.
+    let text = briefing::load::read(root, file).ok()?;
     excerpt_of(&text, pos.line, pos.column)
 }
 

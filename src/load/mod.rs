@@ -2,10 +2,12 @@
 
 pub mod cache;
 pub mod frontmatter;
+mod read;
 
 pub use cache::FileCache;
+pub use read::{read, read_bytes};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Kind;
 use crate::raw::*;
 use crate::yaml::{self, Shape};
@@ -201,6 +203,10 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
         let path = entry.path();
         let rel_path = rel(root, path);
         if entry.file_type().is_symlink() {
+            if entry.depth() == 1 && entry.file_name() == "site.yaml" {
+                // Reported (and not read) when site.yaml is read.
+                continue;
+            }
             diags.push(
                 Diagnostic::warning(
                     "symlink",
@@ -210,7 +216,21 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            // A FIFO, device or socket: never opened (a FIFO would block the build).
+            let what = entry
+                .metadata()
+                .map_or("a special file", |m| read::special_kind(&m));
+            diags.push(
+                Diagnostic::warning(
+                    "unreadable",
+                    format!("{what} skipped: content is read only from regular files"),
+                )
+                .in_file(&rel_path),
+            );
             continue;
         }
         let parts: Vec<String> = path
@@ -316,38 +336,6 @@ pub fn slugify(s: &str) -> String {
 
 fn rel(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
-}
-
-/// Reads a file as UTF-8, refusing huge files and pointing at the first invalid byte.
-fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
-    let path = root.join(rel_path);
-    let meta = std::fs::metadata(&path).map_err(|e| {
-        Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "too-large",
-            format!(
-                "file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                meta.len()
-            ),
-        )
-        .in_file(rel_path)
-        .help("split the item, or move bulky material out of content/"));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(good);
-        let line = text.matches('\n').count() + 1;
-        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error("not-utf8", "file is not valid UTF-8")
-            .in_file(rel_path)
-            .at(Some(Pos::new(line, column)))
-            .help("save the file as UTF-8")
-    })
 }
 
 /// Reads and parses files in parallel; results keep the walk's order.

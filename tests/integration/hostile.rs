@@ -98,6 +98,63 @@ fn symbolic_links_are_not_followed() {
     assert!(!site.output().join("actors/secret.html").exists());
 }
 
+/// Issue 14 item 6: site.yaml as a link is refused unread (its target's first line
+/// used to be quoted in a diagnostic), and special files are refused by type, without
+/// hanging on a FIFO or reading /dev/zero until memory runs out.
+#[test]
+fn special_site_yaml_is_refused_by_type_before_reading() {
+    use assert_cmd::Command;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.txt"),
+        "OUTSIDE-SECRET: [not yaml\n",
+    )
+    .unwrap();
+    let site_yaml = |site: &Site| site.root().join("content/site.yaml");
+    let run = |site: &Site| {
+        let out = Command::cargo_bin("briefing")
+            .unwrap()
+            .args(["check", "--root"])
+            .arg(site.root())
+            .env("NO_COLOR", "1")
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+
+    let site = Site::minimal();
+    std::fs::remove_file(site_yaml(&site)).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), site_yaml(&site)).unwrap();
+    let err = run(&site);
+    assert!(!err.contains("OUTSIDE-SECRET"), "{err}");
+    assert!(err.contains("content/site.yaml: error[symlink]"), "{err}");
+
+    std::fs::remove_file(site_yaml(&site)).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", site_yaml(&site)).unwrap();
+    assert!(run(&site).contains("error[symlink]"));
+
+    std::fs::remove_file(site_yaml(&site)).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(site_yaml(&site))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let err = run(&site);
+    assert!(err.contains("a FIFO"), "{err}");
+
+    // A FIFO among the items is skipped with a warning, never opened.
+    let site = Site::minimal();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(site.root().join("content/actors/pipe.yaml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let d = has(&site, "unreadable", "content/actors/pipe.yaml");
+    assert!(!d.is_error() && d.message.contains("FIFO"), "{d:?}");
+}
+
 #[test]
 fn alias_bomb_is_refused() {
     let site = Site::minimal();
