@@ -261,3 +261,28 @@ fn round_option_chooses_the_lead_round() {
         .code(2)
         .stderr(predicate::str::contains("unknown round `r9`"));
 }
+
+/// Issue 14 item 9: control characters in a title (from YAML escapes) must not make
+/// feed.xml ill-formed: XML 1.0 forbids them even as character references.
+#[test]
+fn control_characters_never_reach_the_feed() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/umerov-90.md",
+        "---\ntitle: \"Bell \\a, escape \\e[31m, nul \\0 and \\uFFFE\"\nspeaker: rustem-umerov\n\
+         date: 2026-01-03\nmeeting: kyiv-meeting\nabout: [financial]\nsources: [reuters]\n---\n\
+         Body with a form feed \u{c} here.\n",
+    );
+    build(&site);
+    let xml = site.page("feed.xml");
+    let bad: Vec<char> = xml
+        .chars()
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{7f}'..='\u{9f}'))
+                || matches!(c, '\u{fffe}' | '\u{ffff}')
+        })
+        .collect();
+    assert!(bad.is_empty(), "characters XML 1.0 forbids: {bad:?}");
+    assert!(xml.contains("Bell \u{fffd}, escape \u{fffd}[31m"), "{xml}");
+    assert_valid_atom(&feed(&site));
+}

@@ -121,7 +121,9 @@ fn decode_collapsed(text: &str) -> String {
     out
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values. Characters XML 1.0 does not allow
+/// at all (control characters other than tab, line feed and carriage return, and
+/// U+FFFE, U+FFFF) become U+FFFD: a title holding one would make the file ill-formed.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     xml_into(&mut out, s);
@@ -130,19 +132,32 @@ pub fn xml(s: &str) -> String {
 
 /// [`xml`], appended to `out`: runs without special characters are copied whole.
 pub fn xml_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (escaped, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..0x20 => ("\u{fffd}", 1),
+            // U+FFFE and U+FFFF.
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => ("\u{fffd}", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&s[from..i]);
         out.push_str(escaped);
-        from = i + 1;
+        i += len;
+        from = i;
     }
     out.push_str(&s[from..]);
 }
@@ -228,6 +243,18 @@ impl<'m> Bodies<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_escapes_and_replaces_what_xml_forbids() {
+        assert_eq!(xml("a<b & 'c\""), "a&lt;b &amp; &apos;c&quot;");
+        assert_eq!(xml("bell\u{7}esc\u{1b}[31m"), "bell\u{fffd}esc\u{fffd}[31m");
+        assert_eq!(xml("tab\tnl\ncr\r"), "tab\tnl\ncr\r");
+        assert_eq!(
+            xml("x\u{fffe}y\u{ffff}z\u{fffd}é"),
+            "x\u{fffd}y\u{fffd}z\u{fffd}é"
+        );
+        assert_eq!(xml("nul\0"), "nul\u{fffd}");
+    }
 
     #[test]
     fn strips_tags_and_decodes() {
