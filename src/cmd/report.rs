@@ -3,6 +3,7 @@
 
 use briefing::diagnostics::{Diagnostic, Diagnostics, Severity};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -55,9 +56,40 @@ pub fn human(diags: &Diagnostics, root: &Path, colour: bool) -> String {
     out
 }
 
+/// True for characters that must not reach a terminal as they are: control characters
+/// (ESC starts escape sequences that recolour, move the cursor or retitle the window,
+/// BEL rings, CR overwrites the line; tab and line feed excepted) and the bidirectional
+/// overrides that make text read differently from what it is.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How `c` is shown: itself, or its escape (`\u{1b}`) if it is [`unprintable`].
+fn shown(c: char, out: &mut String) {
+    if unprintable(c) {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
+}
+
+/// `s` with what a terminal would act on escaped, so that text from content files
+/// (messages quote titles, ids, file names and lines) is shown, never obeyed.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(unprintable) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        shown(c, &mut out);
+    }
+    Cow::Owned(out)
+}
+
 /// `file:line:col: error[code]: message`, the source excerpt, then `  help: ...`.
 fn one(d: &Diagnostic, root: &Path, style: &Style) -> String {
-    let plain = d.render_plain();
+    let plain = printable(&d.render_plain()).into_owned();
     let first = plain.lines().next().unwrap_or_default();
     let mut out = match (style.on, first.find(severity_word(d.severity))) {
         (true, Some(i)) => {
@@ -89,6 +121,7 @@ fn one(d: &Diagnostic, root: &Path, style: &Style) -> String {
         ));
     }
     if let Some(help) = &d.help {
+        let help = printable(help);
         out.push_str(&format!("\n  {}: {help}", style.paint("1;36", "help")));
     }
     out
@@ -130,10 +163,20 @@ fn excerpt_of(text: &str, line_no: usize, column: usize) -> Option<Excerpt> {
         .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '+' | '.' | '@' | '/'))
         .count();
     let marker = format!("^{}", "~".repeat(word.saturating_sub(1)));
+    // Shown escaped, the caret moved right by what the escapes add before it.
+    let mut text = String::with_capacity(line.len());
+    let mut shown_column = 1;
+    for (i, c) in chars.iter().enumerate() {
+        let before = text.chars().count();
+        shown(*c, &mut text);
+        if i + 1 < column {
+            shown_column += text.chars().count() - before;
+        }
+    }
     Some(Excerpt {
         line_no,
-        text: line,
-        column,
+        text,
+        column: shown_column,
         marker,
     })
 }
@@ -231,6 +274,31 @@ mod tests {
         );
         assert!(coloured.contains("nmae: x"), "{coloured}");
         assert!(!plain.contains('\x1b'));
+    }
+
+    #[test]
+    fn terminal_controls_from_content_are_escaped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "t: \u{1b}]0;pwned\u{7} x\n").unwrap();
+        let mut ds = Diagnostics::new();
+        ds.push(
+            Diagnostic::error("bad", "title `\u{1b}[2J\u{7}` \u{202e}")
+                .in_file("a.yaml")
+                .at(Some(Pos::new(1, 15)))
+                .help("\u{1b}[31mred\r"),
+        );
+        let text = human(&ds, dir.path(), false);
+        assert!(!text.chars().any(unprintable), "{text:?}");
+        assert!(
+            text.contains("title `\\u{1b}[2J\\u{7}` \\u{202e}"),
+            "{text}"
+        );
+        assert!(text.contains("1 | t: \\u{1b}]0;pwned\\u{7} x\n"), "{text}");
+        // The caret still points at `x`.
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines[2].find('x').unwrap();
+        assert_eq!(lines[3].find('^'), Some(at), "{text}");
+        assert!(text.contains("help: \\u{1b}[31mred\\r"), "{text}");
     }
 
     #[test]
