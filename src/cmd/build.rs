@@ -1,5 +1,6 @@
 //! `briefing build`
 
+use super::out::say;
 use super::{CONTENT_ERROR, USAGE_ERROR, print_report};
 use briefing::{BuildError, BuildOptions};
 use std::path::Path;
@@ -14,7 +15,7 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
             .peak
             .map(|b| format!(", peak {} MB", b / (1024 * 1024)))
             .unwrap_or_default();
-        eprintln!(
+        say!(
             "timing: {:<24} {:>8.1} ms{peak}",
             t.stage,
             t.took.as_secs_f64() * 1000.0
@@ -23,11 +24,11 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
     match result {
         Ok(r) => {
             print_report(root, &r.warnings);
-            eprintln!("audience {}", r.audience.label());
+            say!("audience {}", r.audience.label());
             if !r.withheld.is_empty() {
-                eprintln!("{}", r.withheld.summary());
+                say!("{}", r.withheld.summary());
             }
-            eprintln!(
+            say!(
                 "built {} files into {} ({} written, {} unchanged, {} removed)",
                 r.files,
                 output.display(),
@@ -39,15 +40,15 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
         }
         Err(BuildError::Content(diags)) => {
             print_report(root, &diags);
-            eprintln!("build failed; {} left as it was", output.display());
+            say!("build failed; {} left as it was", output.display());
             ExitCode::from(CONTENT_ERROR)
         }
         Err(BuildError::Usage(msg)) => {
-            eprintln!("error: {msg}");
+            say!("error: {msg}");
             ExitCode::from(USAGE_ERROR)
         }
         Err(e @ BuildError::Write(_)) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::from(CONTENT_ERROR)
         }
     }

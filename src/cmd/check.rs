@@ -1,5 +1,6 @@
 //! `briefing check`
 
+use super::out::say;
 use super::report::{self, Format};
 use super::{CONTENT_ERROR, print_report};
 use std::path::Path;
@@ -13,10 +14,15 @@ pub fn run(root: &Path, strict: bool, format: Format) -> ExitCode {
         Format::Human => {
             print_report(root, &diags);
             if diags.is_empty() {
-                eprintln!("no problems found");
+                say!("no problems found");
             }
         }
-        Format::Json => println!("{}", report::json(&diags)),
+        Format::Json => {
+            if let Err(e) = super::out::stdout(format_args!("{}", report::json(&diags))) {
+                say!("error: cannot write the report: {e}");
+                return ExitCode::from(CONTENT_ERROR);
+            }
+        }
     }
     if diags.has_errors() {
         ExitCode::from(CONTENT_ERROR)

@@ -1,6 +1,7 @@
 //! `briefing init`
 
 use super::USAGE_ERROR;
+use super::out::say;
 use briefing::scaffold::{self, ScaffoldError};
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,10 +11,10 @@ pub fn run(dir: &Path) -> ExitCode {
     match scaffold::init(dir) {
         Ok(files) => {
             for f in &files {
-                eprintln!("created {}", dir.join(f).display());
+                say!("created {}", dir.join(f).display());
             }
             let root = dir.display();
-            eprintln!(
+            say!(
                 "a new site is ready: `briefing serve --root {root}` to watch it as you edit, `briefing build --root {root}` to build it"
             );
             ExitCode::SUCCESS
@@ -24,7 +25,7 @@ pub fn run(dir: &Path) -> ExitCode {
 
 /// Prints a refusal or failure; refusals are usage errors.
 pub fn fail(e: &ScaffoldError) -> ExitCode {
-    eprintln!("error: {e}");
+    say!("error: {e}");
     match e {
         ScaffoldError::Io { .. } => ExitCode::from(super::CONTENT_ERROR),
         _ => ExitCode::from(USAGE_ERROR),

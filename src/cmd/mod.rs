@@ -4,11 +4,13 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod out;
 pub mod report;
 pub mod schema;
 pub mod serve;
 
 use briefing::diagnostics::Diagnostics;
+use out::say;
 use std::path::Path;
 
 /// Exit code for content errors.
@@ -21,5 +23,5 @@ pub fn print_report(root: &Path, diags: &Diagnostics) {
     if diags.is_empty() {
         return;
     }
-    eprintln!("{}", report::human(diags, root, report::colour_wanted()));
+    say!("{}", report::human(diags, root, report::colour_wanted()));
 }

@@ -1,5 +1,6 @@
 //! `briefing new`
 
+use super::out::say;
 use briefing::scaffold;
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ pub fn run(root: &Path, kind: &str, id: &str, title: Option<&str>) -> ExitCode {
         .and_then(|kind| scaffold::new_item(root, kind, id, title, &today));
     match written {
         Ok(rel) => {
-            eprintln!("created {}", root.join(rel).display());
+            say!("created {}", root.join(rel).display());
             ExitCode::SUCCESS
         }
         Err(e) => super::init::fail(&e),

@@ -1,6 +1,7 @@
 //! `briefing schema`
 
 use super::CONTENT_ERROR;
+use super::out::say;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -22,14 +23,14 @@ pub fn run(out: &Path) -> ExitCode {
     });
     match result {
         Ok(()) => {
-            eprintln!(
+            say!(
                 "wrote JSON Schemas for site.yaml and every kind into {}",
                 out.display()
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", out.display());
+            say!("error: cannot write {}: {e}", out.display());
             ExitCode::from(CONTENT_ERROR)
         }
     }

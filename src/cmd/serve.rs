@@ -1,5 +1,6 @@
 //! `briefing serve`
 
+use super::out::say;
 use super::report::{self, colour_wanted};
 use super::{CONTENT_ERROR, USAGE_ERROR};
 use briefing::model::Tlp;
@@ -26,35 +27,35 @@ pub fn run(root: &Path, addr: SocketAddr, open: bool, audience: Option<Tlp>) -> 
         } => {
             super::print_report(&root_for_terminal, &warnings);
             if changed {
-                eprintln!("built {files} files in {millis} ms ({rendered} pages rendered)");
+                say!("built {files} files in {millis} ms ({rendered} pages rendered)");
             }
         }
         Event::Failed(diags) => {
-            eprintln!(
+            say!(
                 "{}",
                 report::human(&diags, &root_for_terminal, colour_wanted())
             );
-            eprintln!("the browser shows the last good pages until this is fixed");
+            say!("the browser shows the last good pages until this is fixed");
         }
     });
     let server = match Server::start(opts) {
         Ok(s) => s,
         Err(e @ ServeError::Watch(_)) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             return ExitCode::from(CONTENT_ERROR);
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             return ExitCode::from(USAGE_ERROR);
         }
     };
     if !addr.ip().is_loopback() {
-        eprintln!(
+        say!(
             "warning: serving to the network on {}; anyone who can reach this machine can read the briefing",
             addr.ip()
         );
     }
-    eprintln!("serving {} (Ctrl-C to stop)", server.url());
+    say!("serving {} (Ctrl-C to stop)", server.url());
     if open {
         open_browser(&server.url());
     }
@@ -75,6 +76,6 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open")
     };
     if let Err(e) = command.arg(url).spawn() {
-        eprintln!("could not open a browser ({e}); open {url} yourself");
+        say!("could not open a browser ({e}); open {url} yourself");
     }
 }

@@ -170,3 +170,68 @@ fn check_format_json_lists_every_problem() {
     assert_eq!(typo["help"], "did you mean `participants`?");
     assert!(typo["message"].as_str().unwrap().contains("particpants"));
 }
+
+/// Issue 14 item 10: `briefing check --format json | head -1` panicked (exit 101) on
+/// the closed pipe. Now it stops printing and exits as it would have: 1 for errors.
+#[test]
+fn a_closed_pipe_ends_printing_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let site = Site::minimal();
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: Paris\ndate: 2026-01-06\nround: paris\n---\n",
+    );
+    let bin = assert_cmd::cargo::cargo_bin("briefing");
+    for (args, close_stdout) in [
+        (&["check", "--format", "json"][..], true),
+        (&["check"][..], false),
+        (&["build"][..], false),
+    ] {
+        let mut child = Command::new(&bin)
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before anything is written (as `head` does after a line).
+        let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+        let kept: Box<dyn std::io::Read> = if close_stdout {
+            drop(stdout);
+            Box::new(stderr.unwrap())
+        } else {
+            drop(stderr);
+            Box::new(stdout.unwrap())
+        };
+        let mut rest = String::new();
+        let mut kept = kept;
+        kept.read_to_string(&mut rest).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{args:?}: {status:?} {rest}");
+        assert!(!rest.contains("panicked"), "{args:?}: {rest}");
+    }
+}
+
+/// Issue 14 item 9: ESC and BEL from content (here a file name and a line quoted under
+/// an error) are shown escaped, never sent to the terminal as they are.
+#[test]
+fn terminal_controls_in_content_are_escaped_in_reports() {
+    let site = Site::minimal();
+    site.write("content/actors/\u{1b}[2Jx\u{7}.yaml", "name: X\n");
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: \"\u{1b}]0;pwned\u{7}\"\ndate: 2026-01-06\nround: paris\n---\n",
+    );
+    let out = briefing()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains(['\u{1b}', '\u{7}']), "{err:?}");
+    assert!(err.contains("\\u{1b}[2Jx\\u{7}"), "{err}");
+}
