@@ -2,7 +2,6 @@
 //! site, and adds the live-reload script (and the error overlay) to HTML as it is served.
 
 use super::State;
-use std::sync::Mutex;
 
 /// The path pages poll; it answers with the current version.
 pub const VERSION_PATH: &str = "/__briefing/version";
@@ -20,40 +19,6 @@ pub struct Reply {
     pub location: Option<String>,
     /// The body.
     pub body: Vec<u8>,
-}
-
-/// Serves one request.
-pub fn answer(request: tiny_http::Request, state: &Mutex<State>) {
-    use tiny_http::{Header, Method, Response};
-    let reply = match request.method() {
-        Method::Get | Method::Head => {
-            let s = state.lock().unwrap_or_else(|e| e.into_inner());
-            reply(&s, request.url())
-        }
-        _ => Reply {
-            status: 405,
-            content_type: "text/plain; charset=utf-8",
-            location: None,
-            body: b"method not allowed\n".to_vec(),
-        },
-    };
-    let header = |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).ok();
-    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    for h in [
-        header("Content-Type", reply.content_type),
-        header("Cache-Control", "no-store"),
-        reply
-            .location
-            .as_deref()
-            .and_then(|l| header("Location", l)),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        response.add_header(h);
-    }
-    // A client that went away is not our problem.
-    let _ = request.respond(response);
 }
 
 /// What to answer for `url` given what is served.

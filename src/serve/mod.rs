@@ -6,16 +6,19 @@
 //! When a rebuild fails the last good pages stay and every page carries an overlay with
 //! the problems, until a rebuild succeeds.
 
+mod conn;
 pub mod http;
 mod watch;
 
 use crate::diagnostics::Diagnostics;
 use crate::incremental::Incremental;
+use crate::model::Tlp;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::Instant;
+
+pub use conn::{IDLE, MAX_HEAD, QUEUED, WORKERS};
 
 /// What happened on a (re)build, for the terminal.
 #[derive(Debug)]
@@ -49,7 +52,8 @@ pub struct ServeOptions {
     pub root: PathBuf,
     /// Where to listen; port 0 picks a free port.
     pub addr: SocketAddr,
-    /// Text of the overlay (default: the plain diagnostics and the summary).
+    /// Text of the overlay (default: the plain diagnostics and the summary). Used only
+    /// when the preview withholds nothing ([`overlay_text`]).
     pub describe: Describe,
     /// Called after every build (default: nothing).
     pub notify: Notify,
@@ -116,14 +120,9 @@ impl State {
 
 /// A running server. Dropping it without [`Server::stop`] leaves it running.
 pub struct Server {
-    addr: SocketAddr,
-    http: Arc<tiny_http::Server>,
-    workers: Vec<JoinHandle<()>>,
+    listener: conn::Listener,
     watcher: watch::Watcher,
 }
-
-/// HTTP worker threads: page loads and version polls are served from memory.
-const WORKERS: usize = 4;
 
 impl Server {
     /// Builds the site, starts listening and watching. A site with errors still starts:
@@ -138,62 +137,58 @@ impl Server {
         let site = Incremental::new(root.clone(), opts.audience);
         let state = Arc::new(Mutex::new(State::new(site)));
         rebuild(&state, &opts, None);
-        let http = tiny_http::Server::http(opts.addr)
-            .map_err(|e| ServeError::Bind(opts.addr, e.to_string()))?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .expect("a TCP listener has an IP address");
-        let http = Arc::new(http);
-        let workers = (0..WORKERS)
-            .map(|_| {
-                let (http, state) = (http.clone(), state.clone());
-                std::thread::spawn(move || {
-                    while let Ok(request) = http.recv() {
-                        http::answer(request, &state);
-                    }
-                })
-            })
-            .collect();
+        let bind = |e: std::io::Error| ServeError::Bind(opts.addr, e.to_string());
+        let tcp = std::net::TcpListener::bind(opts.addr).map_err(bind)?;
+        let listener = conn::Listener::start(tcp, state.clone(), IDLE).map_err(bind)?;
         let watcher = {
             let (state, opts) = (state.clone(), opts.clone());
             watch::Watcher::start(&root, move |paths| rebuild(&state, &opts, paths.as_deref()))?
         };
-        Ok(Server {
-            addr,
-            http,
-            workers,
-            watcher,
-        })
+        Ok(Server { listener, watcher })
     }
 
     /// The address actually listened on.
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.listener.addr()
     }
 
     /// The site's address, e.g. `http://127.0.0.1:8000/`.
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
+        format!("http://{}/", self.addr())
     }
 
     /// Serves until the process ends.
     pub fn wait(self) {
-        for w in self.workers {
-            let _ = w.join();
-        }
+        self.listener.wait();
     }
 
     /// Stops watching and serving, and waits for the threads to finish.
     pub fn stop(self) {
         self.watcher.stop();
-        for _ in 0..self.workers.len() {
-            self.http.unblock();
-        }
-        for w in self.workers {
-            let _ = w.join();
-        }
+        self.listener.stop();
     }
+}
+
+/// The overlay's text for a failed rebuild. A preview for any audience below TLP:RED
+/// may withhold material, and problems name ids, files and lines of it: such a preview
+/// shows only how many problems there are and where to read them (the terminal running
+/// `serve`, which is the author's). A site that fails to build cannot say reliably what
+/// it would withhold, so this does not depend on the content.
+pub fn overlay_text(diags: &Diagnostics, opts: &ServeOptions) -> String {
+    if opts.audience == Some(Tlp::Red) {
+        return (opts.describe)(diags);
+    }
+    let audience = opts
+        .audience
+        .map_or("the audience set in site.yaml".to_string(), |a| {
+            a.label().to_string()
+        });
+    format!(
+        "{}.\n\nThis preview is for {audience}: the problems are listed in the terminal \
+         running `briefing serve`, not here, because they may name or quote material \
+         withheld from this audience. Serve with `--audience red` to see them here.",
+        diags.summary()
+    )
 }
 
 /// Rebuilds and updates what is served; the version moves only when a browser should
@@ -221,7 +216,7 @@ fn rebuild(state: &Mutex<State>, opts: &ServeOptions, paths: Option<&[PathBuf]>)
             }
         }
         Err(diags) => {
-            let text = (opts.describe)(&diags);
+            let text = overlay_text(&diags, opts);
             if s.errors.as_ref() != Some(&text) {
                 s.errors = Some(text);
                 s.version += 1;
