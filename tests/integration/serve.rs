@@ -324,7 +324,7 @@ fn the_server_refuses_foreign_hosts_huge_headers_and_idle_clients() {
         format!("localhost:{port}"),
         format!("LOCALHOST:{port}"),
     ] {
-        let head = format!("GET {PAGE} HTTP/1.1\r\nHost: {host}\r\n\r\n");
+        let head = format!("GET {PAGE} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
         assert_eq!(request(addr, &head).0, 200, "{host}");
     }
     for host in [
@@ -332,7 +332,7 @@ fn the_server_refuses_foreign_hosts_huge_headers_and_idle_clients() {
         format!("127.0.0.1.nip.io:{port}"),
         "127.0.0.1:1".to_string(),
     ] {
-        let head = format!("GET {PAGE} HTTP/1.1\r\nHost: {host}\r\n\r\n");
+        let head = format!("GET {PAGE} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
         let (status, body) = request(addr, &head);
         assert_eq!(status, 421, "{host}");
         assert!(!body.contains("Kyiv"), "{body}");
