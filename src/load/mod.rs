@@ -255,6 +255,10 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             );
             continue;
         }
+        if crate::render::paginate::is_reserved_id(&id) {
+            diags.push(reserved_id(kind, &id, &rel_path));
+            continue;
+        }
         if let Some(first) = seen.get(&(kind, id.clone())) {
             diags.push(
                 Diagnostic::error(
@@ -273,6 +277,25 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
         found.entry(kind).or_default().push(rel_path);
     }
     found
+}
+
+/// An item file whose id names one of its kind's list pages.
+fn reserved_id(kind: Kind, id: &str, rel_path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "reserved-id",
+        format!(
+            "`{id}` is reserved: the page of {} `{id}` would be {}/{id}.html, where the list of {} goes",
+            kind.singular(),
+            kind.dir(),
+            kind.dir()
+        ),
+    )
+    .in_file(rel_path)
+    .at(Some(Pos::new(1, 1)))
+    .help(format!(
+        "rename the file, e.g. to `{}-{id}`; `index` and `page-<number>` are list pages",
+        kind.singular()
+    ))
 }
 
 fn stray(rel_path: &Path, parts: &[String]) -> Diagnostic {

@@ -99,6 +99,8 @@ fn new_refuses_a_taken_or_bad_id() {
         ("old", "already exists: content/meetings/2026/old.md"),
         ("Paris_Summit", "try `paris-summit`"),
         ("café", "not a valid id"),
+        ("index", "`index` is reserved"),
+        ("page-2", "try `meeting-page-2`"),
     ] {
         briefing()
             .args(["new", "meeting", id, "--root"])

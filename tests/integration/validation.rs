@@ -209,6 +209,34 @@ fn duplicate_and_bad_ids() {
 }
 
 #[test]
+fn ids_of_list_pages_are_refused() {
+    let site = Site::minimal();
+    site.write(
+        "content/meetings/index.md",
+        "---\ntitle: Index\ndate: 2026-01-01\n---\n",
+    );
+    site.write(
+        "content/actors/2026/page-2.yaml",
+        "name: Page two\nkind: person\n",
+    );
+    let d = expect(
+        &site,
+        "reserved-id",
+        "content/meetings/index.md",
+        Some(1),
+        "meetings/index.html, where the list of meetings goes",
+    );
+    assert!(d.help.unwrap().contains("`meeting-index`"));
+    expect(
+        &site,
+        "reserved-id",
+        "content/actors/2026/page-2.yaml",
+        Some(1),
+        "`page-2` is reserved",
+    );
+}
+
+#[test]
 fn dangling_references_of_every_kind() {
     let site = Site::minimal();
     site.write(
