@@ -44,7 +44,7 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// The example site `init` writes: path under the site root, then the text.
-pub const EXAMPLE_SITE: [(&str, &str); 8] = [
+pub const EXAMPLE_SITE: [(&str, &str); 9] = [
     ("content/site.yaml", include_str!("site/site.yaml")),
     (
         "content/actors/example-state.yaml",
@@ -57,6 +57,10 @@ pub const EXAMPLE_SITE: [(&str, &str); 8] = [
     (
         "content/sources/example-agency.yaml",
         include_str!("site/example-agency.yaml"),
+    ),
+    (
+        "content/sources/example-ministry.yaml",
+        include_str!("site/example-ministry.yaml"),
     ),
     (
         "content/rounds/first-round.yaml",

@@ -36,6 +36,18 @@ fn init_then_build_works() {
 }
 
 #[test]
+fn init_passes_strict_check() {
+    let dir = tempfile::tempdir().unwrap();
+    briefing().arg("init").arg(dir.path()).assert().code(0);
+    briefing()
+        .args(["check", "--strict", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("no problems found"));
+}
+
+#[test]
 fn init_refuses_to_overwrite_and_writes_nothing() {
     let site = Site::minimal();
     let before = crate::common::snapshot_dir(site.root());
