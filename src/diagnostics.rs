@@ -79,6 +79,12 @@ impl Diagnostic {
         self
     }
 
+    /// Replaces the message (keeping code, place and help).
+    pub fn reword(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
     /// Adds a suggested fix.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

@@ -11,7 +11,7 @@ use crate::raw::*;
 use crate::yaml::{self, Shape};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -78,6 +78,9 @@ pub struct Loaded {
     pub guarantees: Vec<Doc<RawGuarantee>>,
     /// Rounds.
     pub rounds: Vec<Doc<RawRound>>,
+    /// Item files found that could not be read into a document (each has an error):
+    /// their kind and id, and the file. References to them are not dangling.
+    pub failed: BTreeMap<(Kind, String), PathBuf>,
 }
 
 fn citations() -> Shape {
@@ -135,7 +138,33 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         of(Kind::Guarantees),
         &mut diags,
     );
+    let read: BTreeSet<(Kind, &str)> = loaded.ids().collect();
+    let mut failed = BTreeMap::new();
+    for (kind, files) in &found {
+        for file in files {
+            let id = file.file_stem().unwrap_or_default().to_string_lossy();
+            if !read.contains(&(*kind, id.as_ref())) {
+                failed.insert((*kind, id.into_owned()), file.clone());
+            }
+        }
+    }
+    loaded.failed = failed;
     (loaded, diags)
+}
+
+impl Loaded {
+    /// The kind and id of every document read.
+    pub fn ids(&self) -> impl Iterator<Item = (Kind, &str)> {
+        fn of<T>(kind: Kind, docs: &[Doc<T>]) -> impl Iterator<Item = (Kind, &str)> {
+            docs.iter().map(move |d| (kind, d.id.as_str()))
+        }
+        of(Kind::Actors, &self.actors)
+            .chain(of(Kind::Sources, &self.sources))
+            .chain(of(Kind::Meetings, &self.meetings))
+            .chain(of(Kind::Statements, &self.statements))
+            .chain(of(Kind::Guarantees, &self.guarantees))
+            .chain(of(Kind::Rounds, &self.rounds))
+    }
 }
 
 /// The shape of each kind, built once rather than for every file of a large briefing.

@@ -270,6 +270,11 @@ impl<'a> Checker<'a> {
             self.check_marking(kind, id, at, field);
             return true;
         }
+        if self.ids.failed(kind, id).is_some() {
+            // Its file exists but did not read: its own error says why, and one note
+            // there says its references went unchecked (see `validate`).
+            return false;
+        }
         let help = suggest::did_you_mean(id, self.ids.of(kind).iter().map(String::as_str))
             .unwrap_or_else(|| format!("no file content/{}/{id}.* exists", kind.dir()));
         self.error(

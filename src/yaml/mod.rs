@@ -9,8 +9,10 @@ use serde::de::{
     Visitor,
 };
 use serde_saphyr::{Location, Spanned};
+use hints::SeenKey;
 use std::fmt;
 
+mod hints;
 mod positioned;
 pub use positioned::{Positioned, without_positions};
 
@@ -51,15 +53,40 @@ pub struct Shape {
     pub fields: &'static [&'static str],
     /// Shapes of nested mappings, by key (a list's items share the key's shape).
     pub children: Vec<(&'static str, Shape)>,
+    /// What each field holds, in words (for messages about a value of the wrong shape).
+    pub docs: Vec<(String, String)>,
 }
 
 impl Shape {
-    /// The shape of a serde struct, taken from its own derive so it cannot drift.
-    pub fn of<T: DeserializeOwned>() -> Shape {
+    /// The shape of a serde struct, taken from its own derives (serde's field list, the
+    /// schema's descriptions) so it cannot drift.
+    pub fn of<T: DeserializeOwned + schemars::JsonSchema>() -> Shape {
+        let schema = schemars::schema_for!(T);
+        let docs = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|props| {
+                props
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let d = v.get("description")?.as_str()?;
+                        Some((k.clone(), d.to_string()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Shape {
             fields: fields_of::<T>(),
             children: Vec::new(),
+            docs,
         }
+    }
+
+    fn doc(&self, field: &str) -> Option<String> {
+        self.docs
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, d)| d.clone())
     }
 
     /// Adds the shape of a nested key.
@@ -98,9 +125,15 @@ pub fn parse<T: DeserializeOwned + Default>(
             Ok(problems) => (Some(v), problems),
             Err(problems) => (None, problems),
         },
-        Err(e) => match check(text, first_line, shape) {
-            Ok(mut problems) => {
-                problems.push(from_error(&e, first_line, "wrong-type"));
+        Err(e) => match check_keys(text, first_line, shape) {
+            Ok((mut problems, keys)) => {
+                let mut d = from_error(&e, first_line, "wrong-type");
+                if let Some((message, help)) =
+                    hints::wrong_type(&d.message, d.pos, text, first_line, &keys)
+                {
+                    d = d.reword(message).maybe_help(help);
+                }
+                problems.push(d);
                 (None, problems)
             }
             Err(problems) => (None, problems),
@@ -112,18 +145,29 @@ pub fn parse<T: DeserializeOwned + Default>(
 /// built): the unknown keys, each at its position, or the error that stops the reading
 /// (a syntax error, or a document that is not a mapping).
 fn check(text: &str, first_line: usize, shape: &Shape) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    check_keys(text, first_line, shape).map(|(problems, _)| problems)
+}
+
+/// [`check`], also giving every known key met, in document order.
+fn check_keys(
+    text: &str,
+    first_line: usize,
+    shape: &Shape,
+) -> Result<(Vec<Diagnostic>, Vec<SeenKey>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    let mut keys = Vec::new();
     let found = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |d| {
         KeyCheck {
             shape,
             first_line,
             problems: &mut problems,
+            keys: &mut keys,
         }
         .deserialize(d)
     });
     match found {
         Err(e) => Err(vec![from_error(&e, first_line, "yaml-syntax")]),
-        Ok(Found::Map | Found::Null) => Ok(problems),
+        Ok(Found::Map | Found::Null) => Ok((problems, keys)),
         Ok(Found::Other) => {
             // Parse again, keeping positions, to point at what is not a mapping.
             let at = serde_saphyr::from_str_with_options::<Spanned<IgnoredAny>>(text, options())
@@ -179,6 +223,7 @@ struct KeyCheck<'a> {
     shape: &'a Shape,
     first_line: usize,
     problems: &'a mut Vec<Diagnostic>,
+    keys: &'a mut Vec<SeenKey>,
 }
 
 impl<'de> de::DeserializeSeed<'de> for KeyCheck<'_> {
@@ -234,6 +279,7 @@ impl<'de> Visitor<'de> for KeyCheck<'_> {
                 shape: self.shape,
                 first_line: self.first_line,
                 problems: &mut *self.problems,
+                keys: &mut *self.keys,
             })?
             .is_some()
         {}
@@ -241,27 +287,38 @@ impl<'de> Visitor<'de> for KeyCheck<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
         let shape = self.shape;
+        let mut previous: Option<String> = None;
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
             let k = key.value.0.as_str();
+            let at = pos(&key.referenced, self.first_line);
             if !shape.fields.contains(&k) {
+                let has_value = map.next_value::<Option<IgnoredAny>>()?.is_some();
+                let help = hints::split_by_comma(k, has_value, previous.as_deref())
+                    .or_else(|| suggest::did_you_mean(k, shape.fields.iter().copied()))
+                    .unwrap_or_else(|| {
+                        format!("expected one of {}", suggest::one_of(shape.fields))
+                    });
                 self.problems.push(
                     Diagnostic::error("unknown-field", format!("unknown field `{k}`"))
-                        .at(pos(&key.referenced, self.first_line))
-                        .help(
-                            match suggest::did_you_mean(k, shape.fields.iter().copied()) {
-                                Some(s) => s,
-                                None => {
-                                    format!("expected one of {}", suggest::one_of(shape.fields))
-                                }
-                            },
-                        ),
+                        .at(at)
+                        .help(help),
                 );
-                map.next_value::<IgnoredAny>()?;
-            } else if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
+                continue;
+            }
+            if let Some(at) = at {
+                self.keys.push(SeenKey {
+                    pos: at,
+                    name: k.to_string(),
+                    doc: shape.doc(k),
+                });
+            }
+            previous = Some(k.to_string());
+            if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
                 map.next_value_seed(KeyCheck {
                     shape: child,
                     first_line: self.first_line,
                     problems: &mut *self.problems,
+                    keys: &mut *self.keys,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -440,6 +497,7 @@ mod tests {
                 "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11",
             ],
             children: vec![],
+            docs: vec![],
         };
         let (value, errs) = parse::<RawRound>(&text, 1, &shape);
         assert!(value.is_none() && !errs.is_empty());

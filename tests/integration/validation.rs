@@ -91,6 +91,70 @@ fn wrong_type() {
 }
 
 #[test]
+fn wrong_type_says_the_shape_the_field_takes() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/zz.md",
+        "---\nspeaker: [france, ukraine]\ndate: 2026-01-06\n---\n",
+    );
+    let d = expect(
+        &site,
+        "wrong-type",
+        "content/statements/zz.md",
+        Some(2),
+        "`speaker` takes one value, not a list",
+    );
+    assert!(d.help.unwrap().contains("an actor id"));
+}
+
+#[test]
+fn a_comma_in_a_flow_mapping_hints_at_quoting() {
+    let site = Site::minimal();
+    site.write(
+        "content/actors/france.yaml",
+        "name: France\nkind: state\nsources:\n  - {source: reuters, note: About 13,000 centrifuges}\n",
+    );
+    let d = expect(
+        &site,
+        "unknown-field",
+        "content/actors/france.yaml",
+        Some(4),
+        "unknown field `000 centrifuges`",
+    );
+    let help = d.help.unwrap();
+    assert!(help.contains("rest of `note`") && help.contains("quote"), "{help}");
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_reported_once() {
+    for broken in [
+        "name: France\nkind: state\nurl: \"https://a.example\n",
+        "name: France\nkind: state\nurl: [a, b]\n",
+    ] {
+        let site = Site::minimal();
+        site.write("content/actors/france.yaml", broken);
+        let all = problems(&site);
+        let about_france: Vec<_> = all
+            .iter()
+            .filter(|d| d.message.contains("france") || d.help.as_deref().is_some_and(|h| h.contains("france")))
+            .collect();
+        assert!(
+            all.iter().all(|d| d.code != "dangling-reference"),
+            "{all:#?}"
+        );
+        assert_eq!(about_france.len(), 1, "{about_france:#?}");
+        expect(
+            &site,
+            "unchecked-references",
+            "content/actors/france.yaml",
+            Some(1),
+            "references to actor `france` were not checked",
+        );
+        assert_eq!(all.iter().filter(|d| d.is_error()).count(), 1, "{all:#?}");
+    }
+}
+
+#[test]
 fn missing_required_fields() {
     let site = Site::minimal();
     site.write(MEETING, "---\nlocation: Paris\n---\n");
