@@ -1,6 +1,6 @@
 //! The sourcing report: claims that rest on little.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Citation, Kind, Meta, Model};
 use std::collections::BTreeSet;
 
@@ -27,12 +27,12 @@ impl Problem {
     ];
 
     /// Stable code, used as the diagnostic code and in views.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> Code {
         match self {
-            Problem::NoSource => "no-source",
-            Problem::AnonymousOnly => "anonymous-only",
-            Problem::SingleSource => "single-source",
-            Problem::Ungraded => "ungraded-citation",
+            Problem::NoSource => Code::NoSource,
+            Problem::AnonymousOnly => Code::AnonymousOnly,
+            Problem::SingleSource => Code::SingleSource,
+            Problem::Ungraded => Code::UngradedCitation,
         }
     }
 

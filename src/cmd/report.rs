@@ -175,7 +175,7 @@ pub fn json(diags: &Diagnostics) -> String {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 },
-                code: d.code,
+                code: d.code.as_str(),
                 message: &d.message,
                 help: d.help.as_deref(),
             })
@@ -213,7 +213,7 @@ mod tests {
         std::fs::write(dir.path().join("a.yaml"), "nmae: x\n").unwrap();
         let mut ds = Diagnostics::new();
         ds.push(
-            Diagnostic::error("unknown-field", "unknown field `nmae`")
+            Diagnostic::error(Code::UnknownField, "unknown field `nmae`")
                 .in_file("a.yaml")
                 .at(Some(Pos::new(1, 1)))
                 .help("did you mean `name`?"),
@@ -236,7 +236,7 @@ mod tests {
     fn json_has_every_field() {
         let mut ds = Diagnostics::new();
         ds.push(
-            Diagnostic::warning("stray-file", "not content")
+            Diagnostic::warning(Code::StrayFile, "not content")
                 .in_file("content/x.txt")
                 .at(Some(Pos::new(2, 3))),
         );

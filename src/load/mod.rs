@@ -5,7 +5,7 @@ pub mod frontmatter;
 
 pub use cache::FileCache;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::model::Kind;
 use crate::raw::*;
 use crate::yaml::{self, Shape};
@@ -100,7 +100,7 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
     if !content.is_dir() {
         diags.push(
             Diagnostic::error(
-                "no-content",
+                Code::NoContent,
                 format!("no content/ folder in {}", root.display()),
             )
             .help("run briefing in a site root, or pass --root DIR"),
@@ -221,7 +221,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             Ok(e) => e,
             Err(e) => {
                 let file = e.path().map(|p| rel(root, p));
-                let mut d = Diagnostic::warning("unreadable", format!("could not read: {e}"));
+                let mut d = Diagnostic::warning(Code::Unreadable, format!("could not read: {e}"));
                 d.file = file;
                 diags.push(d);
                 continue;
@@ -232,7 +232,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
         if entry.file_type().is_symlink() {
             diags.push(
                 Diagnostic::warning(
-                    "symlink",
+                    Code::Symlink,
                     "symbolic link skipped: content is read only from real files",
                 )
                 .in_file(&rel_path),
@@ -273,7 +273,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
         if !is_slug(&id) {
             diags.push(
                 Diagnostic::error(
-                    "bad-id",
+                    Code::BadId,
                     format!("`{id}` is not a valid id: ids become paths"),
                 )
                 .in_file(&rel_path)
@@ -291,7 +291,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
         if let Some(first) = seen.get(&(kind, id.clone())) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     format!("duplicate {} id `{id}`", kind.singular()),
                 )
                 .in_file(&rel_path)
@@ -311,7 +311,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
 /// An item file whose id names one of its kind's list pages.
 fn reserved_id(kind: Kind, id: &str, rel_path: &Path) -> Diagnostic {
     Diagnostic::error(
-        "reserved-id",
+        Code::ReservedId,
         format!(
             "`{id}` is reserved: the page of {} `{id}` would be {}/{id}.html, where the list of {} goes",
             kind.singular(),
@@ -337,7 +337,7 @@ fn stray(rel_path: &Path, parts: &[String]) -> Diagnostic {
         ),
     };
     let mut d =
-        Diagnostic::warning("stray-file", format!("file ignored: {expected}")).in_file(rel_path);
+        Diagnostic::warning(Code::StrayFile, format!("file ignored: {expected}")).in_file(rel_path);
     if let Some(first) = parts.first().filter(|_| parts.len() > 1)
         && let Some(s) = crate::suggest::did_you_mean(first, Kind::ALL.map(Kind::dir))
     {
@@ -374,11 +374,11 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
 fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
     let path = root.join(rel_path);
     let meta = std::fs::metadata(&path).map_err(|e| {
-        Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
+        Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_file(rel_path)
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
-            "too-large",
+            Code::TooLarge,
             format!(
                 "file is {} bytes; the limit is {MAX_FILE_BYTES}",
                 meta.len()
@@ -388,14 +388,14 @@ fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
         .help("split the item, or move bulky material out of content/"));
     }
     let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
+        Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_file(rel_path)
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error("not-utf8", "file is not valid UTF-8")
+        Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
             .in_file(rel_path)
             .at(Some(Pos::new(line, column)))
             .help("save the file as UTF-8")

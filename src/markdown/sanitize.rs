@@ -55,7 +55,9 @@ fn selector_classes(css: &str) -> BTreeSet<String> {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         text.push_str(&rest[..start]);
-        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
     }
     text.push_str(rest);
     let mut out = BTreeSet::new();
@@ -72,8 +74,7 @@ fn selector_classes(css: &str) -> BTreeSet<String> {
                         .chars()
                         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
                         .collect();
-                    if name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '_')
-                    {
+                    if name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '_') {
                         out.insert(name);
                     }
                 }
@@ -264,7 +265,14 @@ mod tests {
 
     #[test]
     fn reserved_classes_are_read_from_the_stylesheet() {
-        for class in ["tlp-banner", "tlp-clear", "tlp-amber-strict", "badge", "site-header", "prose"] {
+        for class in [
+            "tlp-banner",
+            "tlp-clear",
+            "tlp-amber-strict",
+            "badge",
+            "site-header",
+            "prose",
+        ] {
             assert!(super::is_reserved_class(class), "{class}");
         }
         for class in ["footnote-definition", "png", "5em", "mine", ""] {

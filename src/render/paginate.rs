@@ -129,10 +129,22 @@ mod tests {
             assert_eq!(number(&name), Some(n), "{name}");
             assert!(is_reserved_id(name.trim_end_matches(".html")), "{name}");
         }
-        for id in ["page-0", "page-1", "page-007", "page-99999999999999999999999"] {
+        for id in [
+            "page-0",
+            "page-1",
+            "page-007",
+            "page-99999999999999999999999",
+        ] {
             assert!(is_reserved_id(id), "{id}");
         }
-        for id in ["indexes", "page", "page-", "page-2a", "pages-2", "front-page-2"] {
+        for id in [
+            "indexes",
+            "page",
+            "page-",
+            "page-2a",
+            "pages-2",
+            "front-page-2",
+        ] {
             assert!(!is_reserved_id(id), "{id}");
         }
     }

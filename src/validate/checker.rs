@@ -1,7 +1,7 @@
 //! Field-level checks shared by every kind, each reporting at the value's position.
 
 use super::ids::Ids;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
 use crate::model::{Citation, Kind, Tlp};
@@ -67,7 +67,9 @@ impl<'a> Checker<'a> {
             Some(s) if !s.value.trim().is_empty() => Some(s.value.trim().to_string()),
             Some(s) => {
                 let at = self.pos(s);
-                self.error(Diagnostic::error("empty-field", format!("`{field}` is empty")).at(at));
+                self.error(
+                    Diagnostic::error(Code::EmptyField, format!("`{field}` is empty")).at(at),
+                );
                 None
             }
             None => {
@@ -86,9 +88,12 @@ impl<'a> Checker<'a> {
     pub fn missing_with(&mut self, field: &str, help: &str) {
         let at = Some(Pos::new(self.yaml_line, 1));
         self.error(
-            Diagnostic::error("missing-field", format!("missing required field `{field}`"))
-                .at(at)
-                .help(help),
+            Diagnostic::error(
+                Code::MissingField,
+                format!("missing required field `{field}`"),
+            )
+            .at(at)
+            .help(help),
         );
     }
 
@@ -127,7 +132,7 @@ impl<'a> Checker<'a> {
             .map(|h| format!("{h} (allowed: {})", suggest::one_of(all)))
             .unwrap_or_else(|| format!("allowed: {}", suggest::one_of(all)));
         self.error(
-            Diagnostic::error("bad-value", format!("`{word}` is not a valid `{field}`"))
+            Diagnostic::error(Code::BadValue, format!("`{word}` is not a valid `{field}`"))
                 .at(at)
                 .help(help),
         );
@@ -158,7 +163,7 @@ impl<'a> Checker<'a> {
         let bad = |text: &str| format!("`{text}` is not a valid date for `{field}`");
         self.scalar(
             v,
-            "bad-date",
+            Code::BadDate,
             bad,
             "write dates as YYYY-MM-DD, e.g. 2026-01-06",
             |text| {
@@ -175,7 +180,7 @@ impl<'a> Checker<'a> {
     fn scalar<T>(
         &mut self,
         v: &Opt<String>,
-        code: &'static str,
+        code: Code,
         message: impl Fn(&str) -> String,
         help: &str,
         parse: impl Fn(&str) -> Option<T>,
@@ -213,7 +218,7 @@ impl<'a> Checker<'a> {
             let at = self.pos(pos);
             self.error(
                 Diagnostic::error(
-                    "end-before-start",
+                    Code::EndBeforeStart,
                     format!("`{end_field}` {e} is before `{start_field}` {s}"),
                 )
                 .at(at),
@@ -226,7 +231,7 @@ impl<'a> Checker<'a> {
         let bad = |text: &str| format!("`{text}` is not a valid time");
         self.scalar(
             v,
-            "bad-time",
+            Code::BadTime,
             bad,
             "write times as HH:MM on a 24-hour clock, e.g. 09:30",
             |text| {
@@ -240,7 +245,7 @@ impl<'a> Checker<'a> {
     pub fn timezone(&mut self, v: &Opt<String>) -> Option<String> {
         let bad = |name: &str| format!("`{name}` is not an IANA time zone");
         let help = "use a name such as `Europe/Kyiv`, `Europe/Paris` or `UTC`";
-        self.scalar(v, "bad-timezone", bad, help, |name| {
+        self.scalar(v, Code::BadTimezone, bad, help, |name| {
             jiff::tz::TimeZone::get(name)
                 .is_ok()
                 .then(|| name.to_string())
@@ -252,7 +257,7 @@ impl<'a> Checker<'a> {
         let bad = |url: &str| format!("`{url}` is not an absolute http(s) URL");
         self.scalar(
             v,
-            "bad-url",
+            Code::BadUrl,
             bad,
             "write the full address, starting with https://",
             |url| {
@@ -279,7 +284,7 @@ impl<'a> Checker<'a> {
             .unwrap_or_else(|| format!("no file content/{}/{id}.* exists", kind.dir()));
         self.error(
             Diagnostic::error(
-                "dangling-reference",
+                Code::DanglingReference,
                 format!("unknown {} `{id}` in `{field}`", kind.singular()),
             )
             .at(at)
@@ -295,7 +300,7 @@ impl<'a> Checker<'a> {
         if target > self.marking {
             self.warn(
                 Diagnostic::warning(
-                    "higher-marking",
+                    Code::HigherMarking,
                     format!(
                         "`{field}` refers to {} `{id}`, marked {}, from something marked {}",
                         kind.singular(),
@@ -354,7 +359,7 @@ impl<'a> Checker<'a> {
                 IdOr::Full(c) => {
                     let Some(src) = &c.source else {
                         self.error(
-                            Diagnostic::error("missing-field", "citation without `source`")
+                            Diagnostic::error(Code::MissingField, "citation without `source`")
                                 .at(at)
                                 .help("add `source: <source id>`"),
                         );
@@ -368,7 +373,7 @@ impl<'a> Checker<'a> {
                         } else {
                             let at = self.pos(cr);
                             self.error(
-                                Diagnostic::error("bad-value", format!("credibility {} is out of range", cr.value))
+                                Diagnostic::error(Code::BadValue, format!("credibility {} is out of range", cr.value))
                                     .at(at)
                                     .help("Admiralty information credibility runs from 1 (confirmed) to 6 (cannot be judged)"),
                             );

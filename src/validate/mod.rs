@@ -5,7 +5,7 @@ mod checker;
 mod ids;
 mod items;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
@@ -57,7 +57,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
     for ((kind, id), file) in ids.all_failed() {
         diags.push(
             Diagnostic::warning(
-                "unchecked-references",
+                Code::UncheckedReferences,
                 format!(
                     "references to {} `{id}` were not checked: this file could not be read",
                     kind.singular()

@@ -1,15 +1,15 @@
 //! The one place YAML is parsed (serde-saphyr): typed values with positions, plus a
 //! check of every key in the document against the fields the target types accept.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::suggest;
+use hints::SeenKey;
 use serde::Deserialize;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
     Visitor,
 };
 use serde_saphyr::{Location, Spanned};
-use hints::SeenKey;
 use std::fmt;
 
 mod hints;
@@ -127,7 +127,7 @@ pub fn parse<T: DeserializeOwned + Default>(
         },
         Err(e) => match check_keys(text, first_line, shape) {
             Ok((mut problems, keys)) => {
-                let mut d = from_error(&e, first_line, "wrong-type");
+                let mut d = from_error(&e, first_line, Code::WrongType);
                 if let Some((message, help)) =
                     hints::wrong_type(&d.message, d.pos, text, first_line, &keys)
                 {
@@ -166,7 +166,7 @@ fn check_keys(
         .deserialize(d)
     });
     match found {
-        Err(e) => Err(vec![from_error(&e, first_line, "yaml-syntax")]),
+        Err(e) => Err(vec![from_error(&e, first_line, Code::YamlSyntax)]),
         Ok(Found::Map | Found::Null) => Ok((problems, keys)),
         Ok(Found::Other) => {
             // Parse again, keeping positions, to point at what is not a mapping.
@@ -175,7 +175,7 @@ fn check_keys(
                 .and_then(|t| pos(&t.referenced, first_line));
             Err(vec![
                 Diagnostic::error(
-                    "wrong-type",
+                    Code::WrongType,
                     "expected a mapping of fields (`key: value` lines)",
                 )
                 .at(at),
@@ -185,7 +185,7 @@ fn check_keys(
 }
 
 /// Turns a parser error into a diagnostic, keeping its position.
-fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) -> Diagnostic {
+fn from_error(e: &serde_saphyr::Error, first_line: usize, code: Code) -> Diagnostic {
     let full = e.to_string();
     // The parser appends "at line L, column C"; we print positions ourselves.
     let message = match full.rfind(" at line ") {
@@ -196,12 +196,12 @@ fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) ->
         .iter()
         .any(|w| message.contains(w))
     {
-        "yaml-limit"
+        Code::YamlLimit
     } else {
         code
     };
     let d = Diagnostic::error(code, message).at(e.location().and_then(|l| pos(&l, first_line)));
-    if code == "yaml-limit" {
+    if code == Code::YamlLimit {
         d.help(format!(
             "briefing refuses YAML nested deeper than {MAX_DEPTH} levels or expanding aliases without bound"
         ))
@@ -299,7 +299,7 @@ impl<'de> Visitor<'de> for KeyCheck<'_> {
                         format!("expected one of {}", suggest::one_of(shape.fields))
                     });
                 self.problems.push(
-                    Diagnostic::error("unknown-field", format!("unknown field `{k}`"))
+                    Diagnostic::error(Code::UnknownField, format!("unknown field `{k}`"))
                         .at(at)
                         .help(help),
                 );

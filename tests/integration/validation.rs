@@ -122,7 +122,10 @@ fn a_comma_in_a_flow_mapping_hints_at_quoting() {
         "unknown field `000 centrifuges`",
     );
     let help = d.help.unwrap();
-    assert!(help.contains("rest of `note`") && help.contains("quote"), "{help}");
+    assert!(
+        help.contains("rest of `note`") && help.contains("quote"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -136,7 +139,10 @@ fn a_file_that_fails_to_load_is_reported_once() {
         let all = problems(&site);
         let about_france: Vec<_> = all
             .iter()
-            .filter(|d| d.message.contains("france") || d.help.as_deref().is_some_and(|h| h.contains("france")))
+            .filter(|d| {
+                d.message.contains("france")
+                    || d.help.as_deref().is_some_and(|h| h.contains("france"))
+            })
             .collect();
         assert!(
             all.iter().all(|d| d.code != "dangling-reference"),
