@@ -88,6 +88,12 @@ impl Diagnostic {
         self
     }
 
+    /// Ties the problem to a file as a whole (its name, its size, its encoding): the
+    /// position is the file's start, so that every problem has a line and column.
+    pub fn in_whole_file(self, file: impl AsRef<Path>) -> Self {
+        self.in_file(file).at(Some(Pos::new(1, 1)))
+    }
+
     /// Ties the problem to a position in its file.
     pub fn at(mut self, pos: Option<Pos>) -> Self {
         self.pos = pos;

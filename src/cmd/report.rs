@@ -112,7 +112,14 @@ struct Excerpt {
 
 fn excerpt(d: &Diagnostic, root: &Path) -> Option<Excerpt> {
     let (file, pos) = (d.file.as_ref()?, d.pos?);
-    let text = std::fs::read_to_string(root.join(file)).ok()?;
+    let path = root.join(file);
+    // Only a regular file the loader would read: never through a symbolic link (a file
+    // outside the site), nor a device, a pipe or a huge file.
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > briefing::load::MAX_FILE_BYTES {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
     excerpt_of(&text, pos.line, pos.column)
 }
 

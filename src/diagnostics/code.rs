@@ -163,7 +163,8 @@ impl Code {
              Every problem `briefing check` (and `build`, `serve`) reports has one of these codes,\n\
              printed in brackets (`error[unknown-field]`) and in `--format json` as `code`. Errors\n\
              fail `check` and `build`; warnings fail only `check --strict`. Every problem names\n\
-             its file, line and column.\n\n\
+             its file, line and column; one about a file as a whole (its name, size or\n\
+             encoding) is at line 1, column 1. Only `no-content` has no file.\n\n\
              | code | severity | meaning |\n| --- | --- | --- |\n",
         );
         for c in Code::ALL {

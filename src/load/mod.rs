@@ -2,6 +2,9 @@
 
 pub mod cache;
 pub mod frontmatter;
+mod places;
+
+pub use places::{SourcingPlaces, sourcing_places};
 
 pub use cache::FileCache;
 
@@ -221,9 +224,11 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             Ok(e) => e,
             Err(e) => {
                 let file = e.path().map(|p| rel(root, p));
-                let mut d = Diagnostic::warning(Code::Unreadable, format!("could not read: {e}"));
-                d.file = file;
-                diags.push(d);
+                let d = Diagnostic::warning(Code::Unreadable, format!("could not read: {e}"));
+                diags.push(match file {
+                    Some(file) => d.in_whole_file(file),
+                    None => d.in_whole_file("content"),
+                });
                 continue;
             }
         };
@@ -235,7 +240,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
                     Code::Symlink,
                     "symbolic link skipped: content is read only from real files",
                 )
-                .in_file(&rel_path),
+                .in_whole_file(&rel_path),
             );
             continue;
         }
@@ -276,7 +281,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
                     Code::BadId,
                     format!("`{id}` is not a valid id: ids become paths"),
                 )
-                .in_file(&rel_path)
+                .in_whole_file(&rel_path)
                 .help(format!(
                     "rename the file so its name matches [a-z0-9][a-z0-9-]*, e.g. `{}`",
                     slugify(&id)
@@ -294,7 +299,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
                     Code::DuplicateId,
                     format!("duplicate {} id `{id}`", kind.singular()),
                 )
-                .in_file(&rel_path)
+                .in_whole_file(&rel_path)
                 .help(format!(
                     "{} already uses this id; rename one of the files",
                     first.display()
@@ -319,8 +324,7 @@ fn reserved_id(kind: Kind, id: &str, rel_path: &Path) -> Diagnostic {
             kind.dir()
         ),
     )
-    .in_file(rel_path)
-    .at(Some(Pos::new(1, 1)))
+    .in_whole_file(rel_path)
     .help(format!(
         "rename the file, e.g. to `{}-{id}`; `index` and `page-<number>` are list pages",
         kind.singular()
@@ -336,8 +340,8 @@ fn stray(rel_path: &Path, parts: &[String]) -> Diagnostic {
             crate::suggest::one_of(&Kind::ALL.map(Kind::dir))
         ),
     };
-    let mut d =
-        Diagnostic::warning(Code::StrayFile, format!("file ignored: {expected}")).in_file(rel_path);
+    let mut d = Diagnostic::warning(Code::StrayFile, format!("file ignored: {expected}"))
+        .in_whole_file(rel_path);
     if let Some(first) = parts.first().filter(|_| parts.len() > 1)
         && let Some(s) = crate::suggest::did_you_mean(first, Kind::ALL.map(Kind::dir))
     {
@@ -374,7 +378,7 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
 fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
     let path = root.join(rel_path);
     let meta = std::fs::metadata(&path).map_err(|e| {
-        Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_file(rel_path)
+        Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_whole_file(rel_path)
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -384,11 +388,11 @@ fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
                 meta.len()
             ),
         )
-        .in_file(rel_path)
+        .in_whole_file(rel_path)
         .help("split the item, or move bulky material out of content/"));
     }
     let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_file(rel_path)
+        Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_whole_file(rel_path)
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -396,7 +400,7 @@ fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
-            .in_file(rel_path)
+            .in_whole_file(rel_path)
             .at(Some(Pos::new(line, column)))
             .help("save the file as UTF-8")
     })
@@ -470,7 +474,14 @@ pub fn parse_document<T: DeserializeOwned + Default>(
     } else {
         yaml::without_positions(parse)
     };
-    let es = es.into_iter().map(|d| d.in_file(file)).collect();
+    // A parser error without a location is placed where the YAML starts.
+    let es = es
+        .into_iter()
+        .map(|d| {
+            let at = d.pos.unwrap_or(Pos::new(yaml_line, 1));
+            d.in_file(file).at(Some(at))
+        })
+        .collect();
     let doc = |raw| Doc {
         id,
         file: file.to_path_buf(),

@@ -85,7 +85,7 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
             Ok(text) => user.push((name, text)),
             Err(e) => problems.push(
                 Diagnostic::error(Code::Unreadable, format!("cannot read template: {e}"))
-                    .in_file(Path::new("templates").join(&name)),
+                    .in_whole_file(Path::new("templates").join(&name)),
             ),
         }
     }

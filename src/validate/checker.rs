@@ -53,12 +53,20 @@ impl<'a> Checker<'a> {
     /// Reports an error in this file.
     pub fn error(&mut self, d: Diagnostic) {
         self.failed = true;
-        self.diags.push(d.in_file(&self.file));
+        let d = self.placed(d);
+        self.diags.push(d);
     }
 
     /// Reports a warning in this file.
     pub fn warn(&mut self, d: Diagnostic) {
-        self.diags.push(d.in_file(&self.file));
+        let d = self.placed(d);
+        self.diags.push(d);
+    }
+
+    /// `d` in this file; without a position of its own, where the fields start.
+    fn placed(&self, d: Diagnostic) -> Diagnostic {
+        let at = d.pos.unwrap_or(Pos::new(self.yaml_line, 1));
+        d.in_file(&self.file).at(Some(at))
     }
 
     /// A required text field; reports it missing or empty.

@@ -48,10 +48,14 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
     }
     let affiliation = c.opt_ref(Kind::Actors, &r.affiliation, "affiliation");
     if affiliation.as_deref() == Some(doc.id.as_str()) {
-        c.error(Diagnostic::error(
-            Code::SelfReference,
-            "an actor cannot be affiliated with itself",
-        ));
+        let at = r.affiliation.as_ref().and_then(|s| c.pos(s));
+        c.error(
+            Diagnostic::error(
+                Code::SelfReference,
+                "an actor cannot be affiliated with itself",
+            )
+            .at(at),
+        );
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     Actor {

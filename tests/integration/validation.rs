@@ -256,7 +256,7 @@ fn duplicate_and_bad_ids() {
         &site,
         "duplicate-id",
         "content/actors/france.yaml",
-        None,
+        Some(1),
         "duplicate actor id `france`",
     );
     assert!(
@@ -272,7 +272,7 @@ fn duplicate_and_bad_ids() {
         &site,
         "bad-id",
         "content/actors/Emmanuel_Macron.yaml",
-        None,
+        Some(1),
         "",
     );
     assert!(d.help.unwrap().contains("emmanuel-macron"));
@@ -440,7 +440,7 @@ fn site_settings_are_checked() {
     expect(&site, "bad-timezone", "content/site.yaml", Some(2), "");
     expect(&site, "bad-url", "content/site.yaml", Some(3), "");
     site.remove("content/site.yaml");
-    expect(&site, "unreadable", "content/site.yaml", None, "");
+    expect(&site, "unreadable", "content/site.yaml", Some(1), "");
 }
 
 #[test]
@@ -482,4 +482,68 @@ fn every_problem_is_reported_in_one_run() {
         "{}",
         diags.summary()
     );
+}
+
+/// Every problem names its file, line and column: on the broken fixture, the analysis
+/// fixture (sourcing findings of items and contributions), and file-level problems.
+#[test]
+fn every_problem_has_a_file_line_and_column() {
+    let site = Site::minimal();
+    site.write("content/actors/Bad_Id.yaml", "name: X\nkind: person\n");
+    site.write("content/actors/2026/france.yaml", "name: F\nkind: state\n");
+    site.write(
+        "content/meetings/index.md",
+        "---\ntitle: I\ndate: 2026-01-01\n---\n",
+    );
+    site.write("content/notes.txt", "not content");
+    site.write(
+        "content/statements/latin1.md",
+        b"---\ndate: 2026-01-01\n---\n\xe9\n",
+    );
+    site.write(
+        "content/actors/self.yaml",
+        "name: Self\nkind: organisation\naffiliation: self\n",
+    );
+    let mut all: Vec<Diagnostic> = briefing::check_with(site.root(), false)
+        .into_iter()
+        .collect();
+    for fixture in ["broken", "analysis", "minimal"] {
+        let root = crate::common::fixtures().join(fixture);
+        all.extend(briefing::check_with(&root, false));
+    }
+    for code in [
+        "bad-id",
+        "duplicate-id",
+        "reserved-id",
+        "stray-file",
+        "not-utf8",
+        "self-reference",
+    ] {
+        assert!(all.iter().any(|d| d.code == code), "no {code} in {all:#?}");
+    }
+    let unplaced: Vec<&Diagnostic> = all
+        .iter()
+        .filter(|d| d.file.is_none() || d.pos.is_none())
+        .collect();
+    assert!(unplaced.is_empty(), "{unplaced:#?}");
+}
+
+/// A sourcing finding about a contribution points at the contribution's citation.
+#[test]
+fn contribution_findings_point_at_the_contribution() {
+    let site = Site::minimal();
+    let file = "content/guarantees/financial.md";
+    let text = std::fs::read_to_string(site.root().join(file)).unwrap();
+    site.write(
+        file,
+        text.replace("[{source: reuters, credibility: 3}]", "[reuters]"),
+    );
+    let all: Vec<Diagnostic> = briefing::check_with(site.root(), false)
+        .into_iter()
+        .collect();
+    let d = all
+        .iter()
+        .find(|d| d.code == "ungraded-citation" && d.message.contains("contribution 1"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(d.pos.map(|p| (p.line, p.column)), Some((13, 15)), "{d:#?}");
 }
