@@ -197,7 +197,7 @@ pub fn json(diags: &Diagnostics) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use briefing::diagnostics::Pos;
+    use briefing::diagnostics::{Code, Pos};
 
     #[test]
     fn caret_underlines_the_word() {
