@@ -1,5 +1,8 @@
 //! Problems found in a site: typed, positioned, collected rather than thrown.
 
+mod code;
+
+pub use code::{Code, Level};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +38,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// Stable machine-readable code, e.g. `unknown-field`.
-    pub code: &'static str,
+    pub code: Code,
     /// The file concerned, relative to the site root where possible.
     pub file: Option<PathBuf>,
     /// Where in the file, when known.
@@ -48,7 +51,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new error with a code and message, not yet tied to a file.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.level() != Level::Warning,
+            "{code} is documented as a warning"
+        );
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -60,10 +67,18 @@ impl Diagnostic {
     }
 
     /// A new warning with a code and message, not yet tied to a file.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        debug_assert!(
+            code.level() != Level::Error,
+            "{code} is documented as an error"
+        );
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
+            code,
+            file: None,
+            pos: None,
+            message: message.into(),
+            help: None,
         }
     }
 
@@ -73,9 +88,21 @@ impl Diagnostic {
         self
     }
 
+    /// Ties the problem to a file as a whole (its name, its size, its encoding): the
+    /// position is the file's start, so that every problem has a line and column.
+    pub fn in_whole_file(self, file: impl AsRef<Path>) -> Self {
+        self.in_file(file).at(Some(Pos::new(1, 1)))
+    }
+
     /// Ties the problem to a position in its file.
     pub fn at(mut self, pos: Option<Pos>) -> Self {
         self.pos = pos;
+        self
+    }
+
+    /// Replaces the message (keeping code, place and help).
+    pub fn reword(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
         self
     }
 

@@ -162,7 +162,7 @@ pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
         Ok(site) => match site.render_and_discard() {
             Ok(()) => {
                 let mut d = site.warnings;
-                d.extend(analysis::sourcing::diagnostics(&site.model));
+                d.extend(analysis::sourcing::diagnostics(&site.model, &site.root));
                 d
             }
             Err(diags) => diags,

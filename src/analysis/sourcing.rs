@@ -1,8 +1,11 @@
 //! The sourcing report: claims that rest on little.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::load::SourcingPlaces;
 use crate::model::{Citation, Kind, Meta, Model};
-use std::collections::BTreeSet;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 /// What is wrong with an item's sourcing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,12 +30,12 @@ impl Problem {
     ];
 
     /// Stable code, used as the diagnostic code and in views.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> Code {
         match self {
-            Problem::NoSource => "no-source",
-            Problem::AnonymousOnly => "anonymous-only",
-            Problem::SingleSource => "single-source",
-            Problem::Ungraded => "ungraded-citation",
+            Problem::NoSource => Code::NoSource,
+            Problem::AnonymousOnly => Code::AnonymousOnly,
+            Problem::SingleSource => Code::SingleSource,
+            Problem::Ungraded => Code::UngradedCitation,
         }
     }
 
@@ -122,19 +125,36 @@ pub fn findings(m: &Model) -> Vec<Finding> {
     out
 }
 
-/// The findings as warnings for `briefing check`, each at its item's file.
-pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
-    findings(m)
+/// The findings as warnings for `briefing check`, each at its place in its item's file
+/// (the citation concerned, the contribution, or where the fields start): the files of
+/// the site at `root` with findings are read again for their positions.
+pub fn diagnostics(m: &Model, root: &Path) -> Vec<Diagnostic> {
+    let found = findings(m);
+    let meta = |kind: Kind, id: &str| -> Option<&Meta> {
+        match kind {
+            Kind::Meetings => m.meetings.get(id).map(|x| &x.meta),
+            Kind::Statements => m.statements.get(id).map(|x| &x.meta),
+            Kind::Guarantees => m.guarantees.get(id).map(|x| &x.meta),
+            Kind::Rounds => m.rounds.get(id).map(|x| &x.meta),
+            Kind::Actors => m.actors.get(id).map(|x| &x.meta),
+            Kind::Sources => m.sources.get(id).map(|x| &x.meta),
+        }
+    };
+    let files: BTreeSet<(Kind, &Path)> = found
+        .iter()
+        .filter_map(|f| meta(f.kind, &f.id).map(|x| (f.kind, x.file.as_path())))
+        .collect();
+    let places: BTreeMap<&Path, SourcingPlaces> = files
+        .into_par_iter()
+        .map(|(kind, file)| (file, crate::load::sourcing_places(root, kind, file)))
+        .collect();
+    found
         .into_iter()
-        .map(|f| {
-            let (file, what) = match f.kind {
-                Kind::Meetings => (&m.meetings[&f.id].meta.file, "meeting"),
-                Kind::Statements => (&m.statements[&f.id].meta.file, "statement"),
-                Kind::Guarantees => (&m.guarantees[&f.id].meta.file, "guarantee"),
-                Kind::Rounds => (&m.rounds[&f.id].meta.file, "round"),
-                Kind::Actors => (&m.actors[&f.id].meta.file, "actor"),
-                Kind::Sources => (&m.sources[&f.id].meta.file, "source"),
-            };
+        .filter_map(|f| {
+            let item = meta(f.kind, &f.id)?;
+            let file = &item.file;
+            let what = f.kind.singular();
+            let at = places.get(file.as_path()).map(|p| place(m, &f, item, p));
             let what = match f.contribution {
                 Some(i) => format!("contribution {} of this {what}", i + 1),
                 None => format!("this {what}"),
@@ -163,9 +183,40 @@ pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
                 }
                 Problem::Ungraded => "grade the information with `credibility: 1`-`6` (Admiralty)",
             };
-            Diagnostic::warning(f.problem.code(), message)
-                .in_file(file)
-                .help(help)
+            Some(
+                Diagnostic::warning(f.problem.code(), message)
+                    .in_file(file)
+                    .at(at)
+                    .help(help),
+            )
         })
         .collect()
+}
+
+/// Where a finding is: the first citation concerned (the single source, the first
+/// ungraded one), a statement's attribution, or the contribution or item itself.
+fn place(m: &Model, f: &Finding, item: &Meta, p: &SourcingPlaces) -> Pos {
+    let (start, citations, places) = match f.contribution {
+        Some(i) => {
+            let cited = m
+                .guarantees
+                .get(&item.id)
+                .and_then(|g| g.contributions.get(i))
+                .map_or(&[][..], |c| c.citations.as_slice());
+            match p.contributions.get(i) {
+                Some((at, cs)) => (*at, cited, cs.as_slice()),
+                None => (p.start, cited, &[][..]),
+            }
+        }
+        None => (p.start, item.citations.as_slice(), p.citations.as_slice()),
+    };
+    let nth = |i: Option<usize>| i.and_then(|i| places.get(i)).copied();
+    match f.problem {
+        Problem::NoSource => start,
+        Problem::AnonymousOnly => p.attribution.unwrap_or(start),
+        Problem::SingleSource => nth(Some(0)).unwrap_or(start),
+        Problem::Ungraded => {
+            nth(citations.iter().position(|c| c.credibility.is_none())).unwrap_or(start)
+        }
+    }
 }

@@ -219,7 +219,7 @@ pub fn json(diags: &Diagnostics) -> String {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 },
-                code: d.code,
+                code: d.code.as_str(),
                 message: &d.message,
                 help: d.help.as_deref(),
             })
@@ -234,7 +234,7 @@ pub fn json(diags: &Diagnostics) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use briefing::diagnostics::Pos;
+    use briefing::diagnostics::{Code, Pos};
 
     #[test]
     fn caret_underlines_the_word() {
@@ -257,7 +257,7 @@ mod tests {
         std::fs::write(dir.path().join("a.yaml"), "nmae: x\n").unwrap();
         let mut ds = Diagnostics::new();
         ds.push(
-            Diagnostic::error("unknown-field", "unknown field `nmae`")
+            Diagnostic::error(Code::UnknownField, "unknown field `nmae`")
                 .in_file("a.yaml")
                 .at(Some(Pos::new(1, 1)))
                 .help("did you mean `name`?"),
@@ -282,7 +282,7 @@ mod tests {
         std::fs::write(dir.path().join("a.yaml"), "t: \u{1b}]0;pwned\u{7} x\n").unwrap();
         let mut ds = Diagnostics::new();
         ds.push(
-            Diagnostic::error("bad", "title `\u{1b}[2J\u{7}` \u{202e}")
+            Diagnostic::error(Code::BadValue, "title `\u{1b}[2J\u{7}` \u{202e}")
                 .in_file("a.yaml")
                 .at(Some(Pos::new(1, 15)))
                 .help("\u{1b}[31mred\r"),
@@ -305,7 +305,7 @@ mod tests {
     fn json_has_every_field() {
         let mut ds = Diagnostics::new();
         ds.push(
-            Diagnostic::warning("stray-file", "not content")
+            Diagnostic::warning(Code::StrayFile, "not content")
                 .in_file("content/x.txt")
                 .at(Some(Pos::new(2, 3))),
         );

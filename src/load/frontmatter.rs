@@ -1,6 +1,6 @@
 //! Splits a Markdown file into its YAML front matter and its body, keeping line numbers.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let first = lines.next().unwrap_or("");
     if !is_fence(first) {
         return Err(Diagnostic::error(
-            "front-matter",
+            Code::FrontMatter,
             "expected front matter: the file must start with a `---` line",
         )
         .at(Some(Pos::new(1, 1)))
@@ -48,7 +48,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         offset += line.len();
     }
     Err(
-        Diagnostic::error("front-matter", "front matter is not closed")
+        Diagnostic::error(Code::FrontMatter, "front matter is not closed")
             .at(Some(Pos::new(1, 1)))
             .help("add a `---` line after the last field"),
     )

@@ -2,18 +2,21 @@
 
 pub mod cache;
 pub mod frontmatter;
+mod places;
 mod read;
+
+pub use places::{SourcingPlaces, sourcing_places};
 
 pub use cache::FileCache;
 pub use read::{read, read_bytes};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::model::Kind;
 use crate::raw::*;
 use crate::yaml::{self, Shape};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -80,6 +83,9 @@ pub struct Loaded {
     pub guarantees: Vec<Doc<RawGuarantee>>,
     /// Rounds.
     pub rounds: Vec<Doc<RawRound>>,
+    /// Item files found that could not be read into a document (each has an error):
+    /// their kind and id, and the file. References to them are not dangling.
+    pub failed: BTreeMap<(Kind, String), PathBuf>,
 }
 
 fn citations() -> Shape {
@@ -99,7 +105,7 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
     if !content.is_dir() {
         diags.push(
             Diagnostic::error(
-                "no-content",
+                Code::NoContent,
                 format!("no content/ folder in {}", root.display()),
             )
             .help("run briefing in a site root, or pass --root DIR"),
@@ -137,7 +143,33 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         of(Kind::Guarantees),
         &mut diags,
     );
+    let read: BTreeSet<(Kind, &str)> = loaded.ids().collect();
+    let mut failed = BTreeMap::new();
+    for (kind, files) in &found {
+        for file in files {
+            let id = file.file_stem().unwrap_or_default().to_string_lossy();
+            if !read.contains(&(*kind, id.as_ref())) {
+                failed.insert((*kind, id.into_owned()), file.clone());
+            }
+        }
+    }
+    loaded.failed = failed;
     (loaded, diags)
+}
+
+impl Loaded {
+    /// The kind and id of every document read.
+    pub fn ids(&self) -> impl Iterator<Item = (Kind, &str)> {
+        fn of<T>(kind: Kind, docs: &[Doc<T>]) -> impl Iterator<Item = (Kind, &str)> {
+            docs.iter().map(move |d| (kind, d.id.as_str()))
+        }
+        of(Kind::Actors, &self.actors)
+            .chain(of(Kind::Sources, &self.sources))
+            .chain(of(Kind::Meetings, &self.meetings))
+            .chain(of(Kind::Statements, &self.statements))
+            .chain(of(Kind::Guarantees, &self.guarantees))
+            .chain(of(Kind::Rounds, &self.rounds))
+    }
 }
 
 /// The shape of each kind, built once rather than for every file of a large briefing.
@@ -194,9 +226,11 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             Ok(e) => e,
             Err(e) => {
                 let file = e.path().map(|p| rel(root, p));
-                let mut d = Diagnostic::warning("unreadable", format!("could not read: {e}"));
-                d.file = file;
-                diags.push(d);
+                let d = Diagnostic::warning(Code::Unreadable, format!("could not read: {e}"));
+                diags.push(match file {
+                    Some(file) => d.in_whole_file(file),
+                    None => d.in_whole_file("content"),
+                });
                 continue;
             }
         };
@@ -209,10 +243,10 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             }
             diags.push(
                 Diagnostic::warning(
-                    "symlink",
+                    Code::Symlink,
                     "symbolic link skipped: content is read only from real files",
                 )
-                .in_file(&rel_path),
+                .in_whole_file(&rel_path),
             );
             continue;
         }
@@ -226,10 +260,10 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
                 .map_or("a special file", |m| read::special_kind(&m));
             diags.push(
                 Diagnostic::warning(
-                    "unreadable",
+                    Code::Unreadable,
                     format!("{what} skipped: content is read only from regular files"),
                 )
-                .in_file(&rel_path),
+                .in_whole_file(&rel_path),
             );
             continue;
         }
@@ -264,10 +298,10 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
         if !is_slug(&id) {
             diags.push(
                 Diagnostic::error(
-                    "bad-id",
+                    Code::BadId,
                     format!("`{id}` is not a valid id: ids become paths"),
                 )
-                .in_file(&rel_path)
+                .in_whole_file(&rel_path)
                 .help(format!(
                     "rename the file so its name matches [a-z0-9][a-z0-9-]*, e.g. `{}`",
                     slugify(&id)
@@ -275,13 +309,17 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             );
             continue;
         }
+        if crate::render::paginate::is_reserved_id(&id) {
+            diags.push(reserved_id(kind, &id, &rel_path));
+            continue;
+        }
         if let Some(first) = seen.get(&(kind, id.clone())) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     format!("duplicate {} id `{id}`", kind.singular()),
                 )
-                .in_file(&rel_path)
+                .in_whole_file(&rel_path)
                 .help(format!(
                     "{} already uses this id; rename one of the files",
                     first.display()
@@ -295,6 +333,24 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
     found
 }
 
+/// An item file whose id names one of its kind's list pages.
+fn reserved_id(kind: Kind, id: &str, rel_path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Code::ReservedId,
+        format!(
+            "`{id}` is reserved: the page of {} `{id}` would be {}/{id}.html, where the list of {} goes",
+            kind.singular(),
+            kind.dir(),
+            kind.dir()
+        ),
+    )
+    .in_whole_file(rel_path)
+    .help(format!(
+        "rename the file, e.g. to `{}-{id}`; `index` and `page-<number>` are list pages",
+        kind.singular()
+    ))
+}
+
 fn stray(rel_path: &Path, parts: &[String]) -> Diagnostic {
     let expected = match parts.first().and_then(|p| Kind::from_dir(p)) {
         Some(k) if parts.len() > 1 && k.is_markdown() => format!("{} are `.md` files", k.dir()),
@@ -304,8 +360,8 @@ fn stray(rel_path: &Path, parts: &[String]) -> Diagnostic {
             crate::suggest::one_of(&Kind::ALL.map(Kind::dir))
         ),
     };
-    let mut d =
-        Diagnostic::warning("stray-file", format!("file ignored: {expected}")).in_file(rel_path);
+    let mut d = Diagnostic::warning(Code::StrayFile, format!("file ignored: {expected}"))
+        .in_whole_file(rel_path);
     if let Some(first) = parts.first().filter(|_| parts.len() > 1)
         && let Some(s) = crate::suggest::did_you_mean(first, Kind::ALL.map(Kind::dir))
     {
@@ -406,7 +462,14 @@ pub fn parse_document<T: DeserializeOwned + Default>(
     } else {
         yaml::without_positions(parse)
     };
-    let es = es.into_iter().map(|d| d.in_file(file)).collect();
+    // A parser error without a location is placed where the YAML starts.
+    let es = es
+        .into_iter()
+        .map(|d| {
+            let at = d.pos.unwrap_or(Pos::new(yaml_line, 1));
+            d.in_file(file).at(Some(at))
+        })
+        .collect();
     let doc = |raw| Doc {
         id,
         file: file.to_path_buf(),

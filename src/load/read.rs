@@ -7,7 +7,7 @@
 //! swapped in between), and the read itself stops after the limit.
 
 use super::MAX_FILE_BYTES;
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
@@ -17,24 +17,22 @@ fn refuse(rel_path: &Path, meta: &Metadata) -> Option<Diagnostic> {
     let ft = meta.file_type();
     if ft.is_symlink() {
         return Some(
-            Diagnostic::error(
-                "symlink",
+            Diagnostic::error(Code::Symlink,
                 "symbolic link not read: content is read only from real files",
             )
-            .in_file(rel_path)
+            .in_whole_file(rel_path)
             .help("replace the link with a copy of the file it points to"),
         );
     }
     if !ft.is_file() {
         return Some(
-            Diagnostic::error(
-                "unreadable",
+            Diagnostic::error(Code::Unreadable,
                 format!(
                     "not read: this is {}, not a regular file",
                     special_kind(meta)
                 ),
             )
-            .in_file(rel_path)
+            .in_whole_file(rel_path)
             .help("content is read only from regular files; replace it with one"),
         );
     }
@@ -70,16 +68,15 @@ pub(super) fn special_kind(meta: &Metadata) -> &'static str {
 }
 
 fn too_large(rel_path: &Path, len: u64) -> Diagnostic {
-    Diagnostic::error(
-        "too-large",
+    Diagnostic::error(Code::TooLarge,
         format!("file is {len} bytes or more; the limit is {MAX_FILE_BYTES}"),
     )
-    .in_file(rel_path)
+    .in_whole_file(rel_path)
     .help("split the item, or move bulky material out of content/")
 }
 
 fn unreadable(rel_path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error("unreadable", format!("cannot read: {e}")).in_file(rel_path)
+    Diagnostic::error(Code::Unreadable, format!("cannot read: {e}")).in_whole_file(rel_path)
 }
 
 /// Opens `path` for reading without following a final symbolic link and without
@@ -106,11 +103,10 @@ pub fn read_bytes(root: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let file = open(&path).map_err(|e| {
         if e.raw_os_error() == Some(libc::ELOOP) {
             // Replaced by a link since it was looked at.
-            Diagnostic::error(
-                "symlink",
+            Diagnostic::error(Code::Symlink,
                 "symbolic link not read: content is read only from real files",
             )
-            .in_file(rel_path)
+            .in_whole_file(rel_path)
         } else {
             unreadable(rel_path, e)
         }
@@ -138,8 +134,8 @@ pub fn read(root: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
         let text = String::from_utf8_lossy(good);
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error("not-utf8", "file is not valid UTF-8")
-            .in_file(rel_path)
+        Diagnostic::error(Code::NotUtf8, "file is not valid UTF-8")
+            .in_whole_file(rel_path)
             .at(Some(Pos::new(line, column)))
             .help("save the file as UTF-8")
     })

@@ -1,7 +1,7 @@
 //! Markdown to HTML (pulldown-cmark): heading anchors, and `@kind/id` links checked
 //! against the model and turned into relative links.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::model::Kind;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -113,7 +113,7 @@ pub fn render(
         // The sanitiser's HTML parser slows quadratically with depth: refuse instead.
         problems.push(
             Diagnostic::error(
-                "too-deep",
+                Code::TooDeep,
                 format!("Markdown or HTML nested deeper than {MAX_NESTING} levels"),
             )
             .at(Some(Pos::new(first_line, 1)))
@@ -165,7 +165,7 @@ fn resolve(
     };
     let Some((kind_name, id)) = path.split_once('/') else {
         return Err(Diagnostic::error(
-            "bad-link",
+            Code::BadLink,
             format!("link `{dest}` is not of the form `@kind/id`"),
         )
         .help("e.g. `[the summit](@meetings/paris-summit)`"));
@@ -173,7 +173,7 @@ fn resolve(
     let Some(kind) = Kind::from_dir(kind_name) else {
         let dirs = Kind::ALL.map(Kind::dir);
         return Err(Diagnostic::error(
-            "bad-link",
+            Code::BadLink,
             format!("link `{dest}`: unknown kind `{kind_name}`"),
         )
         .help(
@@ -184,7 +184,7 @@ fn resolve(
     if !exists(kind, id) {
         let ids = known(kind);
         return Err(Diagnostic::error(
-            "dangling-link",
+            Code::DanglingLink,
             format!("link `{dest}`: unknown {} `{id}`", kind.singular()),
         )
         .maybe_help(crate::suggest::did_you_mean(

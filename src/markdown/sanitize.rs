@@ -5,9 +5,15 @@
 //! text and attribute values, and the only dangers left are link and image URLs and
 //! custom heading attributes. Such bodies ([`is_plain`]) are checked on their events;
 //! anything else (raw HTML above all) goes through ammonia's allow-list ([`clean`]).
+//!
+//! Content may not wear the site's own classes ([`is_reserved_class`]): a body could
+//! otherwise draw a TLP banner, a status badge or a page header that is not the site's.
+//! Such classes are stripped; the element and its text stay.
 
 use super::ROOT_MARK;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 /// URL schemes a plain body may link to; any other scheme sends it to the sanitiser,
 /// which decides as it does for raw HTML.
@@ -16,9 +22,89 @@ const SCHEMES: [&str; 5] = ["http", "https", "mailto", "tel", "briefing-root"];
 /// What links get, as ammonia gives them: no access to the page that opened them.
 const REL: &str = "noopener noreferrer";
 
+/// The stylesheet the site's pages are drawn with; every class it styles is the site's.
+const STYLESHEET: &str = include_str!("../../templates/style.css");
+
+/// Classes pulldown-cmark writes itself (footnotes): content keeps them.
+const MARKDOWN_CLASSES: [&str; 3] = [
+    "footnote-definition",
+    "footnote-definition-label",
+    "footnote-reference",
+];
+
+/// True if `class` is one the site's stylesheet styles (`tlp-banner`, `tlp-clear`,
+/// `badge`, `site-header`, ...), other than those Markdown writes itself: content may
+/// not use it.
+pub fn is_reserved_class(class: &str) -> bool {
+    static RESERVED: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
+    RESERVED
+        .get_or_init(|| {
+            let mut set = selector_classes(STYLESHEET);
+            for c in MARKDOWN_CLASSES {
+                set.remove(c);
+            }
+            set
+        })
+        .contains(class)
+}
+
+/// Every class named in the selectors of `css` (comments skipped; declarations, which
+/// hold no selectors but may hold `url(a.png)`, skipped too).
+fn selector_classes(css: &str) -> BTreeSet<String> {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let mut out = BTreeSet::new();
+    // A selector (or an at-rule's prelude) is the text before a `{`, after the last
+    // `{`, `}` or `;`.
+    let mut piece_start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => {
+                let selector = &text[piece_start..i];
+                let mut parts = selector.split('.').skip(1);
+                for part in parts.by_ref() {
+                    let name: String = part
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    if name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '_') {
+                        out.insert(name);
+                    }
+                }
+                piece_start = i + 1;
+            }
+            '}' | ';' => piece_start = i + 1,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The classes of `value` (a `class` attribute) that content may use, or `None` if none.
+fn content_classes(value: &str) -> Option<Cow<'_, str>> {
+    let kept: Vec<&str> = value
+        .split_ascii_whitespace()
+        .filter(|c| !is_reserved_class(c))
+        .collect();
+    if kept.is_empty() {
+        None
+    } else if kept.join(" ") == value {
+        Some(Cow::Borrowed(value))
+    } else {
+        Some(Cow::Owned(kept.join(" ")))
+    }
+}
+
 /// The allow-list raw HTML in Markdown passes through: no scripts, event handlers,
 /// styles, frames, or `javascript:`/`data:` URLs. Ids and classes stay for anchors,
-/// footnotes and styling.
+/// footnotes and styling, but for the site's own classes.
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
     SANITIZER.get_or_init(|| {
@@ -26,6 +112,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         b.add_generic_attributes(["id", "class"]);
         b.add_url_schemes([ROOT_MARK.trim_end_matches(":/")]);
         b.link_rel(Some(REL));
+        b.attribute_filter(|_, attribute, value| match attribute {
+            "class" => content_classes(value),
+            _ => Some(Cow::Borrowed(value)),
+        });
         b
     })
 }
@@ -37,7 +127,7 @@ pub(super) fn clean(html: &str) -> String {
 
 /// True if `events` hold nothing pulldown-cmark would write unsafely: no raw HTML, no
 /// URL outside [`SCHEMES`] (or relative), no heading attributes but id and classes, no
-/// column alignment (written as `style` attributes).
+/// reserved class, no column alignment (written as `style` attributes).
 pub(super) fn is_plain(events: &[Event]) -> bool {
     events.iter().all(|e| match e {
         Event::Html(_) | Event::InlineHtml(_) => false,
@@ -45,7 +135,9 @@ pub(super) fn is_plain(events: &[Event]) -> bool {
         Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
             safe_url(dest_url)
         }
-        Event::Start(Tag::Heading { attrs, .. }) => attrs.is_empty(),
+        Event::Start(Tag::Heading { attrs, classes, .. }) => {
+            attrs.is_empty() && !classes.iter().any(|c| is_reserved_class(c))
+        }
         Event::Start(Tag::Table(aligns)) => aligns
             .iter()
             .all(|a| matches!(a, pulldown_cmark::Alignment::None)),
@@ -143,6 +235,52 @@ mod tests {
             "<p>See <a href=\"https://a.example/?q=1&amp;r=%3C2%3E\" title=\"the &lt;title&gt;\" \
              rel=\"noopener noreferrer\">a “b”</a>.</p>\n"
         );
+    }
+
+    #[test]
+    fn the_sites_own_classes_are_stripped_from_content() {
+        for fake in [
+            "<div class=\"tlp-banner tlp-clear\">TLP:CLEAR</div>",
+            "<p class=\"TLP-banner\">x</p> <span class=\" tlp-clear  badge \">TLP:CLEAR</span>",
+            "# TLP:CLEAR {.tlp-banner .tlp-clear}",
+            "<div class=\"site-header\"><span class=\"status status-block-agreed\">agreed</span></div>",
+        ] {
+            let out = html(fake);
+            let classes: Vec<&str> = out
+                .split("class=\"")
+                .skip(1)
+                .flat_map(|rest| rest[..rest.find('"').unwrap()].split_whitespace())
+                .collect();
+            for class in ["tlp-banner", "tlp-clear", "badge", "site-header", "status"] {
+                assert!(!classes.contains(&class), "{fake:?} gave {out}");
+            }
+            assert!(out.contains("TLP:CLEAR") || out.contains("agreed"), "{out}");
+        }
+        // Other classes, and those Markdown writes itself, stay.
+        let out = html("<span class=\"mine tlp-red\">x</span>\n\nA note[^1].\n\n[^1]: The note.");
+        assert!(out.contains("class=\"mine\""), "{out}");
+        assert!(out.contains("footnote-definition"), "{out}");
+        assert!(html("# Title {.mine}").contains("class=\"mine\""));
+    }
+
+    #[test]
+    fn reserved_classes_are_read_from_the_stylesheet() {
+        for class in [
+            "tlp-banner",
+            "tlp-clear",
+            "tlp-amber-strict",
+            "badge",
+            "site-header",
+            "prose",
+        ] {
+            assert!(super::is_reserved_class(class), "{class}");
+        }
+        for class in ["footnote-definition", "png", "5em", "mine", ""] {
+            assert!(!super::is_reserved_class(class), "{class}");
+        }
+        let css = "/* .commented {} */ .a, div.b > .c:hover { background: url(x.png); }\n@media (max-width: 40.5em) { .d { margin: .5em } }";
+        let found: Vec<String> = super::selector_classes(css).into_iter().collect();
+        assert_eq!(found, ["a", "b", "c", "d"]);
     }
 
     #[test]

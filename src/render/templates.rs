@@ -1,7 +1,7 @@
 //! Templates: defaults embedded in the binary, overridable one by one from the site's
 //! templates/ folder.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use std::path::Path;
 use tera::Tera;
 use walkdir::WalkDir;
@@ -84,8 +84,8 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
         match std::fs::read_to_string(entry.path()) {
             Ok(text) => user.push((name, text)),
             Err(e) => problems.push(
-                Diagnostic::error("unreadable", format!("cannot read template: {e}"))
-                    .in_file(Path::new("templates").join(&name)),
+                Diagnostic::error(Code::Unreadable, format!("cannot read template: {e}"))
+                    .in_whole_file(Path::new("templates").join(&name)),
             ),
         }
     }
@@ -118,7 +118,7 @@ pub fn from_tera(e: &tera::Error) -> Vec<Diagnostic> {
             }
             let reports = parse_reports(&msg);
             if reports.is_empty() {
-                vec![Diagnostic::error("template", msg)]
+                vec![Diagnostic::error(Code::Template, msg)]
             } else {
                 reports
             }
@@ -151,7 +151,7 @@ fn at_template(message: &str, name: &str, line: usize, column: usize) -> Diagnos
         Some(builtin) => format!("(built-in template) {builtin}"),
         None => format!("templates/{name}"),
     };
-    Diagnostic::error("template", message.to_string())
+    Diagnostic::error(Code::Template, message.to_string())
         .in_file(file)
         .at(Some(Pos::new(line, column)))
 }

@@ -14,6 +14,11 @@ pub enum ScaffoldError {
     /// The id is not a slug.
     #[error("`{0}` is not a valid id: use lower-case letters, digits and hyphens (try `{1}`)")]
     BadId(String, String),
+    /// The id names one of the kind's list pages (`index`, `page-<number>`).
+    #[error(
+        "`{1}` is reserved: the page of {0} `{1}` would be {2}/{1}.html, where the list of {2} goes (try `{0}-{1}`)"
+    )]
+    Reserved(&'static str, String, &'static str),
     /// The id is taken within its kind.
     #[error("a {0} with the id `{1}` already exists: {2}")]
     Taken(&'static str, String, String),
@@ -39,7 +44,7 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// The example site `init` writes: path under the site root, then the text.
-pub const EXAMPLE_SITE: [(&str, &str); 8] = [
+pub const EXAMPLE_SITE: [(&str, &str); 9] = [
     ("content/site.yaml", include_str!("site/site.yaml")),
     (
         "content/actors/example-state.yaml",
@@ -52,6 +57,10 @@ pub const EXAMPLE_SITE: [(&str, &str); 8] = [
     (
         "content/sources/example-agency.yaml",
         include_str!("site/example-agency.yaml"),
+    ),
+    (
+        "content/sources/example-ministry.yaml",
+        include_str!("site/example-ministry.yaml"),
     ),
     (
         "content/rounds/first-round.yaml",
@@ -148,6 +157,13 @@ pub fn new_item(
 ) -> Result<PathBuf, ScaffoldError> {
     if !is_slug(id) {
         return Err(ScaffoldError::BadId(id.to_string(), slugify(id)));
+    }
+    if crate::render::paginate::is_reserved_id(id) {
+        return Err(ScaffoldError::Reserved(
+            kind.singular(),
+            id.to_string(),
+            kind.dir(),
+        ));
     }
     let folder = root.join("content").join(kind.dir());
     let existing = walkdir::WalkDir::new(&folder)

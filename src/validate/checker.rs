@@ -1,7 +1,7 @@
 //! Field-level checks shared by every kind, each reporting at the value's position.
 
 use super::ids::Ids;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
 use crate::model::{Citation, Kind, Tlp};
@@ -53,12 +53,20 @@ impl<'a> Checker<'a> {
     /// Reports an error in this file.
     pub fn error(&mut self, d: Diagnostic) {
         self.failed = true;
-        self.diags.push(d.in_file(&self.file));
+        let d = self.placed(d);
+        self.diags.push(d);
     }
 
     /// Reports a warning in this file.
     pub fn warn(&mut self, d: Diagnostic) {
-        self.diags.push(d.in_file(&self.file));
+        let d = self.placed(d);
+        self.diags.push(d);
+    }
+
+    /// `d` in this file; without a position of its own, where the fields start.
+    fn placed(&self, d: Diagnostic) -> Diagnostic {
+        let at = d.pos.unwrap_or(Pos::new(self.yaml_line, 1));
+        d.in_file(&self.file).at(Some(at))
     }
 
     /// A required text field; reports it missing or empty.
@@ -67,7 +75,9 @@ impl<'a> Checker<'a> {
             Some(s) if !s.value.trim().is_empty() => Some(s.value.trim().to_string()),
             Some(s) => {
                 let at = self.pos(s);
-                self.error(Diagnostic::error("empty-field", format!("`{field}` is empty")).at(at));
+                self.error(
+                    Diagnostic::error(Code::EmptyField, format!("`{field}` is empty")).at(at),
+                );
                 None
             }
             None => {
@@ -86,9 +96,12 @@ impl<'a> Checker<'a> {
     pub fn missing_with(&mut self, field: &str, help: &str) {
         let at = Some(Pos::new(self.yaml_line, 1));
         self.error(
-            Diagnostic::error("missing-field", format!("missing required field `{field}`"))
-                .at(at)
-                .help(help),
+            Diagnostic::error(
+                Code::MissingField,
+                format!("missing required field `{field}`"),
+            )
+            .at(at)
+            .help(help),
         );
     }
 
@@ -127,7 +140,7 @@ impl<'a> Checker<'a> {
             .map(|h| format!("{h} (allowed: {})", suggest::one_of(all)))
             .unwrap_or_else(|| format!("allowed: {}", suggest::one_of(all)));
         self.error(
-            Diagnostic::error("bad-value", format!("`{word}` is not a valid `{field}`"))
+            Diagnostic::error(Code::BadValue, format!("`{word}` is not a valid `{field}`"))
                 .at(at)
                 .help(help),
         );
@@ -158,7 +171,7 @@ impl<'a> Checker<'a> {
         let bad = |text: &str| format!("`{text}` is not a valid date for `{field}`");
         self.scalar(
             v,
-            "bad-date",
+            Code::BadDate,
             bad,
             "write dates as YYYY-MM-DD, e.g. 2026-01-06",
             |text| {
@@ -175,7 +188,7 @@ impl<'a> Checker<'a> {
     fn scalar<T>(
         &mut self,
         v: &Opt<String>,
-        code: &'static str,
+        code: Code,
         message: impl Fn(&str) -> String,
         help: &str,
         parse: impl Fn(&str) -> Option<T>,
@@ -213,7 +226,7 @@ impl<'a> Checker<'a> {
             let at = self.pos(pos);
             self.error(
                 Diagnostic::error(
-                    "end-before-start",
+                    Code::EndBeforeStart,
                     format!("`{end_field}` {e} is before `{start_field}` {s}"),
                 )
                 .at(at),
@@ -226,7 +239,7 @@ impl<'a> Checker<'a> {
         let bad = |text: &str| format!("`{text}` is not a valid time");
         self.scalar(
             v,
-            "bad-time",
+            Code::BadTime,
             bad,
             "write times as HH:MM on a 24-hour clock, e.g. 09:30",
             |text| {
@@ -240,7 +253,7 @@ impl<'a> Checker<'a> {
     pub fn timezone(&mut self, v: &Opt<String>) -> Option<String> {
         let bad = |name: &str| format!("`{name}` is not an IANA time zone");
         let help = "use a name such as `Europe/Kyiv`, `Europe/Paris` or `UTC`";
-        self.scalar(v, "bad-timezone", bad, help, |name| {
+        self.scalar(v, Code::BadTimezone, bad, help, |name| {
             jiff::tz::TimeZone::get(name)
                 .is_ok()
                 .then(|| name.to_string())
@@ -252,7 +265,7 @@ impl<'a> Checker<'a> {
         let bad = |url: &str| format!("`{url}` is not an absolute http(s) URL");
         self.scalar(
             v,
-            "bad-url",
+            Code::BadUrl,
             bad,
             "write the full address, starting with https://",
             |url| {
@@ -270,11 +283,16 @@ impl<'a> Checker<'a> {
             self.check_marking(kind, id, at, field);
             return true;
         }
+        if self.ids.failed(kind, id).is_some() {
+            // Its file exists but did not read: its own error says why, and one note
+            // there says its references went unchecked (see `validate`).
+            return false;
+        }
         let help = suggest::did_you_mean(id, self.ids.of(kind).iter().map(String::as_str))
             .unwrap_or_else(|| format!("no file content/{}/{id}.* exists", kind.dir()));
         self.error(
             Diagnostic::error(
-                "dangling-reference",
+                Code::DanglingReference,
                 format!("unknown {} `{id}` in `{field}`", kind.singular()),
             )
             .at(at)
@@ -290,7 +308,7 @@ impl<'a> Checker<'a> {
         if target > self.marking {
             self.warn(
                 Diagnostic::warning(
-                    "higher-marking",
+                    Code::HigherMarking,
                     format!(
                         "`{field}` refers to {} `{id}`, marked {}, from something marked {}",
                         kind.singular(),
@@ -349,7 +367,7 @@ impl<'a> Checker<'a> {
                 IdOr::Full(c) => {
                     let Some(src) = &c.source else {
                         self.error(
-                            Diagnostic::error("missing-field", "citation without `source`")
+                            Diagnostic::error(Code::MissingField, "citation without `source`")
                                 .at(at)
                                 .help("add `source: <source id>`"),
                         );
@@ -363,7 +381,7 @@ impl<'a> Checker<'a> {
                         } else {
                             let at = self.pos(cr);
                             self.error(
-                                Diagnostic::error("bad-value", format!("credibility {} is out of range", cr.value))
+                                Diagnostic::error(Code::BadValue, format!("credibility {} is out of range", cr.value))
                                     .at(at)
                                     .help("Admiralty information credibility runs from 1 (confirmed) to 6 (cannot be judged)"),
                             );

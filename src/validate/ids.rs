@@ -5,6 +5,7 @@ use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Tlp};
 use crate::raw::Opt;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// Every id of every kind, known before any item is checked, plus actor kinds.
 #[derive(Debug)]
@@ -16,6 +17,8 @@ pub struct Ids {
     pub default_tlp: Tlp,
     /// Each item's marking as written (or the default), for cross-marking warnings.
     markings: BTreeMap<Kind, BTreeMap<String, Tlp>>,
+    /// Item files that exist but could not be read (see `Loaded::failed`).
+    failed: BTreeMap<(Kind, String), PathBuf>,
 }
 
 impl Ids {
@@ -73,6 +76,7 @@ impl Ids {
             actor_kinds,
             default_tlp,
             markings,
+            failed: l.failed.clone(),
         }
     }
 
@@ -90,6 +94,18 @@ impl Ids {
             .and_then(|m| m.get(id))
             .copied()
             .unwrap_or(self.default_tlp)
+    }
+
+    /// The file of the item of `kind` called `id` if it exists but could not be read.
+    pub fn failed(&self, kind: Kind, id: &str) -> Option<&Path> {
+        self.failed
+            .get(&(kind, id.to_string()))
+            .map(PathBuf::as_path)
+    }
+
+    /// Every item file that exists but could not be read, with its kind and id.
+    pub fn all_failed(&self) -> impl Iterator<Item = (&(Kind, String), &PathBuf)> {
+        self.failed.iter()
     }
 
     /// True if `id` names an item of `kind`.

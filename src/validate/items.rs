@@ -3,7 +3,7 @@
 
 use super::checker::Checker;
 use super::ids::Ids;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::load::Doc;
 use crate::model::*;
 use crate::raw::*;
@@ -38,7 +38,7 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
             let at = c.pos(s);
             c.error(
                 Diagnostic::error(
-                    "not-a-state",
+                    Code::NotAState,
                     format!("`country` must be a state actor; `{country}` is a {k}"),
                 )
                 .at(at)
@@ -48,10 +48,14 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
     }
     let affiliation = c.opt_ref(Kind::Actors, &r.affiliation, "affiliation");
     if affiliation.as_deref() == Some(doc.id.as_str()) {
-        c.error(Diagnostic::error(
-            "self-reference",
-            "an actor cannot be affiliated with itself",
-        ));
+        let at = r.affiliation.as_ref().and_then(|s| c.pos(s));
+        c.error(
+            Diagnostic::error(
+                Code::SelfReference,
+                "an actor cannot be affiliated with itself",
+            )
+            .at(at),
+        );
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     Actor {
@@ -141,7 +145,7 @@ pub fn meeting(
             IdOr::Full(f) => {
                 if f.actor.is_none() {
                     c.error(
-                        Diagnostic::error("missing-field", "participant without `actor`")
+                        Diagnostic::error(Code::MissingField, "participant without `actor`")
                             .at(at)
                             .help("add `actor: <actor id>`"),
                     );
@@ -179,7 +183,7 @@ pub fn meeting(
         let at = c.pos(pos);
         c.warn(
             Diagnostic::warning(
-                "outside-round",
+                Code::OutsideRound,
                 format!(
                     "meeting on {d} is outside round `{rid}` ({} to {})",
                     rd.start, rd.end
@@ -292,11 +296,14 @@ fn contribution(
     ] {
         if missing {
             c.error(
-                Diagnostic::error("missing-field", format!("contribution without `{field}`"))
-                    .at(at)
-                    .help(format!(
-                        "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
-                    )),
+                Diagnostic::error(
+                    Code::MissingField,
+                    format!("contribution without `{field}`"),
+                )
+                .at(at)
+                .help(format!(
+                    "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
+                )),
             );
         }
     }
@@ -313,7 +320,7 @@ fn contribution(
             }),
             _ => {
                 c.error(
-                    Diagnostic::error("missing-field", "`amount` needs both `value` and `unit`")
+                    Diagnostic::error(Code::MissingField, "`amount` needs both `value` and `unit`")
                         .at(a_at)
                         .help("e.g. `amount: {value: 3, unit: EUR bn}`"),
                 );
@@ -326,7 +333,7 @@ fn contribution(
         let s_at = c.pos(step);
         if step.value.date.is_none() || step.value.status.is_none() {
             c.error(
-                Diagnostic::error("missing-field", "history step needs `date` and `status`")
+                Diagnostic::error(Code::MissingField, "history step needs `date` and `status`")
                     .at(s_at)
                     .help("e.g. `- {date: 2026-01-03, status: discussed}`"),
             );
@@ -348,7 +355,7 @@ fn contribution(
         let at = c.pos(pos);
         c.warn(
             Diagnostic::warning(
-                "history-after-since",
+                Code::HistoryAfterSince,
                 format!(
                     "`since` {since} is before the last history step ({})",
                     last.date
@@ -400,9 +407,12 @@ pub fn site(
     {
         let at = r.language.as_ref().and_then(|s| c.pos(s));
         c.error(
-            Diagnostic::error("bad-value", format!("`{language}` is not a language tag"))
-                .at(at)
-                .help("use a BCP 47 tag such as `en`, `fr` or `uk`"),
+            Diagnostic::error(
+                Code::BadValue,
+                format!("`{language}` is not a language tag"),
+            )
+            .at(at)
+            .help("use a BCP 47 tag such as `en`, `fr` or `uk`"),
         );
     }
     let paginate = match &r.paginate {
@@ -411,7 +421,7 @@ pub fn site(
             let at = c.pos(n);
             c.error(
                 Diagnostic::error(
-                    "bad-value",
+                    Code::BadValue,
                     format!("`paginate` must be a positive number, not {}", n.value),
                 )
                 .at(at)

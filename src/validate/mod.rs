@@ -5,7 +5,7 @@ mod checker;
 mod ids;
 mod items;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::{Doc, Loaded};
 use crate::model::{Kind, Links, Model};
 pub use checker::Checker;
@@ -54,6 +54,20 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         &mut diags,
         items::guarantee,
     );
+    for ((kind, id), file) in ids.all_failed() {
+        diags.push(
+            Diagnostic::warning(
+                Code::UncheckedReferences,
+                format!(
+                    "references to {} `{id}` were not checked: this file could not be read",
+                    kind.singular()
+                ),
+            )
+            .in_file(file)
+            .at(Some(Pos::new(1, 1)))
+            .help("fix the error in this file; items that refer to it are checked again then"),
+        );
+    }
     let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
@@ -234,6 +248,7 @@ mod tests {
             statements: all(Kind::Statements, l.statements),
             guarantees: all(Kind::Guarantees, l.guarantees),
             rounds: all(Kind::Rounds, l.rounds),
+            failed: l.failed,
         }
     }
 

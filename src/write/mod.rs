@@ -137,6 +137,15 @@ mod tests {
     }
 
     #[test]
+    fn two_outputs_for_one_path_count_as_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        for _ in 0..2 {
+            let r = write(&[out("a.html", "A"), out("a.html", "A")], dir.path()).unwrap();
+            assert!(r.written + r.unchanged <= 1, "{r:?}");
+        }
+    }
+
+    #[test]
     fn a_write_that_fails_half_way_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         write(&[out("a.html", "A"), out("b.html", "B")], dir.path()).unwrap();

@@ -181,7 +181,15 @@ impl Stager {
                 .collect::<String>()
                 .into_bytes(),
         };
-        let staged = self.lock().files.len();
+        // Counted by target: two outputs for one path (which validation prevents) are one
+        // file written, and never more files than paths.
+        let staged = self
+            .lock()
+            .files
+            .iter()
+            .map(|(path, _)| path)
+            .collect::<BTreeSet<_>>()
+            .len();
         if differs(&self.dir, &manifest.path, &manifest.bytes) {
             // Staged like every other file, so a failure here cleans up after itself.
             let path = self.dir.join(MANIFEST);

@@ -1,8 +1,9 @@
 //! The one place YAML is parsed (serde-saphyr): typed values with positions, plus a
 //! check of every key in the document against the fields the target types accept.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::suggest;
+use hints::SeenKey;
 use serde::Deserialize;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
@@ -11,6 +12,7 @@ use serde::de::{
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
 
+mod hints;
 mod positioned;
 pub use positioned::{Positioned, without_positions};
 
@@ -51,15 +53,40 @@ pub struct Shape {
     pub fields: &'static [&'static str],
     /// Shapes of nested mappings, by key (a list's items share the key's shape).
     pub children: Vec<(&'static str, Shape)>,
+    /// What each field holds, in words (for messages about a value of the wrong shape).
+    pub docs: Vec<(String, String)>,
 }
 
 impl Shape {
-    /// The shape of a serde struct, taken from its own derive so it cannot drift.
-    pub fn of<T: DeserializeOwned>() -> Shape {
+    /// The shape of a serde struct, taken from its own derives (serde's field list, the
+    /// schema's descriptions) so it cannot drift.
+    pub fn of<T: DeserializeOwned + schemars::JsonSchema>() -> Shape {
+        let schema = schemars::schema_for!(T);
+        let docs = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|props| {
+                props
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let d = v.get("description")?.as_str()?;
+                        Some((k.clone(), d.to_string()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Shape {
             fields: fields_of::<T>(),
             children: Vec::new(),
+            docs,
         }
+    }
+
+    fn doc(&self, field: &str) -> Option<String> {
+        self.docs
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, d)| d.clone())
     }
 
     /// Adds the shape of a nested key.
@@ -98,9 +125,15 @@ pub fn parse<T: DeserializeOwned + Default>(
             Ok(problems) => (Some(v), problems),
             Err(problems) => (None, problems),
         },
-        Err(e) => match check(text, first_line, shape) {
-            Ok(mut problems) => {
-                problems.push(from_error(&e, first_line, "wrong-type"));
+        Err(e) => match check_keys(text, first_line, shape) {
+            Ok((mut problems, keys)) => {
+                let mut d = from_error(&e, first_line, Code::WrongType);
+                if let Some((message, help)) =
+                    hints::wrong_type(&d.message, d.pos, text, first_line, &keys)
+                {
+                    d = d.reword(message).maybe_help(help);
+                }
+                problems.push(d);
                 (None, problems)
             }
             Err(problems) => (None, problems),
@@ -112,18 +145,29 @@ pub fn parse<T: DeserializeOwned + Default>(
 /// built): the unknown keys, each at its position, or the error that stops the reading
 /// (a syntax error, or a document that is not a mapping).
 fn check(text: &str, first_line: usize, shape: &Shape) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    check_keys(text, first_line, shape).map(|(problems, _)| problems)
+}
+
+/// [`check`], also giving every known key met, in document order.
+fn check_keys(
+    text: &str,
+    first_line: usize,
+    shape: &Shape,
+) -> Result<(Vec<Diagnostic>, Vec<SeenKey>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    let mut keys = Vec::new();
     let found = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |d| {
         KeyCheck {
             shape,
             first_line,
             problems: &mut problems,
+            keys: &mut keys,
         }
         .deserialize(d)
     });
     match found {
-        Err(e) => Err(vec![from_error(&e, first_line, "yaml-syntax")]),
-        Ok(Found::Map | Found::Null) => Ok(problems),
+        Err(e) => Err(vec![from_error(&e, first_line, Code::YamlSyntax)]),
+        Ok(Found::Map | Found::Null) => Ok((problems, keys)),
         Ok(Found::Other) => {
             // Parse again, keeping positions, to point at what is not a mapping.
             let at = serde_saphyr::from_str_with_options::<Spanned<IgnoredAny>>(text, options())
@@ -131,7 +175,7 @@ fn check(text: &str, first_line: usize, shape: &Shape) -> Result<Vec<Diagnostic>
                 .and_then(|t| pos(&t.referenced, first_line));
             Err(vec![
                 Diagnostic::error(
-                    "wrong-type",
+                    Code::WrongType,
                     "expected a mapping of fields (`key: value` lines)",
                 )
                 .at(at),
@@ -141,7 +185,7 @@ fn check(text: &str, first_line: usize, shape: &Shape) -> Result<Vec<Diagnostic>
 }
 
 /// Turns a parser error into a diagnostic, keeping its position.
-fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) -> Diagnostic {
+fn from_error(e: &serde_saphyr::Error, first_line: usize, code: Code) -> Diagnostic {
     let full = e.to_string();
     // The parser appends "at line L, column C"; we print positions ourselves.
     let message = match full.rfind(" at line ") {
@@ -152,12 +196,12 @@ fn from_error(e: &serde_saphyr::Error, first_line: usize, code: &'static str) ->
         .iter()
         .any(|w| message.contains(w))
     {
-        "yaml-limit"
+        Code::YamlLimit
     } else {
         code
     };
     let d = Diagnostic::error(code, message).at(e.location().and_then(|l| pos(&l, first_line)));
-    if code == "yaml-limit" {
+    if code == Code::YamlLimit {
         d.help(format!(
             "briefing refuses YAML nested deeper than {MAX_DEPTH} levels or expanding aliases without bound"
         ))
@@ -179,6 +223,7 @@ struct KeyCheck<'a> {
     shape: &'a Shape,
     first_line: usize,
     problems: &'a mut Vec<Diagnostic>,
+    keys: &'a mut Vec<SeenKey>,
 }
 
 impl<'de> de::DeserializeSeed<'de> for KeyCheck<'_> {
@@ -234,6 +279,7 @@ impl<'de> Visitor<'de> for KeyCheck<'_> {
                 shape: self.shape,
                 first_line: self.first_line,
                 problems: &mut *self.problems,
+                keys: &mut *self.keys,
             })?
             .is_some()
         {}
@@ -241,27 +287,38 @@ impl<'de> Visitor<'de> for KeyCheck<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
         let shape = self.shape;
+        let mut previous: Option<String> = None;
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
             let k = key.value.0.as_str();
+            let at = pos(&key.referenced, self.first_line);
             if !shape.fields.contains(&k) {
+                let has_value = map.next_value::<Option<IgnoredAny>>()?.is_some();
+                let help = hints::split_by_comma(k, has_value, previous.as_deref())
+                    .or_else(|| suggest::did_you_mean(k, shape.fields.iter().copied()))
+                    .unwrap_or_else(|| {
+                        format!("expected one of {}", suggest::one_of(shape.fields))
+                    });
                 self.problems.push(
-                    Diagnostic::error("unknown-field", format!("unknown field `{k}`"))
-                        .at(pos(&key.referenced, self.first_line))
-                        .help(
-                            match suggest::did_you_mean(k, shape.fields.iter().copied()) {
-                                Some(s) => s,
-                                None => {
-                                    format!("expected one of {}", suggest::one_of(shape.fields))
-                                }
-                            },
-                        ),
+                    Diagnostic::error(Code::UnknownField, format!("unknown field `{k}`"))
+                        .at(at)
+                        .help(help),
                 );
-                map.next_value::<IgnoredAny>()?;
-            } else if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
+                continue;
+            }
+            if let Some(at) = at {
+                self.keys.push(SeenKey {
+                    pos: at,
+                    name: k.to_string(),
+                    doc: shape.doc(k),
+                });
+            }
+            previous = Some(k.to_string());
+            if let Some((_, child)) = shape.children.iter().find(|(n, _)| *n == k) {
                 map.next_value_seed(KeyCheck {
                     shape: child,
                     first_line: self.first_line,
                     problems: &mut *self.problems,
+                    keys: &mut *self.keys,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -440,6 +497,7 @@ mod tests {
                 "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11",
             ],
             children: vec![],
+            docs: vec![],
         };
         let (value, errs) = parse::<RawRound>(&text, 1, &shape);
         assert!(value.is_none() && !errs.is_empty());

@@ -120,7 +120,7 @@ fn warnings_do_not_fail() {
         .assert()
         .code(0)
         .stderr(predicate::str::contains(
-            "content/notes.txt: warning[stray-file]",
+            "content/notes.txt:1:1: warning[stray-file]",
         ));
 }
 
@@ -234,4 +234,24 @@ fn terminal_controls_in_content_are_escaped_in_reports() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(!err.contains(['\u{1b}', '\u{7}']), "{err:?}");
     assert!(err.contains("\\u{1b}[2Jx\\u{7}"), "{err}");
+}
+
+/// A problem about a file as a whole is at its line 1, but the excerpt is never read
+/// through a symbolic link: a file outside the site is not printed.
+#[test]
+fn excerpts_are_not_read_through_symlinks() {
+    let site = Site::minimal();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, "name: OUTSIDE-SECRET\n").unwrap();
+    std::os::unix::fs::symlink(&secret, site.root().join("content/actors/linked.yaml")).unwrap();
+    briefing()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "content/actors/linked.yaml:1:1: warning[symlink]",
+        ))
+        .stderr(predicate::str::contains("OUTSIDE-SECRET").not());
 }

@@ -229,10 +229,10 @@ fn check_prints_sourcing_warnings_and_strict_fails_on_them() {
         .assert()
         .code(0)
         .stderr(predicate::str::contains(
-            "content/statements/anon.md: warning[anonymous-only]: this statement rests only on an anonymous attribution",
+            "content/statements/anon.md:2:16: warning[anonymous-only]: this statement rests only on an anonymous attribution",
         ))
         .stderr(predicate::str::contains(
-            "content/guarantees/alpha.md: warning[single-source]: contribution 2 of this guarantee rests on a single source (`wire`)",
+            "content/guarantees/alpha.md:18:15: warning[single-source]: contribution 2 of this guarantee rests on a single source (`wire`)",
         ));
     briefing()
         .args(["check", "--strict", "--root"])

@@ -36,6 +36,18 @@ fn init_then_build_works() {
 }
 
 #[test]
+fn init_passes_strict_check() {
+    let dir = tempfile::tempdir().unwrap();
+    briefing().arg("init").arg(dir.path()).assert().code(0);
+    briefing()
+        .args(["check", "--strict", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("no problems found"));
+}
+
+#[test]
 fn init_refuses_to_overwrite_and_writes_nothing() {
     let site = Site::minimal();
     let before = crate::common::snapshot_dir(site.root());
@@ -99,6 +111,8 @@ fn new_refuses_a_taken_or_bad_id() {
         ("old", "already exists: content/meetings/2026/old.md"),
         ("Paris_Summit", "try `paris-summit`"),
         ("café", "not a valid id"),
+        ("index", "`index` is reserved"),
+        ("page-2", "try `meeting-page-2`"),
     ] {
         briefing()
             .args(["new", "meeting", id, "--root"])

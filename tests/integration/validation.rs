@@ -91,6 +91,76 @@ fn wrong_type() {
 }
 
 #[test]
+fn wrong_type_says_the_shape_the_field_takes() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/zz.md",
+        "---\nspeaker: [france, ukraine]\ndate: 2026-01-06\n---\n",
+    );
+    let d = expect(
+        &site,
+        "wrong-type",
+        "content/statements/zz.md",
+        Some(2),
+        "`speaker` takes one value, not a list",
+    );
+    assert!(d.help.unwrap().contains("an actor id"));
+}
+
+#[test]
+fn a_comma_in_a_flow_mapping_hints_at_quoting() {
+    let site = Site::minimal();
+    site.write(
+        "content/actors/france.yaml",
+        "name: France\nkind: state\nsources:\n  - {source: reuters, note: About 13,000 centrifuges}\n",
+    );
+    let d = expect(
+        &site,
+        "unknown-field",
+        "content/actors/france.yaml",
+        Some(4),
+        "unknown field `000 centrifuges`",
+    );
+    let help = d.help.unwrap();
+    assert!(
+        help.contains("rest of `note`") && help.contains("quote"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_reported_once() {
+    for broken in [
+        "name: France\nkind: state\nurl: \"https://a.example\n",
+        "name: France\nkind: state\nurl: [a, b]\n",
+    ] {
+        let site = Site::minimal();
+        site.write("content/actors/france.yaml", broken);
+        let all = problems(&site);
+        let about_france: Vec<_> = all
+            .iter()
+            .filter(|d| {
+                d.message.contains("france")
+                    || d.help.as_deref().is_some_and(|h| h.contains("france"))
+            })
+            .collect();
+        assert!(
+            all.iter().all(|d| d.code != "dangling-reference"),
+            "{all:#?}"
+        );
+        assert_eq!(about_france.len(), 1, "{about_france:#?}");
+        expect(
+            &site,
+            "unchecked-references",
+            "content/actors/france.yaml",
+            Some(1),
+            "references to actor `france` were not checked",
+        );
+        assert_eq!(all.iter().filter(|d| d.is_error()).count(), 1, "{all:#?}");
+    }
+}
+
+#[test]
 fn missing_required_fields() {
     let site = Site::minimal();
     site.write(MEETING, "---\nlocation: Paris\n---\n");
@@ -186,7 +256,7 @@ fn duplicate_and_bad_ids() {
         &site,
         "duplicate-id",
         "content/actors/france.yaml",
-        None,
+        Some(1),
         "duplicate actor id `france`",
     );
     assert!(
@@ -202,10 +272,38 @@ fn duplicate_and_bad_ids() {
         &site,
         "bad-id",
         "content/actors/Emmanuel_Macron.yaml",
-        None,
+        Some(1),
         "",
     );
     assert!(d.help.unwrap().contains("emmanuel-macron"));
+}
+
+#[test]
+fn ids_of_list_pages_are_refused() {
+    let site = Site::minimal();
+    site.write(
+        "content/meetings/index.md",
+        "---\ntitle: Index\ndate: 2026-01-01\n---\n",
+    );
+    site.write(
+        "content/actors/2026/page-2.yaml",
+        "name: Page two\nkind: person\n",
+    );
+    let d = expect(
+        &site,
+        "reserved-id",
+        "content/meetings/index.md",
+        Some(1),
+        "meetings/index.html, where the list of meetings goes",
+    );
+    assert!(d.help.unwrap().contains("`meeting-index`"));
+    expect(
+        &site,
+        "reserved-id",
+        "content/actors/2026/page-2.yaml",
+        Some(1),
+        "`page-2` is reserved",
+    );
 }
 
 #[test]
@@ -342,7 +440,7 @@ fn site_settings_are_checked() {
     expect(&site, "bad-timezone", "content/site.yaml", Some(2), "");
     expect(&site, "bad-url", "content/site.yaml", Some(3), "");
     site.remove("content/site.yaml");
-    expect(&site, "unreadable", "content/site.yaml", None, "");
+    expect(&site, "unreadable", "content/site.yaml", Some(1), "");
 }
 
 #[test]
@@ -384,4 +482,68 @@ fn every_problem_is_reported_in_one_run() {
         "{}",
         diags.summary()
     );
+}
+
+/// Every problem names its file, line and column: on the broken fixture, the analysis
+/// fixture (sourcing findings of items and contributions), and file-level problems.
+#[test]
+fn every_problem_has_a_file_line_and_column() {
+    let site = Site::minimal();
+    site.write("content/actors/Bad_Id.yaml", "name: X\nkind: person\n");
+    site.write("content/actors/2026/france.yaml", "name: F\nkind: state\n");
+    site.write(
+        "content/meetings/index.md",
+        "---\ntitle: I\ndate: 2026-01-01\n---\n",
+    );
+    site.write("content/notes.txt", "not content");
+    site.write(
+        "content/statements/latin1.md",
+        b"---\ndate: 2026-01-01\n---\n\xe9\n",
+    );
+    site.write(
+        "content/actors/self.yaml",
+        "name: Self\nkind: organisation\naffiliation: self\n",
+    );
+    let mut all: Vec<Diagnostic> = briefing::check_with(site.root(), false)
+        .into_iter()
+        .collect();
+    for fixture in ["broken", "analysis", "minimal"] {
+        let root = crate::common::fixtures().join(fixture);
+        all.extend(briefing::check_with(&root, false));
+    }
+    for code in [
+        "bad-id",
+        "duplicate-id",
+        "reserved-id",
+        "stray-file",
+        "not-utf8",
+        "self-reference",
+    ] {
+        assert!(all.iter().any(|d| d.code == code), "no {code} in {all:#?}");
+    }
+    let unplaced: Vec<&Diagnostic> = all
+        .iter()
+        .filter(|d| d.file.is_none() || d.pos.is_none())
+        .collect();
+    assert!(unplaced.is_empty(), "{unplaced:#?}");
+}
+
+/// A sourcing finding about a contribution points at the contribution's citation.
+#[test]
+fn contribution_findings_point_at_the_contribution() {
+    let site = Site::minimal();
+    let file = "content/guarantees/financial.md";
+    let text = std::fs::read_to_string(site.root().join(file)).unwrap();
+    site.write(
+        file,
+        text.replace("[{source: reuters, credibility: 3}]", "[reuters]"),
+    );
+    let all: Vec<Diagnostic> = briefing::check_with(site.root(), false)
+        .into_iter()
+        .collect();
+    let d = all
+        .iter()
+        .find(|d| d.code == "ungraded-citation" && d.message.contains("contribution 1"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(d.pos.map(|p| (p.line, p.column)), Some((13, 15)), "{d:#?}");
 }

@@ -309,7 +309,7 @@ impl<'m> Views<'m> {
         Problem::ALL
             .iter()
             .map(|p| FindingGroup {
-                code: p.code(),
+                code: p.code().as_str(),
                 title: p.title(),
                 findings: all
                     .iter()
