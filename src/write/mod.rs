@@ -164,8 +164,14 @@ mod tests {
         assert!(!out_dir.join("x").exists(), "empty folder left behind");
         let r = write(&[out("a.html", "A2")], &out_dir).unwrap();
         assert_eq!((r.written, r.unchanged, r.removed), (0, 1, 0));
-        assert_eq!(std::fs::read_to_string(out_dir.join("a.html")).unwrap(), "A2");
-        assert_eq!(listing(dir.path()), ["out", "out/.briefing-manifest", "out/a.html"]);
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join("a.html")).unwrap(),
+            "A2"
+        );
+        assert_eq!(
+            listing(dir.path()),
+            ["out", "out/.briefing-manifest", "out/a.html"]
+        );
     }
 
     #[cfg(unix)]
@@ -187,7 +193,13 @@ mod tests {
         let out_dir = dir.path().join("out");
         write(&[out("a.html", "A"), out("b.html", "B")], &out_dir).unwrap();
         let before = listing(dir.path());
-        for (name, n) in [("begin", 0), ("write", 0), ("write", 1), ("manifest", 0), ("switch", 0)] {
+        for (name, n) in [
+            ("begin", 0),
+            ("write", 0),
+            ("write", 1),
+            ("manifest", 0),
+            ("switch", 0),
+        ] {
             let fail = FailAt(name, n, AtomicUsize::new(0));
             let stager = Stager::observed(&out_dir, &fail);
             let r = stager.and_then(|s| {
@@ -198,7 +210,10 @@ mod tests {
             });
             assert!(r.is_err(), "{name} {n}");
             assert_eq!(listing(dir.path()), before, "{name} {n}");
-            assert_eq!(std::fs::read_to_string(out_dir.join("b.html")).unwrap(), "B");
+            assert_eq!(
+                std::fs::read_to_string(out_dir.join("b.html")).unwrap(),
+                "B"
+            );
         }
     }
 
@@ -222,7 +237,10 @@ mod tests {
         });
         assert!(failed.is_err());
         drop(stager);
-        assert_eq!(listing(dir.path()), [".briefing-manifest", "data", "data/big.json"]);
+        assert_eq!(
+            listing(dir.path()),
+            [".briefing-manifest", "data", "data/big.json"]
+        );
         assert_eq!(
             std::fs::read_to_string(dir.path().join("data/big.json")).unwrap(),
             "two"
@@ -246,9 +264,18 @@ mod tests {
         assert_eq!((r.written, r.unchanged), (1, 0));
         assert_eq!(
             listing(dir.path()),
-            ["out", "out/.briefing-kept", "out/.briefing-manifest", "out/.gitignore", "out/a.html"]
+            [
+                "out",
+                "out/.briefing-kept",
+                "out/.briefing-manifest",
+                "out/.gitignore",
+                "out/a.html"
+            ]
         );
-        assert_eq!(std::fs::read_to_string(out_dir.join(MANIFEST)).unwrap(), "a.html\n");
+        assert_eq!(
+            std::fs::read_to_string(out_dir.join(MANIFEST)).unwrap(),
+            "a.html\n"
+        );
     }
 
     #[test]
@@ -271,7 +298,10 @@ mod tests {
         assert!(is_foreign(dir.path()));
         write(&[out("a.html", "A")], dir.path()).unwrap();
         write(&[out("b.html", "B")], dir.path()).unwrap();
-        assert_eq!(std::fs::read_to_string(dir.path().join("mine.txt")).unwrap(), "keep");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("mine.txt")).unwrap(),
+            "keep"
+        );
         assert!(!dir.path().join("a.html").exists());
         assert!(!is_foreign(dir.path()));
     }

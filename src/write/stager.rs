@@ -222,16 +222,13 @@ impl<'o> Stager<'o> {
         }
         let mark = self.next.join(STAGING_MARK);
         std::fs::remove_file(&mark).map_err(err(&mark))?;
-        self.observer
-            .step(Step::Switch)
-            .map_err(err(&self.out))?;
+        self.observer.step(Step::Switch).map_err(err(&self.out))?;
         let old = switch::switch(&self.next, &self.out).map_err(err(&self.out))?;
         self.switched = true;
         // The new output is in place: a failure to remove the previous one leaves it
         // beside the output folder, for the next write to remove.
-        let still = |rel: &str| {
-            paths.contains(rel) || kept.contains(rel) || rel == MANIFEST || rel == KEPT
-        };
+        let still =
+            |rel: &str| paths.contains(rel) || kept.contains(rel) || rel == MANIFEST || rel == KEPT;
         let removed = match &old {
             Some(old) => switch::retire(old, self.observer, &still).unwrap_or(0),
             None => 0,
@@ -279,7 +276,11 @@ fn previous(out: &Path) -> (bool, BTreeSet<String>) {
                 .map(|n| n.to_string()),
         );
     } else {
-        for e in walkdir::WalkDir::new(out).min_depth(1).into_iter().flatten() {
+        for e in walkdir::WalkDir::new(out)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+        {
             if !e.file_type().is_dir()
                 && let Ok(rel) = e.path().strip_prefix(out)
             {

@@ -69,7 +69,10 @@ pub(super) fn switch(next: &Path, out: &Path) -> io::Result<Option<PathBuf>> {
     match exchange(next, out) {
         Ok(()) => Ok(Some(next.to_path_buf())),
         // No atomic exchange here: two renames, with a moment without `out`.
-        Err(e) if matches!(e.raw_os_error(), Some(22 | 38 | 95)) || e.kind() == io::ErrorKind::Unsupported => {
+        Err(e)
+            if matches!(e.raw_os_error(), Some(22 | 38 | 95))
+                || e.kind() == io::ErrorKind::Unsupported =>
+        {
             let (_, old) = siblings(out);
             std::fs::rename(out, &old)?;
             if let Err(e) = std::fs::rename(next, out) {

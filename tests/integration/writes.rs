@@ -120,7 +120,11 @@ fn amber_build_stopped_at(site: &Site, out: &Path, at: usize) {
         .stdout(std::process::Stdio::null())
         .status()
         .unwrap();
-    assert_eq!(status.code(), Some(STOPPED), "the child was not stopped at {at}");
+    assert_eq!(
+        status.code(),
+        Some(STOPPED),
+        "the child was not stopped at {at}"
+    );
 }
 
 /// `parent` holds nothing but the output folder `out`, which holds exactly its manifest's
@@ -130,11 +134,19 @@ fn assert_clean(parent: &Path, out: &Path, context: &str) {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, [out.file_name().unwrap()], "{context}: debris beside the output");
+    assert_eq!(
+        names,
+        [out.file_name().unwrap()],
+        "{context}: debris beside the output"
+    );
     let files = snapshot_dir(out);
     let manifest = String::from_utf8(files[MANIFEST].clone()).unwrap();
     let listed: Vec<&str> = manifest.lines().collect();
-    let held: Vec<&str> = files.keys().map(String::as_str).filter(|p| *p != MANIFEST).collect();
+    let held: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
+        .filter(|p| *p != MANIFEST)
+        .collect();
     assert_eq!(listed, held, "{context}: manifest and files differ");
     for (path, bytes) in &files {
         assert!(!path.contains(CANARY), "{context}: AMBER file {path}");
@@ -147,7 +159,9 @@ fn assert_clean(parent: &Path, out: &Path, context: &str) {
 
 /// Indexes of `n` steps spread evenly over those of the kinds `names`.
 fn spread(steps: &[&str], names: &[&str], n: usize) -> Vec<usize> {
-    let of: Vec<usize> = (0..steps.len()).filter(|&i| names.contains(&steps[i])).collect();
+    let of: Vec<usize> = (0..steps.len())
+        .filter(|&i| names.contains(&steps[i]))
+        .collect();
     if of.len() <= n {
         return of;
     }
@@ -158,7 +172,10 @@ fn spread(steps: &[&str], names: &[&str], n: usize) -> Vec<usize> {
 fn an_amber_build_stopped_at_any_step_leaves_nothing_to_a_clear_build() {
     let site = amber_site(4);
     let (clear, amber) = (reference(&site, "clear"), reference(&site, "amber"));
-    assert!(amber.keys().any(|p| p.contains(CANARY)), "the AMBER build shows the canary");
+    assert!(
+        amber.keys().any(|p| p.contains(CANARY)),
+        "the AMBER build shows the canary"
+    );
     let mut stops = 0;
     // Into a missing folder, then over a CLEAR build (where the previous output is
     // linked, switched away and removed).
@@ -171,8 +188,16 @@ fn an_amber_build_stopped_at_any_step_leaves_nothing_to_a_clear_build() {
         let rec = Recorder::default();
         briefing::build_observed(site.root(), &options(&out, "amber"), &rec).unwrap();
         let steps = rec.0.into_inner().unwrap();
-        let mut points = spread(&steps, &["begin", "manifest", "switch", "retire", "finish"], 5);
-        points.extend(spread(&steps, &["write", "link"], if over_clear { 8 } else { 10 }));
+        let mut points = spread(
+            &steps,
+            &["begin", "manifest", "switch", "retire", "finish"],
+            5,
+        );
+        points.extend(spread(
+            &steps,
+            &["write", "link"],
+            if over_clear { 8 } else { 10 },
+        ));
         points.extend(spread(&steps, &["remove"], 6));
         points.sort();
         points.dedup();
