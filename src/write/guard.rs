@@ -32,6 +32,9 @@ pub fn check(root: &Path, output: &Path, force: bool) -> Result<(), Refused> {
             return refuse(format!("it is inside the site's {own}/ folder"));
         }
     }
+    if out_real.exists() && !out_real.is_dir() {
+        return refuse("it is a file, not a folder".into());
+    }
     if !force && out_real.is_dir() && super::is_foreign(&out_real) {
         return refuse(
             "it holds files that briefing did not write (pass --force to write there anyway)"
@@ -110,5 +113,7 @@ mod tests {
             assert!(e.to_string().contains("refusing"), "{out}: {e}");
         }
         check(root, &root.join("output"), false).unwrap();
+        std::fs::write(root.join("file"), "").unwrap();
+        assert!(check(root, &root.join("file"), true).is_err());
     }
 }
