@@ -188,6 +188,22 @@ mod tests {
     }
 
     #[test]
+    fn a_path_staged_twice_never_writes_through_to_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        write(&[out("a.html", "A")], dir.path()).unwrap();
+        let before = dir.path().join("a.html");
+        let keep = std::fs::File::open(&before).unwrap();
+        let stager = Stager::new(dir.path()).unwrap();
+        stager.stage(&out("a.html", "A")).unwrap(); // linked
+        stager.stage_changed("a.html", b"B").unwrap();
+        stager.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&before).unwrap(), "B");
+        let mut old = String::new();
+        io::Read::read_to_string(&mut &keep, &mut old).unwrap();
+        assert_eq!(old, "A", "the previous output's file was changed");
+    }
+
+    #[test]
     fn a_write_that_fails_at_any_step_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let out_dir = dir.path().join("out");

@@ -152,7 +152,8 @@ impl<'o> Stager<'o> {
 
     fn write_new(&self, rel: &str, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         self.observer.step(Step::Write(rel)).map_err(err(target))?;
-        std::fs::write(target, bytes).map_err(err(target))?;
+        let mut file = switch::create_new(target).map_err(err(target))?;
+        io::Write::write_all(&mut file, bytes).map_err(err(target))?;
         self.lock().written += 1;
         Ok(())
     }
@@ -167,7 +168,7 @@ impl<'o> Stager<'o> {
     ) -> Result<(), WriteError> {
         let target = self.claim(rel)?;
         self.observer.step(Step::Write(rel)).map_err(err(&target))?;
-        let file = std::fs::File::create(&target).map_err(err(&target))?;
+        let file = switch::create_new(&target).map_err(err(&target))?;
         let mut out = io::BufWriter::with_capacity(256 * 1024, file);
         write(&mut out)
             .and_then(|()| io::Write::flush(&mut out))

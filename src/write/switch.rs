@@ -160,9 +160,10 @@ impl Observer for Unwatched {
 /// Puts the file `from` at `to` without copying its bytes if it can (a hard link: same
 /// file, same modification time); else a copy given `from`'s modification time.
 pub(super) fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
-    if std::fs::hard_link(from, to).is_ok() {
+    if anew(to, || std::fs::hard_link(from, to)).is_ok() {
         return Ok(());
     }
+    let _ = std::fs::remove_file(to);
     let meta = std::fs::symlink_metadata(from)?;
     if meta.file_type().is_symlink() {
         return copy_link(from, to);
@@ -180,4 +181,22 @@ fn copy_link(from: &Path, to: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn copy_link(from: &Path, to: &Path) -> io::Result<()> {
     std::fs::copy(from, to).map(drop)
+}
+
+/// A new file at `path` to write, never an existing one: a file staged twice (a bug
+/// elsewhere) may be a link to the previous output's file, which writing through it
+/// would change.
+pub(super) fn create_new(path: &Path) -> io::Result<std::fs::File> {
+    anew(path, || std::fs::File::create_new(path))
+}
+
+/// Does `make`, which makes `path`; if `path` exists, removes it first and tries again.
+fn anew<T>(path: &Path, make: impl Fn() -> io::Result<T>) -> io::Result<T> {
+    match make() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            make()
+        }
+        r => r,
+    }
 }
