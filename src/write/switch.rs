@@ -2,7 +2,7 @@
 //! one rename, and the previous output, now beside it, is removed. Also what a later run
 //! does with the folders an interrupted write left beside the output folder.
 
-use super::steps::{Observer, Step};
+use super::steps::{Observer, Step, Unobserved};
 use super::{MANIFEST, WriteError, err};
 use rayon::prelude::*;
 use std::io;
@@ -41,7 +41,7 @@ pub(super) fn recover(out: &Path, observer: &dyn Observer) -> Result<(), WriteEr
             });
         }
         observer.step(Step::Recover).map_err(err(&debris))?;
-        remove_tree(&debris, &Unwatched, &|_| false).map_err(err(&debris))?;
+        remove_tree(&debris, &Unobserved, &|_| false).map_err(err(&debris))?;
     }
     Ok(())
 }
@@ -146,15 +146,6 @@ pub(super) fn remove_tree(
     }
     std::fs::remove_dir(dir)?;
     Ok(gone)
-}
-
-/// Removal without steps to report (clean-up after a failure, and recovery).
-pub(super) struct Unwatched;
-
-impl Observer for Unwatched {
-    fn step(&self, _: Step<'_>) -> io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Puts the file `from` at `to` without copying its bytes if it can (a hard link: same
