@@ -208,7 +208,18 @@ impl BuildOptions {
 
 /// Builds the site at `root`. Nothing is written unless every stage before writing succeeds.
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    check_output_dir(root, &opts.output, opts.force)?;
+    build_observed(root, opts, &write::Unobserved)
+}
+
+/// [`build`], telling `observer` of each step of the write before it is taken (so a test
+/// can fail one, as a full disk would, or stop the process there, as a crash would).
+pub fn build_observed(
+    root: &Path,
+    opts: &BuildOptions,
+    observer: &dyn write::Observer,
+) -> Result<BuildReport, BuildError> {
+    write::guard::check(root, &opts.output, opts.force)
+        .map_err(|refused| BuildError::Usage(refused.to_string()))?;
     let site = Site::load(root).map_err(BuildError::Content)?;
     let audience = opts.audience.unwrap_or(site.model.site.audience);
     let (site, withheld) = timings::time("audience", || site.for_audience(audience));
@@ -221,10 +232,10 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
         }
         return Err(BuildError::Usage(msg));
     }
-    // Each file goes to a temporary file beside its target as soon as it is rendered, so
-    // the build never holds the whole site in memory; if anything fails, the stager is
-    // dropped, removing its temporary files, and the previous output stays as it was.
-    let stager = write::Stager::new(&opts.output);
+    // Each file goes to a staging folder as soon as it is rendered, so the build never
+    // holds the whole site in memory; if anything fails, the stager is dropped, removing
+    // the staging folder, and the output folder stays as it was.
+    let stager = write::Stager::observed(&opts.output, observer)?;
     let render_opts = render::RenderOptions {
         round: opts.round.clone(),
     };
@@ -253,52 +264,4 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, BuildError
         audience,
         withheld,
     })
-}
-
-/// Refuses output folders that would overwrite or swallow the site's own files.
-fn check_output_dir(root: &Path, output: &Path, force: bool) -> Result<(), BuildError> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        normalize(&p)
-    };
-    let (root_abs, out_abs) = (abs(root), abs(output));
-    let refuse = |why: &str| {
-        Err(BuildError::Usage(format!(
-            "refusing to write to {}: {why}",
-            output.display()
-        )))
-    };
-    if root_abs.starts_with(&out_abs) {
-        return refuse("it is the site root or contains it");
-    }
-    for own in ["content", "templates"] {
-        if out_abs.starts_with(root_abs.join(own)) {
-            return refuse(&format!("it is inside the site's {own}/ folder"));
-        }
-    }
-    if !force && output.is_dir() && write::is_foreign(output) {
-        return refuse(
-            "it holds files that briefing did not write (pass --force to write there anyway)",
-        );
-    }
-    Ok(())
-}
-
-/// Resolves `.` and `..` without touching the file system (the folder may not exist yet).
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -224,7 +224,7 @@ impl Incremental {
             .map(|(p, b)| (p.as_str(), b.as_slice()))
             .collect();
         let report = if in_step {
-            write::write_delta(&files, &r.changed, &r.removed, dir)?
+            write::write_delta(&files, &r.changed, dir)?
         } else {
             write::write_files(&files, dir)?
         };

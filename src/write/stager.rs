@@ -1,73 +1,89 @@
-//! The first phase of a write: outputs staged beside their targets as they come.
+//! The first phase of a write: the whole new output staged in a folder beside the output
+//! folder, as it is rendered; then one switch.
 
-use super::{MANIFEST, WriteError, WriteReport, err};
+use super::steps::{Observer, Step, Unobserved};
+use super::switch::{self, STAGING_MARK};
+use super::{KEPT, MANIFEST, WriteError, WriteReport, err};
 use crate::render::Output;
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The first phase of a write, fed one output at a time (from many threads) as pages are
-/// rendered, so a build never holds every page in memory. Each output whose bytes differ
-/// from the file already there is written to a temporary file beside its target;
-/// [`Stager::commit`] renames them into place and removes stale files. Dropped without a
-/// commit (a later page failed), it removes its temporary files and the folder is as it
-/// was.
+/// A write, fed one output at a time (from many threads) as pages are rendered, so a
+/// build never holds every page in memory.
 ///
-/// Into a folder that is empty or missing there is no previous output to keep whole, so
-/// files are written in place (no temporary file, no rename, nothing to compare): a
-/// first or clean build costs little more than writing the files. A manifest is written
-/// first, so that a build killed half-way leaves a folder later builds recognise as
-/// theirs; a build that fails removes what it wrote.
-pub struct Stager {
-    dir: PathBuf,
+/// Every file of the new output goes into a staging folder beside the output folder
+/// (`.<name>.briefing-next`): a file whose bytes did not change is hard-linked from the
+/// output folder (it keeps its modification time), any other is written. Nothing in the
+/// output folder changes until [`Stager::commit`] switches the two folders with one
+/// rename and removes the previous output. Dropped without a commit (a later page or a
+/// write failed), it removes the staging folder: the output folder is as it was.
+pub struct Stager<'o> {
+    /// The output folder, every link resolved.
+    out: PathBuf,
+    /// Where the new output is staged.
+    next: PathBuf,
+    observer: &'o dyn Observer,
+    /// The output folder holds files to compare with and link.
+    compare: bool,
+    /// Files briefing did not write, carried from build to build.
+    carry: BTreeSet<String>,
     state: Mutex<Staged>,
-    committed: bool,
-    /// The folder was empty: files go straight to their place.
-    in_place: bool,
+    /// The staging folder was made by this write (and is removed if it fails).
+    began: bool,
+    switched: bool,
+    /// Folders above the output folder made for it: removed again if the write fails.
+    created: Vec<PathBuf>,
 }
 
 #[derive(Default)]
 struct Staged {
-    /// Every output path seen, for the manifest.
+    /// Every output path staged, for the manifest.
     paths: BTreeSet<String>,
-    /// (target, temporary file) of each changed output.
-    files: Vec<(PathBuf, PathBuf)>,
-    /// Folders already made.
+    /// Paths written (new or changed bytes), counted once however often staged.
+    written: BTreeSet<String>,
+    /// Folders already made in the staging folder.
     folders: BTreeSet<PathBuf>,
-    /// Folders that did not exist before this write: removed again if it fails.
-    created: BTreeSet<PathBuf>,
-    /// The manifest written before the first file of an in-place write.
-    marker: Option<PathBuf>,
 }
 
-impl Stager {
-    /// A stager for the output folder `dir` (made when the first file is staged).
-    pub fn new(dir: &Path) -> Stager {
-        Stager {
-            dir: dir.to_path_buf(),
-            state: Mutex::new(Staged::default()),
-            committed: false,
-            in_place: super::is_empty(dir),
-        }
+impl Stager<'static> {
+    /// A write into the output folder `dir`.
+    pub fn new(dir: &Path) -> Result<Stager<'static>, WriteError> {
+        Stager::observed(dir, &Unobserved)
     }
+}
 
-    /// Where a changed file is written before the commit: beside its target, or, in
-    /// place, the target itself (after the manifest that marks the folder as ours).
-    fn staging_path(&self, target: &Path) -> Result<PathBuf, WriteError> {
-        if !self.in_place {
-            return Ok(tmp_path(target));
-        }
-        if self.lock().marker.is_none() {
-            let manifest = self.dir.join(MANIFEST);
-            self.make_folder_of(&manifest)?;
-            let mut state = self.lock();
-            if state.marker.is_none() {
-                std::fs::write(&manifest, b"").map_err(err(&manifest))?;
-                state.marker = Some(manifest);
-            }
-        }
-        Ok(target.to_path_buf())
+impl<'o> Stager<'o> {
+    /// A write into `dir` that tells `observer` of each step before taking it.
+    pub fn observed(dir: &Path, observer: &'o dyn Observer) -> Result<Stager<'o>, WriteError> {
+        let out = super::guard::real_path(dir);
+        let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let created: Vec<PathBuf> = parent
+            .ancestors()
+            .take_while(|d| !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        std::fs::create_dir_all(&parent).map_err(err(&parent))?;
+        let mut stager = Stager {
+            next: switch::siblings(&out).0,
+            compare: false,
+            carry: BTreeSet::new(),
+            out,
+            observer,
+            state: Mutex::new(Staged::default()),
+            began: false,
+            switched: false,
+            created,
+        };
+        switch::recover(&stager.out, observer)?;
+        (stager.compare, stager.carry) = previous(&stager.out);
+        observer.step(Step::Begin).map_err(err(&stager.next))?;
+        std::fs::create_dir(&stager.next).map_err(err(&stager.next))?;
+        stager.began = true;
+        let mark = stager.next.join(STAGING_MARK);
+        std::fs::write(&mark, b"").map_err(err(&mark))?;
+        Ok(stager)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
@@ -75,12 +91,7 @@ impl Stager {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Records `path` as part of the output without writing it (known to be unchanged).
-    pub fn keep(&self, path: &str) {
-        self.lock().paths.insert(path.to_string());
-    }
-
-    /// Makes the folder `file` goes in, once, noting the folders that did not exist.
+    /// Makes the staging folder's folder for `file`, once.
     fn make_folder_of(&self, file: &Path) -> Result<(), WriteError> {
         let Some(folder) = file.parent() else {
             return Ok(());
@@ -88,181 +99,206 @@ impl Stager {
         if self.lock().folders.contains(folder) {
             return Ok(());
         }
-        let missing: Vec<PathBuf> = folder
-            .ancestors()
-            .take_while(|d| !d.exists())
-            .map(Path::to_path_buf)
-            .collect();
         std::fs::create_dir_all(folder).map_err(err(folder))?;
-        let mut state = self.lock();
-        state.folders.insert(folder.to_path_buf());
-        state.created.extend(missing);
+        self.lock().folders.insert(folder.to_path_buf());
         Ok(())
     }
 
-    /// Stages `o` if the folder does not already hold it with these bytes.
+    /// Notes `rel` as part of the output; gives where it is staged.
+    fn claim(&self, rel: &str) -> Result<PathBuf, WriteError> {
+        self.lock().paths.insert(rel.to_string());
+        let target = self.next.join(rel);
+        self.make_folder_of(&target)?;
+        Ok(target)
+    }
+
+    /// Stages `o`.
     pub fn stage(&self, o: &Output) -> Result<(), WriteError> {
         self.stage_bytes(&o.path, &o.bytes)
     }
 
-    /// Stages the file at `rel` with `bytes` if the folder does not already hold it so.
+    /// Stages the file at `rel` with `bytes`: linked from the output folder if it holds
+    /// these bytes there, else written.
     pub fn stage_bytes(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        if !self.in_place && !differs(&self.dir, rel, bytes) {
-            self.keep(rel);
+        let target = self.claim(rel)?;
+        let old = self.out.join(rel);
+        if self.compare && !differs(&old, bytes) && self.link(rel, &old, &target).is_ok() {
             return Ok(());
         }
-        self.stage_changed(rel, bytes)
+        self.write_new(rel, &target, bytes)
     }
 
-    /// Stages the file at `rel` with `bytes`, known to differ from what the folder holds
-    /// (not read back to compare: an export can be tens of megabytes).
+    /// Stages the file at `rel` with `bytes`, known to differ from what the output folder
+    /// holds (not read back to compare: an export can be tens of megabytes).
     pub fn stage_changed(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        self.keep(rel);
-        let path = self.dir.join(rel);
-        self.make_folder_of(&path)?;
-        let tmp = self.staging_path(&path)?;
-        std::fs::write(&tmp, bytes).map_err(err(&tmp))?;
-        self.lock().files.push((path, tmp));
+        let target = self.claim(rel)?;
+        self.write_new(rel, &target, bytes)
+    }
+
+    /// Stages the file at `rel`, known to hold `bytes` in the output folder already: linked
+    /// without reading it (written if it turns out to be missing).
+    pub fn stage_unchanged(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let target = self.claim(rel)?;
+        if self.compare && self.link(rel, &self.out.join(rel), &target).is_ok() {
+            return Ok(());
+        }
+        self.write_new(rel, &target, bytes)
+    }
+
+    fn link(&self, rel: &str, old: &Path, target: &Path) -> Result<(), WriteError> {
+        self.observer.step(Step::Link(rel)).map_err(err(target))?;
+        switch::link_or_copy(old, target).map_err(err(target))
+    }
+
+    fn write_new(&self, rel: &str, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+        self.observer.step(Step::Write(rel)).map_err(err(target))?;
+        let mut file = switch::create_new(target).map_err(err(target))?;
+        io::Write::write_all(&mut file, bytes).map_err(err(target))?;
+        self.lock().written.insert(rel.to_string());
         Ok(())
     }
 
-    /// Stages the file at `path` that `write` writes piece by piece (an export too large
-    /// to hold whole): straight into its temporary file, which is dropped if it turns out
-    /// to hold the bytes the folder already has.
+    /// Stages the file at `rel` that `write` writes piece by piece (an export too large
+    /// to hold whole); if it turns out to hold the bytes the output folder has, the old
+    /// file is linked in its place (it keeps its modification time).
     pub fn stage_streamed(
         &self,
-        path: &str,
+        rel: &str,
         write: &mut crate::render::exports::WriteFn,
     ) -> Result<(), WriteError> {
-        self.keep(path);
-        let target = self.dir.join(path);
-        self.make_folder_of(&target)?;
-        let tmp = self.staging_path(&target)?;
-        let file = std::fs::File::create(&tmp).map_err(err(&tmp))?;
-        // Recorded at once, so that a failure from here on removes it.
-        self.lock().files.push((target.clone(), tmp.clone()));
+        let target = self.claim(rel)?;
+        self.observer.step(Step::Write(rel)).map_err(err(&target))?;
+        let file = switch::create_new(&target).map_err(err(&target))?;
         let mut out = io::BufWriter::with_capacity(256 * 1024, file);
         write(&mut out)
             .and_then(|()| io::Write::flush(&mut out))
-            .map_err(err(&tmp))?;
+            .map_err(err(&target))?;
         drop(out);
-        if !self.in_place && same_contents(&tmp, &target) {
-            let _ = std::fs::remove_file(&tmp);
-            self.lock().files.retain(|(_, t)| t != &tmp);
+        let old = self.out.join(rel);
+        if self.compare && same_contents(&target, &old) {
+            // Linked beside, then renamed over the copy just written: never missing.
+            let mut linked = target.clone().into_os_string();
+            linked.push(".briefing-link");
+            let linked = PathBuf::from(linked);
+            if self.link(rel, &old, &linked).is_ok() {
+                std::fs::rename(&linked, &target).map_err(err(&target))?;
+                return Ok(());
+            }
         }
+        self.lock().written.insert(rel.to_string());
         Ok(())
     }
 
-    /// Writes the manifest, renames every staged file into place and removes the files
-    /// the previous build wrote and this one did not.
-    pub fn commit(self) -> Result<WriteReport, WriteError> {
-        let previous: BTreeSet<String> = std::fs::read_to_string(self.dir.join(MANIFEST))
-            .map(|t| t.lines().map(str::to_string).collect())
-            .unwrap_or_default();
-        let stale = {
-            let state = self.lock();
-            previous
-                .difference(&state.paths)
-                .filter(|p| p.as_str() != MANIFEST)
-                .cloned()
-                .collect()
+    /// Carries the files briefing did not write, writes the manifest, switches the
+    /// staging folder with the output folder and removes the previous output.
+    pub fn commit(mut self) -> Result<WriteReport, WriteError> {
+        let (paths, written) = {
+            let mut state = self.lock();
+            (std::mem::take(&mut state.paths), state.written.len())
         };
-        self.commit_removing(stale)
-    }
-
-    pub(super) fn commit_removing(mut self, stale: Vec<String>) -> Result<WriteReport, WriteError> {
-        std::fs::create_dir_all(&self.dir).map_err(err(&self.dir))?;
-        let paths = std::mem::take(&mut self.lock().paths);
-        let manifest = Output {
-            path: MANIFEST.into(),
-            bytes: paths
-                .iter()
-                .map(|p| format!("{p}\n"))
-                .collect::<String>()
-                .into_bytes(),
-        };
-        // Counted by target: two outputs for one path (which validation prevents) are one
-        // file written, and never more files than paths.
-        let staged = self
-            .lock()
-            .files
-            .iter()
-            .map(|(path, _)| path)
-            .collect::<BTreeSet<_>>()
-            .len();
-        if differs(&self.dir, &manifest.path, &manifest.bytes) {
-            // Staged like every other file, so a failure here cleans up after itself.
-            let path = self.dir.join(MANIFEST);
-            let tmp = self.staging_path(&path)?;
-            std::fs::write(&tmp, &manifest.bytes).map_err(err(&tmp))?;
-            self.lock().files.push((path, tmp));
-        }
-        let files = std::mem::take(&mut self.lock().files);
-        self.committed = true;
-        for (i, (path, tmp)) in files.iter().enumerate() {
-            if tmp == path {
-                continue; // written in place
-            }
-            if let Err(e) = std::fs::rename(tmp, path) {
-                for (_, tmp) in &files[i..] {
-                    let _ = std::fs::remove_file(tmp);
-                }
-                return Err(WriteError {
-                    path: path.clone(),
-                    source: e,
-                });
-            }
-        }
-        let written = staged;
-        let mut report = WriteReport {
-            written,
-            unchanged: paths.len() - written,
-            removed: 0,
-        };
-        for stale in &stale {
-            // The manifest is ours, but never trust a path in it to leave the folder.
-            if stale.split('/').any(|p| p == ".." || p.is_empty()) || stale.starts_with('/') {
+        let mut kept = BTreeSet::new();
+        for rel in &self.carry {
+            if paths.contains(rel) || !super::is_safe(rel) {
                 continue;
             }
-            let path = self.dir.join(stale);
-            match std::fs::remove_file(&path) {
-                Ok(()) => {
-                    report.removed += 1;
-                    remove_empty_parents(&path, &self.dir);
-                }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(WriteError { path, source: e }),
+            let (from, to) = (self.out.join(rel), self.next.join(rel));
+            if std::fs::symlink_metadata(&from).is_err() {
+                continue;
             }
+            self.observer.step(Step::Carry(rel)).map_err(err(&to))?;
+            self.make_folder_of(&to)?;
+            switch::link_or_copy(&from, &to).map_err(err(&to))?;
+            kept.insert(rel.clone());
         }
-        Ok(report)
+        self.observer
+            .step(Step::Manifest)
+            .map_err(err(&self.next))?;
+        for (name, list) in [(MANIFEST, &paths), (KEPT, &kept)] {
+            if name == KEPT && list.is_empty() {
+                continue;
+            }
+            let path = self.next.join(name);
+            let text: String = list.iter().map(|p| format!("{p}\n")).collect();
+            std::fs::write(&path, text).map_err(err(&path))?;
+        }
+        let mark = self.next.join(STAGING_MARK);
+        std::fs::remove_file(&mark).map_err(err(&mark))?;
+        self.observer.step(Step::Switch).map_err(err(&self.out))?;
+        let old = switch::switch(&self.next, &self.out).map_err(err(&self.out))?;
+        self.switched = true;
+        // The new output is in place: a failure to remove the previous one leaves it
+        // beside the output folder, for the next write to remove.
+        let still =
+            |rel: &str| paths.contains(rel) || kept.contains(rel) || rel == MANIFEST || rel == KEPT;
+        let removed = match &old {
+            Some(old) => switch::retire(old, self.observer, &still).unwrap_or(0),
+            None => 0,
+        };
+        Ok(WriteReport {
+            written,
+            unchanged: paths.len().saturating_sub(written),
+            removed,
+        })
     }
 }
 
-impl Drop for Stager {
+impl Drop for Stager<'_> {
     fn drop(&mut self) {
-        if !self.committed {
-            let state = self.lock();
-            for (_, tmp) in &state.files {
-                let _ = std::fs::remove_file(tmp);
-            }
-            if let Some(marker) = &state.marker {
-                let _ = std::fs::remove_file(marker);
+        if !self.switched {
+            if self.began {
+                let _ = switch::remove_tree(&self.next, &Unobserved, &|_| false);
             }
             // Deepest first; a folder that is not empty (not ours alone) stays.
-            for folder in state.created.iter().rev() {
+            for folder in &self.created {
                 let _ = std::fs::remove_dir(folder);
             }
         }
     }
 }
 
-/// True unless `dir` already holds `o` with these bytes; a file of another size is not
+/// What the output folder `out` offers a write: whether it holds files to compare with,
+/// and which files briefing did not write and keeps there. In a folder briefing owns,
+/// those are the ones listed in its list of kept files (and a `.gitignore` or
+/// `.gitkeep`); in any other folder (empty, or taken over with `--force`), every file.
+fn previous(out: &Path) -> (bool, BTreeSet<String>) {
+    if std::fs::symlink_metadata(out).is_err() {
+        return (false, BTreeSet::new());
+    }
+    let mut carry = BTreeSet::new();
+    let owned = out.join(MANIFEST).is_file();
+    if owned {
+        if let Ok(text) = std::fs::read_to_string(out.join(KEPT)) {
+            carry.extend(text.lines().map(str::to_string));
+        }
+        carry.extend(
+            [".gitignore", ".gitkeep"]
+                .iter()
+                .filter(|n| out.join(n).is_file())
+                .map(|n| n.to_string()),
+        );
+    } else {
+        for e in walkdir::WalkDir::new(out)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+        {
+            if !e.file_type().is_dir()
+                && let Ok(rel) = e.path().strip_prefix(out)
+            {
+                carry.insert(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let compare = owned || carry.iter().any(|p| p != ".gitignore" && p != ".gitkeep");
+    (compare, carry)
+}
+
+/// True unless the file at `path` holds exactly `bytes`; a file of another size is not
 /// read.
-fn differs(dir: &Path, rel: &str, bytes: &[u8]) -> bool {
-    let path = dir.join(rel);
-    match std::fs::metadata(&path) {
-        Ok(meta) if meta.len() == bytes.len() as u64 => {
-            std::fs::read(&path).map_or(true, |old| old != bytes)
+fn differs(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).map_or(true, |old| old != bytes)
         }
         _ => true,
     }
@@ -275,7 +311,7 @@ fn same_contents(a: &Path, b: &Path) -> bool {
     let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
         return false;
     };
-    if ma.len() != mb.len() {
+    if ma.len() != mb.len() || !mb.is_file() {
         return false;
     }
     let (Ok(fa), Ok(fb)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
@@ -292,22 +328,5 @@ fn same_contents(a: &Path, b: &Path) -> bool {
         if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
             return false;
         }
-    }
-}
-
-/// The temporary file staged beside `path`.
-fn tmp_path(path: &Path) -> PathBuf {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".briefing-tmp");
-    PathBuf::from(tmp)
-}
-
-fn remove_empty_parents(file: &Path, top: &Path) {
-    let mut dir = file.parent();
-    while let Some(d) = dir {
-        if d == top || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
     }
 }

@@ -16,3 +16,4 @@ mod serve;
 mod snapshots;
 mod templates;
 mod validation;
+mod writes;
