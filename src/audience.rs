@@ -125,7 +125,7 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     for x in m.statements.values_mut() {
         x.speaker.iter_mut().for_each(|a| hide(Kind::Actors, a));
         if x.speaker.as_deref() == Some(WITHHELD) && !x.title_given {
-            x.title = format!("(withheld), {}", crate::dates::long(x.date));
+            x.title = format!("(withheld), {}", x.date.long());
         }
         x.meeting.iter_mut().for_each(|a| hide(Kind::Meetings, a));
         x.about.iter_mut().for_each(|a| hide(Kind::Guarantees, a));

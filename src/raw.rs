@@ -8,7 +8,7 @@
 //! without `Option`), and every struct rejects unknown fields there, as the loader does.
 
 use crate::model::vocab::*;
-use crate::schema::{Credibility, Date, Id, Time};
+use crate::schema::{Credibility, Date, Day, Id, Time};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -132,8 +132,8 @@ pub struct RawSite {
     /// The highest TLP a default build includes; default `clear`.
     #[schemars(with = "Option<Tlp>")]
     pub audience: Opt<String>,
-    /// The date the briefing speaks as of; default: the latest date in the content.
-    #[schemars(with = "Option<Date>")]
+    /// The day the briefing speaks as of; default: the latest date in the content.
+    #[schemars(with = "Option<Day>")]
     pub as_of: Opt<String>,
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
@@ -398,11 +398,11 @@ pub struct RawRound {
     /// Title of the round.
     #[schemars(with = "String")]
     pub title: Opt<String>,
-    /// First day.
-    #[schemars(with = "Date")]
+    /// First day (an exact day).
+    #[schemars(with = "Day")]
     pub start: Opt<String>,
-    /// Last day.
-    #[schemars(with = "Date")]
+    /// Last day (an exact day).
+    #[schemars(with = "Day")]
     pub end: Opt<String>,
     /// The bottom line (Markdown).
     #[schemars(with = "Option<String>")]

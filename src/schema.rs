@@ -33,9 +33,15 @@ macro_rules! text_schema {
 }
 
 text_schema!(
-    /// A calendar date, `YYYY-MM-DD`.
+    /// A date as precise as known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, `~` if approximate.
     Date,
-    "A date, YYYY-MM-DD (e.g. 2026-01-06).",
+    "A date: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY, with a leading ~ if approximate (e.g. 2026-01-06, 2015-07, ~2026-01-04).",
+    "^~?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+);
+text_schema!(
+    /// An exact calendar day, `YYYY-MM-DD`.
+    Day,
+    "A day, YYYY-MM-DD (e.g. 2026-01-06).",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
     "date"
 );

@@ -8,6 +8,7 @@
 //! when it was reached.
 
 use super::rounds_in_order;
+use crate::dates::When;
 use crate::model::{Contribution, Model, Status};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -18,12 +19,18 @@ pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
 }
 
 /// A contribution's dated steps, oldest first: its history, then its current status.
+/// A step counts from the last day its date covers (`2015-07` holds as of 31 July).
 fn steps(c: &Contribution) -> Vec<(Date, Status)> {
-    let mut steps: Vec<(Date, Status)> = c.history.iter().map(|s| (s.date, s.status)).collect();
+    let mut steps: Vec<(Date, Status)> = c
+        .history
+        .iter()
+        .map(|s| (s.date.last(), s.status))
+        .collect();
     // Sort stably by date only, so that file order decides between steps of one day.
     steps.sort_by_key(|s| s.0);
     let current_from = c
         .since
+        .map(When::last)
         .or_else(|| steps.last().map(|s| s.0))
         .unwrap_or(Date::MIN);
     steps.push((current_from, c.status));

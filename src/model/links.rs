@@ -91,8 +91,8 @@ impl Links {
         }
         // Lists of statements and meetings read best in date order. Each item's date is
         // looked up once (a component can be the subject of thousands of statements).
-        let by_date = |ids: &mut Vec<String>, date: &dyn Fn(&str) -> Option<jiff::civil::Date>| {
-            let mut keyed: Vec<(Option<jiff::civil::Date>, String)> =
+        let by_date = |ids: &mut Vec<String>, date: &dyn Fn(&str) -> Option<crate::dates::When>| {
+            let mut keyed: Vec<(Option<crate::dates::When>, String)> =
                 ids.drain(..).map(|id| (date(&id), id)).collect();
             keyed.sort_unstable();
             ids.extend(keyed.into_iter().map(|(_, id)| id));

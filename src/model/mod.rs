@@ -6,6 +6,7 @@ pub mod vocab;
 pub use links::Links;
 pub use vocab::*;
 
+use crate::dates::When;
 use jiff::civil::{Date, Time};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -143,7 +144,7 @@ pub struct Citation {
     /// Admiralty information credibility, 1-6.
     pub credibility: Option<u8>,
     /// When the source said it.
-    pub date: Option<Date>,
+    pub date: Option<When>,
     /// Where exactly.
     pub url: Option<String>,
     /// Free note.
@@ -208,10 +209,10 @@ pub struct Meeting {
     pub meta: Meta,
     /// Title.
     pub title: String,
-    /// First day.
-    pub date: Date,
+    /// First day (a day, or a month or year when that is all that is known).
+    pub date: When,
     /// Last day, for meetings over several days.
-    pub end_date: Option<Date>,
+    pub end_date: Option<When>,
     /// Start time.
     pub time: Option<Time>,
     /// Time zone of `time`.
@@ -246,7 +247,7 @@ pub struct Statement {
     /// Attribution when there is no named speaker.
     pub attributed_to: Option<String>,
     /// When it was said.
-    pub date: Date,
+    pub date: When,
     /// Meeting id where it was said.
     pub meeting: Option<String>,
     /// What sort of statement.
@@ -272,7 +273,7 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     /// When.
-    pub date: Date,
+    pub date: When,
     /// Status reached.
     pub status: Status,
     /// Free note.
@@ -289,7 +290,7 @@ pub struct Contribution {
     /// Highest status reached now.
     pub status: Status,
     /// When the current status was reached.
-    pub since: Option<Date>,
+    pub since: Option<When>,
     /// Amount, if any.
     pub amount: Option<Amount>,
     /// Caveats.
@@ -410,12 +411,17 @@ pub fn latest_date(
     guarantees: &BTreeMap<String, Guarantee>,
     rounds: &BTreeMap<String, Round>,
 ) -> Option<Date> {
-    let m = meetings.values().map(|m| m.end_date.unwrap_or(m.date));
-    let s = statements.values().map(|s| s.date);
+    let m = meetings
+        .values()
+        .map(|m| m.end_date.unwrap_or(m.date).last());
+    let s = statements.values().map(|s| s.date.last());
     let g = guarantees.values().flat_map(|g| {
-        g.contributions
-            .iter()
-            .flat_map(|c| c.since.into_iter().chain(c.history.iter().map(|h| h.date)))
+        g.contributions.iter().flat_map(|c| {
+            c.since
+                .into_iter()
+                .chain(c.history.iter().map(|h| h.date))
+                .map(When::last)
+        })
     });
     let r = rounds.values().map(|r| r.end);
     m.chain(s).chain(g).chain(r).max()

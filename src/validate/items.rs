@@ -3,6 +3,7 @@
 
 use super::checker::Checker;
 use super::ids::Ids;
+use crate::dates::When;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Doc;
 use crate::model::*;
@@ -93,9 +94,15 @@ pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
 pub fn round(doc: &Doc<RawRound>, c: &mut Checker) -> Round {
     let r = &doc.raw;
     let title = c.required(&r.title, "title");
-    let start = c.required_date(&r.start, "start");
-    let end = c.required_date(&r.end, "end");
-    c.ordered(start, end, &r.end, "start", "end");
+    let start = c.required_day(&r.start, "start");
+    let end = c.required_day(&r.end, "end");
+    c.ordered(
+        start.map(When::day),
+        end.map(When::day),
+        &r.end,
+        "start",
+        "end",
+    );
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let summary_html = c.markdown_field(&r.summary);
     Round {
@@ -174,18 +181,33 @@ pub fn meeting(
     let round = c.opt_ref(Kind::Rounds, &r.round, "round");
     if let (Some(rid), Some(d), Some(pos)) = (&round, date, &r.round)
         && let Some(rd) = rounds.get(rid)
-        && (d < rd.start || d > rd.end)
+        && (d.last() < rd.start || d.first() > rd.end)
     {
         let at = c.pos(pos);
         c.warn(
             Diagnostic::warning(
                 "outside-round",
                 format!(
-                    "meeting on {d} is outside round `{rid}` ({} to {})",
-                    rd.start, rd.end
+                    "meeting on {} is outside round `{rid}` ({} to {})",
+                    d.written(),
+                    rd.start,
+                    rd.end
                 ),
             )
             .at(at),
+        );
+    }
+    if let (Some(d), Some(t)) = (date, &r.time)
+        && !d.is_exact_day()
+    {
+        let at = c.pos(t);
+        c.error(
+            Diagnostic::error(
+                "bad-value",
+                format!("a `time` needs an exact day, not `{}`", d.written()),
+            )
+            .at(at)
+            .help("give `date` as YYYY-MM-DD, or leave `time` out"),
         );
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
@@ -196,7 +218,7 @@ pub fn meeting(
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
         title: title.unwrap_or_default(),
-        date: date.unwrap_or_default(),
+        date: date.unwrap_or(When::day(Date::default())),
         end_date,
         convened_by,
         participants,
@@ -232,12 +254,9 @@ pub fn statement(
         .or_else(|| attributed_to.clone())
         .unwrap_or_default();
     let title_given = c.text(&r.title).is_some();
-    let title = c.text(&r.title).unwrap_or_else(|| {
-        format!(
-            "{who}, {}",
-            date.map(crate::dates::long).unwrap_or_default()
-        )
-    });
+    let title = c
+        .text(&r.title)
+        .unwrap_or_else(|| format!("{who}, {}", date.map(When::long).unwrap_or_default()));
     Statement {
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
@@ -245,7 +264,7 @@ pub fn statement(
         title_given,
         speaker,
         attributed_to,
-        date: date.unwrap_or_default(),
+        date: date.unwrap_or(When::day(Date::default())),
         meeting,
         kind: kind.unwrap_or(StatementKind::Quote),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
@@ -350,8 +369,9 @@ fn contribution(
             Diagnostic::warning(
                 "history-after-since",
                 format!(
-                    "`since` {since} is before the last history step ({})",
-                    last.date
+                    "`since` {} is before the last history step ({})",
+                    since.written(),
+                    last.date.written()
                 ),
             )
             .at(at),
@@ -387,7 +407,7 @@ pub fn site(
     let audience = c
         .word(&r.audience, "audience", Tlp::parse, Tlp::ALL)
         .unwrap_or(Tlp::Clear);
-    let given = c.date(&r.as_of, "as_of");
+    let given = c.day(&r.as_of, "as_of");
     let as_of = given.or(latest);
     let base_url = c
         .url(&r.base_url)

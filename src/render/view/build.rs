@@ -4,6 +4,7 @@ use super::*;
 use crate::audience::WITHHELD;
 use crate::dates;
 use crate::model::*;
+use jiff::civil::Date;
 
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
@@ -27,7 +28,7 @@ pub struct Views<'m> {
 pub(super) struct Dated<'m> {
     /// Meetings not cancelled, by date then id.
     pub meetings: Vec<(Date, &'m String)>,
-    /// Statements, newest first, then by id.
+    /// Statements, newest first by the last day their date covers, then by id.
     pub statements: Vec<(std::cmp::Reverse<Date>, &'m String)>,
 }
 
@@ -70,13 +71,13 @@ impl<'m> Views<'m> {
                 .meetings
                 .values()
                 .filter(|x| x.status != MeetingStatus::Cancelled)
-                .map(|x| (x.date, &x.meta.id))
+                .map(|x| (x.date.first(), &x.meta.id))
                 .collect();
             meetings.sort();
             let mut statements: Vec<_> = m
                 .statements
                 .values()
-                .map(|x| (std::cmp::Reverse(x.date), &x.meta.id))
+                .map(|x| (std::cmp::Reverse(x.date.last()), &x.meta.id))
                 .collect();
             statements.sort();
             Dated {
@@ -214,7 +215,7 @@ impl<'m> Views<'m> {
                     &x.meta,
                     Detail::Meeting {
                         date: DateView::new(x.date),
-                        period: dates::range(x.date, x.end_date),
+                        period: dates::range_when(x.date, x.end_date),
                         time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
                         timezone: x
                             .timezone
@@ -237,7 +238,7 @@ impl<'m> Views<'m> {
                             .collect(),
                         level: x.level.map(Level::as_str),
                         status: x.status.as_str(),
-                        upcoming: x.date > m.site.as_of,
+                        upcoming: x.date.first() > m.site.as_of,
                         round: x.round.as_ref().map(|r| self.link(Kind::Rounds, r)),
                         body_html: x.body_html.clone(),
                         statements: self.links(Kind::Statements, l.meeting_statements.get(id)),

@@ -2,9 +2,8 @@
 //!
 //! Every URL here is relative to the site root; templates prefix it with `root`.
 
-use crate::dates;
+use crate::dates::{Precision, When};
 use crate::model::Tlp;
-use jiff::civil::Date;
 use serde::Serialize;
 
 mod build;
@@ -15,21 +14,30 @@ pub use derived::*;
 mod value;
 pub(crate) use value::{Cx, ToValue};
 
-/// A date as machine-readable ISO text and as words.
+/// A date as machine-readable ISO text and as words, at the precision it was written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateView {
-    /// `2026-01-06`
+    /// `2026-01-06`, or `2026-01` or `2026` for a month or a year
     pub iso: String,
-    /// `6 January 2026`
+    /// `6 January 2026`, `January 2026`, `c. 6 January 2026`
     pub text: String,
+    /// `year` or `month` when less than a day is known (exports omit it for a day).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<&'static str>,
+    /// True for a date written with `~` (exports omit it otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 impl DateView {
-    /// Formats a date.
-    pub fn new(d: Date) -> Self {
+    /// Formats a date of any precision.
+    pub fn new(d: impl Into<When>) -> Self {
+        let w: When = d.into();
         DateView {
-            iso: d.to_string(),
-            text: dates::long(d),
+            iso: w.to_string(),
+            text: w.long(),
+            precision: (w.precision() != Precision::Day).then(|| w.precision().as_str()),
+            approximate: w.approximate(),
         }
     }
 }

@@ -109,10 +109,17 @@ impl<T: ToValue> ToValue for Option<T> {
 
 impl ToValue for DateView {
     fn to_value(&self, _: &Cx) -> Value {
-        map([
+        let mut entries = vec![
             ("iso", self.iso.as_str().into()),
             ("text", self.text.as_str().into()),
-        ])
+        ];
+        if let Some(p) = self.precision {
+            entries.push(("precision", p.into()));
+        }
+        if self.approximate {
+            entries.push(("approximate", true.into()));
+        }
+        map_of(&entries)
     }
 }
 

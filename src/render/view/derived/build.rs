@@ -226,7 +226,7 @@ impl<'m> Views<'m> {
                     url,
                     note,
                     status,
-                    upcoming: e.date > m.site.as_of,
+                    upcoming: e.date.first() > m.site.as_of,
                     tlp,
                 }
             })
@@ -237,9 +237,13 @@ impl<'m> Views<'m> {
     pub fn timeline(&self) -> Vec<TimelineMonth> {
         let mut months: Vec<TimelineMonth> = Vec::new();
         for e in self.timeline_entries() {
-            let id = e.date.iso[..7].to_string();
+            // A date known only to the year sits at the head of its year.
+            let id = match e.date.iso.get(..7) {
+                Some(month) => month.to_string(),
+                None => format!("{}-01", e.date.iso),
+            };
             if months.last().is_none_or(|m| m.id != id) {
-                let d: Date = e.date.iso.parse().expect("an ISO date");
+                let d: Date = format!("{id}-01").parse().expect("an ISO date");
                 months.push(TimelineMonth {
                     id: id.clone(),
                     title: dates::month(d),
