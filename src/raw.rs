@@ -8,7 +8,7 @@
 //! without `Option`), and every struct rejects unknown fields there, as the loader does.
 
 use crate::model::vocab::*;
-use crate::schema::{Credibility, Date, Day, Id, Time};
+use crate::schema::{ContributionRef, Credibility, Date, Day, Id, Time};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -156,9 +156,10 @@ pub struct RawActor {
     /// Office or function.
     #[schemars(with = "Option<String>")]
     pub role: Opt<String>,
-    /// The actor the actor belongs to or works for.
-    #[schemars(with = "Option<Id>")]
-    pub affiliation: Opt<String>,
+    /// The actor(s) the actor belongs to or works for: one actor id or a list of them
+    /// (a state in both the E3 and the P5+1).
+    #[schemars(with = "Option<OneOrMany>")]
+    pub affiliation: Opt<OneOrMany>,
     /// Other names and abbreviations.
     pub aliases: Option<Vec<String>>,
     /// Official page.
@@ -293,6 +294,12 @@ pub struct RawStatement {
     /// The guarantee components concerned (guarantee ids).
     #[schemars(with = "Option<Vec<Id>>")]
     pub about: Option<Vec<S<String>>>,
+    /// The statements this one answers (statement ids).
+    #[schemars(with = "Option<Vec<Id>>")]
+    pub responds_to: Option<Vec<S<String>>>,
+    /// The statements this one contradicts (statement ids).
+    #[schemars(with = "Option<Vec<Id>>")]
+    pub contradicts: Option<Vec<S<String>>>,
     /// Default: derived from the speaker and the date.
     #[schemars(with = "Option<String>")]
     pub title: Opt<String>,
@@ -337,9 +344,20 @@ pub struct RawStep {
 #[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
 #[schemars(deny_unknown_fields, rename = "Contribution")]
 pub struct RawContribution {
+    /// A slug unique within the component; the contribution's anchor becomes `#<id>`
+    /// and it can be referred to as `<guarantee-id>#<id>`.
+    #[schemars(with = "Option<Id>")]
+    pub id: Opt<String>,
     /// Who contributes (an actor id).
     #[schemars(with = "Id")]
     pub by: Opt<String>,
+    /// The actor asking for the commitment, when it is not the contributor's own offer
+    /// (an actor id).
+    #[schemars(with = "Option<Id>")]
+    pub requested_by: Opt<String>,
+    /// Contributions this one depends on: `<guarantee-id>#<contribution-id>`, any component.
+    #[schemars(with = "Option<Vec<ContributionRef>>")]
+    pub conditional_on: Option<Vec<S<String>>>,
     /// What is promised.
     #[schemars(with = "String")]
     pub commitment: Opt<String>,

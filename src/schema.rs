@@ -52,6 +52,12 @@ text_schema!(
     "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 );
 text_schema!(
+    /// A contribution of a guarantee component, `<guarantee-id>#<contribution-id>`.
+    ContributionRef,
+    "A contribution: the guarantee component's id, `#`, and the contribution's `id` (e.g. iaea-monitoring#iran-access).",
+    "^[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*$"
+);
+text_schema!(
     /// The id of another item.
     Id,
     "The id of an item: its file name without extension.",

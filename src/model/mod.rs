@@ -164,8 +164,8 @@ pub struct Actor {
     pub country: Option<String>,
     /// Office or function.
     pub role: Option<String>,
-    /// Actor id of the organisation the actor belongs to.
-    pub affiliation: Option<String>,
+    /// Actor ids of the organisations or groups the actor belongs to, as listed.
+    pub affiliation: Vec<String>,
     /// Other names.
     pub aliases: Vec<String>,
     /// Official page.
@@ -256,6 +256,10 @@ pub struct Statement {
     pub on_record: bool,
     /// Guarantee ids it concerns.
     pub about: Vec<String>,
+    /// Ids of the statements it answers.
+    pub responds_to: Vec<String>,
+    /// Ids of the statements it contradicts.
+    pub contradicts: Vec<String>,
     /// What was said, rendered.
     pub body_html: String,
 }
@@ -280,11 +284,32 @@ pub struct Step {
     pub note: Option<String>,
 }
 
+/// A contribution named from anywhere: `<guarantee>#<contribution id>`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ContributionRef {
+    /// Guarantee id.
+    pub guarantee: String,
+    /// The contribution's `id` within it.
+    pub contribution: String,
+}
+
+impl std::fmt::Display for ContributionRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}#{}", self.guarantee, self.contribution)
+    }
+}
+
 /// One actor's commitment to a guarantee component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
+    /// Its id, unique within the component, if given.
+    pub id: Option<String>,
     /// Actor id.
     pub by: String,
+    /// Actor id of who asked for it, when it is not the contributor's own offer.
+    pub requested_by: Option<String>,
+    /// Contributions it depends on.
+    pub conditional_on: Vec<ContributionRef>,
     /// What is committed, in words.
     pub commitment: String,
     /// Highest status reached now.
@@ -301,6 +326,16 @@ pub struct Contribution {
     pub citations: Vec<Citation>,
     /// Marking of this contribution.
     pub tlp: Tlp,
+}
+
+impl Contribution {
+    /// Its anchor on the component's page: its `id`, else `contribution-<n>` (n = index + 1).
+    pub fn anchor(&self, index: usize) -> String {
+        match &self.id {
+            Some(id) => id.clone(),
+            None => format!("contribution-{}", index + 1),
+        }
+    }
 }
 
 /// A guarantee component.
@@ -321,6 +356,13 @@ pub struct Guarantee {
 }
 
 impl Guarantee {
+    /// The index of the contribution with id `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.contributions
+            .iter()
+            .position(|c| c.id.as_deref() == Some(id))
+    }
+
     /// The highest status any contribution reached, withdrawals aside.
     pub fn highest_status(&self) -> Option<Status> {
         self.contributions

@@ -16,6 +16,9 @@ pub struct Ids {
     pub default_tlp: Tlp,
     /// Each item's marking as written (or the default), for cross-marking warnings.
     markings: BTreeMap<Kind, BTreeMap<String, Tlp>>,
+    /// Guarantee id -> the `id`s its contributions give, for `conditional_on` and
+    /// `@guarantees/<id>#<contribution>` links.
+    contributions: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Ids {
@@ -68,11 +71,26 @@ impl Ids {
         l.rounds
             .iter()
             .for_each(|d| mark(Kind::Rounds, &d.id, &d.raw.tlp));
+        let contributions = l
+            .guarantees
+            .iter()
+            .map(|d| {
+                let ids = d
+                    .raw
+                    .contributions
+                    .iter()
+                    .flatten()
+                    .filter_map(|c| c.value.id.as_ref().map(|i| i.value.trim().to_string()))
+                    .collect();
+                (d.id.clone(), ids)
+            })
+            .collect();
         Ids {
             by_kind,
             actor_kinds,
             default_tlp,
             markings,
+            contributions,
         }
     }
 
@@ -90,6 +108,12 @@ impl Ids {
             .and_then(|m| m.get(id))
             .copied()
             .unwrap_or(self.default_tlp)
+    }
+
+    /// The contribution ids of guarantee `g` (empty if it has none or does not exist).
+    pub fn contributions(&self, g: &str) -> &BTreeSet<String> {
+        static EMPTY: BTreeSet<String> = BTreeSet::new();
+        self.contributions.get(g).unwrap_or(&EMPTY)
     }
 
     /// True if `id` names an item of `kind`.

@@ -47,12 +47,16 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
             );
         }
     }
-    let affiliation = c.opt_ref(Kind::Actors, &r.affiliation, "affiliation");
-    if affiliation.as_deref() == Some(doc.id.as_str()) {
-        c.error(Diagnostic::error(
-            "self-reference",
-            "an actor cannot be affiliated with itself",
-        ));
+    let affiliation = c.one_or_many(Kind::Actors, &r.affiliation, "affiliation");
+    if affiliation.contains(&doc.id) {
+        let at = r.affiliation.as_ref().and_then(|a| c.pos(a));
+        c.error(
+            Diagnostic::error(
+                "self-reference",
+                "an actor cannot be affiliated with itself",
+            )
+            .at(at),
+        );
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     Actor {
@@ -125,21 +129,7 @@ pub fn meeting(
     let date = c.required_date(&r.date, "date");
     let end_date = c.date(&r.end_date, "end_date");
     c.ordered(date, end_date, &r.end_date, "date", "end_date");
-    let mut convened_by = Vec::new();
-    if let Some(cb) = &r.convened_by {
-        let list: Vec<(String, _)> = match &cb.value {
-            OneOrMany::One(id) => vec![(id.trim().to_string(), c.pos(cb))],
-            OneOrMany::Many(v) => v
-                .iter()
-                .map(|s| (s.value.trim().to_string(), c.pos(s)))
-                .collect(),
-        };
-        for (id, at) in list {
-            if c.reference(Kind::Actors, &id, at, "convened_by") {
-                convened_by.push(id);
-            }
-        }
-    }
+    let convened_by = c.one_or_many(Kind::Actors, &r.convened_by, "convened_by");
     let mut participants = Vec::new();
     for p in r.participants.iter().flatten() {
         let at = c.pos(p);
@@ -247,6 +237,22 @@ pub fn statement(
     let meeting = c.opt_ref(Kind::Meetings, &r.meeting, "meeting");
     let kind = c.word(&r.kind, "kind", StatementKind::parse, StatementKind::ALL);
     let about = c.refs(Kind::Guarantees, &r.about, "about");
+    let mut related = |v: &Option<Vec<S<String>>>, field: &str| {
+        let ids = c.refs(Kind::Statements, v, field);
+        if let Some(s) = v.iter().flatten().find(|s| s.value.trim() == doc.id) {
+            let at = c.pos(s);
+            c.error(
+                Diagnostic::error(
+                    "self-reference",
+                    format!("a statement cannot name itself in `{field}`"),
+                )
+                .at(at),
+            );
+        }
+        ids
+    };
+    let responds_to = related(&r.responds_to, "responds_to");
+    let contradicts = related(&r.contradicts, "contradicts");
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let who = speaker
         .as_ref()
@@ -269,6 +275,8 @@ pub fn statement(
         kind: kind.unwrap_or(StatementKind::Quote),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
         about,
+        responds_to,
+        contradicts,
     }
 }
 
@@ -284,6 +292,7 @@ pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
         .flatten()
         .filter_map(|rc| contribution(rc, c, meta.tlp))
         .collect();
+    unique_contribution_ids(r, c);
     Guarantee {
         summary: c.text(&r.summary),
         body_html: c.markdown(&doc.body, doc.body_line),
@@ -319,7 +328,28 @@ fn contribution(
             );
         }
     }
+    let id = r.id.as_ref().and_then(|v| {
+        let text = v.value.trim();
+        if crate::load::is_slug(text) {
+            Some(text.to_string())
+        } else {
+            let at = c.pos(v);
+            c.error(
+                Diagnostic::error("bad-id", format!("`{text}` is not a valid contribution id"))
+                    .at(at)
+                    .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
+            );
+            None
+        }
+    });
     let by = c.opt_ref(Kind::Actors, &r.by, "by");
+    let requested_by = c.opt_ref(Kind::Actors, &r.requested_by, "requested_by");
+    let conditional_on: Vec<ContributionRef> = r
+        .conditional_on
+        .iter()
+        .flatten()
+        .filter_map(|v| c.contribution_ref(v, "conditional_on"))
+        .collect();
     let commitment = c.text(&r.commitment);
     let status = c.word(&r.status, "status", Status::parse, Status::ALL);
     let since = c.date(&r.since, "since");
@@ -380,6 +410,9 @@ fn contribution(
     let citations = c.citations(&r.sources);
     c.set_marking(item_marking);
     Some(Contribution {
+        id,
+        requested_by,
+        conditional_on,
         by: by?,
         commitment: commitment?,
         status: status?,
@@ -390,6 +423,30 @@ fn contribution(
         citations,
         tlp,
     })
+}
+
+/// Reports a contribution `id` given twice in one component, at the second.
+fn unique_contribution_ids(r: &RawGuarantee, c: &mut Checker) {
+    let mut seen = std::collections::BTreeSet::new();
+    for v in r
+        .contributions
+        .iter()
+        .flatten()
+        .filter_map(|x| x.value.id.as_ref())
+    {
+        let id = v.value.trim();
+        if !seen.insert(id) {
+            let at = c.pos(v);
+            c.error(
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("two contributions of this component have the id `{id}`"),
+                )
+                .at(at)
+                .help("contribution ids must be unique within their component; rename one"),
+            );
+        }
+    }
 }
 
 /// content/site.yaml, with defaults applied.

@@ -2,6 +2,7 @@
 //! problem (missing fields, bad values, dangling references) with its position.
 
 mod checker;
+mod cycles;
 mod ids;
 mod items;
 
@@ -54,6 +55,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         &mut diags,
         items::guarantee,
     );
+    cycles::check(&guarantees, &loaded.guarantees, &ids, &mut diags);
     let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site

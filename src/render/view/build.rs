@@ -136,9 +136,47 @@ impl<'m> Views<'m> {
     /// A contribution view.
     pub fn contribution(&self, guarantee: &str, i: usize) -> ContributionView {
         let c = &self.m.guarantees[guarantee].contributions[i];
+        let rank = crate::analysis::changes::rank;
+        let related = |g: &str, j: usize, below: bool| {
+            let o = &self.m.guarantees[g].contributions[j];
+            RelatedContribution {
+                guarantee: self.link(Kind::Guarantees, g),
+                anchor: o.anchor(j),
+                by: self.link(Kind::Actors, &o.by),
+                commitment: o.commitment.clone(),
+                status: o.status.as_str(),
+                below,
+            }
+        };
         ContributionView {
-            anchor: format!("contribution-{}", i + 1),
+            anchor: c.anchor(i),
             by: self.link(Kind::Actors, &c.by),
+            requested_by: c.requested_by.as_ref().map(|a| self.link(Kind::Actors, a)),
+            conditional_on: c
+                .conditional_on
+                .iter()
+                .filter_map(|r| {
+                    let j = self
+                        .m
+                        .guarantees
+                        .get(&r.guarantee)?
+                        .position(&r.contribution)?;
+                    let cond = self.m.guarantees[&r.guarantee].contributions[j].status;
+                    Some(related(&r.guarantee, j, rank(cond) < rank(c.status)))
+                })
+                .collect(),
+            condition_of: self
+                .m
+                .links
+                .condition_of
+                .get(&(guarantee.to_string(), i))
+                .into_iter()
+                .flatten()
+                .map(|(g, j)| {
+                    let dep = self.m.guarantees[g].contributions[*j].status;
+                    related(g, *j, rank(c.status) < rank(dep))
+                })
+                .collect(),
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),
             status: c.status.as_str(),
@@ -178,7 +216,15 @@ impl<'m> Views<'m> {
                         actor_kind: a.kind.as_str(),
                         country: a.country.as_ref().map(|c| self.link(Kind::Actors, c)),
                         role: a.role.clone(),
-                        affiliation: a.affiliation.as_ref().map(|c| self.link(Kind::Actors, c)),
+                        affiliation: a.affiliation.first().map(|c| self.link(Kind::Actors, c)),
+                        affiliations: self.links(Kind::Actors, Some(&a.affiliation)),
+                        requests: l
+                            .actor_requests
+                            .get(id)
+                            .into_iter()
+                            .flatten()
+                            .map(|(g, i)| self.contribution(g, *i))
+                            .collect(),
                         aliases: a.aliases.clone(),
                         website: a.url.clone(),
                         description_html: a.description_html.clone(),
@@ -262,6 +308,11 @@ impl<'m> Views<'m> {
                             .iter()
                             .map(|g| self.link(Kind::Guarantees, g))
                             .collect(),
+                        responds_to: self.links(Kind::Statements, Some(&x.responds_to)),
+                        contradicts: self.links(Kind::Statements, Some(&x.contradicts)),
+                        responses: self.links(Kind::Statements, l.statement_responses.get(id)),
+                        contradicted_by: self
+                            .links(Kind::Statements, l.statement_contradictions.get(id)),
                         body_html: x.body_html.clone(),
                     },
                 )

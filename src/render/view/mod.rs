@@ -153,10 +153,16 @@ pub struct StepView {
 /// A contribution, with both its actor and its guarantee resolved.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionView {
-    /// Anchor id on the guarantee page, e.g. `contribution-2`.
+    /// Anchor id on the guarantee page: the contribution's `id`, else e.g. `contribution-2`.
     pub anchor: String,
     /// Who commits.
     pub by: Link,
+    /// Who asked for it, when it is not the contributor's own offer.
+    pub requested_by: Option<Link>,
+    /// The contributions it is conditional on.
+    pub conditional_on: Vec<RelatedContribution>,
+    /// The contributions conditional on it.
+    pub condition_of: Vec<RelatedContribution>,
     /// To which component.
     pub guarantee: Link,
     /// What.
@@ -179,6 +185,25 @@ pub struct ContributionView {
     pub citations: Vec<CitationView>,
     /// Marking.
     pub tlp: TlpView,
+}
+
+/// Another contribution a contribution is related to (`conditional_on`, or the reverse).
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedContribution {
+    /// Its component.
+    pub guarantee: Link,
+    /// Its anchor on the component's page.
+    pub anchor: String,
+    /// Who commits.
+    pub by: Link,
+    /// What.
+    pub commitment: String,
+    /// Its status word.
+    pub status: &'static str,
+    /// True when the condition stands lower than what depends on it: for a condition,
+    /// its status is below this contribution's; for a dependent, this contribution's
+    /// status is below the dependent's.
+    pub below: bool,
 }
 
 /// A count of contributions at one status.
@@ -226,8 +251,12 @@ pub enum Detail {
         country: Option<Link>,
         /// Office.
         role: Option<String>,
-        /// Organisation.
+        /// Organisation: the first listed.
         affiliation: Option<Link>,
+        /// Every organisation or group listed under `affiliation`.
+        affiliations: Vec<Link>,
+        /// Commitments the actor asked of others (`requested_by`).
+        requests: Vec<ContributionView>,
         /// Other names.
         aliases: Vec<String>,
         /// Official page.
@@ -305,6 +334,14 @@ pub enum Detail {
         on_record: bool,
         /// Guarantee components it concerns.
         about: Vec<Link>,
+        /// Statements it answers.
+        responds_to: Vec<Link>,
+        /// Statements it contradicts.
+        contradicts: Vec<Link>,
+        /// Statements that answer it.
+        responses: Vec<Link>,
+        /// Statements that contradict it.
+        contradicted_by: Vec<Link>,
         /// Rendered text.
         body_html: String,
     },

@@ -238,11 +238,27 @@ impl ToValue for StatusCount {
     }
 }
 
+impl ToValue for RelatedContribution {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("guarantee", self.guarantee.to_value(cx)),
+            ("anchor", self.anchor.as_str().into()),
+            ("by", self.by.to_value(cx)),
+            ("commitment", self.commitment.as_str().into()),
+            ("status", self.status.into()),
+            ("below", self.below.into()),
+        ])
+    }
+}
+
 impl ToValue for ContributionView {
     fn to_value(&self, cx: &Cx) -> Value {
         map([
             ("anchor", self.anchor.as_str().into()),
             ("by", self.by.to_value(cx)),
+            ("requested_by", opt(&self.requested_by, cx)),
+            ("conditional_on", list(&self.conditional_on, cx)),
+            ("condition_of", list(&self.condition_of, cx)),
             ("guarantee", self.guarantee.to_value(cx)),
             ("commitment", self.commitment.as_str().into()),
             ("status", self.status.into()),
@@ -286,6 +302,8 @@ impl Detail {
                 country,
                 role,
                 affiliation,
+                affiliations,
+                requests,
                 aliases,
                 website,
                 description_html,
@@ -298,6 +316,8 @@ impl Detail {
                 ("country", opt(country, v)),
                 ("role", opt_str(role)),
                 ("affiliation", opt(affiliation, v)),
+                ("affiliations", list(affiliations, v)),
+                ("requests", list(requests, v)),
                 ("aliases", strings(aliases)),
                 ("website", opt_str(website)),
                 ("description_html", opt_str(description_html)),
@@ -359,6 +379,10 @@ impl Detail {
                 statement_kind,
                 on_record,
                 about,
+                responds_to,
+                contradicts,
+                responses,
+                contradicted_by,
                 body_html,
             } => vec![
                 ("date", date.to_value(v)),
@@ -369,6 +393,10 @@ impl Detail {
                 ("statement_kind", (*statement_kind).into()),
                 ("on_record", (*on_record).into()),
                 ("about", list(about, v)),
+                ("responds_to", list(responds_to, v)),
+                ("contradicts", list(contradicts, v)),
+                ("responses", list(responses, v)),
+                ("contradicted_by", list(contradicted_by, v)),
                 ("body_html", html(body_html)),
             ],
             Detail::Guarantee {
