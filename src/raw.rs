@@ -138,6 +138,44 @@ pub struct RawSite {
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
+    /// Words the site adds to the open vocabularies, each with its label.
+    #[schemars(with = "Option<RawVocabularies>")]
+    pub vocabularies: Opt<RawVocabularies>,
+}
+
+/// site.yaml `vocabularies:`: per vocabulary, `word: Label` pairs. The built-in words
+/// stay; a built-in word given here takes the label.
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Vocabularies")]
+pub struct RawVocabularies {
+    /// Guarantee component categories, e.g. `enrichment: Enrichment`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub categories: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Meeting and participant levels, e.g. `ambassadors: Ambassadors`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub levels: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Source kinds, e.g. `intergovernmental: Intergovernmental body`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub source_kinds: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Statement kinds, e.g. `communique: Communiqué`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub statement_kinds: Option<std::collections::BTreeMap<String, S<String>>>,
+}
+
+impl RawVocabularies {
+    /// The entries of one vocabulary, in word order.
+    pub fn of(
+        &self,
+        v: crate::model::Vocabulary,
+    ) -> Option<&std::collections::BTreeMap<String, S<String>>> {
+        use crate::model::Vocabulary as V;
+        match v {
+            V::Categories => self.categories.as_ref(),
+            V::Levels => self.levels.as_ref(),
+            V::SourceKinds => self.source_kinds.as_ref(),
+            V::StatementKinds => self.statement_kinds.as_ref(),
+        }
+    }
 }
 
 /// content/actors/*.yaml

@@ -32,12 +32,24 @@ macro_rules! text_schema {
     };
 }
 
-text_schema!(
-    /// A date as precise as known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, `~` if approximate.
-    Date,
-    "A date: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY, with a leading ~ if approximate (e.g. 2026-01-06, 2015-07, ~2026-01-04).",
-    "^~?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-);
+/// A date as precise as known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, `~` if approximate. An
+/// unquoted year is a YAML number, which the loader reads as its text.
+pub struct Date;
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY, with a leading ~ if approximate (e.g. 2026-01-06, 2015-07, ~2026-01-04).",
+            "anyOf": [
+                { "type": "string", "pattern": "^~?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+            ]
+        })
+    }
+}
 text_schema!(
     /// An exact calendar day, `YYYY-MM-DD`.
     Day,

@@ -1,9 +1,11 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
 mod links;
+pub mod terms;
 pub mod vocab;
 
 pub use links::Links;
+pub use terms::{Term, Vocabularies, Vocabulary};
 pub use vocab::*;
 
 use crate::dates::When;
@@ -116,6 +118,8 @@ pub struct SiteSettings {
     pub as_of_given: bool,
     /// How many items a list page shows before the next page (site.yaml `paginate`).
     pub paginate: usize,
+    /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
+    pub vocabularies: Vocabularies,
 }
 
 /// List pages show this many items each unless site.yaml says otherwise.
@@ -182,7 +186,7 @@ pub struct Source {
     /// Display name.
     pub name: String,
     /// What the source is.
-    pub kind: SourceKind,
+    pub kind: Term,
     /// Admiralty reliability grade.
     pub reliability: Reliability,
     /// Home page.
@@ -199,7 +203,7 @@ pub struct Participant {
     /// Role at the meeting.
     pub role: Option<String>,
     /// Level of representation.
-    pub level: Option<Level>,
+    pub level: Option<Term>,
 }
 
 /// A meeting, held or planned.
@@ -224,7 +228,7 @@ pub struct Meeting {
     /// Who took part.
     pub participants: Vec<Participant>,
     /// Level of the meeting.
-    pub level: Option<Level>,
+    pub level: Option<Term>,
     /// Whether it happened.
     pub status: MeetingStatus,
     /// Round id.
@@ -251,7 +255,7 @@ pub struct Statement {
     /// Meeting id where it was said.
     pub meeting: Option<String>,
     /// What sort of statement.
-    pub kind: StatementKind,
+    pub kind: Term,
     /// False for background and off-record remarks.
     pub on_record: bool,
     /// Guarantee ids it concerns.
@@ -346,7 +350,7 @@ pub struct Guarantee {
     /// Title.
     pub title: String,
     /// What it is about.
-    pub category: Category,
+    pub category: Term,
     /// One-line summary.
     pub summary: Option<String>,
     /// Each actor's commitments.

@@ -5,7 +5,7 @@ use crate::dates::When;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
-use crate::model::{Citation, ContributionRef, Kind, Tlp};
+use crate::model::{Citation, ContributionRef, Kind, Term, Tlp, Vocabulary};
 use crate::raw::{IdOr, OneOrMany, Opt, RawCitations, S};
 use crate::suggest;
 use crate::yaml::pos_of;
@@ -131,6 +131,29 @@ impl<'a> Checker<'a> {
             Diagnostic::error("bad-value", format!("`{word}` is not a valid `{field}`"))
                 .at(at)
                 .help(help),
+        );
+        None
+    }
+
+    /// A word of an open vocabulary: a built-in one or one site.yaml adds.
+    pub fn term(&mut self, v: &Opt<String>, field: &str, vocabulary: Vocabulary) -> Option<Term> {
+        let s = v.as_ref()?;
+        let word = s.value.trim();
+        if let Some(t) = self.ids.vocabularies.term(vocabulary, word) {
+            return Some(t);
+        }
+        let all = self.ids.vocabularies.words(vocabulary);
+        let at = self.pos(s);
+        let help = suggest::did_you_mean(word, all.iter().copied())
+            .map(|h| format!("{h} (allowed: {})", suggest::one_of(&all)))
+            .unwrap_or_else(|| format!("allowed: {}", suggest::one_of(&all)));
+        self.error(
+            Diagnostic::error("bad-value", format!("`{word}` is not a valid `{field}`"))
+                .at(at)
+                .help(format!(
+                    "{help}; or add it with a label under `vocabularies: {}:` in site.yaml",
+                    vocabulary.key()
+                )),
         );
         None
     }

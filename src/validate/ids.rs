@@ -2,7 +2,7 @@
 //! each item's marking, so references can be checked in any order.
 
 use crate::load::{Doc, Loaded};
-use crate::model::{Kind, Tlp};
+use crate::model::{Kind, Tlp, Vocabularies, Vocabulary};
 use crate::raw::Opt;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +19,9 @@ pub struct Ids {
     /// Guarantee id -> the `id`s its contributions give, for `conditional_on` and
     /// `@guarantees/<id>#<contribution>` links.
     contributions: BTreeMap<String, BTreeSet<String>>,
+    /// The words site.yaml adds to the open vocabularies (well-formed ones: site
+    /// validation reports the others).
+    pub vocabularies: Vocabularies,
 }
 
 impl Ids {
@@ -85,7 +88,19 @@ impl Ids {
                 (d.id.clone(), ids)
             })
             .collect();
+        let mut vocabularies = Vocabularies::default();
+        if let Some(v) = l.site.as_ref().and_then(|s| s.raw.vocabularies.as_ref()) {
+            for vocabulary in Vocabulary::ALL {
+                for (word, label) in v.value.of(vocabulary).into_iter().flatten() {
+                    let (word, label) = (word.trim(), label.value.trim());
+                    if crate::load::is_slug(word) && !label.is_empty() {
+                        vocabularies.add(vocabulary, word, label);
+                    }
+                }
+            }
+        }
         Ids {
+            vocabularies,
             by_kind,
             actor_kinds,
             default_tlp,

@@ -76,7 +76,7 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
 pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
     let r = &doc.raw;
     let name = c.required(&r.name, "name");
-    let kind = c.word(&r.kind, "kind", SourceKind::parse, SourceKind::ALL);
+    let kind = c.term(&r.kind, "kind", Vocabulary::SourceKinds);
     let reliability = c.word(
         &r.reliability,
         "reliability",
@@ -86,7 +86,7 @@ pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     Source {
         name: name.unwrap_or_default(),
-        kind: kind.unwrap_or(SourceKind::Other),
+        kind: kind.unwrap_or_else(|| Term::builtin(SourceKind::Other.as_str())),
         reliability: reliability.unwrap_or(Reliability::F),
         url: c.url(&r.url),
         description_html: c.markdown_field(&r.description),
@@ -147,7 +147,7 @@ pub fn meeting(
                     .actor
                     .as_ref()
                     .map(|a| (a.value.trim().to_string(), c.pos(a)));
-                let level = c.word(&f.level, "level", Level::parse, Level::ALL);
+                let level = c.term(&f.level, "level", Vocabulary::Levels);
                 (actor, c.text(&f.role), level)
             }
         };
@@ -161,7 +161,7 @@ pub fn meeting(
             });
         }
     }
-    let level = c.word(&r.level, "level", Level::parse, Level::ALL);
+    let level = c.term(&r.level, "level", Vocabulary::Levels);
     let status = c.word(
         &r.status,
         "status",
@@ -235,7 +235,7 @@ pub fn statement(
     }
     let date = c.required_date(&r.date, "date");
     let meeting = c.opt_ref(Kind::Meetings, &r.meeting, "meeting");
-    let kind = c.word(&r.kind, "kind", StatementKind::parse, StatementKind::ALL);
+    let kind = c.term(&r.kind, "kind", Vocabulary::StatementKinds);
     let about = c.refs(Kind::Guarantees, &r.about, "about");
     let mut related = |v: &Option<Vec<S<String>>>, field: &str| {
         let ids = c.refs(Kind::Statements, v, field);
@@ -272,7 +272,7 @@ pub fn statement(
         attributed_to,
         date: date.unwrap_or(When::day(Date::default())),
         meeting,
-        kind: kind.unwrap_or(StatementKind::Quote),
+        kind: kind.unwrap_or_else(|| Term::builtin(StatementKind::Quote.as_str())),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
         about,
         responds_to,
@@ -284,7 +284,10 @@ pub fn statement(
 pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
     let r = &doc.raw;
     let title = c.required(&r.title, "title");
-    let category = c.required_word(&r.category, "category", Category::parse, Category::ALL);
+    if r.category.is_none() {
+        c.missing("category");
+    }
+    let category = c.term(&r.category, "category", Vocabulary::Categories);
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let contributions = r
         .contributions
@@ -298,7 +301,7 @@ pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
         title: title.unwrap_or_default(),
-        category: category.unwrap_or(Category::Other),
+        category: category.unwrap_or_else(|| Term::builtin(Category::Other.as_str())),
         contributions,
     }
 }
@@ -449,6 +452,43 @@ fn unique_contribution_ids(r: &RawGuarantee, c: &mut Checker) {
     }
 }
 
+/// site.yaml `vocabularies:`: each word a slug with a label.
+fn vocabularies(v: &Opt<RawVocabularies>, c: &mut Checker) -> Vocabularies {
+    let mut out = Vocabularies::default();
+    let Some(v) = v else { return out };
+    for vocabulary in Vocabulary::ALL {
+        for (word, label) in v.value.of(vocabulary).into_iter().flatten() {
+            let at = c.pos(label);
+            let (word, text) = (word.trim(), label.value.trim());
+            if !crate::load::is_slug(word) {
+                c.error(
+                    Diagnostic::error(
+                        "bad-value",
+                        format!(
+                            "`{word}` in `vocabularies: {}` is not a valid word",
+                            vocabulary.key()
+                        ),
+                    )
+                    .at(at)
+                    .help(format!(
+                        "use lowercase letters, digits and hyphens, e.g. `{}`",
+                        crate::load::slugify(word)
+                    )),
+                );
+            } else if text.is_empty() {
+                c.error(
+                    Diagnostic::error("bad-value", format!("`{word}` has an empty label"))
+                        .at(at)
+                        .help("give the label pages show, e.g. `enrichment: Enrichment limits`"),
+                );
+            } else {
+                out.add(vocabulary, word, text);
+            }
+        }
+    }
+    out
+}
+
 /// content/site.yaml, with defaults applied.
 pub fn site(
     doc: &Doc<RawSite>,
@@ -513,6 +553,7 @@ pub fn site(
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
         paginate,
+        vocabularies: vocabularies(&r.vocabularies, &mut c),
     };
     (!c.failed()).then_some(settings)
 }

@@ -206,3 +206,84 @@ fn imprecise_dates_sort_by_first_day_and_count_by_last() {
     assert_eq!(when.first(), jiff::civil::date(2026, 1, 1));
     assert_eq!(when.last(), jiff::civil::date(2026, 12, 31));
 }
+
+const SITE: &str =
+    "title: Minimal briefing\ntimezone: Europe/Kyiv\nas_of: 2026-01-04\naudience: green\n";
+
+#[test]
+fn a_site_extends_the_vocabularies_with_labels() {
+    let site = Site::minimal();
+    site.write(
+        "content/site.yaml",
+        format!(
+            "{SITE}vocabularies:\n  categories: {{enrichment: Enrichment limits}}\n\
+             \x20 levels: {{ambassadors: Ambassadors}}\n\
+             \x20 source_kinds: {{intergovernmental: Intergovernmental body}}\n\
+             \x20 statement_kinds: {{communique: Communiqué}}\n"
+        ),
+    );
+    site.write(
+        "content/guarantees/financial.md",
+        "---\ntitle: Enrichment cap\ncategory: enrichment\n---\n",
+    );
+    site.write(
+        "content/sources/reuters.yaml",
+        "name: Reuters\nkind: intergovernmental\nreliability: B\n",
+    );
+    site.write(
+        "content/meetings/paris-summit.md",
+        "---\ntitle: Paris summit\ndate: 2026-01-06\nlevel: ambassadors\n---\n",
+    );
+    site.write(
+        "content/statements/anonymous.md",
+        "---\nattributed_to: officials\ndate: 2026-01-04\nkind: communique\n---\nText.\n",
+    );
+    build(&site);
+    assert!(
+        site.page("guarantees/financial.html")
+            .contains("<dd>Enrichment limits</dd>")
+    );
+    assert!(
+        site.page("sources/reuters.html")
+            .contains("<dd>Intergovernmental body</dd>")
+    );
+    assert!(
+        site.page("meetings/paris-summit.html")
+            .contains("<dd>Ambassadors</dd>")
+    );
+    assert!(
+        site.page("statements/anonymous.html")
+            .contains("<dd>Communiqué</dd>")
+    );
+    // The built-in words stay, shown as before.
+    assert!(
+        site.page("meetings/kyiv-meeting.html")
+            .contains("<dd>security advisers</dd>")
+    );
+    // An unknown word still gets a suggestion, now among the site's words too, and the
+    // help says where to add one.
+    site.write(
+        "content/guarantees/financial.md",
+        "---\ntitle: Enrichment cap\ncategory: enrichmnt\n---\n",
+    );
+    let all = problems(&site);
+    let d = all
+        .iter()
+        .find(|d| d.code == "bad-value" && d.message.contains("`enrichmnt`"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    let help = d.help.as_deref().unwrap_or("");
+    assert!(help.starts_with("did you mean `enrichment`?"), "{help}");
+    assert!(help.contains("vocabularies: categories:"), "{help}");
+    // A malformed word in site.yaml is an error there.
+    site.write(
+        "content/site.yaml",
+        format!("{SITE}vocabularies:\n  levels: {{Big Wigs: Big wigs}}\n"),
+    );
+    let all = problems(&site);
+    assert!(
+        all.iter().any(|d| d.code == "bad-value"
+            && d.message.contains("`Big Wigs`")
+            && d.pos.map(|p| p.line) == Some(6)),
+        "{all:#?}"
+    );
+}

@@ -246,7 +246,8 @@ impl<'m> Views<'m> {
                 (
                     &s.meta,
                     Detail::Source {
-                        source_kind: s.kind.as_str(),
+                        source_kind: s.kind.as_str().to_string(),
+                        source_kind_label: s.kind.label().to_string(),
                         reliability: s.reliability.as_str(),
                         reliability_meaning: s.reliability.meaning(),
                         website: s.url.clone(),
@@ -279,10 +280,12 @@ impl<'m> Views<'m> {
                             .map(|p| ParticipantView {
                                 actor: self.link(Kind::Actors, &p.actor),
                                 role: p.role.clone(),
-                                level: p.level.map(Level::as_str),
+                                level: p.level.as_ref().map(|t| t.as_str().to_string()),
+                                level_label: p.level.as_ref().map(|t| t.label().to_string()),
                             })
                             .collect(),
-                        level: x.level.map(Level::as_str),
+                        level: x.level.as_ref().map(|t| t.as_str().to_string()),
+                        level_label: x.level.as_ref().map(|t| t.label().to_string()),
                         status: x.status.as_str(),
                         upcoming: x.date.first() > m.site.as_of,
                         round: x.round.as_ref().map(|r| self.link(Kind::Rounds, r)),
@@ -301,7 +304,8 @@ impl<'m> Views<'m> {
                         attributed_to: x.attributed_to.clone(),
                         attribution: self.attribution(x),
                         meeting: x.meeting.as_ref().map(|a| self.link(Kind::Meetings, a)),
-                        statement_kind: x.kind.as_str(),
+                        statement_kind: x.kind.as_str().to_string(),
+                        statement_kind_label: x.kind.label().to_string(),
                         on_record: x.on_record,
                         about: x
                             .about
@@ -333,7 +337,8 @@ impl<'m> Views<'m> {
                 (
                     &x.meta,
                     Detail::Guarantee {
-                        category: x.category.as_str(),
+                        category: x.category.as_str().to_string(),
+                        category_label: x.category.label().to_string(),
                         summary: x.summary.clone(),
                         highest_status: x.highest_status().map(Status::as_str),
                         status_counts: counts,

@@ -136,7 +136,9 @@ pub struct ParticipantView {
     /// Role at the meeting.
     pub role: Option<String>,
     /// Level of representation.
-    pub level: Option<&'static str>,
+    pub level: Option<String>,
+    /// Its label.
+    pub level_label: Option<String>,
 }
 
 /// An earlier step of a contribution.
@@ -275,7 +277,9 @@ pub enum Detail {
     /// A source.
     Source {
         /// Source kind.
-        source_kind: &'static str,
+        source_kind: String,
+        /// Its label.
+        source_kind_label: String,
         /// Reliability letter.
         reliability: &'static str,
         /// Its meaning.
@@ -304,7 +308,9 @@ pub enum Detail {
         /// Participants.
         participants: Vec<ParticipantView>,
         /// Level.
-        level: Option<&'static str>,
+        level: Option<String>,
+        /// Its label.
+        level_label: Option<String>,
         /// Status word.
         status: &'static str,
         /// After the as-of date.
@@ -329,7 +335,9 @@ pub enum Detail {
         /// Meeting.
         meeting: Option<Link>,
         /// Statement kind.
-        statement_kind: &'static str,
+        statement_kind: String,
+        /// Its label.
+        statement_kind_label: String,
         /// On the record.
         on_record: bool,
         /// Guarantee components it concerns.
@@ -348,7 +356,9 @@ pub enum Detail {
     /// A guarantee component.
     Guarantee {
         /// Category.
-        category: &'static str,
+        category: String,
+        /// Its label.
+        category_label: String,
         /// Summary.
         summary: Option<String>,
         /// Highest status reached, withdrawals aside.

@@ -217,7 +217,8 @@ impl ToValue for ParticipantView {
         map([
             ("actor", self.actor.to_value(cx)),
             ("role", opt_str(&self.role)),
-            ("level", self.level.into()),
+            ("level", opt_str(&self.level)),
+            ("level_label", opt_str(&self.level_label)),
         ])
     }
 }
@@ -328,13 +329,15 @@ impl Detail {
             ],
             Detail::Source {
                 source_kind,
+                source_kind_label,
                 reliability,
                 reliability_meaning,
                 website,
                 description_html,
                 cited_by,
             } => vec![
-                ("source_kind", (*source_kind).into()),
+                ("source_kind", source_kind.as_str().into()),
+                ("source_kind_label", source_kind_label.as_str().into()),
                 ("reliability", (*reliability).into()),
                 ("reliability_meaning", (*reliability_meaning).into()),
                 ("website", opt_str(website)),
@@ -350,6 +353,7 @@ impl Detail {
                 convened_by,
                 participants,
                 level,
+                level_label,
                 status,
                 upcoming,
                 round,
@@ -363,7 +367,8 @@ impl Detail {
                 ("location", opt_str(location)),
                 ("convened_by", list(convened_by, v)),
                 ("participants", list(participants, v)),
-                ("level", (*level).into()),
+                ("level", opt_str(level)),
+                ("level_label", opt_str(level_label)),
                 ("status", (*status).into()),
                 ("upcoming", (*upcoming).into()),
                 ("round", opt(round, v)),
@@ -377,6 +382,7 @@ impl Detail {
                 attribution,
                 meeting,
                 statement_kind,
+                statement_kind_label,
                 on_record,
                 about,
                 responds_to,
@@ -390,7 +396,8 @@ impl Detail {
                 ("attributed_to", opt_str(attributed_to)),
                 ("attribution", attribution.as_str().into()),
                 ("meeting", opt(meeting, v)),
-                ("statement_kind", (*statement_kind).into()),
+                ("statement_kind", statement_kind.as_str().into()),
+                ("statement_kind_label", statement_kind_label.as_str().into()),
                 ("on_record", (*on_record).into()),
                 ("about", list(about, v)),
                 ("responds_to", list(responds_to, v)),
@@ -401,6 +408,7 @@ impl Detail {
             ],
             Detail::Guarantee {
                 category,
+                category_label,
                 summary,
                 highest_status,
                 status_counts,
@@ -408,7 +416,8 @@ impl Detail {
                 statements,
                 body_html,
             } => vec![
-                ("category", (*category).into()),
+                ("category", category.as_str().into()),
+                ("category_label", category_label.as_str().into()),
                 ("summary", opt_str(summary)),
                 ("highest_status", (*highest_status).into()),
                 ("status_counts", list(status_counts, v)),
