@@ -287,3 +287,31 @@ fn a_site_extends_the_vocabularies_with_labels() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn changes_between_rounds_show_in_the_next_round_with_their_date() {
+    let site = Site::minimal();
+    site.write(
+        "content/rounds/second.yaml",
+        "title: Second round\nstart: 2026-02-01\nend: 2026-02-10\n",
+    );
+    // Agreed on 20 January: after the Paris round, before the second.
+    site.write(
+        GUARANTEE,
+        "---\ntitle: Financial commitments\ncategory: financial\ncontributions:\n\
+         \x20 - {by: france, commitment: Fund, status: agreed, since: 2026-01-20,\n\
+         \x20    history: [{date: 2026-01-03, status: discussed}]}\n---\n",
+    );
+    let m = briefing::Site::load(site.root()).unwrap().model;
+    let rc = briefing::analysis::changes::round_changes(&m, "second").unwrap();
+    let when = rc.changes[0].between_rounds.expect("between rounds");
+    assert_eq!(when.written(), "2026-01-20");
+    let first = briefing::analysis::changes::round_changes(&m, "paris-round").unwrap();
+    assert_eq!(first.changes[0].between_rounds, None);
+    build(&site);
+    let page = site.page("rounds/second.html");
+    assert!(
+        page.contains(r#"between rounds, <time datetime="2026-01-20">20 January 2026</time>"#),
+        "{page}"
+    );
+}

@@ -93,6 +93,7 @@ fn changes(m: &Model) -> Vec<Value> {
                     "after": c.after.as_str(),
                     "movement": c.movement.as_str(),
                     "rounds_unchanged": c.rounds_unchanged,
+                    "between_rounds": c.between_rounds.map(|w| w.written()),
                 })).collect::<Vec<_>>(),
             })
         })

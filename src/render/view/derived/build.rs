@@ -58,6 +58,7 @@ impl<'m> Views<'m> {
                     movement: c.movement.as_str(),
                     marker: marker(c.movement),
                     rounds_unchanged: c.rounds_unchanged,
+                    between_rounds: c.between_rounds.map(DateView::new),
                 })
                 .collect(),
         }

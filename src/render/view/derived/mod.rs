@@ -33,6 +33,8 @@ pub struct ChangeView {
     pub marker: &'static str,
     /// Rounds in a row without a change, ending with this one.
     pub rounds_unchanged: usize,
+    /// The change's date when it came between the previous round and this one.
+    pub between_rounds: Option<super::DateView>,
 }
 
 /// What changed in a round.
