@@ -3,8 +3,10 @@
 
 mod checker;
 mod cycles;
+mod guarantees;
 mod ids;
 mod items;
+mod refs;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::{Doc, Loaded};
@@ -53,7 +55,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         &loaded.guarantees,
         &ids,
         &mut diags,
-        items::guarantee,
+        guarantees::guarantee,
     );
     cycles::check(&guarantees, &loaded.guarantees, &ids, &mut diags);
     let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
@@ -152,7 +154,7 @@ pub fn revalidate(
             (Revalidated::Statement(x), d)
         }
         Kind::Guarantees => {
-            let (x, d) = one(root, kind, rel, ids, items::guarantee)?;
+            let (x, d) = one(root, kind, rel, ids, guarantees::guarantee)?;
             (Revalidated::Guarantee(x), d)
         }
     })
