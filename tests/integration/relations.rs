@@ -315,3 +315,31 @@ fn changes_between_rounds_show_in_the_next_round_with_their_date() {
         "{page}"
     );
 }
+
+#[test]
+fn a_withheld_condition_leaves_no_trace() {
+    let site = Site::minimal();
+    // The condition is marked amber; the minimal site's audience is green.
+    site.write(
+        GUARANTEE,
+        "---\ntitle: Financial commitments\ncategory: financial\ncontributions:\n\
+         \x20 - {id: fund, by: france, commitment: Fund, status: agreed,\n\
+         \x20    conditional_on: [monitoring#secret-watch]}\n---\n",
+    );
+    site.write(
+        MONITORING,
+        "---\ntitle: Monitoring\ncategory: monitoring\ncontributions:\n\
+         \x20 - {id: secret-watch, by: ukraine, commitment: Hidden monitors, status: proposed, tlp: amber}\n---\n",
+    );
+    build(&site);
+    for (path, bytes) in crate::common::snapshot_dir(&site.output()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("secret-watch"), "{path}");
+        assert!(!text.contains("Hidden monitors"), "{path}");
+    }
+    assert!(
+        !site
+            .page("guarantees/financial.html")
+            .contains("Conditional on")
+    );
+}
