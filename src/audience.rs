@@ -125,10 +125,14 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     for x in m.statements.values_mut() {
         x.speaker.iter_mut().for_each(|a| hide(Kind::Actors, a));
         if x.speaker.as_deref() == Some(WITHHELD) && !x.title_given {
-            x.title = format!("(withheld), {}", crate::dates::long(x.date));
+            x.title = format!("(withheld), {}", x.date.long());
         }
         x.meeting.iter_mut().for_each(|a| hide(Kind::Meetings, a));
         x.about.iter_mut().for_each(|a| hide(Kind::Guarantees, a));
+        x.responds_to
+            .iter_mut()
+            .chain(x.contradicts.iter_mut())
+            .for_each(|s| hide(Kind::Statements, s));
         body(&mut x.body_html);
         cites(&mut x.meta.citations);
     }
@@ -142,10 +146,29 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         });
         for c in &mut g.contributions {
             hide(Kind::Actors, &mut c.by);
+            c.requested_by
+                .iter_mut()
+                .for_each(|a| hide(Kind::Actors, a));
             cites(&mut c.citations);
         }
         body(&mut g.body_html);
         cites(&mut g.meta.citations);
+    }
+    // A condition withheld (its component or the contribution itself) leaves no trace.
+    let kept: BTreeSet<(String, String)> = m
+        .guarantees
+        .iter()
+        .flat_map(|(gid, g)| {
+            g.contributions
+                .iter()
+                .filter_map(move |c| c.id.clone().map(|id| (gid.clone(), id)))
+        })
+        .collect();
+    for g in m.guarantees.values_mut() {
+        for c in &mut g.contributions {
+            c.conditional_on
+                .retain(|r| kept.contains(&(r.guarantee.clone(), r.contribution.clone())));
+        }
     }
     // The default as-of date is the latest date in the content; a withheld date must not set it.
     if !m.site.as_of_given

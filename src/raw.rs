@@ -8,7 +8,7 @@
 //! without `Option`), and every struct rejects unknown fields there, as the loader does.
 
 use crate::model::vocab::*;
-use crate::schema::{Credibility, Date, Id, Time};
+use crate::schema::{ContributionRef, Credibility, Date, Day, Id, Time};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -132,12 +132,50 @@ pub struct RawSite {
     /// The highest TLP a default build includes; default `clear`.
     #[schemars(with = "Option<Tlp>")]
     pub audience: Opt<String>,
-    /// The date the briefing speaks as of; default: the latest date in the content.
-    #[schemars(with = "Option<Date>")]
+    /// The day the briefing speaks as of; default: the latest date in the content.
+    #[schemars(with = "Option<Day>")]
     pub as_of: Opt<String>,
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
+    /// Words the site adds to the open vocabularies, each with its label.
+    #[schemars(with = "Option<RawVocabularies>")]
+    pub vocabularies: Opt<RawVocabularies>,
+}
+
+/// site.yaml `vocabularies:`: per vocabulary, `word: Label` pairs. The built-in words
+/// stay; a built-in word given here takes the label.
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[schemars(deny_unknown_fields, rename = "Vocabularies")]
+pub struct RawVocabularies {
+    /// Guarantee component categories, e.g. `enrichment: Enrichment`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub categories: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Meeting and participant levels, e.g. `ambassadors: Ambassadors`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub levels: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Source kinds, e.g. `intergovernmental: Intergovernmental body`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub source_kinds: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Statement kinds, e.g. `communique: Communiqué`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub statement_kinds: Option<std::collections::BTreeMap<String, S<String>>>,
+}
+
+impl RawVocabularies {
+    /// The entries of one vocabulary, in word order.
+    pub fn of(
+        &self,
+        v: crate::model::Vocabulary,
+    ) -> Option<&std::collections::BTreeMap<String, S<String>>> {
+        use crate::model::Vocabulary as V;
+        match v {
+            V::Categories => self.categories.as_ref(),
+            V::Levels => self.levels.as_ref(),
+            V::SourceKinds => self.source_kinds.as_ref(),
+            V::StatementKinds => self.statement_kinds.as_ref(),
+        }
+    }
 }
 
 /// content/actors/*.yaml
@@ -156,9 +194,10 @@ pub struct RawActor {
     /// Office or function.
     #[schemars(with = "Option<String>")]
     pub role: Opt<String>,
-    /// The actor the actor belongs to or works for.
-    #[schemars(with = "Option<Id>")]
-    pub affiliation: Opt<String>,
+    /// The actor(s) the actor belongs to or works for: one actor id or a list of them
+    /// (a state in both the E3 and the P5+1).
+    #[schemars(with = "Option<OneOrMany>")]
+    pub affiliation: Opt<OneOrMany>,
     /// Other names and abbreviations.
     pub aliases: Option<Vec<String>>,
     /// Official page.
@@ -293,6 +332,12 @@ pub struct RawStatement {
     /// The guarantee components concerned (guarantee ids).
     #[schemars(with = "Option<Vec<Id>>")]
     pub about: Option<Vec<S<String>>>,
+    /// The statements this one answers (statement ids).
+    #[schemars(with = "Option<Vec<Id>>")]
+    pub responds_to: Option<Vec<S<String>>>,
+    /// The statements this one contradicts (statement ids).
+    #[schemars(with = "Option<Vec<Id>>")]
+    pub contradicts: Option<Vec<S<String>>>,
     /// Default: derived from the speaker and the date.
     #[schemars(with = "Option<String>")]
     pub title: Opt<String>,
@@ -337,9 +382,20 @@ pub struct RawStep {
 #[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
 #[schemars(deny_unknown_fields, rename = "Contribution")]
 pub struct RawContribution {
+    /// A slug unique within the component; the contribution's anchor becomes `#<id>`
+    /// and it can be referred to as `<guarantee-id>#<id>`.
+    #[schemars(with = "Option<Id>")]
+    pub id: Opt<String>,
     /// Who contributes (an actor id).
     #[schemars(with = "Id")]
     pub by: Opt<String>,
+    /// The actor asking for the commitment, when it is not the contributor's own offer
+    /// (an actor id).
+    #[schemars(with = "Option<Id>")]
+    pub requested_by: Opt<String>,
+    /// Contributions this one depends on: `<guarantee-id>#<contribution-id>`, any component.
+    #[schemars(with = "Option<Vec<ContributionRef>>")]
+    pub conditional_on: Option<Vec<S<String>>>,
     /// What is promised.
     #[schemars(with = "String")]
     pub commitment: Opt<String>,
@@ -398,11 +454,11 @@ pub struct RawRound {
     /// Title of the round.
     #[schemars(with = "String")]
     pub title: Opt<String>,
-    /// First day.
-    #[schemars(with = "Date")]
+    /// First day (an exact day).
+    #[schemars(with = "Day")]
     pub start: Opt<String>,
-    /// Last day.
-    #[schemars(with = "Date")]
+    /// Last day (an exact day).
+    #[schemars(with = "Day")]
     pub end: Opt<String>,
     /// The bottom line (Markdown).
     #[schemars(with = "Option<String>")]

@@ -32,10 +32,28 @@ macro_rules! text_schema {
     };
 }
 
+/// A date as precise as known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, `~` if approximate. An
+/// unquoted year is a YAML number, which the loader reads as its text.
+pub struct Date;
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY, with a leading ~ if approximate (e.g. 2026-01-06, 2015-07, ~2026-01-04).",
+            "anyOf": [
+                { "type": "string", "pattern": "^~?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+            ]
+        })
+    }
+}
 text_schema!(
-    /// A calendar date, `YYYY-MM-DD`.
-    Date,
-    "A date, YYYY-MM-DD (e.g. 2026-01-06).",
+    /// An exact calendar day, `YYYY-MM-DD`.
+    Day,
+    "A day, YYYY-MM-DD (e.g. 2026-01-06).",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
     "date"
 );
@@ -44,6 +62,12 @@ text_schema!(
     Time,
     "A time, HH:MM on the 24-hour clock (quote it: \"14:30\").",
     "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+);
+text_schema!(
+    /// A contribution of a guarantee component, `<guarantee-id>#<contribution-id>`.
+    ContributionRef,
+    "A contribution: the guarantee component's id, `#`, and the contribution's `id` (e.g. iaea-monitoring#iran-access).",
+    "^[a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*$"
 );
 text_schema!(
     /// The id of another item.

@@ -8,6 +8,7 @@
 //! when it was reached.
 
 use super::rounds_in_order;
+use crate::dates::When;
 use crate::model::{Contribution, Model, Status};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -18,12 +19,18 @@ pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
 }
 
 /// A contribution's dated steps, oldest first: its history, then its current status.
+/// A step counts from the last day its date covers (`2015-07` holds as of 31 July).
 fn steps(c: &Contribution) -> Vec<(Date, Status)> {
-    let mut steps: Vec<(Date, Status)> = c.history.iter().map(|s| (s.date, s.status)).collect();
+    let mut steps: Vec<(Date, Status)> = c
+        .history
+        .iter()
+        .map(|s| (s.date.last(), s.status))
+        .collect();
     // Sort stably by date only, so that file order decides between steps of one day.
     steps.sort_by_key(|s| s.0);
     let current_from = c
         .since
+        .map(When::last)
         .or_else(|| steps.last().map(|s| s.0))
         .unwrap_or(Date::MIN);
     steps.push((current_from, c.status));
@@ -106,6 +113,24 @@ pub struct Change {
     /// Rounds in a row, ending with this one, in which the status did not change
     /// (0 when it changed in this round).
     pub rounds_unchanged: usize,
+    /// When the status changed between the previous round's end and this round's start:
+    /// the date of that step (see [`between_rounds`]).
+    pub between_rounds: Option<When>,
+}
+
+/// The date of the step that set `c`'s status at the end of day `end`, if that step lies
+/// between two rounds: after `previous_end` and before `start` (by its last day).
+pub fn between_rounds(
+    c: &Contribution,
+    previous_end: Date,
+    start: Date,
+    end: Date,
+) -> Option<When> {
+    let mut dated: Vec<When> = c.history.iter().map(|s| s.date).collect();
+    dated.extend(c.since);
+    dated.sort_by_key(|w| w.last());
+    let step = dated.into_iter().rev().find(|w| w.last() <= end)?;
+    (step.last() > previous_end && step.last() < start).then_some(step)
 }
 
 /// The changes of one round.
@@ -179,6 +204,12 @@ pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
                     Some(b) if rank(after) > rank(b) => Movement::Up,
                     Some(_) => Movement::Down,
                 };
+                let between = match pos.checked_sub(1) {
+                    Some(p) if prev != Some(after) => {
+                        between_rounds(c, rounds[p].end, r.start, r.end)
+                    }
+                    _ => None,
+                };
                 out[pos].changes.push(Change {
                     guarantee: gid.clone(),
                     index: i,
@@ -186,6 +217,7 @@ pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
                     after,
                     movement,
                     rounds_unchanged,
+                    between_rounds: between,
                 });
             }
         }

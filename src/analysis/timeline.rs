@@ -1,8 +1,8 @@
 //! Every dated thing in one chronological list: meetings, statements, and the steps of
 //! each contribution's history (its current status too, when `since` dates it).
 
+use crate::dates::When;
 use crate::model::{Kind, Model, Status};
-use jiff::civil::Date;
 
 /// What a timeline entry is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,11 +15,11 @@ pub enum What {
     Step(usize, Status, bool),
 }
 
-/// One dated thing.
+/// One dated thing, at the precision it was written (sorted by its first day).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Entry {
     /// When.
-    pub date: Date,
+    pub date: When,
     /// Kind of the item it belongs to (meetings, statements or guarantees).
     pub kind: Kind,
     /// Item id.

@@ -106,7 +106,7 @@ codes! {
     BadValue = "bad-value", Error,
         "A value is not one of the words its field allows (the help lists them), or a number is out of range.";
     BadDate = "bad-date", Error,
-        "A date is not a real `YYYY-MM-DD` date.";
+        "A date is not a real date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, optionally after `~` (approximate). Rounds' `start` and `end` and site.yaml `as_of` take a day.";
     BadTime = "bad-time", Error,
         "A time is not `HH:MM` on a 24-hour clock. Quote it: `time: \"09:30\"`.";
     BadTimezone = "bad-timezone", Error,
@@ -118,6 +118,8 @@ codes! {
     // References between items
     DanglingReference = "dangling-reference", Error,
         "A field names an item that does not exist (the help suggests a near id).";
+    ConditionCycle = "condition-cycle", Error,
+        "Contributions' `conditional_on` go round in a circle (A on B, B on A). Remove one condition of the cycle.";
     NotAState = "not-a-state", Error,
         "An actor's `country` names an actor that is not a state.";
     SelfReference = "self-reference", Error,

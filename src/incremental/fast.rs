@@ -260,6 +260,9 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                 let mut r: Vec<String> = x.speaker.iter().cloned().collect();
                 r.extend(x.meeting.clone());
                 r.extend(x.about.iter().cloned());
+                // Answers and contradictions show on the other statements' pages.
+                r.extend(x.responds_to.iter().map(|s| format!("responds_to {s}")));
+                r.extend(x.contradicts.iter().map(|s| format!("contradicts {s}")));
                 r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
                 r
             }
@@ -272,6 +275,22 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                 for c in &x.contributions {
                     r.push(c.by.clone());
                     r.push(c.tlp.as_str().to_string());
+                    // Its id, who asked for it and its conditions show on other pages
+                    // (and conditions must be checked for cycles by a full validation).
+                    r.push(format!("id {}", c.id.as_deref().unwrap_or("")));
+                    r.push(format!(
+                        "requested_by {}",
+                        c.requested_by.as_deref().unwrap_or("")
+                    ));
+                    r.extend(
+                        c.conditional_on
+                            .iter()
+                            .map(|x| format!("conditional_on {x}")),
+                    );
+                    if c.id.is_some() || !c.conditional_on.is_empty() {
+                        // Its status decides the flags of related contributions.
+                        r.push(format!("status {}", c.status.as_str()));
+                    }
                     r.extend(c.citations.iter().map(|c| c.source.clone()));
                 }
                 r

@@ -54,8 +54,8 @@ pub struct Rendered {
     pub html: String,
     /// Bad links and refused content, positioned in the file.
     pub problems: Vec<Diagnostic>,
-    /// Every `@kind/id` link that resolved, with its position.
-    pub links: Vec<(Kind, String, Pos)>,
+    /// Every `@kind/id[#anchor]` link that resolved, with its anchor and position.
+    pub links: Vec<(Kind, String, Option<String>, Pos)>,
 }
 
 /// Renders `text` (which starts at file line `first_line`), resolving `@kind/id` links
@@ -81,7 +81,8 @@ pub fn render(
                 let at = at_offset.of(range.start);
                 let dest = match resolve(&dest_url, exists, known) {
                     Ok((kind, id, url)) => {
-                        links.push((kind, id, at));
+                        let anchor = dest_url.split_once('#').map(|(_, a)| a.to_string());
+                        links.push((kind, id, anchor, at));
                         CowStr::from(url)
                     }
                     Err(d) => {

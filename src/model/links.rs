@@ -20,6 +20,14 @@ pub struct Links {
     pub guarantee_statements: BTreeMap<String, Vec<String>>,
     /// Round id -> meeting ids in it.
     pub round_meetings: BTreeMap<String, Vec<String>>,
+    /// Actor id -> (guarantee id, contribution index) of commitments it asked of others.
+    pub actor_requests: BTreeMap<String, Vec<(String, usize)>>,
+    /// (guarantee id, contribution index) -> the contributions conditional on it.
+    pub condition_of: BTreeMap<(String, usize), Vec<(String, usize)>>,
+    /// Statement id -> statements that respond to it.
+    pub statement_responses: BTreeMap<String, Vec<String>>,
+    /// Statement id -> statements that contradict it.
+    pub statement_contradictions: BTreeMap<String, Vec<String>>,
     /// Source id -> (kind, id) of items whose citations name it.
     pub source_citers: BTreeMap<String, Vec<(Kind, String)>>,
 }
@@ -77,11 +85,32 @@ impl Links {
             for g in &st.about {
                 add(&mut l.guarantee_statements, g, id.clone());
             }
+            for s in &st.responds_to {
+                add(&mut l.statement_responses, s, id.clone());
+            }
+            for s in &st.contradicts {
+                add(&mut l.statement_contradictions, s, id.clone());
+            }
             cite(&mut l, Kind::Statements, id, &st.meta.citations);
         }
         for (id, g) in &m.guarantees {
             for (i, c) in g.contributions.iter().enumerate() {
                 add(&mut l.actor_contributions, &c.by, (id.clone(), i));
+                if let Some(a) = &c.requested_by {
+                    add(&mut l.actor_requests, a, (id.clone(), i));
+                }
+                for r in &c.conditional_on {
+                    if let Some(j) = m
+                        .guarantees
+                        .get(&r.guarantee)
+                        .and_then(|t| t.position(&r.contribution))
+                    {
+                        l.condition_of
+                            .entry((r.guarantee.clone(), j))
+                            .or_default()
+                            .push((id.clone(), i));
+                    }
+                }
                 cite(&mut l, Kind::Guarantees, id, &c.citations);
             }
             cite(&mut l, Kind::Guarantees, id, &g.meta.citations);
@@ -91,8 +120,8 @@ impl Links {
         }
         // Lists of statements and meetings read best in date order. Each item's date is
         // looked up once (a component can be the subject of thousands of statements).
-        let by_date = |ids: &mut Vec<String>, date: &dyn Fn(&str) -> Option<jiff::civil::Date>| {
-            let mut keyed: Vec<(Option<jiff::civil::Date>, String)> =
+        let by_date = |ids: &mut Vec<String>, date: &dyn Fn(&str) -> Option<crate::dates::When>| {
+            let mut keyed: Vec<(Option<crate::dates::When>, String)> =
                 ids.drain(..).map(|id| (date(&id), id)).collect();
             keyed.sort_unstable();
             ids.extend(keyed.into_iter().map(|(_, id)| id));
@@ -105,7 +134,12 @@ impl Links {
         for v in l.meeting_statements.values_mut() {
             by_date(v, &st_date);
         }
-        for v in l.guarantee_statements.values_mut() {
+        for v in l
+            .guarantee_statements
+            .values_mut()
+            .chain(l.statement_responses.values_mut())
+            .chain(l.statement_contradictions.values_mut())
+        {
             by_date(v, &st_date);
         }
         for v in l.actor_meetings.values_mut() {

@@ -1,11 +1,14 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
 mod links;
+pub mod terms;
 pub mod vocab;
 
 pub use links::Links;
+pub use terms::{Term, Vocabularies, Vocabulary};
 pub use vocab::*;
 
+use crate::dates::When;
 use jiff::civil::{Date, Time};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -115,6 +118,8 @@ pub struct SiteSettings {
     pub as_of_given: bool,
     /// How many items a list page shows before the next page (site.yaml `paginate`).
     pub paginate: usize,
+    /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
+    pub vocabularies: Vocabularies,
 }
 
 /// List pages show this many items each unless site.yaml says otherwise.
@@ -143,7 +148,7 @@ pub struct Citation {
     /// Admiralty information credibility, 1-6.
     pub credibility: Option<u8>,
     /// When the source said it.
-    pub date: Option<Date>,
+    pub date: Option<When>,
     /// Where exactly.
     pub url: Option<String>,
     /// Free note.
@@ -163,8 +168,8 @@ pub struct Actor {
     pub country: Option<String>,
     /// Office or function.
     pub role: Option<String>,
-    /// Actor id of the organisation the actor belongs to.
-    pub affiliation: Option<String>,
+    /// Actor ids of the organisations or groups the actor belongs to, as listed.
+    pub affiliation: Vec<String>,
     /// Other names.
     pub aliases: Vec<String>,
     /// Official page.
@@ -181,7 +186,7 @@ pub struct Source {
     /// Display name.
     pub name: String,
     /// What the source is.
-    pub kind: SourceKind,
+    pub kind: Term,
     /// Admiralty reliability grade.
     pub reliability: Reliability,
     /// Home page.
@@ -198,7 +203,7 @@ pub struct Participant {
     /// Role at the meeting.
     pub role: Option<String>,
     /// Level of representation.
-    pub level: Option<Level>,
+    pub level: Option<Term>,
 }
 
 /// A meeting, held or planned.
@@ -208,10 +213,10 @@ pub struct Meeting {
     pub meta: Meta,
     /// Title.
     pub title: String,
-    /// First day.
-    pub date: Date,
+    /// First day (a day, or a month or year when that is all that is known).
+    pub date: When,
     /// Last day, for meetings over several days.
-    pub end_date: Option<Date>,
+    pub end_date: Option<When>,
     /// Start time.
     pub time: Option<Time>,
     /// Time zone of `time`.
@@ -223,7 +228,7 @@ pub struct Meeting {
     /// Who took part.
     pub participants: Vec<Participant>,
     /// Level of the meeting.
-    pub level: Option<Level>,
+    pub level: Option<Term>,
     /// Whether it happened.
     pub status: MeetingStatus,
     /// Round id.
@@ -246,15 +251,19 @@ pub struct Statement {
     /// Attribution when there is no named speaker.
     pub attributed_to: Option<String>,
     /// When it was said.
-    pub date: Date,
+    pub date: When,
     /// Meeting id where it was said.
     pub meeting: Option<String>,
     /// What sort of statement.
-    pub kind: StatementKind,
+    pub kind: Term,
     /// False for background and off-record remarks.
     pub on_record: bool,
     /// Guarantee ids it concerns.
     pub about: Vec<String>,
+    /// Ids of the statements it answers.
+    pub responds_to: Vec<String>,
+    /// Ids of the statements it contradicts.
+    pub contradicts: Vec<String>,
     /// What was said, rendered.
     pub body_html: String,
 }
@@ -272,24 +281,45 @@ pub struct Amount {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     /// When.
-    pub date: Date,
+    pub date: When,
     /// Status reached.
     pub status: Status,
     /// Free note.
     pub note: Option<String>,
 }
 
+/// A contribution named from anywhere: `<guarantee>#<contribution id>`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ContributionRef {
+    /// Guarantee id.
+    pub guarantee: String,
+    /// The contribution's `id` within it.
+    pub contribution: String,
+}
+
+impl std::fmt::Display for ContributionRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}#{}", self.guarantee, self.contribution)
+    }
+}
+
 /// One actor's commitment to a guarantee component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
+    /// Its id, unique within the component, if given.
+    pub id: Option<String>,
     /// Actor id.
     pub by: String,
+    /// Actor id of who asked for it, when it is not the contributor's own offer.
+    pub requested_by: Option<String>,
+    /// Contributions it depends on.
+    pub conditional_on: Vec<ContributionRef>,
     /// What is committed, in words.
     pub commitment: String,
     /// Highest status reached now.
     pub status: Status,
     /// When the current status was reached.
-    pub since: Option<Date>,
+    pub since: Option<When>,
     /// Amount, if any.
     pub amount: Option<Amount>,
     /// Caveats.
@@ -302,6 +332,16 @@ pub struct Contribution {
     pub tlp: Tlp,
 }
 
+impl Contribution {
+    /// Its anchor on the component's page: its `id`, else `contribution-<n>` (n = index + 1).
+    pub fn anchor(&self, index: usize) -> String {
+        match &self.id {
+            Some(id) => id.clone(),
+            None => format!("contribution-{}", index + 1),
+        }
+    }
+}
+
 /// A guarantee component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guarantee {
@@ -310,7 +350,7 @@ pub struct Guarantee {
     /// Title.
     pub title: String,
     /// What it is about.
-    pub category: Category,
+    pub category: Term,
     /// One-line summary.
     pub summary: Option<String>,
     /// Each actor's commitments.
@@ -320,6 +360,13 @@ pub struct Guarantee {
 }
 
 impl Guarantee {
+    /// The index of the contribution with id `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.contributions
+            .iter()
+            .position(|c| c.id.as_deref() == Some(id))
+    }
+
     /// The highest status any contribution reached, withdrawals aside.
     pub fn highest_status(&self) -> Option<Status> {
         self.contributions
@@ -410,12 +457,17 @@ pub fn latest_date(
     guarantees: &BTreeMap<String, Guarantee>,
     rounds: &BTreeMap<String, Round>,
 ) -> Option<Date> {
-    let m = meetings.values().map(|m| m.end_date.unwrap_or(m.date));
-    let s = statements.values().map(|s| s.date);
+    let m = meetings
+        .values()
+        .map(|m| m.end_date.unwrap_or(m.date).last());
+    let s = statements.values().map(|s| s.date.last());
     let g = guarantees.values().flat_map(|g| {
-        g.contributions
-            .iter()
-            .flat_map(|c| c.since.into_iter().chain(c.history.iter().map(|h| h.date)))
+        g.contributions.iter().flat_map(|c| {
+            c.since
+                .into_iter()
+                .chain(c.history.iter().map(|h| h.date))
+                .map(When::last)
+        })
     });
     let r = rounds.values().map(|r| r.end);
     m.chain(s).chain(g).chain(r).max()

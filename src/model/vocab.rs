@@ -4,7 +4,40 @@ use serde::Serialize;
 
 /// Declares an enumeration written in YAML as one of a fixed set of words.
 macro_rules! vocabulary {
+    // An open vocabulary (see `super::terms`): its schema takes a built-in word or any
+    // word the site adds under `vocabularies:`.
+    (open $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        vocabulary!(@words $(#[$meta])* $name { $($(#[$vmeta])* $variant => $text),+ });
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "anyOf": [
+                        { "enum": Self::ALL },
+                        { "pattern": "^[a-z0-9][a-z0-9-]*$" }
+                    ],
+                    "description": "A built-in word, or one site.yaml adds under `vocabularies:`."
+                })
+            }
+        }
+    };
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        vocabulary!(@words $(#[$meta])* $name { $($(#[$vmeta])* $variant => $text),+ });
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": Self::ALL })
+            }
+        }
+    };
+    (@words $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
@@ -28,15 +61,6 @@ macro_rules! vocabulary {
                 match self {
                     $(Self::$variant => $text),+
                 }
-            }
-        }
-
-        impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($name).into()
-            }
-            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string", "enum": Self::ALL })
             }
         }
 
@@ -83,7 +107,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// What a source is.
+    open
+    /// What a source is (built-in words; a site may add more).
     SourceKind {
         NewsAgency => "news-agency", Government => "government", Official => "official",
         Document => "document", Media => "media", ThinkTank => "think-tank", Other => "other",
@@ -135,7 +160,8 @@ pub fn credibility_meaning(grade: u8) -> &'static str {
 }
 
 vocabulary! {
-    /// Who met: the level of a meeting or a participant.
+    open
+    /// Who met: the level of a meeting or a participant (built-in words; a site may add more).
     Level {
         Leaders => "leaders", Ministers => "ministers", SecurityAdvisers => "security-advisers",
         ChiefsOfStaff => "chiefs-of-staff", Envoys => "envoys", Officials => "officials",
@@ -149,7 +175,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// What sort of statement it is.
+    open
+    /// What sort of statement it is (built-in words; a site may add more).
     StatementKind {
         Quote => "quote", Readout => "readout", Claim => "claim", Report => "report",
         Declaration => "declaration", Denial => "denial",
@@ -157,7 +184,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// What a guarantee component is about.
+    open
+    /// What a guarantee component is about (built-in words; a site may add more).
     Category {
         Financial => "financial", Logistics => "logistics", Deployment => "deployment",
         MilitaryPresence => "military-presence", Monitoring => "monitoring", Legal => "legal",

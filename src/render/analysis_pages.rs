@@ -133,10 +133,11 @@ pub(super) fn data(
     match page {
         Matrix => vec![("matrix", views.value(&views.matrix()))],
         Declarations => {
-            let (actors, guarantees) = views.declarations();
+            let (actors, guarantees, exchanges) = views.declarations();
             vec![
                 ("actors", views.value(&actors)),
                 ("guarantees", views.value(&guarantees)),
+                ("exchanges", views.value(&exchanges)),
             ]
         }
         Timeline => vec![("months", views.value(&views.timeline()))],

@@ -15,7 +15,7 @@ pub(super) struct Plan {
 /// An item in its kind's list: what it sorts by, and its page's path and title.
 struct Listed {
     id: String,
-    date: Option<jiff::civil::Date>,
+    date: Option<crate::dates::When>,
     title: String,
     url: String,
 }
@@ -29,7 +29,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
         let date = |id: &str| match k {
             Kind::Meetings => Some(m.meetings[id].date),
             Kind::Statements => Some(m.statements[id].date),
-            Kind::Rounds => Some(m.rounds[id].start),
+            Kind::Rounds => Some(m.rounds[id].start.into()),
             _ => None,
         };
         let ids: Vec<&String> = m.ids(k);
@@ -87,11 +87,14 @@ fn front_lists<'a>(m: &'a Model, items: &'a [(Kind, Vec<String>)]) -> FrontLists
     let mut next: Vec<&crate::model::Meeting> = m
         .meetings
         .values()
-        .filter(|x| x.date > as_of && x.status != MeetingStatus::Cancelled)
+        .filter(|x| x.date.first() > as_of && x.status != MeetingStatus::Cancelled)
         .collect();
     next.sort_by_key(|x| (x.date, &x.meta.id));
-    let mut recent: Vec<&crate::model::Meeting> =
-        m.meetings.values().filter(|x| x.date <= as_of).collect();
+    let mut recent: Vec<&crate::model::Meeting> = m
+        .meetings
+        .values()
+        .filter(|x| x.date.first() <= as_of)
+        .collect();
     recent.sort_by_key(|x| std::cmp::Reverse((x.date, &x.meta.id)));
     let statements = items
         .iter()

@@ -1,6 +1,7 @@
 //! Field-level checks shared by every kind, each reporting at the value's position.
 
 use super::ids::Ids;
+use crate::dates::When;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
@@ -22,6 +23,11 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The ids every reference is checked against.
+    pub(super) fn ids(&self) -> &'a Ids {
+        self.ids
+    }
+
     /// A checker for `doc`.
     pub fn new<T>(
         kind: Option<Kind>,
@@ -166,20 +172,33 @@ impl<'a> Checker<'a> {
         self.word(v, "tlp", Tlp::parse, Tlp::ALL).unwrap_or(default)
     }
 
-    /// A `YYYY-MM-DD` date.
-    pub fn date(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+    /// An exact `YYYY-MM-DD` day (site.yaml `as_of`, rounds' `start` and `end`).
+    pub fn day(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+        let bad = |text: &str| format!("`{text}` is not a valid day for `{field}`");
+        self.scalar(
+            v,
+            Code::BadDate,
+            bad,
+            "write this date as a day, YYYY-MM-DD, e.g. 2026-01-06",
+            |text| {
+                When::parse(text)
+                    .filter(|w| w.is_exact_day())
+                    .map(When::first)
+            },
+        )
+    }
+
+    /// A date of any precision: `2015`, `2015-07` or `2015-07-14`, each optionally
+    /// prefixed with `~` (approximate).
+    pub fn date(&mut self, v: &Opt<String>, field: &str) -> Option<When> {
         let bad = |text: &str| format!("`{text}` is not a valid date for `{field}`");
         self.scalar(
             v,
             Code::BadDate,
             bad,
-            "write dates as YYYY-MM-DD, e.g. 2026-01-06",
-            |text| {
-                let b = text.as_bytes();
-                (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-                    .then(|| text.parse().ok())
-                    .flatten()
-            },
+            "write dates as YYYY-MM-DD, YYYY-MM or YYYY, with a leading `~` if approximate, \
+             e.g. 2026-01-06, 2015-07 or ~2026-01-04",
+            When::parse,
         )
     }
 
@@ -203,31 +222,43 @@ impl<'a> Checker<'a> {
         parsed
     }
 
-    /// A required date.
-    pub fn required_date(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+    /// A required date of any precision.
+    pub fn required_date(&mut self, v: &Opt<String>, field: &str) -> Option<When> {
         if v.is_none() {
             self.missing(field);
         }
         self.date(v, field)
     }
 
+    /// A required exact day.
+    pub fn required_day(&mut self, v: &Opt<String>, field: &str) -> Option<Date> {
+        if v.is_none() {
+            self.missing(field);
+        }
+        self.day(v, field)
+    }
+
     /// Reports an end date (written at `end_pos`) that comes before its start.
     pub fn ordered(
         &mut self,
-        start: Option<Date>,
-        end: Option<Date>,
+        start: Option<When>,
+        end: Option<When>,
         end_pos: &Opt<String>,
         start_field: &str,
         end_field: &str,
     ) {
         if let (Some(s), Some(e), Some(pos)) = (start, end, end_pos)
-            && e < s
+            && e.last() < s.first()
         {
             let at = self.pos(pos);
             self.error(
                 Diagnostic::error(
                     Code::EndBeforeStart,
-                    format!("`{end_field}` {e} is before `{start_field}` {s}"),
+                    format!(
+                        "`{end_field}` {} is before `{start_field}` {}",
+                        e.written(),
+                        s.written()
+                    ),
                 )
                 .at(at),
             );
@@ -414,8 +445,11 @@ impl<'a> Checker<'a> {
         for p in r.problems {
             self.error(p);
         }
-        for (kind, id, at) in r.links {
+        for (kind, id, anchor, at) in r.links {
             self.check_marking(kind, &id, Some(at), "link");
+            if let (Kind::Guarantees, Some(a)) = (kind, anchor) {
+                self.contribution_anchor(&id, &a, at);
+            }
         }
         r.html
     }

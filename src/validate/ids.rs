@@ -2,7 +2,7 @@
 //! each item's marking, so references can be checked in any order.
 
 use crate::load::{Doc, Loaded};
-use crate::model::{Kind, Tlp};
+use crate::model::{Kind, Tlp, Vocabularies, Vocabulary};
 use crate::raw::Opt;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -19,6 +19,12 @@ pub struct Ids {
     markings: BTreeMap<Kind, BTreeMap<String, Tlp>>,
     /// Item files that exist but could not be read (see `Loaded::failed`).
     failed: BTreeMap<(Kind, String), PathBuf>,
+    /// Guarantee id -> the `id`s its contributions give, for `conditional_on` and
+    /// `@guarantees/<id>#<contribution>` links.
+    contributions: BTreeMap<String, BTreeSet<String>>,
+    /// The words site.yaml adds to the open vocabularies (well-formed ones: site
+    /// validation reports the others).
+    pub vocabularies: Vocabularies,
 }
 
 impl Ids {
@@ -71,12 +77,39 @@ impl Ids {
         l.rounds
             .iter()
             .for_each(|d| mark(Kind::Rounds, &d.id, &d.raw.tlp));
+        let contributions = l
+            .guarantees
+            .iter()
+            .map(|d| {
+                let ids = d
+                    .raw
+                    .contributions
+                    .iter()
+                    .flatten()
+                    .filter_map(|c| c.value.id.as_ref().map(|i| i.value.trim().to_string()))
+                    .collect();
+                (d.id.clone(), ids)
+            })
+            .collect();
+        let mut vocabularies = Vocabularies::default();
+        if let Some(v) = l.site.as_ref().and_then(|s| s.raw.vocabularies.as_ref()) {
+            for vocabulary in Vocabulary::ALL {
+                for (word, label) in v.value.of(vocabulary).into_iter().flatten() {
+                    let (word, label) = (word.trim(), label.value.trim());
+                    if crate::load::is_slug(word) && !label.is_empty() {
+                        vocabularies.add(vocabulary, word, label);
+                    }
+                }
+            }
+        }
         Ids {
+            vocabularies,
             by_kind,
             actor_kinds,
             default_tlp,
             markings,
             failed: l.failed.clone(),
+            contributions,
         }
     }
 
@@ -106,6 +139,12 @@ impl Ids {
     /// Every item file that exists but could not be read, with its kind and id.
     pub fn all_failed(&self) -> impl Iterator<Item = (&(Kind, String), &PathBuf)> {
         self.failed.iter()
+    }
+
+    /// The contribution ids of guarantee `g` (empty if it has none or does not exist).
+    pub fn contributions(&self, g: &str) -> &BTreeSet<String> {
+        static EMPTY: BTreeSet<String> = BTreeSet::new();
+        self.contributions.get(g).unwrap_or(&EMPTY)
     }
 
     /// True if `id` names an item of `kind`.

@@ -3,6 +3,7 @@
 
 use super::checker::Checker;
 use super::ids::Ids;
+use crate::dates::When;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::load::Doc;
 use crate::model::*;
@@ -10,7 +11,7 @@ use crate::raw::*;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
-fn meta<T>(
+pub(super) fn meta<T>(
     doc: &Doc<T>,
     c: &mut Checker,
     tags: &Option<Vec<String>>,
@@ -46,9 +47,9 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
             );
         }
     }
-    let affiliation = c.opt_ref(Kind::Actors, &r.affiliation, "affiliation");
-    if affiliation.as_deref() == Some(doc.id.as_str()) {
-        let at = r.affiliation.as_ref().and_then(|s| c.pos(s));
+    let affiliation = c.one_or_many(Kind::Actors, &r.affiliation, "affiliation");
+    if affiliation.contains(&doc.id) {
+        let at = r.affiliation.as_ref().and_then(|a| c.pos(a));
         c.error(
             Diagnostic::error(
                 Code::SelfReference,
@@ -75,7 +76,7 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
 pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
     let r = &doc.raw;
     let name = c.required(&r.name, "name");
-    let kind = c.word(&r.kind, "kind", SourceKind::parse, SourceKind::ALL);
+    let kind = c.term(&r.kind, "kind", Vocabulary::SourceKinds);
     let reliability = c.word(
         &r.reliability,
         "reliability",
@@ -85,7 +86,7 @@ pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     Source {
         name: name.unwrap_or_default(),
-        kind: kind.unwrap_or(SourceKind::Other),
+        kind: kind.unwrap_or_else(|| Term::builtin(SourceKind::Other.as_str())),
         reliability: reliability.unwrap_or(Reliability::F),
         url: c.url(&r.url),
         description_html: c.markdown_field(&r.description),
@@ -97,9 +98,15 @@ pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
 pub fn round(doc: &Doc<RawRound>, c: &mut Checker) -> Round {
     let r = &doc.raw;
     let title = c.required(&r.title, "title");
-    let start = c.required_date(&r.start, "start");
-    let end = c.required_date(&r.end, "end");
-    c.ordered(start, end, &r.end, "start", "end");
+    let start = c.required_day(&r.start, "start");
+    let end = c.required_day(&r.end, "end");
+    c.ordered(
+        start.map(When::day),
+        end.map(When::day),
+        &r.end,
+        "start",
+        "end",
+    );
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let summary_html = c.markdown_field(&r.summary);
     Round {
@@ -122,21 +129,7 @@ pub fn meeting(
     let date = c.required_date(&r.date, "date");
     let end_date = c.date(&r.end_date, "end_date");
     c.ordered(date, end_date, &r.end_date, "date", "end_date");
-    let mut convened_by = Vec::new();
-    if let Some(cb) = &r.convened_by {
-        let list: Vec<(String, _)> = match &cb.value {
-            OneOrMany::One(id) => vec![(id.trim().to_string(), c.pos(cb))],
-            OneOrMany::Many(v) => v
-                .iter()
-                .map(|s| (s.value.trim().to_string(), c.pos(s)))
-                .collect(),
-        };
-        for (id, at) in list {
-            if c.reference(Kind::Actors, &id, at, "convened_by") {
-                convened_by.push(id);
-            }
-        }
-    }
+    let convened_by = c.one_or_many(Kind::Actors, &r.convened_by, "convened_by");
     let mut participants = Vec::new();
     for p in r.participants.iter().flatten() {
         let at = c.pos(p);
@@ -154,7 +147,7 @@ pub fn meeting(
                     .actor
                     .as_ref()
                     .map(|a| (a.value.trim().to_string(), c.pos(a)));
-                let level = c.word(&f.level, "level", Level::parse, Level::ALL);
+                let level = c.term(&f.level, "level", Vocabulary::Levels);
                 (actor, c.text(&f.role), level)
             }
         };
@@ -168,7 +161,7 @@ pub fn meeting(
             });
         }
     }
-    let level = c.word(&r.level, "level", Level::parse, Level::ALL);
+    let level = c.term(&r.level, "level", Vocabulary::Levels);
     let status = c.word(
         &r.status,
         "status",
@@ -178,18 +171,33 @@ pub fn meeting(
     let round = c.opt_ref(Kind::Rounds, &r.round, "round");
     if let (Some(rid), Some(d), Some(pos)) = (&round, date, &r.round)
         && let Some(rd) = rounds.get(rid)
-        && (d < rd.start || d > rd.end)
+        && (d.last() < rd.start || d.first() > rd.end)
     {
         let at = c.pos(pos);
         c.warn(
             Diagnostic::warning(
                 Code::OutsideRound,
                 format!(
-                    "meeting on {d} is outside round `{rid}` ({} to {})",
-                    rd.start, rd.end
+                    "meeting on {} is outside round `{rid}` ({} to {})",
+                    d.written(),
+                    rd.start,
+                    rd.end
                 ),
             )
             .at(at),
+        );
+    }
+    if let (Some(d), Some(t)) = (date, &r.time)
+        && !d.is_exact_day()
+    {
+        let at = c.pos(t);
+        c.error(
+            Diagnostic::error(
+                Code::BadValue,
+                format!("a `time` needs an exact day, not `{}`", d.written()),
+            )
+            .at(at)
+            .help("give `date` as YYYY-MM-DD, or leave `time` out"),
         );
     }
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
@@ -200,7 +208,7 @@ pub fn meeting(
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
         title: title.unwrap_or_default(),
-        date: date.unwrap_or_default(),
+        date: date.unwrap_or(When::day(Date::default())),
         end_date,
         convened_by,
         participants,
@@ -227,8 +235,24 @@ pub fn statement(
     }
     let date = c.required_date(&r.date, "date");
     let meeting = c.opt_ref(Kind::Meetings, &r.meeting, "meeting");
-    let kind = c.word(&r.kind, "kind", StatementKind::parse, StatementKind::ALL);
+    let kind = c.term(&r.kind, "kind", Vocabulary::StatementKinds);
     let about = c.refs(Kind::Guarantees, &r.about, "about");
+    let mut related = |v: &Option<Vec<S<String>>>, field: &str| {
+        let ids = c.refs(Kind::Statements, v, field);
+        if let Some(s) = v.iter().flatten().find(|s| s.value.trim() == doc.id) {
+            let at = c.pos(s);
+            c.error(
+                Diagnostic::error(
+                    Code::SelfReference,
+                    format!("a statement cannot name itself in `{field}`"),
+                )
+                .at(at),
+            );
+        }
+        ids
+    };
+    let responds_to = related(&r.responds_to, "responds_to");
+    let contradicts = related(&r.contradicts, "contradicts");
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let who = speaker
         .as_ref()
@@ -236,12 +260,9 @@ pub fn statement(
         .or_else(|| attributed_to.clone())
         .unwrap_or_default();
     let title_given = c.text(&r.title).is_some();
-    let title = c.text(&r.title).unwrap_or_else(|| {
-        format!(
-            "{who}, {}",
-            date.map(crate::dates::long).unwrap_or_default()
-        )
-    });
+    let title = c
+        .text(&r.title)
+        .unwrap_or_else(|| format!("{who}, {}", date.map(When::long).unwrap_or_default()));
     Statement {
         body_html: c.markdown(&doc.body, doc.body_line),
         meta,
@@ -249,134 +270,51 @@ pub fn statement(
         title_given,
         speaker,
         attributed_to,
-        date: date.unwrap_or_default(),
+        date: date.unwrap_or(When::day(Date::default())),
         meeting,
-        kind: kind.unwrap_or(StatementKind::Quote),
+        kind: kind.unwrap_or_else(|| Term::builtin(StatementKind::Quote.as_str())),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
         about,
+        responds_to,
+        contradicts,
     }
 }
 
-/// A guarantee component and its contributions.
-pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
-    let r = &doc.raw;
-    let title = c.required(&r.title, "title");
-    let category = c.required_word(&r.category, "category", Category::parse, Category::ALL);
-    let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
-    let contributions = r
-        .contributions
-        .iter()
-        .flatten()
-        .filter_map(|rc| contribution(rc, c, meta.tlp))
-        .collect();
-    Guarantee {
-        summary: c.text(&r.summary),
-        body_html: c.markdown(&doc.body, doc.body_line),
-        meta,
-        title: title.unwrap_or_default(),
-        category: category.unwrap_or(Category::Other),
-        contributions,
-    }
-}
-
-fn contribution(
-    rc: &S<RawContribution>,
-    c: &mut Checker,
-    default_tlp: Tlp,
-) -> Option<Contribution> {
-    let at = c.pos(rc);
-    let r = &rc.value;
-    let tlp = c.tlp(&r.tlp, default_tlp);
-    // References from a contribution are judged against its own marking.
-    let item_marking = c.set_marking(tlp);
-    for (field, missing) in [
-        ("by", r.by.is_none()),
-        ("commitment", r.commitment.is_none()),
-        ("status", r.status.is_none()),
-    ] {
-        if missing {
-            c.error(
-                Diagnostic::error(
-                    Code::MissingField,
-                    format!("contribution without `{field}`"),
-                )
-                .at(at)
-                .help(format!(
-                    "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
-                )),
-            );
-        }
-    }
-    let by = c.opt_ref(Kind::Actors, &r.by, "by");
-    let commitment = c.text(&r.commitment);
-    let status = c.word(&r.status, "status", Status::parse, Status::ALL);
-    let since = c.date(&r.since, "since");
-    let amount = r.amount.as_ref().and_then(|a| {
-        let a_at = c.pos(a);
-        match (&a.value.value, &a.value.unit) {
-            (Some(v), Some(u)) if !u.value.trim().is_empty() => Some(Amount {
-                value: v.value,
-                unit: u.value.trim().to_string(),
-            }),
-            _ => {
+/// site.yaml `vocabularies:`: each word a slug with a label.
+fn vocabularies(v: &Opt<RawVocabularies>, c: &mut Checker) -> Vocabularies {
+    let mut out = Vocabularies::default();
+    let Some(v) = v else { return out };
+    for vocabulary in Vocabulary::ALL {
+        for (word, label) in v.value.of(vocabulary).into_iter().flatten() {
+            let at = c.pos(label);
+            let (word, text) = (word.trim(), label.value.trim());
+            if !crate::load::is_slug(word) {
                 c.error(
-                    Diagnostic::error(Code::MissingField, "`amount` needs both `value` and `unit`")
-                        .at(a_at)
-                        .help("e.g. `amount: {value: 3, unit: EUR bn}`"),
+                    Diagnostic::error(
+                        Code::BadValue,
+                        format!(
+                            "`{word}` in `vocabularies: {}` is not a valid word",
+                            vocabulary.key()
+                        ),
+                    )
+                    .at(at)
+                    .help(format!(
+                        "use lowercase letters, digits and hyphens, e.g. `{}`",
+                        crate::load::slugify(word)
+                    )),
                 );
-                None
+            } else if text.is_empty() {
+                c.error(
+                    Diagnostic::error(Code::BadValue, format!("`{word}` has an empty label"))
+                        .at(at)
+                        .help("give the label pages show, e.g. `enrichment: Enrichment limits`"),
+                );
+            } else {
+                out.add(vocabulary, word, text);
             }
         }
-    });
-    let mut history = Vec::new();
-    for step in r.history.iter().flatten() {
-        let s_at = c.pos(step);
-        if step.value.date.is_none() || step.value.status.is_none() {
-            c.error(
-                Diagnostic::error(Code::MissingField, "history step needs `date` and `status`")
-                    .at(s_at)
-                    .help("e.g. `- {date: 2026-01-03, status: discussed}`"),
-            );
-        }
-        let date = c.date(&step.value.date, "date");
-        let status = c.word(&step.value.status, "status", Status::parse, Status::ALL);
-        if let (Some(date), Some(status)) = (date, status) {
-            history.push(Step {
-                date,
-                status,
-                note: c.text(&step.value.note),
-            });
-        }
     }
-    history.sort_by_key(|s| s.date);
-    if let (Some(since), Some(last), Some(pos)) = (since, history.last(), r.since.as_ref())
-        && last.date > since
-    {
-        let at = c.pos(pos);
-        c.warn(
-            Diagnostic::warning(
-                Code::HistoryAfterSince,
-                format!(
-                    "`since` {since} is before the last history step ({})",
-                    last.date
-                ),
-            )
-            .at(at),
-        );
-    }
-    let citations = c.citations(&r.sources);
-    c.set_marking(item_marking);
-    Some(Contribution {
-        by: by?,
-        commitment: commitment?,
-        status: status?,
-        since,
-        amount,
-        conditions: r.conditions.clone().unwrap_or_default(),
-        history,
-        citations,
-        tlp,
-    })
+    out
 }
 
 /// content/site.yaml, with defaults applied.
@@ -394,7 +332,7 @@ pub fn site(
     let audience = c
         .word(&r.audience, "audience", Tlp::parse, Tlp::ALL)
         .unwrap_or(Tlp::Clear);
-    let given = c.date(&r.as_of, "as_of");
+    let given = c.day(&r.as_of, "as_of");
     let as_of = given.or(latest);
     let base_url = c
         .url(&r.base_url)
@@ -446,6 +384,7 @@ pub fn site(
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
         paginate,
+        vocabularies: vocabularies(&r.vocabularies, &mut c),
     };
     (!c.failed()).then_some(settings)
 }

@@ -2,8 +2,11 @@
 //! problem (missing fields, bad values, dangling references) with its position.
 
 mod checker;
+mod cycles;
+mod guarantees;
 mod ids;
 mod items;
+mod refs;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::{Doc, Loaded};
@@ -52,7 +55,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         &loaded.guarantees,
         &ids,
         &mut diags,
-        items::guarantee,
+        guarantees::guarantee,
     );
     for ((kind, id), file) in ids.all_failed() {
         diags.push(
@@ -68,6 +71,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
             .help("fix the error in this file; items that refer to it are checked again then"),
         );
     }
+    cycles::check(&guarantees, &loaded.guarantees, &ids, &mut diags);
     let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
@@ -164,7 +168,7 @@ pub fn revalidate(
             (Revalidated::Statement(x), d)
         }
         Kind::Guarantees => {
-            let (x, d) = one(root, kind, rel, ids, items::guarantee)?;
+            let (x, d) = one(root, kind, rel, ids, guarantees::guarantee)?;
             (Revalidated::Guarantee(x), d)
         }
     })

@@ -10,6 +10,7 @@ mod exports;
 mod hostile;
 mod incremental;
 mod pagination;
+mod relations;
 mod scaffold;
 mod schema;
 mod serve;

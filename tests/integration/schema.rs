@@ -86,6 +86,16 @@ fn schemas_reject_a_misspelt_field_and_a_bad_value() {
     assert!(v.validate("content/rounds/r.yaml", missing).is_err());
     let citation = "name: X\nsources:\n  - {source: reuters, credibility: 7}\n";
     assert!(v.validate("content/sources/x.yaml", citation).is_err());
+    // Dates of any precision, an unquoted year included; a round's days stay exact.
+    for date in ["2015", "2015-07", "~2026-01-04"] {
+        let st = format!("---\nspeaker: x\ndate: {date}\n---\n");
+        v.validate("content/statements/s.md", &st)
+            .unwrap_or_else(|e| panic!("{date}: {e}"));
+    }
+    let st = "---\nspeaker: x\ndate: July 2015\n---\n";
+    assert!(v.validate("content/statements/s.md", st).is_err());
+    let round = "title: R\nstart: 2026-01\nend: 2026-01-06\n";
+    assert!(v.validate("content/rounds/r.yaml", round).is_err());
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub fn feed(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) ->
     let auth = authority(base);
     let mut entries: Vec<Entry> = timeline::entries(m)
         .into_iter()
-        .filter(|e| e.date <= m.site.as_of)
+        .filter(|e| e.date.last() <= m.site.as_of)
         .map(|e| entry(m, views, bodies, &auth, &e))
         .collect();
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
@@ -83,11 +83,14 @@ fn entry<'b>(
 ) -> Entry<'b> {
     let path = e.kind.page(&e.id);
     let tag = |suffix: &str| format!("tag:{auth},{}:{path}{suffix}", e.date);
+    // Atom needs an exact timestamp: a month or a year counts from its first day (the
+    // entry's text gives the date as written).
+    let date = e.date.first();
     match e.what {
         What::Meeting => {
             let x = &m.meetings[&e.id];
             Entry {
-                date: e.date,
+                date,
                 id: tag(""),
                 item: Some((Kind::Meetings, e.id.clone())),
                 title: format!("Meeting: {}", x.title),
@@ -107,7 +110,7 @@ fn entry<'b>(
         What::Statement => {
             let x = &m.statements[&e.id];
             Entry {
-                date: e.date,
+                date,
                 id: tag(""),
                 item: Some((Kind::Statements, e.id.clone())),
                 title: format!("Statement: {}", x.title),
@@ -122,7 +125,7 @@ fn entry<'b>(
             let c = views.contribution(&e.id, i);
             let tlp = m.guarantees[&e.id].contributions[i].tlp;
             Entry {
-                date: e.date,
+                date,
                 id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
                 item: None,
                 title: format!("{}: {} {}", c.guarantee.title, c.by.title, status.as_str()),
@@ -133,7 +136,7 @@ fn entry<'b>(
                     "{} reached the status {} on {}: {}",
                     c.by.title,
                     status.as_str(),
-                    crate::dates::long(e.date),
+                    e.date.long(),
                     c.commitment
                 ),
                 body: "",
@@ -150,7 +153,7 @@ pub fn piece(m: &Model, views: &Views, kind: Kind, id: &str) -> Option<Vec<u8>> 
         Kind::Statements => (m.statements.get(id)?.date, What::Statement),
         _ => return None,
     };
-    if date > m.site.as_of {
+    if date.last() > m.site.as_of {
         return None;
     }
     let bodies = Bodies::of_one(m, kind, id);

@@ -98,12 +98,13 @@ pub fn contributions(m: &Model, views: &Views) -> String {
     for (gid, g) in &m.guarantees {
         for (i, c) in g.contributions.iter().enumerate() {
             let v = views.contribution(gid, i);
-            let since = c.since.map(|d| d.to_string()).unwrap_or_default();
+            // Dates as written: `2015-07`, `~2026-01-04` carry their precision.
+            let since = c.since.map(|d| d.written()).unwrap_or_default();
             let amount = c.amount.as_ref().map(|a| a.value.to_string());
             let history = c
                 .history
                 .iter()
-                .map(|h| format!("{} {}", h.date, h.status.as_str()))
+                .map(|h| format!("{} {}", h.date.written(), h.status.as_str()))
                 .collect::<Vec<_>>()
                 .join("; ");
             row(
@@ -181,7 +182,7 @@ fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement
         out,
         [
             id.as_str(),
-            &s.date.to_string(),
+            &s.date.written(),
             &s.title,
             s.speaker.as_deref().unwrap_or(""),
             &views.attribution(s),

@@ -87,12 +87,13 @@ fn changes(m: &Model) -> Vec<Value> {
                 "counts": rc.counts().iter().map(|(mv, n)| (mv.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
                 "contributions": rc.changes.iter().map(|c| json!({
                     "guarantee": c.guarantee,
-                    "anchor": format!("contribution-{}", c.index + 1),
+                    "anchor": m.guarantees[&c.guarantee].contributions[c.index].anchor(c.index),
                     "by": m.guarantees[&c.guarantee].contributions[c.index].by,
                     "before": c.before.map(|s| s.as_str()),
                     "after": c.after.as_str(),
                     "movement": c.movement.as_str(),
                     "rounds_unchanged": c.rounds_unchanged,
+                    "between_rounds": c.between_rounds.map(|w| w.written()),
                 })).collect::<Vec<_>>(),
             })
         })

@@ -104,7 +104,7 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
             w.extend(x.participants.iter().map(|p| name(&p.actor)));
             w.extend(x.convened_by.iter().map(name));
             w.extend(x.meta.tags.iter().map(String::as_str));
-            (crate::dates::long(x.date), w)
+            (x.date.long(), w)
         }
         Kind::Statements => {
             let x = &m.statements[id];
@@ -112,7 +112,7 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
             let mut w = vec![bodies.statement(id), who.as_str()];
             w.extend(x.about.iter().map(|g| m.guarantees[g].title.as_str()));
             w.extend(x.meta.tags.iter().map(String::as_str));
-            (format!("{}, {who}", crate::dates::long(x.date)), w)
+            (format!("{}, {who}", x.date.long()), w)
         }
         Kind::Guarantees => {
             let x = &m.guarantees[id];

@@ -4,6 +4,7 @@ use super::*;
 use crate::audience::WITHHELD;
 use crate::dates;
 use crate::model::*;
+use jiff::civil::Date;
 
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
@@ -27,7 +28,7 @@ pub struct Views<'m> {
 pub(super) struct Dated<'m> {
     /// Meetings not cancelled, by date then id.
     pub meetings: Vec<(Date, &'m String)>,
-    /// Statements, newest first, then by id.
+    /// Statements, newest first by the last day their date covers, then by id.
     pub statements: Vec<(std::cmp::Reverse<Date>, &'m String)>,
 }
 
@@ -70,13 +71,13 @@ impl<'m> Views<'m> {
                 .meetings
                 .values()
                 .filter(|x| x.status != MeetingStatus::Cancelled)
-                .map(|x| (x.date, &x.meta.id))
+                .map(|x| (x.date.first(), &x.meta.id))
                 .collect();
             meetings.sort();
             let mut statements: Vec<_> = m
                 .statements
                 .values()
-                .map(|x| (std::cmp::Reverse(x.date), &x.meta.id))
+                .map(|x| (std::cmp::Reverse(x.date.last()), &x.meta.id))
                 .collect();
             statements.sort();
             Dated {
@@ -135,9 +136,47 @@ impl<'m> Views<'m> {
     /// A contribution view.
     pub fn contribution(&self, guarantee: &str, i: usize) -> ContributionView {
         let c = &self.m.guarantees[guarantee].contributions[i];
+        let rank = crate::analysis::changes::rank;
+        let related = |g: &str, j: usize, below: bool| {
+            let o = &self.m.guarantees[g].contributions[j];
+            RelatedContribution {
+                guarantee: self.link(Kind::Guarantees, g),
+                anchor: o.anchor(j),
+                by: self.link(Kind::Actors, &o.by),
+                commitment: o.commitment.clone(),
+                status: o.status.as_str(),
+                below,
+            }
+        };
         ContributionView {
-            anchor: format!("contribution-{}", i + 1),
+            anchor: c.anchor(i),
             by: self.link(Kind::Actors, &c.by),
+            requested_by: c.requested_by.as_ref().map(|a| self.link(Kind::Actors, a)),
+            conditional_on: c
+                .conditional_on
+                .iter()
+                .filter_map(|r| {
+                    let j = self
+                        .m
+                        .guarantees
+                        .get(&r.guarantee)?
+                        .position(&r.contribution)?;
+                    let cond = self.m.guarantees[&r.guarantee].contributions[j].status;
+                    Some(related(&r.guarantee, j, rank(cond) < rank(c.status)))
+                })
+                .collect(),
+            condition_of: self
+                .m
+                .links
+                .condition_of
+                .get(&(guarantee.to_string(), i))
+                .into_iter()
+                .flatten()
+                .map(|(g, j)| {
+                    let dep = self.m.guarantees[g].contributions[*j].status;
+                    related(g, *j, rank(c.status) < rank(dep))
+                })
+                .collect(),
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),
             status: c.status.as_str(),
@@ -177,7 +216,15 @@ impl<'m> Views<'m> {
                         actor_kind: a.kind.as_str(),
                         country: a.country.as_ref().map(|c| self.link(Kind::Actors, c)),
                         role: a.role.clone(),
-                        affiliation: a.affiliation.as_ref().map(|c| self.link(Kind::Actors, c)),
+                        affiliation: a.affiliation.first().map(|c| self.link(Kind::Actors, c)),
+                        affiliations: self.links(Kind::Actors, Some(&a.affiliation)),
+                        requests: l
+                            .actor_requests
+                            .get(id)
+                            .into_iter()
+                            .flatten()
+                            .map(|(g, i)| self.contribution(g, *i))
+                            .collect(),
                         aliases: a.aliases.clone(),
                         website: a.url.clone(),
                         description_html: a.description_html.clone(),
@@ -199,7 +246,8 @@ impl<'m> Views<'m> {
                 (
                     &s.meta,
                     Detail::Source {
-                        source_kind: s.kind.as_str(),
+                        source_kind: s.kind.as_str().to_string(),
+                        source_kind_label: s.kind.label().to_string(),
                         reliability: s.reliability.as_str(),
                         reliability_meaning: s.reliability.meaning(),
                         website: s.url.clone(),
@@ -214,7 +262,7 @@ impl<'m> Views<'m> {
                     &x.meta,
                     Detail::Meeting {
                         date: DateView::new(x.date),
-                        period: dates::range(x.date, x.end_date),
+                        period: dates::range_when(x.date, x.end_date),
                         time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
                         timezone: x
                             .timezone
@@ -232,12 +280,14 @@ impl<'m> Views<'m> {
                             .map(|p| ParticipantView {
                                 actor: self.link(Kind::Actors, &p.actor),
                                 role: p.role.clone(),
-                                level: p.level.map(Level::as_str),
+                                level: p.level.as_ref().map(|t| t.as_str().to_string()),
+                                level_label: p.level.as_ref().map(|t| t.label().to_string()),
                             })
                             .collect(),
-                        level: x.level.map(Level::as_str),
+                        level: x.level.as_ref().map(|t| t.as_str().to_string()),
+                        level_label: x.level.as_ref().map(|t| t.label().to_string()),
                         status: x.status.as_str(),
-                        upcoming: x.date > m.site.as_of,
+                        upcoming: x.date.first() > m.site.as_of,
                         round: x.round.as_ref().map(|r| self.link(Kind::Rounds, r)),
                         body_html: x.body_html.clone(),
                         statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
@@ -254,13 +304,19 @@ impl<'m> Views<'m> {
                         attributed_to: x.attributed_to.clone(),
                         attribution: self.attribution(x),
                         meeting: x.meeting.as_ref().map(|a| self.link(Kind::Meetings, a)),
-                        statement_kind: x.kind.as_str(),
+                        statement_kind: x.kind.as_str().to_string(),
+                        statement_kind_label: x.kind.label().to_string(),
                         on_record: x.on_record,
                         about: x
                             .about
                             .iter()
                             .map(|g| self.link(Kind::Guarantees, g))
                             .collect(),
+                        responds_to: self.links(Kind::Statements, Some(&x.responds_to)),
+                        contradicts: self.links(Kind::Statements, Some(&x.contradicts)),
+                        responses: self.links(Kind::Statements, l.statement_responses.get(id)),
+                        contradicted_by: self
+                            .links(Kind::Statements, l.statement_contradictions.get(id)),
                         body_html: x.body_html.clone(),
                     },
                 )
@@ -281,7 +337,8 @@ impl<'m> Views<'m> {
                 (
                     &x.meta,
                     Detail::Guarantee {
-                        category: x.category.as_str(),
+                        category: x.category.as_str().to_string(),
+                        category_label: x.category.label().to_string(),
                         summary: x.summary.clone(),
                         highest_status: x.highest_status().map(Status::as_str),
                         status_counts: counts,

@@ -172,7 +172,7 @@ impl<'m> Views<'m> {
                 let x = &m.rounds[id];
                 (
                     x.title.clone(),
-                    Some(x.start),
+                    Some(x.start.into()),
                     x.meta.tlp,
                     Some(dates::range(x.start, Some(x.end))),
                 )

@@ -2,9 +2,8 @@
 //!
 //! Every URL here is relative to the site root; templates prefix it with `root`.
 
-use crate::dates;
+use crate::dates::{Precision, When};
 use crate::model::Tlp;
-use jiff::civil::Date;
 use serde::Serialize;
 
 mod build;
@@ -15,21 +14,30 @@ pub use derived::*;
 mod value;
 pub(crate) use value::{Cx, ToValue};
 
-/// A date as machine-readable ISO text and as words.
+/// A date as machine-readable ISO text and as words, at the precision it was written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateView {
-    /// `2026-01-06`
+    /// `2026-01-06`, or `2026-01` or `2026` for a month or a year
     pub iso: String,
-    /// `6 January 2026`
+    /// `6 January 2026`, `January 2026`, `c. 6 January 2026`
     pub text: String,
+    /// `year` or `month` when less than a day is known (exports omit it for a day).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<&'static str>,
+    /// True for a date written with `~` (exports omit it otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 impl DateView {
-    /// Formats a date.
-    pub fn new(d: Date) -> Self {
+    /// Formats a date of any precision.
+    pub fn new(d: impl Into<When>) -> Self {
+        let w: When = d.into();
         DateView {
-            iso: d.to_string(),
-            text: dates::long(d),
+            iso: w.to_string(),
+            text: w.long(),
+            precision: (w.precision() != Precision::Day).then(|| w.precision().as_str()),
+            approximate: w.approximate(),
         }
     }
 }
@@ -128,7 +136,9 @@ pub struct ParticipantView {
     /// Role at the meeting.
     pub role: Option<String>,
     /// Level of representation.
-    pub level: Option<&'static str>,
+    pub level: Option<String>,
+    /// Its label.
+    pub level_label: Option<String>,
 }
 
 /// An earlier step of a contribution.
@@ -145,10 +155,16 @@ pub struct StepView {
 /// A contribution, with both its actor and its guarantee resolved.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContributionView {
-    /// Anchor id on the guarantee page, e.g. `contribution-2`.
+    /// Anchor id on the guarantee page: the contribution's `id`, else e.g. `contribution-2`.
     pub anchor: String,
     /// Who commits.
     pub by: Link,
+    /// Who asked for it, when it is not the contributor's own offer.
+    pub requested_by: Option<Link>,
+    /// The contributions it is conditional on.
+    pub conditional_on: Vec<RelatedContribution>,
+    /// The contributions conditional on it.
+    pub condition_of: Vec<RelatedContribution>,
     /// To which component.
     pub guarantee: Link,
     /// What.
@@ -171,6 +187,25 @@ pub struct ContributionView {
     pub citations: Vec<CitationView>,
     /// Marking.
     pub tlp: TlpView,
+}
+
+/// Another contribution a contribution is related to (`conditional_on`, or the reverse).
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedContribution {
+    /// Its component.
+    pub guarantee: Link,
+    /// Its anchor on the component's page.
+    pub anchor: String,
+    /// Who commits.
+    pub by: Link,
+    /// What.
+    pub commitment: String,
+    /// Its status word.
+    pub status: &'static str,
+    /// True when the condition stands lower than what depends on it: for a condition,
+    /// its status is below this contribution's; for a dependent, this contribution's
+    /// status is below the dependent's.
+    pub below: bool,
 }
 
 /// A count of contributions at one status.
@@ -218,8 +253,12 @@ pub enum Detail {
         country: Option<Link>,
         /// Office.
         role: Option<String>,
-        /// Organisation.
+        /// Organisation: the first listed.
         affiliation: Option<Link>,
+        /// Every organisation or group listed under `affiliation`.
+        affiliations: Vec<Link>,
+        /// Commitments the actor asked of others (`requested_by`).
+        requests: Vec<ContributionView>,
         /// Other names.
         aliases: Vec<String>,
         /// Official page.
@@ -238,7 +277,9 @@ pub enum Detail {
     /// A source.
     Source {
         /// Source kind.
-        source_kind: &'static str,
+        source_kind: String,
+        /// Its label.
+        source_kind_label: String,
         /// Reliability letter.
         reliability: &'static str,
         /// Its meaning.
@@ -267,7 +308,9 @@ pub enum Detail {
         /// Participants.
         participants: Vec<ParticipantView>,
         /// Level.
-        level: Option<&'static str>,
+        level: Option<String>,
+        /// Its label.
+        level_label: Option<String>,
         /// Status word.
         status: &'static str,
         /// After the as-of date.
@@ -292,18 +335,30 @@ pub enum Detail {
         /// Meeting.
         meeting: Option<Link>,
         /// Statement kind.
-        statement_kind: &'static str,
+        statement_kind: String,
+        /// Its label.
+        statement_kind_label: String,
         /// On the record.
         on_record: bool,
         /// Guarantee components it concerns.
         about: Vec<Link>,
+        /// Statements it answers.
+        responds_to: Vec<Link>,
+        /// Statements it contradicts.
+        contradicts: Vec<Link>,
+        /// Statements that answer it.
+        responses: Vec<Link>,
+        /// Statements that contradict it.
+        contradicted_by: Vec<Link>,
         /// Rendered text.
         body_html: String,
     },
     /// A guarantee component.
     Guarantee {
         /// Category.
-        category: &'static str,
+        category: String,
+        /// Its label.
+        category_label: String,
         /// Summary.
         summary: Option<String>,
         /// Highest status reached, withdrawals aside.

@@ -109,10 +109,17 @@ impl<T: ToValue> ToValue for Option<T> {
 
 impl ToValue for DateView {
     fn to_value(&self, _: &Cx) -> Value {
-        map([
+        let mut entries = vec![
             ("iso", self.iso.as_str().into()),
             ("text", self.text.as_str().into()),
-        ])
+        ];
+        if let Some(p) = self.precision {
+            entries.push(("precision", p.into()));
+        }
+        if self.approximate {
+            entries.push(("approximate", true.into()));
+        }
+        map_of(&entries)
     }
 }
 
@@ -210,7 +217,8 @@ impl ToValue for ParticipantView {
         map([
             ("actor", self.actor.to_value(cx)),
             ("role", opt_str(&self.role)),
-            ("level", self.level.into()),
+            ("level", opt_str(&self.level)),
+            ("level_label", opt_str(&self.level_label)),
         ])
     }
 }
@@ -231,11 +239,27 @@ impl ToValue for StatusCount {
     }
 }
 
+impl ToValue for RelatedContribution {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("guarantee", self.guarantee.to_value(cx)),
+            ("anchor", self.anchor.as_str().into()),
+            ("by", self.by.to_value(cx)),
+            ("commitment", self.commitment.as_str().into()),
+            ("status", self.status.into()),
+            ("below", self.below.into()),
+        ])
+    }
+}
+
 impl ToValue for ContributionView {
     fn to_value(&self, cx: &Cx) -> Value {
         map([
             ("anchor", self.anchor.as_str().into()),
             ("by", self.by.to_value(cx)),
+            ("requested_by", opt(&self.requested_by, cx)),
+            ("conditional_on", list(&self.conditional_on, cx)),
+            ("condition_of", list(&self.condition_of, cx)),
             ("guarantee", self.guarantee.to_value(cx)),
             ("commitment", self.commitment.as_str().into()),
             ("status", self.status.into()),
@@ -279,6 +303,8 @@ impl Detail {
                 country,
                 role,
                 affiliation,
+                affiliations,
+                requests,
                 aliases,
                 website,
                 description_html,
@@ -291,6 +317,8 @@ impl Detail {
                 ("country", opt(country, v)),
                 ("role", opt_str(role)),
                 ("affiliation", opt(affiliation, v)),
+                ("affiliations", list(affiliations, v)),
+                ("requests", list(requests, v)),
                 ("aliases", strings(aliases)),
                 ("website", opt_str(website)),
                 ("description_html", opt_str(description_html)),
@@ -301,13 +329,15 @@ impl Detail {
             ],
             Detail::Source {
                 source_kind,
+                source_kind_label,
                 reliability,
                 reliability_meaning,
                 website,
                 description_html,
                 cited_by,
             } => vec![
-                ("source_kind", (*source_kind).into()),
+                ("source_kind", source_kind.as_str().into()),
+                ("source_kind_label", source_kind_label.as_str().into()),
                 ("reliability", (*reliability).into()),
                 ("reliability_meaning", (*reliability_meaning).into()),
                 ("website", opt_str(website)),
@@ -323,6 +353,7 @@ impl Detail {
                 convened_by,
                 participants,
                 level,
+                level_label,
                 status,
                 upcoming,
                 round,
@@ -336,7 +367,8 @@ impl Detail {
                 ("location", opt_str(location)),
                 ("convened_by", list(convened_by, v)),
                 ("participants", list(participants, v)),
-                ("level", (*level).into()),
+                ("level", opt_str(level)),
+                ("level_label", opt_str(level_label)),
                 ("status", (*status).into()),
                 ("upcoming", (*upcoming).into()),
                 ("round", opt(round, v)),
@@ -350,8 +382,13 @@ impl Detail {
                 attribution,
                 meeting,
                 statement_kind,
+                statement_kind_label,
                 on_record,
                 about,
+                responds_to,
+                contradicts,
+                responses,
+                contradicted_by,
                 body_html,
             } => vec![
                 ("date", date.to_value(v)),
@@ -359,13 +396,19 @@ impl Detail {
                 ("attributed_to", opt_str(attributed_to)),
                 ("attribution", attribution.as_str().into()),
                 ("meeting", opt(meeting, v)),
-                ("statement_kind", (*statement_kind).into()),
+                ("statement_kind", statement_kind.as_str().into()),
+                ("statement_kind_label", statement_kind_label.as_str().into()),
                 ("on_record", (*on_record).into()),
                 ("about", list(about, v)),
+                ("responds_to", list(responds_to, v)),
+                ("contradicts", list(contradicts, v)),
+                ("responses", list(responses, v)),
+                ("contradicted_by", list(contradicted_by, v)),
                 ("body_html", html(body_html)),
             ],
             Detail::Guarantee {
                 category,
+                category_label,
                 summary,
                 highest_status,
                 status_counts,
@@ -373,7 +416,8 @@ impl Detail {
                 statements,
                 body_html,
             } => vec![
-                ("category", (*category).into()),
+                ("category", category.as_str().into()),
+                ("category_label", category_label.as_str().into()),
                 ("summary", opt_str(summary)),
                 ("highest_status", (*highest_status).into()),
                 ("status_counts", list(status_counts, v)),

@@ -58,6 +58,7 @@ impl<'m> Views<'m> {
                     movement: c.movement.as_str(),
                     marker: marker(c.movement),
                     rounds_unchanged: c.rounds_unchanged,
+                    between_rounds: c.between_rounds.map(DateView::new),
                 })
                 .collect(),
         }
@@ -117,9 +118,9 @@ impl<'m> Views<'m> {
                                 status: cell.status.as_str(),
                                 rank: crate::analysis::changes::rank(cell.status),
                                 url: format!(
-                                    "{}#contribution-{}",
+                                    "{}#{}",
                                     Kind::Guarantees.page(g),
-                                    cell.index + 1
+                                    contributions[cell.index].anchor(cell.index)
                                 ),
                                 count: cell.count,
                                 conditions: contributions
@@ -127,6 +128,17 @@ impl<'m> Views<'m> {
                                     .filter(|c| &c.by == by)
                                     .flat_map(|c| c.conditions.iter().cloned())
                                     .collect(),
+                                requested_by: {
+                                    let mut ids: Vec<&String> = contributions
+                                        .iter()
+                                        .filter(|c| &c.by == by)
+                                        .filter_map(|c| c.requested_by.as_ref())
+                                        .collect();
+                                    ids.dedup();
+                                    ids.into_iter()
+                                        .map(|a| self.link(Kind::Actors, a))
+                                        .collect()
+                                },
                                 tlp: contributions[cell.index].tlp.into(),
                             })
                         })
@@ -149,14 +161,42 @@ impl<'m> Views<'m> {
     }
 
     /// Declarations against commitments, per actor (those with either) and per component.
-    pub fn declarations(&self) -> (Vec<ActorDeclarations>, Vec<GuaranteeDeclarations>) {
+    pub fn declarations(
+        &self,
+    ) -> (
+        Vec<ActorDeclarations>,
+        Vec<GuaranteeDeclarations>,
+        Vec<StatementRelation>,
+    ) {
         let l = &self.m.links;
+        // Statements of the persons belonging to an actor, oldest first.
+        let member_statements = |a: &str| {
+            let mut ids: Vec<&String> = l
+                .actor_members
+                .get(a)
+                .into_iter()
+                .flatten()
+                .filter(|p| {
+                    self.m
+                        .actors
+                        .get(*p)
+                        .is_some_and(|x| x.kind == crate::model::ActorKind::Person)
+                })
+                .flat_map(|p| l.actor_statements.get(p).into_iter().flatten())
+                .collect();
+            ids.sort_by_key(|s| (self.m.statements[*s].date, *s));
+            ids.dedup();
+            ids.into_iter()
+                .map(|s| self.link(Kind::Statements, s))
+                .collect::<Vec<_>>()
+        };
         let mut actors: Vec<ActorDeclarations> = self
             .m
             .actors
             .keys()
             .filter_map(|a| {
                 let statements = self.links(Kind::Statements, l.actor_statements.get(a));
+                let member_statements = member_statements(a);
                 let (binding, other): (Vec<_>, Vec<_>) = l
                     .actor_contributions
                     .get(a)
@@ -164,13 +204,16 @@ impl<'m> Views<'m> {
                     .flatten()
                     .map(|(g, i)| self.contribution(g, *i))
                     .partition(|c| c.binding);
-                (!statements.is_empty() || !binding.is_empty() || !other.is_empty()).then(|| {
-                    ActorDeclarations {
-                        actor: self.link(Kind::Actors, a),
-                        statements,
-                        binding,
-                        other,
-                    }
+                let any = !statements.is_empty()
+                    || !member_statements.is_empty()
+                    || !binding.is_empty()
+                    || !other.is_empty();
+                any.then(|| ActorDeclarations {
+                    actor: self.link(Kind::Actors, a),
+                    statements,
+                    member_statements,
+                    binding,
+                    other,
                 })
             })
             .collect();
@@ -188,7 +231,25 @@ impl<'m> Views<'m> {
             })
             .collect();
         guarantees.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
-        (actors, guarantees)
+        let mut relations: Vec<(&crate::model::Statement, &'static str, &String)> = self
+            .m
+            .statements
+            .values()
+            .flat_map(|s| {
+                let r = s.responds_to.iter().map(move |o| (s, "responds to", o));
+                r.chain(s.contradicts.iter().map(move |o| (s, "contradicts", o)))
+            })
+            .collect();
+        relations.sort_by_key(|(s, rel, o)| (s.date, &s.meta.id, *rel, *o));
+        let relations = relations
+            .into_iter()
+            .map(|(s, relation, o)| StatementRelation {
+                statement: self.link(Kind::Statements, &s.meta.id),
+                relation,
+                other: self.link(Kind::Statements, o),
+            })
+            .collect();
+        (actors, guarantees, relations)
     }
 
     /// Every dated thing, as timeline entries, oldest first.
@@ -226,7 +287,7 @@ impl<'m> Views<'m> {
                     url,
                     note,
                     status,
-                    upcoming: e.date > m.site.as_of,
+                    upcoming: e.date.first() > m.site.as_of,
                     tlp,
                 }
             })
@@ -237,9 +298,13 @@ impl<'m> Views<'m> {
     pub fn timeline(&self) -> Vec<TimelineMonth> {
         let mut months: Vec<TimelineMonth> = Vec::new();
         for e in self.timeline_entries() {
-            let id = e.date.iso[..7].to_string();
+            // A date known only to the year sits at the head of its year.
+            let id = match e.date.iso.get(..7) {
+                Some(month) => month.to_string(),
+                None => format!("{}-01", e.date.iso),
+            };
             if months.last().is_none_or(|m| m.id != id) {
-                let d: Date = e.date.iso.parse().expect("an ISO date");
+                let d: Date = format!("{id}-01").parse().expect("an ISO date");
                 months.push(TimelineMonth {
                     id: id.clone(),
                     title: dates::month(d),

@@ -33,6 +33,8 @@ pub struct ChangeView {
     pub marker: &'static str,
     /// Rounds in a row without a change, ending with this one.
     pub rounds_unchanged: usize,
+    /// The change's date when it came between the previous round and this one.
+    pub between_rounds: Option<super::DateView>,
 }
 
 /// What changed in a round.
@@ -78,6 +80,9 @@ pub struct CellView {
     pub count: usize,
     /// Every condition of those contributions.
     pub conditions: Vec<String>,
+    /// The actors who asked for those contributions (`requested_by`): what they name
+    /// is asked of the column's actor, not its own offer.
+    pub requested_by: Vec<Link>,
     /// The linked contribution's marking.
     pub tlp: super::TlpView,
 }
@@ -111,10 +116,24 @@ pub struct ActorDeclarations {
     pub actor: Link,
     /// Statements it made as named speaker.
     pub statements: Vec<Link>,
+    /// Statements made by its people (persons whose `country` or `affiliation` it is),
+    /// oldest first: a head of state's words beside his state's commitments.
+    pub member_statements: Vec<Link>,
     /// Contributions signed, ratified or implemented.
     pub binding: Vec<ContributionView>,
     /// Its other contributions (not yet binding, or withdrawn).
     pub other: Vec<ContributionView>,
+}
+
+/// One statement answering or contradicting another (`responds_to`, `contradicts`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementRelation {
+    /// The statement that answers or contradicts.
+    pub statement: Link,
+    /// `responds to` or `contradicts`.
+    pub relation: &'static str,
+    /// The statement answered or contradicted.
+    pub other: Link,
 }
 
 /// A component's statements beside its contributions.

@@ -25,6 +25,7 @@ impl ToValue for ChangeView {
             ("movement", self.movement.into()),
             ("marker", self.marker.into()),
             ("rounds_unchanged", self.rounds_unchanged.into()),
+            ("between_rounds", opt(&self.between_rounds, cx)),
         ])
     }
 }

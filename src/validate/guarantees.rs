@@ -1,0 +1,179 @@
+//! Guarantee components and their contributions: ids, requests, conditions, history.
+
+use super::checker::Checker;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::Doc;
+use crate::model::*;
+use crate::raw::*;
+
+/// A guarantee component and its contributions.
+pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
+    let r = &doc.raw;
+    let title = c.required(&r.title, "title");
+    if r.category.is_none() {
+        c.missing("category");
+    }
+    let category = c.term(&r.category, "category", Vocabulary::Categories);
+    let meta = super::items::meta(doc, c, &r.tags, &r.tlp, &r.sources);
+    let contributions = r
+        .contributions
+        .iter()
+        .flatten()
+        .filter_map(|rc| contribution(rc, c, meta.tlp))
+        .collect();
+    unique_contribution_ids(r, c);
+    Guarantee {
+        summary: c.text(&r.summary),
+        body_html: c.markdown(&doc.body, doc.body_line),
+        meta,
+        title: title.unwrap_or_default(),
+        category: category.unwrap_or_else(|| Term::builtin(Category::Other.as_str())),
+        contributions,
+    }
+}
+
+fn contribution(
+    rc: &S<RawContribution>,
+    c: &mut Checker,
+    default_tlp: Tlp,
+) -> Option<Contribution> {
+    let at = c.pos(rc);
+    let r = &rc.value;
+    let tlp = c.tlp(&r.tlp, default_tlp);
+    // References from a contribution are judged against its own marking.
+    let item_marking = c.set_marking(tlp);
+    for (field, missing) in [
+        ("by", r.by.is_none()),
+        ("commitment", r.commitment.is_none()),
+        ("status", r.status.is_none()),
+    ] {
+        if missing {
+            c.error(
+                Diagnostic::error(Code::MissingField, format!("contribution without `{field}`"))
+                    .at(at)
+                    .help(format!(
+                        "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
+                    )),
+            );
+        }
+    }
+    let id = r.id.as_ref().and_then(|v| {
+        let text = v.value.trim();
+        if crate::load::is_slug(text) {
+            Some(text.to_string())
+        } else {
+            let at = c.pos(v);
+            c.error(
+                Diagnostic::error(Code::BadId, format!("`{text}` is not a valid contribution id"))
+                    .at(at)
+                    .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
+            );
+            None
+        }
+    });
+    let by = c.opt_ref(Kind::Actors, &r.by, "by");
+    let requested_by = c.opt_ref(Kind::Actors, &r.requested_by, "requested_by");
+    let conditional_on: Vec<ContributionRef> = r
+        .conditional_on
+        .iter()
+        .flatten()
+        .filter_map(|v| c.contribution_ref(v, "conditional_on"))
+        .collect();
+    let commitment = c.text(&r.commitment);
+    let status = c.word(&r.status, "status", Status::parse, Status::ALL);
+    let since = c.date(&r.since, "since");
+    let amount = r.amount.as_ref().and_then(|a| {
+        let a_at = c.pos(a);
+        match (&a.value.value, &a.value.unit) {
+            (Some(v), Some(u)) if !u.value.trim().is_empty() => Some(Amount {
+                value: v.value,
+                unit: u.value.trim().to_string(),
+            }),
+            _ => {
+                c.error(
+                    Diagnostic::error(Code::MissingField, "`amount` needs both `value` and `unit`")
+                        .at(a_at)
+                        .help("e.g. `amount: {value: 3, unit: EUR bn}`"),
+                );
+                None
+            }
+        }
+    });
+    let mut history = Vec::new();
+    for step in r.history.iter().flatten() {
+        let s_at = c.pos(step);
+        if step.value.date.is_none() || step.value.status.is_none() {
+            c.error(
+                Diagnostic::error(Code::MissingField, "history step needs `date` and `status`")
+                    .at(s_at)
+                    .help("e.g. `- {date: 2026-01-03, status: discussed}`"),
+            );
+        }
+        let date = c.date(&step.value.date, "date");
+        let status = c.word(&step.value.status, "status", Status::parse, Status::ALL);
+        if let (Some(date), Some(status)) = (date, status) {
+            history.push(Step {
+                date,
+                status,
+                note: c.text(&step.value.note),
+            });
+        }
+    }
+    history.sort_by_key(|s| s.date);
+    if let (Some(since), Some(last), Some(pos)) = (since, history.last(), r.since.as_ref())
+        && last.date > since
+    {
+        let at = c.pos(pos);
+        c.warn(
+            Diagnostic::warning(
+                Code::HistoryAfterSince,
+                format!(
+                    "`since` {} is before the last history step ({})",
+                    since.written(),
+                    last.date.written()
+                ),
+            )
+            .at(at),
+        );
+    }
+    let citations = c.citations(&r.sources);
+    c.set_marking(item_marking);
+    Some(Contribution {
+        id,
+        requested_by,
+        conditional_on,
+        by: by?,
+        commitment: commitment?,
+        status: status?,
+        since,
+        amount,
+        conditions: r.conditions.clone().unwrap_or_default(),
+        history,
+        citations,
+        tlp,
+    })
+}
+
+/// Reports a contribution `id` given twice in one component, at the second.
+fn unique_contribution_ids(r: &RawGuarantee, c: &mut Checker) {
+    let mut seen = std::collections::BTreeSet::new();
+    for v in r
+        .contributions
+        .iter()
+        .flatten()
+        .filter_map(|x| x.value.id.as_ref())
+    {
+        let id = v.value.trim();
+        if !seen.insert(id) {
+            let at = c.pos(v);
+            c.error(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!("two contributions of this component have the id `{id}`"),
+                )
+                .at(at)
+                .help("contribution ids must be unique within their component; rename one"),
+            );
+        }
+    }
+}
