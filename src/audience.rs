@@ -143,6 +143,7 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         for c in &mut g.contributions {
             hide(Kind::Actors, &mut c.by);
             cites(&mut c.citations);
+            c.history.iter_mut().for_each(|h| cites(&mut h.citations));
         }
         body(&mut g.body_html);
         cites(&mut g.meta.citations);

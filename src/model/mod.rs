@@ -277,6 +277,8 @@ pub struct Step {
     pub status: Status,
     /// Free note.
     pub note: Option<String>,
+    /// Citations verifying the step.
+    pub citations: Vec<Citation>,
 }
 
 /// One actor's commitment to a guarantee component.
@@ -286,10 +288,19 @@ pub struct Contribution {
     pub by: String,
     /// What is committed, in words.
     pub commitment: String,
-    /// Highest status reached now.
+    /// The current status, as written.
     pub status: Status,
     /// When the current status was reached.
     pub since: Option<Date>,
+    /// A note on the current status.
+    pub note: Option<String>,
+    /// An obligation that must keep being honoured (a cap, a limit): never settled,
+    /// "in force" while implemented.
+    pub continuing: bool,
+    /// Deadline: overdue when a view's date is past it and the status is below implemented.
+    pub due: Option<Date>,
+    /// End of term: after it, a status on the ladder reads `expired`.
+    pub until: Option<Date>,
     /// Amount, if any.
     pub amount: Option<Amount>,
     /// Caveats.
@@ -317,17 +328,6 @@ pub struct Guarantee {
     pub contributions: Vec<Contribution>,
     /// Description, rendered.
     pub body_html: String,
-}
-
-impl Guarantee {
-    /// The highest status any contribution reached, withdrawals aside.
-    pub fn highest_status(&self) -> Option<Status> {
-        self.contributions
-            .iter()
-            .map(|c| c.status)
-            .filter(|s| *s != Status::Withdrawn)
-            .max()
-    }
 }
 
 /// A diplomatic round.

@@ -67,7 +67,7 @@ pub fn of_contributions(m: &Model, views: &Views) -> (Vec<Output>, Vec<pieces::M
 }
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A file written piece by piece, made whole in memory (for renders that keep files).
 pub fn in_memory(path: &str, write: &mut WriteFn) -> Output {

@@ -5,6 +5,16 @@ use crate::audience::WITHHELD;
 use crate::dates;
 use crate::model::*;
 
+/// Counts of statuses as views show them.
+pub(super) fn status_counts(v: Vec<(Status, usize)>) -> Vec<StatusCount> {
+    v.into_iter()
+        .map(|(s, count)| StatusCount {
+            status: s.as_str(),
+            count,
+        })
+        .collect()
+}
+
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
     pub(crate) m: &'m Model,
@@ -135,19 +145,23 @@ impl<'m> Views<'m> {
     /// A contribution view.
     pub fn contribution(&self, guarantee: &str, i: usize) -> ContributionView {
         let c = &self.m.guarantees[guarantee].contributions[i];
+        let as_of = self.m.site.as_of;
+        let status = crate::analysis::changes::status_now(c, as_of);
         ContributionView {
             anchor: format!("contribution-{}", i + 1),
             by: self.link(Kind::Actors, &c.by),
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),
-            status: c.status.as_str(),
-            rank: if c.status == Status::Withdrawn {
-                0
-            } else {
-                c.status as u8 + 1
-            },
-            binding: c.status.is_binding(),
+            status: status.as_str(),
+            rank: crate::analysis::changes::rank(status),
+            binding: status.is_binding(),
             since: c.since.map(DateView::new),
+            note: c.note.clone(),
+            continuing: c.continuing,
+            in_force: c.continuing && status == Status::Implemented,
+            due: c.due.map(DateView::new),
+            overdue: crate::analysis::changes::overdue_at(c, as_of),
+            until: c.until.map(DateView::new),
             amount: c.amount.as_ref().map(|a| format!("{} {}", a.value, a.unit)),
             conditions: c.conditions.clone(),
             history: c
@@ -157,6 +171,7 @@ impl<'m> Views<'m> {
                     date: DateView::new(h.date),
                     status: h.status.as_str(),
                     note: h.note.clone(),
+                    citations: self.citations(&h.citations),
                 })
                 .collect(),
             citations: self.citations(&c.citations),
@@ -267,24 +282,15 @@ impl<'m> Views<'m> {
             }
             Kind::Guarantees => {
                 let x = &m.guarantees[id];
-                let counts = Status::ALL
-                    .iter()
-                    .filter_map(|w| {
-                        let s = Status::parse(w)?;
-                        let n = x.contributions.iter().filter(|c| c.status == s).count();
-                        (n > 0).then_some(StatusCount {
-                            status: s.as_str(),
-                            count: n,
-                        })
-                    })
-                    .collect();
+                let st = crate::analysis::matrix::standing(x, m.site.as_of);
                 (
                     &x.meta,
                     Detail::Guarantee {
                         category: x.category.as_str(),
                         summary: x.summary.clone(),
-                        highest_status: x.highest_status().map(Status::as_str),
-                        status_counts: counts,
+                        status_counts: status_counts(st.statuses),
+                        reversal: st.reversal.map(DateView::new),
+                        overdue: st.overdue,
                         contributions: (0..x.contributions.len())
                             .map(|i| self.contribution(id, i))
                             .collect(),

@@ -221,6 +221,7 @@ impl ToValue for StepView {
             ("date", self.date.to_value(cx)),
             ("status", self.status.into()),
             ("note", opt_str(&self.note)),
+            ("citations", list(&self.citations, cx)),
         ])
     }
 }
@@ -242,6 +243,12 @@ impl ToValue for ContributionView {
             ("rank", self.rank.into()),
             ("binding", self.binding.into()),
             ("since", opt(&self.since, cx)),
+            ("note", opt_str(&self.note)),
+            ("continuing", self.continuing.into()),
+            ("in_force", self.in_force.into()),
+            ("due", opt(&self.due, cx)),
+            ("overdue", self.overdue.into()),
+            ("until", opt(&self.until, cx)),
             ("amount", opt_str(&self.amount)),
             ("conditions", strings(&self.conditions)),
             ("history", list(&self.history, cx)),
@@ -367,16 +374,18 @@ impl Detail {
             Detail::Guarantee {
                 category,
                 summary,
-                highest_status,
                 status_counts,
+                reversal,
+                overdue,
                 contributions,
                 statements,
                 body_html,
             } => vec![
                 ("category", (*category).into()),
                 ("summary", opt_str(summary)),
-                ("highest_status", (*highest_status).into()),
                 ("status_counts", list(status_counts, v)),
+                ("reversal", opt(reversal, v)),
+                ("overdue", (*overdue).into()),
                 ("contributions", list(contributions, v)),
                 ("statements", list(statements, v)),
                 ("body_html", html(body_html)),
