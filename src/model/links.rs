@@ -83,6 +83,9 @@ impl Links {
             for (i, c) in g.contributions.iter().enumerate() {
                 add(&mut l.actor_contributions, &c.by, (id.clone(), i));
                 cite(&mut l, Kind::Guarantees, id, &c.citations);
+                for h in &c.history {
+                    cite(&mut l, Kind::Guarantees, id, &h.citations);
+                }
             }
             cite(&mut l, Kind::Guarantees, id, &g.meta.citations);
         }

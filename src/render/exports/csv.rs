@@ -27,7 +27,7 @@ fn field(out: &mut String, s: &str) {
 }
 
 /// Appends one line of fields.
-fn line<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+pub(super) fn line<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
     for (i, c) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -280,7 +280,11 @@ impl<'m> Views<'m> {
                 g.meta
                     .citations
                     .iter()
-                    .chain(g.contributions.iter().flat_map(|c| &c.citations))
+                    .chain(g.contributions.iter().flat_map(|c| {
+                        c.citations
+                            .iter()
+                            .chain(c.history.iter().flat_map(|h| &h.citations))
+                    }))
             }));
         for c in all_citations {
             *counts.entry(&c.source).or_default() += 1;
