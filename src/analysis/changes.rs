@@ -54,33 +54,37 @@ fn status_in(steps: &[(Date, Status)], until: Option<Date>, day: Date) -> Option
     Some(term(s, until, day))
 }
 
-/// True if a status that had reached `agreed` or higher went down the ladder or off it
-/// (a move to `expired`, the planned end of term, is not a reversal).
-fn reverses(best: Option<u8>, s: Status) -> bool {
-    let agreed = Status::Agreed.rung();
-    match (best, s.rung()) {
-        (Some(b), _) if Some(b) < agreed => false,
-        (None, _) => false,
-        (Some(b), Some(r)) => r < b,
-        (Some(_), None) => s != Status::Expired,
+/// True if the step from `prev` to `s` reverses a contribution whose best rung so far is
+/// `best`: once it has reached `agreed` or higher, a step down the ladder, or a change to
+/// a state off it other than `expired` (the planned end of term). A step back onto the
+/// ladder (restored) is none, even to a lower rung than before.
+fn reverses(best: Option<u8>, prev: Option<Status>, s: Status) -> bool {
+    if best < Status::Agreed.rung() || prev == Some(s) {
+        return false;
+    }
+    match (prev.and_then(Status::rung), s.rung()) {
+        (_, None) => s != Status::Expired,
+        (Some(p), Some(r)) => r < p,
+        (None, Some(_)) => false,
     }
 }
 
-/// The last day, up to the end of `day`, on which the contribution reversed: went down
-/// or off the ladder (not to `expired`) after reaching `agreed` or higher. `None` if it
-/// never did, whether or not it was restored since.
+/// The last day, up to the end of `day`, on which the contribution reversed (see
+/// [`reverses`]). `None` if it never did; a reversal stays on record once restored.
 pub fn reversal_at(c: &Contribution, day: Date) -> Option<Date> {
     let mut best: Option<u8> = None;
+    let mut prev: Option<Status> = None;
     let mut last = None;
     for (d, s) in steps(c) {
         if d > day {
             break;
         }
         let s = term(s, c.until, d);
-        if reverses(best, s) {
+        if reverses(best, prev, s) {
             last = Some(d);
         }
         best = best.max(s.rung());
+        prev = Some(s);
     }
     last
 }
@@ -361,6 +365,17 @@ mod tests {
         assert_eq!(reversal_at(&c, day("2019-07-01")), Some(day("2019-07-01")));
         // Restored since, the reversal is still on record.
         assert_eq!(reversal_at(&c, day("2022-01-01")), Some(day("2019-07-01")));
+        // Restored to a lower rung than before: still no new reversal.
+        let r = contribution(
+            Agreed,
+            "2023-03-04",
+            &[
+                ("2015-07-14", Agreed),
+                ("2016-01-16", Implemented),
+                ("2021-02-23", Suspended),
+            ],
+        );
+        assert_eq!(reversal_at(&r, day("2024-01-01")), Some(day("2021-02-23")));
         // Below agreed, a step down is no reversal.
         let p = contribution(Rejected, "2020-01-01", &[("2019-01-01", Proposed)]);
         assert_eq!(reversal_at(&p, day("2021-01-01")), None);
