@@ -153,6 +153,7 @@ impl<'m> Views<'m> {
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),
             status: status.as_str(),
+            written_status: c.status.as_str(),
             rank: crate::analysis::changes::rank(status),
             binding: status.is_binding(),
             since: c.since.map(DateView::new),

@@ -157,6 +157,8 @@ pub struct ContributionView {
     pub commitment: String,
     /// Status word as of the site's date (`expired` once past `until`).
     pub status: &'static str,
+    /// The status as written: differs from `status` once the term has ended.
+    pub written_status: &'static str,
     /// Position on the ladder, 1 (proposed) to 7 (implemented); 0 off the ladder.
     pub rank: u8,
     /// True from `signed` up, on the ladder.

@@ -240,6 +240,7 @@ impl ToValue for ContributionView {
             ("guarantee", self.guarantee.to_value(cx)),
             ("commitment", self.commitment.as_str().into()),
             ("status", self.status.into()),
+            ("written_status", self.written_status.into()),
             ("rank", self.rank.into()),
             ("binding", self.binding.into()),
             ("since", opt(&self.since, cx)),
