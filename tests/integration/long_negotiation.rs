@@ -351,6 +351,8 @@ fn pages_show_reversals_flags_and_step_sources() {
         !arms
             .contains("status-implemented tier-strong\">implemented</span> <span class=\"ladder\"")
     );
+    // Its history says when the term ended, after the status as written.
+    assert!(arms.contains("<li><time datetime=\"2016-01-16\">16 January 2016</time> <span class=\"badge status status-implemented tier-strong\">implemented</span></li><li class=\"now\"><time datetime=\"2020-10-18\">18 October 2020</time> <span class=\"badge status status-expired tier-ended\">expired</span> <span class=\"note\">end of term: current status</span></li>"));
 }
 
 /// `check` names what the analyst must update: the missed deadline, at its line.
