@@ -355,6 +355,15 @@ fn pages_show_reversals_flags_and_step_sources() {
     assert!(arms.contains("<li><time datetime=\"2016-01-16\">16 January 2016</time> <span class=\"badge status status-implemented tier-strong\">implemented</span></li><li class=\"now\"><time datetime=\"2020-10-18\">18 October 2020</time> <span class=\"badge status status-expired tier-ended\">expired</span> <span class=\"note\">end of term: current status</span></li>"));
 }
 
+/// The timeline carries the end of term as a status step, the current one.
+#[test]
+fn the_timeline_shows_the_end_of_term() {
+    let site = built();
+    let t = site.page("timeline.html");
+    assert!(t.contains("<time datetime=\"2020-10-18\">18 October 2020</time> <span class=\"badge entry-kind\">status</span> <a href=\"guarantees/arms-restrictions.html#contribution-1\">Arms restrictions: UN Security Council expired</a> <span class=\"badge status status-expired tier-ended\">expired</span></li>"), "{t}");
+    assert!(t.contains("Arms restrictions: UN Security Council implemented</a> <span class=\"badge status status-implemented tier-strong\">implemented</span> <span class=\"note\">— earlier step</span>"));
+}
+
 /// `check` names what the analyst must update: the missed deadline, at its line.
 #[test]
 fn check_warns_about_the_missed_deadline() {
