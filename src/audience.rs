@@ -150,6 +150,7 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
                 .iter_mut()
                 .for_each(|a| hide(Kind::Actors, a));
             cites(&mut c.citations);
+            c.history.iter_mut().for_each(|h| cites(&mut h.citations));
         }
         body(&mut g.body_html);
         cites(&mut g.meta.citations);

@@ -376,6 +376,9 @@ pub struct RawStep {
     /// Free note.
     #[schemars(with = "Option<String>")]
     pub note: Opt<String>,
+    /// Citations verifying the step: source ids, or mappings with `source` and grades.
+    #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
+    pub sources: RawCitations,
 }
 
 /// One entry of a guarantee's `contributions:`.
@@ -399,12 +402,26 @@ pub struct RawContribution {
     /// What is promised.
     #[schemars(with = "String")]
     pub commitment: Opt<String>,
-    /// How far the commitment has gone, from proposed to implemented.
+    /// Where the commitment stands: on the ladder from proposed to implemented, or off
+    /// it (suspended, breached, withdrawn, expired, rejected, contested).
     #[schemars(with = "Status")]
     pub status: Opt<String>,
     /// When the current status was reached.
     #[schemars(with = "Option<Date>")]
     pub since: Opt<String>,
+    /// A note on the current status.
+    #[schemars(with = "Option<String>")]
+    pub note: Opt<String>,
+    /// True for an obligation that must keep being honoured (a cap, a limit): never
+    /// settled, shown as "in force" while implemented. Default false (a one-off).
+    #[schemars(with = "Option<bool>")]
+    pub continuing: Opt<bool>,
+    /// Deadline: flagged overdue on every view dated after it while below implemented.
+    #[schemars(with = "Option<Date>")]
+    pub due: Opt<String>,
+    /// End of term: after this day a status on the ladder reads `expired`.
+    #[schemars(with = "Option<Date>")]
+    pub until: Opt<String>,
     /// How much, with a unit.
     #[schemars(with = "Option<RawAmount>")]
     pub amount: Opt<RawAmount>,
@@ -413,7 +430,8 @@ pub struct RawContribution {
     /// Earlier steps.
     #[schemars(with = "Option<Vec<RawStep>>")]
     pub history: Option<Vec<S<RawStep>>>,
-    /// The sources the item rests on: source ids, or mappings with `source` and grades.
+    /// The sources verifying the current status: source ids, or mappings with `source`
+    /// and grades.
     #[schemars(with = "Option<Vec<IdOr<RawCitation>>>")]
     pub sources: RawCitations,
     /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.

@@ -5,7 +5,10 @@
 //! `since`. Its status at the end of a day is that of the last step dated on or before
 //! it. A current status without `since` is taken to hold from its last history step on
 //! (or, with no history, from before the first round): the content says it holds, not
-//! when it was reached.
+//! when it was reached. After its `until` (end of term), a status on the ladder reads
+//! `expired`; one off the ladder (withdrawn, breached...) stays as it was, since the end
+//! of term does not undo a reversal. Every view, every export and every round's changes
+//! read statuses through [`status_at`], so that rule holds everywhere.
 
 use super::rounds_in_order;
 use crate::dates::When;
@@ -15,7 +18,22 @@ use serde::Serialize;
 
 /// The status a contribution had at the end of `day`, or `None` before its first step.
 pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
-    status_in(&steps(c), day)
+    status_in(&steps(c), c.until, day)
+}
+
+/// The current status as a view dated `day` shows it: the status written, `expired`
+/// once `day` is past the end of term. (Unlike [`status_at`], steps dated after `day`
+/// are not undone: that is time travel's work.)
+pub fn status_now(c: &Contribution, day: Date) -> Status {
+    term(c.status, c.until, day)
+}
+
+/// The end-of-term rule: after `until`, a ladder status reads `expired`.
+fn term(s: Status, until: Option<When>, day: Date) -> Status {
+    match until {
+        Some(u) if day > u.last() && s.is_ladder() => Status::Expired,
+        _ => s,
+    }
 }
 
 /// A contribution's dated steps, oldest first: its history, then its current status.
@@ -38,8 +56,51 @@ fn steps(c: &Contribution) -> Vec<(Date, Status)> {
     steps
 }
 
-fn status_in(steps: &[(Date, Status)], day: Date) -> Option<Status> {
-    steps.iter().rev().find(|s| s.0 <= day).map(|s| s.1)
+fn status_in(steps: &[(Date, Status)], until: Option<When>, day: Date) -> Option<Status> {
+    let s = steps.iter().rev().find(|s| s.0 <= day).map(|s| s.1)?;
+    Some(term(s, until, day))
+}
+
+/// True if the step from `prev` to `s` reverses a contribution whose best rung so far is
+/// `best`: once it has reached `agreed` or higher, a step down the ladder, or a change to
+/// a state off it other than `expired` (the planned end of term). A step back onto the
+/// ladder (restored) is none, even to a lower rung than before.
+fn reverses(best: Option<u8>, prev: Option<Status>, s: Status) -> bool {
+    if best < Status::Agreed.rung() || prev == Some(s) {
+        return false;
+    }
+    match (prev.and_then(Status::rung), s.rung()) {
+        (_, None) => s != Status::Expired,
+        (Some(p), Some(r)) => r < p,
+        (None, Some(_)) => false,
+    }
+}
+
+/// The last day, up to the end of `day`, on which the contribution reversed (see
+/// [`reverses`]). `None` if it never did; a reversal stays on record once restored.
+pub fn reversal_at(c: &Contribution, day: Date) -> Option<Date> {
+    let mut best: Option<u8> = None;
+    let mut prev: Option<Status> = None;
+    let mut last = None;
+    for (d, s) in steps(c) {
+        if d > day {
+            break;
+        }
+        let s = term(s, c.until, d);
+        if reverses(best, prev, s) {
+            last = Some(d);
+        }
+        best = best.max(s.rung());
+        prev = Some(s);
+    }
+    last
+}
+
+/// True if the contribution is overdue in a view dated `day`: its deadline `due` is
+/// before `day` and its status then is on the ladder below `implemented`.
+pub fn overdue_at(c: &Contribution, day: Date) -> bool {
+    c.due.is_some_and(|due| due.last() < day)
+        && status_at(c, day).is_some_and(|s| s.is_ladder() && s < Status::Implemented)
 }
 
 /// How a contribution moved during a round.
@@ -50,25 +111,31 @@ pub enum Movement {
     New,
     /// Higher on the ladder than at the end of the previous round.
     Up,
-    /// Lower on the ladder (but not withdrawn).
+    /// Lower on the ladder.
     Down,
-    /// Withdrawn during the round.
-    Withdrawn,
-    /// Unchanged for two or more rounds, and neither implemented nor withdrawn.
+    /// From the ladder to a state off it (suspended, breached, withdrawn, rejected,
+    /// contested), or from one such state to another.
+    Reversal,
+    /// From a state off the ladder back onto it.
+    Restored,
+    /// Unchanged for two or more rounds, and not settled (nor a continuing obligation
+    /// in force).
     Stalled,
-    /// Unchanged for less than two rounds.
+    /// Unchanged for less than two rounds, or a continuing obligation in force.
     Steady,
-    /// Unchanged and implemented or withdrawn: nothing more is expected.
+    /// A one-off commitment unchanged at implemented, or a contribution at expired
+    /// (including the round its term ends): nothing more is expected.
     Settled,
 }
 
 impl Movement {
     /// Every movement, in the order a brief counts them.
-    pub const ALL: [Movement; 7] = [
+    pub const ALL: [Movement; 8] = [
         Movement::New,
         Movement::Up,
         Movement::Down,
-        Movement::Withdrawn,
+        Movement::Reversal,
+        Movement::Restored,
         Movement::Stalled,
         Movement::Steady,
         Movement::Settled,
@@ -80,7 +147,8 @@ impl Movement {
             Movement::New => "new",
             Movement::Up => "up",
             Movement::Down => "down",
-            Movement::Withdrawn => "withdrawn",
+            Movement::Reversal => "reversal",
+            Movement::Restored => "restored",
             Movement::Stalled => "stalled",
             Movement::Steady => "steady",
             Movement::Settled => "settled",
@@ -88,12 +156,39 @@ impl Movement {
     }
 }
 
-/// Position on the ladder: 1 (proposed) to 7 (implemented), 0 for withdrawn.
+/// Position on the ladder: 1 (proposed) to 7 (implemented), 0 off the ladder.
 pub fn rank(s: Status) -> u8 {
-    if s == Status::Withdrawn {
-        0
-    } else {
-        s as u8 + 1
+    s.rung().unwrap_or(0)
+}
+
+/// How a contribution moved from `before` to `after`; `rounds_unchanged` as in
+/// [`Change`], `continuing` as the contribution says.
+pub fn movement(
+    before: Option<Status>,
+    after: Status,
+    rounds_unchanged: usize,
+    continuing: bool,
+) -> Movement {
+    let Some(b) = before else {
+        return Movement::New;
+    };
+    if after == Status::Expired {
+        return Movement::Settled;
+    }
+    if b == after {
+        return if after == Status::Implemented && !continuing {
+            Movement::Settled
+        } else if rounds_unchanged >= 2 && !(after == Status::Implemented && continuing) {
+            Movement::Stalled
+        } else {
+            Movement::Steady
+        };
+    }
+    match (b.rung(), after.rung()) {
+        (_, None) => Movement::Reversal,
+        (None, Some(_)) => Movement::Restored,
+        (Some(x), Some(y)) if y > x => Movement::Up,
+        _ => Movement::Down,
     }
 }
 
@@ -177,33 +272,20 @@ pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
     for (gid, g) in &m.guarantees {
         for (i, c) in g.contributions.iter().enumerate() {
             let steps = steps(c);
+            let until = c.until;
             // The status at the previous round's end, and for how many rounds in a row
             // before that one it had been the same.
             let mut before: Option<Status> = None;
             let mut run = 0;
             for (pos, r) in rounds.iter().enumerate() {
-                let now = status_in(&steps, r.end);
+                let now = status_in(&steps, until, r.end);
                 // Rounds in a row, ending with the previous one, whose status was `now`.
                 let rounds_unchanged = if pos > 0 && before == now { run + 1 } else { 0 };
                 let prev = before;
                 before = now;
                 run = rounds_unchanged;
                 let Some(after) = now else { continue };
-                let movement = match prev {
-                    None => Movement::New,
-                    Some(b) if b == after => {
-                        if matches!(after, Status::Implemented | Status::Withdrawn) {
-                            Movement::Settled
-                        } else if rounds_unchanged >= 2 {
-                            Movement::Stalled
-                        } else {
-                            Movement::Steady
-                        }
-                    }
-                    Some(_) if after == Status::Withdrawn => Movement::Withdrawn,
-                    Some(b) if rank(after) > rank(b) => Movement::Up,
-                    Some(_) => Movement::Down,
-                };
+                let movement = movement(prev, after, rounds_unchanged, c.continuing);
                 let between = match pos.checked_sub(1) {
                     Some(p) if prev != Some(after) => {
                         between_rounds(c, rounds[p].end, r.start, r.end)
@@ -223,4 +305,120 @@ pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Status::*;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn contribution(status: Status, since: &str, history: &[(&str, Status)]) -> Contribution {
+        Contribution {
+            id: None,
+            requested_by: None,
+            conditional_on: Vec::new(),
+            by: "a".into(),
+            commitment: "x".into(),
+            status,
+            since: Some(day(since).into()),
+            note: None,
+            continuing: false,
+            due: None,
+            until: None,
+            amount: None,
+            conditions: Vec::new(),
+            history: history
+                .iter()
+                .map(|(d, s)| crate::model::Step {
+                    date: day(d).into(),
+                    status: *s,
+                    note: None,
+                    citations: Vec::new(),
+                })
+                .collect(),
+            citations: Vec::new(),
+            tlp: crate::model::Tlp::Clear,
+        }
+    }
+
+    #[test]
+    fn movements() {
+        use Movement as M;
+        assert_eq!(movement(None, Breached, 0, false), M::New);
+        assert_eq!(movement(Some(Agreed), Signed, 0, false), M::Up);
+        assert_eq!(movement(Some(Signed), Agreed, 0, false), M::Down);
+        assert_eq!(movement(Some(Implemented), Breached, 0, true), M::Reversal);
+        assert_eq!(movement(Some(Proposed), Rejected, 0, false), M::Reversal);
+        assert_eq!(movement(Some(Suspended), Withdrawn, 0, false), M::Reversal);
+        assert_eq!(
+            movement(Some(Suspended), Implemented, 0, false),
+            M::Restored
+        );
+        assert_eq!(movement(Some(Implemented), Expired, 0, false), M::Settled);
+        assert_eq!(movement(Some(Expired), Expired, 5, false), M::Settled);
+        assert_eq!(
+            movement(Some(Implemented), Implemented, 5, false),
+            M::Settled
+        );
+        // A continuing obligation in force is never settled, nor stalled.
+        assert_eq!(movement(Some(Implemented), Implemented, 5, true), M::Steady);
+        // Withdrawn is no longer "settled": it may be restored.
+        assert_eq!(movement(Some(Withdrawn), Withdrawn, 1, false), M::Steady);
+        assert_eq!(movement(Some(Withdrawn), Withdrawn, 2, false), M::Stalled);
+    }
+
+    #[test]
+    fn until_makes_ladder_statuses_expire() {
+        let mut c = contribution(Implemented, "2016-01-16", &[("2015-07-14", Agreed)]);
+        c.until = Some(day("2025-10-18").into());
+        assert_eq!(status_at(&c, day("2025-10-18")), Some(Implemented));
+        assert_eq!(status_at(&c, day("2025-10-19")), Some(Expired));
+        assert_eq!(status_now(&c, day("2025-10-19")), Expired);
+        assert_eq!(status_now(&c, day("2025-10-18")), Implemented);
+        // Off the ladder, the end of term changes nothing.
+        c.status = Withdrawn;
+        assert_eq!(status_at(&c, day("2026-01-01")), Some(Withdrawn));
+        assert_eq!(reversal_at(&c, day("2026-01-01")), Some(day("2016-01-16")));
+    }
+
+    #[test]
+    fn reversals_and_overdue() {
+        let c = contribution(
+            Implemented,
+            "2021-01-01",
+            &[
+                ("2015-07-14", Agreed),
+                ("2016-01-16", Implemented),
+                ("2019-07-01", Breached),
+            ],
+        );
+        assert_eq!(reversal_at(&c, day("2019-06-30")), None);
+        assert_eq!(reversal_at(&c, day("2019-07-01")), Some(day("2019-07-01")));
+        // Restored since, the reversal is still on record.
+        assert_eq!(reversal_at(&c, day("2022-01-01")), Some(day("2019-07-01")));
+        // Restored to a lower rung than before: still no new reversal.
+        let r = contribution(
+            Agreed,
+            "2023-03-04",
+            &[
+                ("2015-07-14", Agreed),
+                ("2016-01-16", Implemented),
+                ("2021-02-23", Suspended),
+            ],
+        );
+        assert_eq!(reversal_at(&r, day("2024-01-01")), Some(day("2021-02-23")));
+        // Below agreed, a step down is no reversal.
+        let p = contribution(Rejected, "2020-01-01", &[("2019-01-01", Proposed)]);
+        assert_eq!(reversal_at(&p, day("2021-01-01")), None);
+        let mut d = contribution(Agreed, "2015-07-14", &[]);
+        d.due = Some(day("2016-01-16").into());
+        assert!(!overdue_at(&d, day("2016-01-16")));
+        assert!(overdue_at(&d, day("2016-01-17")));
+        d.status = Implemented;
+        assert!(!overdue_at(&d, day("2016-01-17")));
+    }
 }

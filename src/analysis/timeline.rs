@@ -1,5 +1,6 @@
 //! Every dated thing in one chronological list: meetings, statements, and the steps of
-//! each contribution's history (its current status too, when `since` dates it).
+//! each contribution's history (its current status too, when `since` dates it, and the
+//! end of its term, when `until` ends a status on the ladder).
 
 use crate::dates::When;
 use crate::model::{Kind, Model, Status};
@@ -57,12 +58,24 @@ pub fn entries(m: &Model) -> Vec<Entry> {
                     what: What::Step(i, h.status, false),
                 });
             }
+            // A term that ends (`until`) turns a ladder status into `expired`: that is
+            // the current step once the day is reached, the one written is then earlier.
+            let term_ends = c.until.filter(|_| c.status.is_ladder());
+            let ended = term_ends.is_some_and(|u| u.last() <= m.site.as_of);
             if let Some(since) = c.since {
                 out.push(Entry {
                     date: since,
                     kind: Kind::Guarantees,
                     id: id.clone(),
-                    what: What::Step(i, c.status, true),
+                    what: What::Step(i, c.status, !ended),
+                });
+            }
+            if let Some(until) = term_ends {
+                out.push(Entry {
+                    date: until,
+                    kind: Kind::Guarantees,
+                    id: id.clone(),
+                    what: What::Step(i, Status::Expired, ended),
                 });
             }
         }

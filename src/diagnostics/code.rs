@@ -118,6 +118,12 @@ codes! {
     // References between items
     DanglingReference = "dangling-reference", Error,
         "A field names an item that does not exist (the help suggests a near id).";
+    PlannedInThePast = "planned-in-the-past", Warning,
+        "A meeting is still `planned` but its last day is before the as-of date. Set `status: held`, `postponed` or `cancelled`, or move its date.";
+    Overdue = "overdue", Warning,
+        "A contribution's `due` deadline is before the as-of date and its status is on the ladder below `implemented`. Update its status, or record the missed deadline in a `note`.";
+    HistoryRepeatsCurrent = "history-repeats-current", Warning,
+        "A history step has the same date and status as the current status and `since`: it is recorded twice. Remove the step.";
     ConditionCycle = "condition-cycle", Error,
         "Contributions' `conditional_on` go round in a circle (A on B, B on A). Remove one condition of the cycle.";
     NotAState = "not-a-state", Error,

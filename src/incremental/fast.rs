@@ -292,6 +292,15 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                         r.push(format!("status {}", c.status.as_str()));
                     }
                     r.extend(c.citations.iter().map(|c| c.source.clone()));
+                    r.extend(
+                        c.history
+                            .iter()
+                            .flat_map(|h| h.citations.iter())
+                            .map(|c| c.source.clone()),
+                    );
+                    // Whether `check` warns it is overdue: only a full validation says.
+                    let overdue = crate::analysis::changes::overdue_at(c, m.site.as_of);
+                    r.push(overdue.to_string());
                 }
                 r
             }
@@ -306,11 +315,12 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
         Kind::Statements => m.statements.get(id).map(|x| x.meta.citations.clone()),
         _ => m.guarantees.get(id).map(|x| {
             let mut all = x.meta.citations.clone();
-            all.extend(
-                x.contributions
+            all.extend(x.contributions.iter().flat_map(|c| {
+                c.citations
                     .iter()
-                    .flat_map(|c| c.citations.iter().cloned()),
-            );
+                    .chain(c.history.iter().flat_map(|h| &h.citations))
+                    .cloned()
+            }));
             all
         }),
     };

@@ -112,6 +112,9 @@ impl Links {
                     }
                 }
                 cite(&mut l, Kind::Guarantees, id, &c.citations);
+                for h in &c.history {
+                    cite(&mut l, Kind::Guarantees, id, &h.citations);
+                }
             }
             cite(&mut l, Kind::Guarantees, id, &g.meta.citations);
         }

@@ -286,6 +286,8 @@ pub struct Step {
     pub status: Status,
     /// Free note.
     pub note: Option<String>,
+    /// Citations verifying the step.
+    pub citations: Vec<Citation>,
 }
 
 /// A contribution named from anywhere: `<guarantee>#<contribution id>`.
@@ -316,10 +318,19 @@ pub struct Contribution {
     pub conditional_on: Vec<ContributionRef>,
     /// What is committed, in words.
     pub commitment: String,
-    /// Highest status reached now.
+    /// The current status, as written.
     pub status: Status,
     /// When the current status was reached.
     pub since: Option<When>,
+    /// A note on the current status.
+    pub note: Option<String>,
+    /// An obligation that must keep being honoured (a cap, a limit): never settled,
+    /// "in force" while implemented.
+    pub continuing: bool,
+    /// Deadline: overdue when a view's date is past it and the status is below implemented.
+    pub due: Option<When>,
+    /// End of term: after it, a status on the ladder reads `expired`.
+    pub until: Option<When>,
     /// Amount, if any.
     pub amount: Option<Amount>,
     /// Caveats.
@@ -365,15 +376,6 @@ impl Guarantee {
         self.contributions
             .iter()
             .position(|c| c.id.as_deref() == Some(id))
-    }
-
-    /// The highest status any contribution reached, withdrawals aside.
-    pub fn highest_status(&self) -> Option<Status> {
-        self.contributions
-            .iter()
-            .map(|c| c.status)
-            .filter(|s| *s != Status::Withdrawn)
-            .max()
     }
 }
 

@@ -194,21 +194,101 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The ladder from a loud statement to a quiet, binding fact (plus withdrawal).
+    /// Where a commitment stands: the ladder from a loud statement to a quiet, binding
+    /// fact (proposed to implemented, in that order), then the states off the ladder.
     Status {
         Proposed => "proposed", Discussed => "discussed", Declared => "declared",
         Agreed => "agreed", Signed => "signed", Ratified => "ratified",
-        Implemented => "implemented", Withdrawn => "withdrawn",
+        Implemented => "implemented",
+        /// Performance paused; may resume.
+        Suspended => "suspended",
+        /// The party remains in but does not perform.
+        Breached => "breached",
+        /// The party has pulled out of this commitment.
+        Withdrawn => "withdrawn",
+        /// Its term ended as planned.
+        Expired => "expired",
+        /// A proposal turned down.
+        Rejected => "rejected",
+        /// The parties disagree whether it stands.
+        Contested => "contested",
     }
 }
 
 impl Status {
-    /// True for statuses that bind the contributor (signed and above, not withdrawn).
+    /// The ladder, lowest first.
+    pub const LADDER: [Status; 7] = [
+        Status::Proposed,
+        Status::Discussed,
+        Status::Declared,
+        Status::Agreed,
+        Status::Signed,
+        Status::Ratified,
+        Status::Implemented,
+    ];
+
+    /// Every status in the order aggregated views list them: reversals first (withdrawn,
+    /// breached, suspended, contested, rejected), then expired, then the ladder from the
+    /// bottom up. The weakest standing is read first, never hidden behind the best.
+    pub const WEAKEST_FIRST: [Status; 13] = [
+        Status::Withdrawn,
+        Status::Breached,
+        Status::Suspended,
+        Status::Contested,
+        Status::Rejected,
+        Status::Expired,
+        Status::Proposed,
+        Status::Discussed,
+        Status::Declared,
+        Status::Agreed,
+        Status::Signed,
+        Status::Ratified,
+        Status::Implemented,
+    ];
+
+    /// True for the seven ladder statuses, proposed to implemented.
+    pub fn is_ladder(self) -> bool {
+        self <= Status::Implemented
+    }
+
+    /// Position on the ladder, 1 (proposed) to 7 (implemented); `None` off the ladder.
+    pub fn rung(self) -> Option<u8> {
+        self.is_ladder().then_some(self as u8 + 1)
+    }
+
+    /// True for statuses that bind the contributor (signed and above, on the ladder).
     pub fn is_binding(self) -> bool {
         matches!(
             self,
             Status::Signed | Status::Ratified | Status::Implemented
         )
+    }
+
+    /// The place of the status in [`Status::WEAKEST_FIRST`].
+    pub fn weakness(self) -> usize {
+        Status::WEAKEST_FIRST
+            .iter()
+            .position(|s| *s == self)
+            .expect("every status is listed")
+    }
+
+    /// What the status means, in words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Proposed => "put forward, not yet discussed",
+            Status::Discussed => "under discussion",
+            Status::Declared => "announced publicly, nothing signed",
+            Status::Agreed => "agreed in principle",
+            Status::Signed => "signed",
+            Status::Ratified => "ratified under national procedures",
+            Status::Implemented => "carried out",
+            Status::Suspended => "performance paused, may resume",
+            Status::Breached => "the party remains but does not perform",
+            Status::Withdrawn => "the party has pulled out of this commitment",
+            Status::Expired => "its term ended as planned",
+            Status::Rejected => "the proposal was turned down",
+            Status::Contested => "the parties disagree whether it stands",
+        }
     }
 }
 
@@ -233,5 +313,20 @@ mod tests {
         assert!(Tlp::Clear < Tlp::Green && Tlp::Amber < Tlp::AmberStrict);
         assert!(Status::Declared < Status::Signed && Status::Signed.is_binding());
         assert!(!Status::Withdrawn.is_binding());
+    }
+
+    #[test]
+    fn the_ladder_and_off_it() {
+        assert_eq!(Status::ALL.len(), Status::WEAKEST_FIRST.len());
+        for w in Status::ALL {
+            let s = Status::parse(w).unwrap();
+            assert_eq!(s.is_ladder(), Status::LADDER.contains(&s), "{w}");
+            assert_eq!(Status::WEAKEST_FIRST[s.weakness()], s);
+        }
+        assert_eq!(Status::Proposed.rung(), Some(1));
+        assert_eq!(Status::Implemented.rung(), Some(7));
+        assert_eq!(Status::Breached.rung(), None);
+        assert!(!Status::Suspended.is_binding());
+        assert!(Status::Withdrawn.weakness() < Status::Proposed.weakness());
     }
 }

@@ -81,7 +81,10 @@ fn contribution(
         .collect();
     let commitment = c.text(&r.commitment);
     let status = c.word(&r.status, "status", Status::parse, Status::ALL);
+    let current = status;
     let since = c.date(&r.since, "since");
+    let due = c.date(&r.due, "due");
+    let until = c.date(&r.until, "until");
     let amount = r.amount.as_ref().and_then(|a| {
         let a_at = c.pos(a);
         match (&a.value.value, &a.value.unit) {
@@ -111,12 +114,32 @@ fn contribution(
         }
         let date = c.date(&step.value.date, "date");
         let status = c.word(&step.value.status, "status", Status::parse, Status::ALL);
+        let note = c.text(&step.value.note);
+        let citations = c.citations(&step.value.sources);
         if let (Some(date), Some(status)) = (date, status) {
             history.push(Step {
                 date,
                 status,
-                note: c.text(&step.value.note),
+                note,
+                citations,
             });
+            if let (Some(since), Some(current)) = (since, current)
+                && date == since
+                && status == current
+            {
+                c.warn(
+                    Diagnostic::warning(
+                        Code::HistoryRepeatsCurrent,
+                        format!(
+                            "history step on {} repeats the current status `{}` of the same day",
+                            date.written(),
+                            status.as_str()
+                        ),
+                    )
+                    .at(s_at)
+                    .help("remove the step: the current status and `since` already record it"),
+                );
+            }
         }
     }
     history.sort_by_key(|s| s.date);
@@ -133,7 +156,8 @@ fn contribution(
                     last.date.written()
                 ),
             )
-            .at(at),
+            .at(at)
+            .help("the current status is the latest step: make `since` the date it was reached, or move the later step into `status` and `since`"),
         );
     }
     let citations = c.citations(&r.sources);
@@ -146,6 +170,10 @@ fn contribution(
         commitment: commitment?,
         status: status?,
         since,
+        note: c.text(&r.note),
+        continuing: r.continuing.as_ref().is_some_and(|b| b.value),
+        due,
+        until,
         amount,
         conditions: r.conditions.clone().unwrap_or_default(),
         history,

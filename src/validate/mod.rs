@@ -1,6 +1,7 @@
 //! Validate stage: turns what the files say into the typed model, collecting every
 //! problem (missing fields, bad values, dangling references) with its position.
 
+mod as_of;
 mod checker;
 mod cycles;
 mod guarantees;
@@ -94,6 +95,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
                 links: Links::default(),
             };
             model.links = Links::compute(&model);
+            as_of::check(&loaded, &model, &mut diags);
             (Some(model), diags, ids)
         }
         _ => (None, diags, ids),

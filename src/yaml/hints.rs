@@ -42,9 +42,21 @@ pub(super) fn wrong_type(
     if expected.starts_with(found) || (found == "one value" && expected == "a number") {
         return None; // the shape is right; serde's own words say what is wrong
     }
-    let message = format!("`{}` takes {expected}, not {found}", key.name);
+    let message = match (found, scalar_at(text, at, first_line)) {
+        ("one value", Some(v)) => format!("`{}` takes {expected}, not `{v}`", key.name),
+        _ => format!("`{}` takes {expected}, not {found}", key.name),
+    };
     let help = key.doc.as_ref().map(|d| format!("`{}`: {d}", key.name));
     Some((message, help))
+}
+
+/// The one-line value written at `at`, if short enough to quote.
+fn scalar_at(text: &str, at: Pos, first_line: usize) -> Option<String> {
+    let line = text.lines().nth(at.line.saturating_sub(first_line))?;
+    let rest: String = line.chars().skip(at.column.saturating_sub(1)).collect();
+    let v = rest.trim();
+    (!v.is_empty() && v.chars().count() <= 40 && !v.contains(['[', '{', '`']))
+        .then(|| v.to_string())
 }
 
 /// What the value at `at` is, from its first character.

@@ -80,7 +80,7 @@ fn first_round_everything_is_new() {
 }
 
 #[test]
-fn second_round_moves_up_and_withdraws() {
+fn second_round_moves_up_and_reverses() {
     use Movement::{Settled, Steady, Up};
     use Status::{Agreed, Declared, Implemented, Signed};
     let m = model();
@@ -98,7 +98,7 @@ fn second_round_moves_up_and_withdraws() {
                 0,
                 Some(Agreed),
                 Status::Withdrawn,
-                Movement::Withdrawn
+                Movement::Reversal
             ),
             mv("beta", 1, Some(Implemented), Implemented, Settled),
             mv("beta", 2, Some(Agreed), Agreed, Steady),
@@ -111,6 +111,8 @@ fn second_round_moves_up_and_withdraws() {
 fn third_round_stalls_after_two_unchanged_rounds() {
     use Movement::{Down, New, Settled, Stalled, Steady};
     use Status::{Agreed, Declared, Implemented, Proposed, Signed};
+    // A withdrawal is no longer "settled" (it may be restored): one round unchanged
+    // after it is steady.
     let m = model();
     let rc = round_changes(&m, "r3").unwrap();
     assert_eq!(
@@ -124,7 +126,7 @@ fn third_round_stalls_after_two_unchanged_rounds() {
                 0,
                 Some(Status::Withdrawn),
                 Status::Withdrawn,
-                Settled
+                Steady
             ),
             mv("beta", 1, Some(Implemented), Implemented, Settled),
             mv("beta", 2, Some(Agreed), Declared, Down),
@@ -140,7 +142,7 @@ fn third_round_stalls_after_two_unchanged_rounds() {
     let counts = rc.counts();
     assert_eq!(counts[0], (New, 1));
     assert_eq!(counts.iter().find(|c| c.0 == Stalled).unwrap().1, 2);
-    assert_eq!(counts.iter().find(|c| c.0 == Settled).unwrap().1, 2);
+    assert_eq!(counts.iter().find(|c| c.0 == Settled).unwrap().1, 1);
 }
 
 #[test]
@@ -151,8 +153,10 @@ fn the_lead_round_is_the_latest_started_unless_chosen() {
     assert!(lead_round(&m, Some("nope")).is_none());
 }
 
+/// Every cell lists every distinct status, weakest first, and links to the first
+/// contribution at the weakest; totals count contributions.
 #[test]
-fn matrix_cells_hold_the_highest_status() {
+fn matrix_cells_show_every_status_weakest_first() {
     use Status::*;
     let m = model();
     let x = Matrix::new(&m);
@@ -161,34 +165,58 @@ fn matrix_cells_hold_the_highest_status() {
     let cell = |r: usize, c: usize| {
         x.cells[r][c]
             .as_ref()
-            .map(|c| (c.status, c.index, c.count, c.caveats))
+            .map(|c| (c.statuses.clone(), c.index, c.count, c.caveats))
     };
-    assert_eq!(cell(0, 0), Some((Signed, 0, 2, true)), "alpha x Aland");
+    assert_eq!(
+        cell(0, 0),
+        Some((vec![(Proposed, 1), (Signed, 1)], 2, 2, true)),
+        "alpha x Aland: the proposal is not hidden behind the signature"
+    );
     assert_eq!(
         cell(0, 1),
-        Some((Declared, 1, 1, false)),
+        Some((vec![(Declared, 1)], 1, 1, false)),
         "alpha x Borduria"
     );
     assert_eq!(cell(0, 2), None, "alpha x Carpathia");
-    assert_eq!(cell(1, 0), Some((Agreed, 3, 1, false)), "beta x Aland");
+    assert_eq!(
+        cell(1, 0),
+        Some((vec![(Agreed, 1)], 3, 1, false)),
+        "beta x Aland"
+    );
     assert_eq!(
         cell(1, 1),
-        Some((Withdrawn, 0, 1, false)),
-        "beta x Borduria: all withdrawn"
+        Some((vec![(Withdrawn, 1)], 0, 1, false)),
+        "beta x Borduria"
+    );
+    assert_eq!(
+        x.cells[1][1].as_ref().unwrap().reversal,
+        Some("2026-02-04".parse().unwrap()),
+        "withdrawn after agreed: a reversal, with its date"
     );
     assert_eq!(
         cell(1, 2),
-        Some((Implemented, 1, 2, false)),
+        Some((vec![(Declared, 1), (Implemented, 1)], 2, 2, false)),
         "beta x Carpathia"
     );
-    assert_eq!(x.row_totals(0), vec![(Declared, 1), (Signed, 1)]);
+    assert_eq!(
+        x.cells[1][2].as_ref().unwrap().reversal,
+        Some("2026-03-03".parse().unwrap()),
+        "agreed, then declared: a step down after agreed is a reversal"
+    );
+    assert_eq!(
+        x.row_totals(0),
+        vec![(Proposed, 1), (Declared, 1), (Signed, 1)]
+    );
     assert_eq!(
         x.row_totals(1),
-        vec![(Agreed, 1), (Implemented, 1), (Withdrawn, 1)]
+        vec![(Withdrawn, 1), (Declared, 1), (Agreed, 1), (Implemented, 1)]
     );
-    assert_eq!(x.column_totals(0), vec![(Agreed, 1), (Signed, 1)]);
-    assert_eq!(x.column_totals(1), vec![(Declared, 1), (Withdrawn, 1)]);
-    assert_eq!(x.column_totals(2), vec![(Implemented, 1)]);
+    assert_eq!(
+        x.column_totals(0),
+        vec![(Proposed, 1), (Agreed, 1), (Signed, 1)]
+    );
+    assert_eq!(x.column_totals(1), vec![(Withdrawn, 1), (Declared, 1)]);
+    assert_eq!(x.column_totals(2), vec![(Declared, 1), (Implemented, 1)]);
 }
 
 #[test]

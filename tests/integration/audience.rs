@@ -70,11 +70,14 @@ fn canary_site() -> Site {
             ),
         );
         contributions.push_str(&format!(
-            "  - by: {}\n    commitment: Commit {}\n    status: signed\n    since: 2026-01-0{}\n    tlp: {w}\n    conditions: [{}]\n",
+            "  - by: {}\n    commitment: Commit {}\n    status: signed\n    since: 2026-01-0{}\n    tlp: {w}\n    conditions: [{}]\n    note: Note {}\n    history:\n      - {{date: 2026-01-01, status: proposed, note: Step {}, sources: [{}]}}\n",
             c("actor"),
             c("contribution"),
             1 + tlp as u8,
-            c("condition")
+            c("condition"),
+            c("note"),
+            c("step-note"),
+            c("source")
         ));
         clear_refs.push_str(&format!(
             "See [x](@meetings/{}) and [y](@statements/{}).\n\n",
@@ -136,6 +139,8 @@ fn nothing_above_the_audience_leaks_and_everything_below_is_present() {
         "guarantee-body",
         "contribution",
         "condition",
+        "note",
+        "step-note",
     ];
     for audience in Tlp::ALL.iter().map(|t| Tlp::parse(t).unwrap()) {
         let out = tempfile::tempdir().unwrap();

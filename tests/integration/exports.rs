@@ -122,7 +122,7 @@ fn json_export_has_a_schema_version_and_the_whole_model() {
     let site = Site::fixture("analysis");
     build(&site);
     let v: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["lead_round"], "r3");
     assert_eq!(v["guarantees"].as_array().unwrap().len(), 2);
     assert_eq!(v["statements"].as_array().unwrap().len(), 2);
@@ -200,7 +200,8 @@ fn analysis_pages_show_the_derived_data() {
     let site = Site::fixture("analysis");
     build(&site);
     let matrix = site.page("matrix.html");
-    assert!(matrix.contains("<td class=\"cell cell-signed\" data-status=\"signed\"><a href=\"guarantees/alpha.html#contribution-1\">"));
+    // Aland's cell on alpha: the proposal first (linked), then the signature, never only the best.
+    assert!(matrix.contains("<td class=\"cell cell-proposed\" data-status=\"proposed\"><a href=\"guarantees/alpha.html#contribution-3\"><span class=\"badge status status-proposed tier-light\">proposed</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-signed tier-strong\">signed</span> <span class=\"small\">1</span></a>"));
     assert!(matrix.contains("with conditions: subject to a vote"));
     let index = site.page("index.html");
     assert!(index.contains("What changed in this round"));

@@ -9,6 +9,7 @@ mod common;
 mod exports;
 mod hostile;
 mod incremental;
+mod long_negotiation;
 mod pagination;
 mod relations;
 mod scaffold;

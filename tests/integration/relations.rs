@@ -18,7 +18,8 @@ const GUARANTEE: &str = "content/guarantees/financial.md";
 const MONITORING: &str = "content/guarantees/monitoring.md";
 
 /// Two components whose contributions depend on each other: `financial#fund`
-/// (France, agreed) is conditional on `monitoring#watch` (Ukraine, proposed), asked for
+/// (France, agreed in December 2025: a month, counted from its last day, so before the
+/// as-of date 2026-01-04) is conditional on `monitoring#watch` (Ukraine, proposed), asked for
 /// by Ukraine; `monitoring#watch` is conditional on `cycle` (nothing, or `financial#fund`).
 fn related(site: &Site, cycle: &str) {
     site.write(
@@ -26,7 +27,7 @@ fn related(site: &Site, cycle: &str) {
         "---\ntitle: Financial commitments\ncategory: financial\ncontributions:\n\
          \x20 - id: fund\n    by: france\n    requested_by: ukraine\n\
          \x20   commitment: Fund reconstruction\n    status: agreed\n\
-         \x20   since: 2026-01\n    conditional_on: [monitoring#watch]\n---\n\
+         \x20   since: 2025-12\n    conditional_on: [monitoring#watch]\n---\n\
          See [the watch](@guarantees/monitoring#watch).\n",
     );
     site.write(
@@ -77,7 +78,7 @@ fn relations_show_both_ways_and_requests_read_as_asked() {
     assert!(site.page("actors/france.html").contains("asked for by"));
     // Dates as written: a month, an approximate day.
     assert!(
-        fin.contains(r#"<time datetime="2026-01">January 2026</time>"#),
+        fin.contains(r#"<time datetime="2025-12">December 2025</time>"#),
         "{fin}"
     );
     assert!(
@@ -87,7 +88,7 @@ fn relations_show_both_ways_and_requests_read_as_asked() {
     // The CSV keeps the written form.
     let csv = site.page("data/contributions.csv");
     assert!(
-        csv.contains(",2026-01,") && csv.contains(",~2026-01-02,"),
+        csv.contains(",2025-12,") && csv.contains(",~2026-01-02,"),
         "{csv}"
     );
 }

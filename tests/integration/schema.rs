@@ -58,8 +58,10 @@ fn schemas_accept_the_example_sites() {
     briefing::scaffold::init(init.path()).unwrap();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let minimal = crate::common::fixtures().join("minimal");
+    // Every status off the ladder, continuing, due, until, notes and step sources.
+    let long = crate::common::fixtures().join("long-negotiation");
     let mut checked = 0;
-    for root in [repo, init.path(), minimal.as_path()] {
+    for root in [repo, init.path(), minimal.as_path(), long.as_path()] {
         for (file, text) in content_files(root) {
             if let Err(e) = v.validate(&file, &text) {
                 panic!("{}: {file}: {e}", root.display());

@@ -547,3 +547,98 @@ fn contribution_findings_point_at_the_contribution() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(d.pos.map(|p| (p.line, p.column)), Some((13, 15)), "{d:#?}");
 }
+
+const GUARANTEE: &str = "content/guarantees/financial.md";
+
+/// The warnings an analyst needs after a round, each at the field to edit.
+#[test]
+fn after_a_round_stale_plans_deadlines_and_repeated_steps_warn() {
+    let site = Site::minimal();
+    // as_of is 2026-01-04: a meeting on the 3rd still planned (status given, then not).
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-01-03\nstatus: planned\nround: paris-round\n---\n",
+    );
+    let d = expect(
+        &site,
+        "planned-in-the-past",
+        MEETING,
+        Some(4),
+        "still `planned` but dated 2026-01-03",
+    );
+    assert!(d.help.unwrap().contains("status: held"));
+    site.write(
+        MEETING,
+        "---\ntitle: Paris\ndate: 2026-01-03\nround: paris-round\n---\n",
+    );
+    expect(&site, "planned-in-the-past", MEETING, Some(3), "");
+    // Dated on the as-of day, it is not yet stale.
+    site.write(MEETING, "---\ntitle: Paris\ndate: 2026-01-04\n---\n");
+    assert!(
+        problems(&site)
+            .iter()
+            .all(|d| d.code != "planned-in-the-past")
+    );
+
+    site.write(
+        GUARANTEE,
+        "---\ntitle: F\ncategory: financial\ncontributions:\n  - by: france\n    commitment: Fund\n    status: agreed\n    since: 2026-01-02\n    due: 2026-01-03\n    history:\n      - {date: 2026-01-01, status: discussed}\n      - {date: 2026-01-02, status: agreed}\n  - by: france\n    commitment: Done in time\n    status: implemented\n    since: 2026-01-02\n    due: 2026-01-03\n---\n",
+    );
+    expect(
+        &site,
+        "overdue",
+        GUARANTEE,
+        Some(9),
+        "due 2026-01-03 but still `agreed` as of 2026-01-04",
+    );
+    expect(
+        &site,
+        "history-repeats-current",
+        GUARANTEE,
+        Some(12),
+        "repeats the current status `agreed`",
+    );
+    let all = problems(&site);
+    assert_eq!(
+        all.iter().filter(|d| d.code == "overdue").count(),
+        1,
+        "{all:#?}"
+    );
+    // A step after `since` keeps its warning, now with a fix.
+    site.write(
+        GUARANTEE,
+        "---\ntitle: F\ncategory: financial\ncontributions:\n  - by: france\n    commitment: Fund\n    status: agreed\n    since: 2026-01-01\n    history:\n      - {date: 2026-01-02, status: discussed}\n---\n",
+    );
+    let d = expect(
+        &site,
+        "history-after-since",
+        GUARANTEE,
+        Some(8),
+        "before the last history step",
+    );
+    assert!(d.help.is_some());
+}
+
+/// The new contribution fields are read, and checked like every other.
+#[test]
+fn status_fields_are_checked() {
+    let site = Site::minimal();
+    site.write(
+        GUARANTEE,
+        "---\ntitle: F\ncategory: financial\ncontributions:\n  - by: france\n    commitment: Fund\n    status: breached\n    continuing: true\n    due: soon\n    until: 2026-13-01\n    history:\n      - {date: 2026-01-01, status: agreed, sources: [nowhere]}\n---\n",
+    );
+    expect(&site, "bad-date", GUARANTEE, Some(9), "");
+    expect(&site, "bad-date", GUARANTEE, Some(10), "");
+    expect(&site, "dangling-reference", GUARANTEE, Some(12), "nowhere");
+    site.write(
+        GUARANTEE,
+        "---\ntitle: F\ncategory: financial\ncontributions:\n  - by: france\n    commitment: Fund\n    status: agreed\n    continuing: yes please\n---\n",
+    );
+    expect(
+        &site,
+        "wrong-type",
+        GUARANTEE,
+        Some(8),
+        "takes `true` or `false`, not `yes please`",
+    );
+}

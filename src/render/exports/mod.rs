@@ -6,6 +6,7 @@
 mod atom;
 pub mod csv;
 mod json;
+mod matrix_csv;
 pub mod pieces;
 mod pretty;
 mod search;
@@ -48,12 +49,14 @@ pub const FEED: &str = "feed.xml";
 pub const STATEMENTS_CSV: &str = "data/statements.csv";
 /// The contributions table.
 pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
+/// The commitment matrix after every round and now.
+pub const MATRIX_CSV: &str = "data/matrix.csv";
 /// The TimelineJS export.
 pub const TIMELINE: &str = "timeline.json";
 
 /// The exports a guarantee component's contributions feed besides their pieces, made
-/// whole: the feed (each status step is an entry), `timeline.json` and the contributions
-/// table; with the feed's new marks.
+/// whole: the feed (each status step is an entry), `timeline.json`, the contributions
+/// table and the matrix table; with the feed's new marks.
 pub fn of_contributions(m: &Model, views: &Views) -> (Vec<Output>, Vec<pieces::Mark>) {
     let bodies = text::Bodies::new(m);
     let mut marks = Vec::new();
@@ -62,12 +65,13 @@ pub fn of_contributions(m: &Model, views: &Views) -> (Vec<Output>, Vec<pieces::M
         file(FEED, feed.into_bytes()),
         file(TIMELINE, json::timeline(m, views)),
         file(CONTRIBUTIONS_CSV, csv::contributions(m, views).into_bytes()),
+        file(MATRIX_CSV, matrix_csv::matrix(m).into_bytes()),
     ];
     (outputs, marks)
 }
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A file written piece by piece, made whole in memory (for renders that keep files).
 pub fn in_memory(path: &str, write: &mut WriteFn) -> Output {
@@ -107,6 +111,7 @@ pub(super) fn each<R: Send>(
             CONTRIBUTIONS_CSV,
             Box::new(|_| csv::contributions(m, views).into_bytes()),
         ),
+        (MATRIX_CSV, Box::new(|_| matrix_csv::matrix(m).into_bytes())),
         (
             STATEMENTS_CSV,
             Box::new(|marks| csv::statements(m, views, bodies, marks).into_bytes()),

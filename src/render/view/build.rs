@@ -6,6 +6,16 @@ use crate::dates;
 use crate::model::*;
 use jiff::civil::Date;
 
+/// Counts of statuses as views show them.
+pub(super) fn status_counts(v: Vec<(Status, usize)>) -> Vec<StatusCount> {
+    v.into_iter()
+        .map(|(s, count)| StatusCount {
+            status: s.as_str(),
+            count,
+        })
+        .collect()
+}
+
 /// Builds views from the model; each view is built once and shared by every page showing it.
 pub struct Views<'m> {
     pub(crate) m: &'m Model,
@@ -148,6 +158,8 @@ impl<'m> Views<'m> {
                 below,
             }
         };
+        let as_of = self.m.site.as_of;
+        let status = crate::analysis::changes::status_now(c, as_of);
         ContributionView {
             anchor: c.anchor(i),
             by: self.link(Kind::Actors, &c.by),
@@ -179,14 +191,17 @@ impl<'m> Views<'m> {
                 .collect(),
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),
-            status: c.status.as_str(),
-            rank: if c.status == Status::Withdrawn {
-                0
-            } else {
-                c.status as u8 + 1
-            },
-            binding: c.status.is_binding(),
+            status: status.as_str(),
+            written_status: c.status.as_str(),
+            rank: crate::analysis::changes::rank(status),
+            binding: status.is_binding(),
             since: c.since.map(DateView::new),
+            note: c.note.clone(),
+            continuing: c.continuing,
+            in_force: c.continuing && status == Status::Implemented,
+            due: c.due.map(DateView::new),
+            overdue: crate::analysis::changes::overdue_at(c, as_of),
+            until: c.until.map(DateView::new),
             amount: c.amount.as_ref().map(|a| format!("{} {}", a.value, a.unit)),
             conditions: c.conditions.clone(),
             history: c
@@ -196,6 +211,7 @@ impl<'m> Views<'m> {
                     date: DateView::new(h.date),
                     status: h.status.as_str(),
                     note: h.note.clone(),
+                    citations: self.citations(&h.citations),
                 })
                 .collect(),
             citations: self.citations(&c.citations),
@@ -323,25 +339,16 @@ impl<'m> Views<'m> {
             }
             Kind::Guarantees => {
                 let x = &m.guarantees[id];
-                let counts = Status::ALL
-                    .iter()
-                    .filter_map(|w| {
-                        let s = Status::parse(w)?;
-                        let n = x.contributions.iter().filter(|c| c.status == s).count();
-                        (n > 0).then_some(StatusCount {
-                            status: s.as_str(),
-                            count: n,
-                        })
-                    })
-                    .collect();
+                let st = crate::analysis::matrix::standing(x, m.site.as_of);
                 (
                     &x.meta,
                     Detail::Guarantee {
                         category: x.category.as_str().to_string(),
                         category_label: x.category.label().to_string(),
                         summary: x.summary.clone(),
-                        highest_status: x.highest_status().map(Status::as_str),
-                        status_counts: counts,
+                        status_counts: status_counts(st.statuses),
+                        reversal: st.reversal.map(DateView::new),
+                        overdue: st.overdue,
                         contributions: (0..x.contributions.len())
                             .map(|i| self.contribution(id, i))
                             .collect(),

@@ -150,6 +150,8 @@ pub struct StepView {
     pub status: &'static str,
     /// Note.
     pub note: Option<String>,
+    /// Citations verifying the step.
+    pub citations: Vec<CitationView>,
 }
 
 /// A contribution, with both its actor and its guarantee resolved.
@@ -169,14 +171,28 @@ pub struct ContributionView {
     pub guarantee: Link,
     /// What.
     pub commitment: String,
-    /// Status word.
+    /// Status word as of the site's date (`expired` once past `until`).
     pub status: &'static str,
-    /// Position on the ladder, 1 (proposed) to 7 (implemented); 0 for withdrawn.
+    /// The status as written: differs from `status` once the term has ended.
+    pub written_status: &'static str,
+    /// Position on the ladder, 1 (proposed) to 7 (implemented); 0 off the ladder.
     pub rank: u8,
-    /// True from `signed` up.
+    /// True from `signed` up, on the ladder.
     pub binding: bool,
     /// When the status was reached.
     pub since: Option<DateView>,
+    /// Note on the current status.
+    pub note: Option<String>,
+    /// An obligation that must keep being honoured.
+    pub continuing: bool,
+    /// Continuing and implemented: shown as "in force".
+    pub in_force: bool,
+    /// Deadline.
+    pub due: Option<DateView>,
+    /// True when `due` is past the site's date and the status is below implemented.
+    pub overdue: bool,
+    /// End of term.
+    pub until: Option<DateView>,
     /// Amount as text, e.g. `3 EUR bn`.
     pub amount: Option<String>,
     /// Caveats.
@@ -361,10 +377,13 @@ pub enum Detail {
         category_label: String,
         /// Summary.
         summary: Option<String>,
-        /// Highest status reached, withdrawals aside.
-        highest_status: Option<&'static str>,
-        /// Contributions at each status present.
+        /// Contributions at each status present as of the site's date, weakest first.
         status_counts: Vec<StatusCount>,
+        /// The latest reversal of any contribution (down or off the ladder after
+        /// reaching agreed or higher), if any.
+        reversal: Option<DateView>,
+        /// How many contributions are overdue.
+        overdue: usize,
         /// Contributions.
         contributions: Vec<ContributionView>,
         /// Statements about it.

@@ -8,6 +8,7 @@ use crate::analysis::timeline::{self, What};
 use crate::dates;
 use crate::model::{Kind, Status};
 use crate::render::view::Views;
+use crate::render::view::build::status_counts;
 use jiff::civil::Date;
 
 fn marker(m: Movement) -> &'static str {
@@ -15,20 +16,12 @@ fn marker(m: Movement) -> &'static str {
         Movement::New => "★",
         Movement::Up => "▲",
         Movement::Down => "▼",
-        Movement::Withdrawn => "✕",
+        Movement::Reversal => "✕",
+        Movement::Restored => "↺",
         Movement::Stalled => "‖",
         Movement::Steady => "■",
         Movement::Settled => "✓",
     }
-}
-
-fn status_counts(v: Vec<(Status, usize)>) -> Vec<StatusCount> {
-    v.into_iter()
-        .map(|(s, count)| StatusCount {
-            status: s.as_str(),
-            count,
-        })
-        .collect()
 }
 
 impl<'m> Views<'m> {
@@ -114,9 +107,11 @@ impl<'m> Views<'m> {
                         .map(|(col, cell)| {
                             let cell = cell.as_ref()?;
                             let by = &x.columns[col];
+                            let weakest = cell.weakest();
                             Some(CellView {
-                                status: cell.status.as_str(),
-                                rank: crate::analysis::changes::rank(cell.status),
+                                status: weakest.as_str(),
+                                rank: crate::analysis::changes::rank(weakest),
+                                statuses: status_counts(cell.statuses.clone()),
                                 url: format!(
                                     "{}#{}",
                                     Kind::Guarantees.page(g),
@@ -139,6 +134,8 @@ impl<'m> Views<'m> {
                                         .map(|a| self.link(Kind::Actors, a))
                                         .collect()
                                 },
+                                reversal: cell.reversal.map(DateView::new),
+                                overdue: cell.overdue,
                                 tlp: contributions[cell.index].tlp.into(),
                             })
                         })
@@ -348,7 +345,11 @@ impl<'m> Views<'m> {
                 g.meta
                     .citations
                     .iter()
-                    .chain(g.contributions.iter().flat_map(|c| &c.citations))
+                    .chain(g.contributions.iter().flat_map(|c| {
+                        c.citations
+                            .iter()
+                            .chain(c.history.iter().flat_map(|h| &h.citations))
+                    }))
             }));
         for c in all_citations {
             *counts.entry(&c.source).or_default() += 1;

@@ -10,7 +10,7 @@ mod value;
 /// How many contributions moved one way.
 #[derive(Debug, Clone, Serialize)]
 pub struct MovementCount {
-    /// `new`, `up`, `down`, `withdrawn`, `stalled`, `steady` or `settled`.
+    /// `new`, `up`, `down`, `reversal`, `restored`, `stalled`, `steady` or `settled`.
     pub movement: &'static str,
     /// A marker character for the movement.
     pub marker: &'static str,
@@ -47,7 +47,7 @@ pub struct ChangesView {
     /// Counts per movement, every movement listed.
     pub counts: Vec<MovementCount>,
     /// Every contribution with a status at the end of the round, by movement (new, up,
-    /// down, withdrawn, stalled, steady, settled), then guarantee and file order.
+    /// down, reversal, restored, stalled, steady, settled), then guarantee and file order.
     pub changes: Vec<ChangeView>,
 }
 
@@ -70,11 +70,14 @@ pub struct BriefView {
 /// One cell of the matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct CellView {
-    /// Highest status reached (withdrawn only when all are).
+    /// The weakest status in the cell (see [`crate::model::Status::WEAKEST_FIRST`]).
     pub status: &'static str,
-    /// Its rank on the ladder, 0 for withdrawn.
+    /// Its rank on the ladder, 0 off the ladder.
     pub rank: u8,
-    /// The contribution that reached it, `guarantees/<id>.html#contribution-<n>`.
+    /// Every distinct status of the actor's contributions, with its count, weakest first.
+    pub statuses: Vec<StatusCount>,
+    /// The first contribution at the weakest status,
+    /// `guarantees/<id>.html#contribution-<n>`.
     pub url: String,
     /// How many contributions the actor gave to the component.
     pub count: usize,
@@ -83,6 +86,10 @@ pub struct CellView {
     /// The actors who asked for those contributions (`requested_by`): what they name
     /// is asked of the column's actor, not its own offer.
     pub requested_by: Vec<Link>,
+    /// The latest reversal among those contributions, if any.
+    pub reversal: Option<DateView>,
+    /// True when any of them is overdue.
+    pub overdue: bool,
     /// The linked contribution's marking.
     pub tlp: super::TlpView,
 }
@@ -94,7 +101,7 @@ pub struct MatrixRow {
     pub guarantee: Link,
     /// One entry per actor column, null where the actor committed nothing.
     pub cells: Vec<Option<CellView>>,
-    /// Actors at each status in this row.
+    /// Contributions at each status in this row, weakest first.
     pub totals: Vec<StatusCount>,
 }
 
@@ -105,7 +112,7 @@ pub struct MatrixView {
     pub actors: Vec<Link>,
     /// Components, the rows.
     pub rows: Vec<MatrixRow>,
-    /// Per actor column: components at each status.
+    /// Per actor column: contributions at each status, weakest first.
     pub column_totals: Vec<Vec<StatusCount>>,
 }
 
