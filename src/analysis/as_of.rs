@@ -1,0 +1,284 @@
+//! The model as it stood at the end of a day: what a reader could know then.
+//!
+//! Like [`crate::audience::restrict`] restricts a model to what an audience may see,
+//! [`model_at`] restricts it to what was known at the end of a day, and every derived
+//! view is then computed on the result: the current pages on the model as of the site's
+//! `as_of`, each round's frozen views on the model as of the round's end.
+//!
+//! At the end of `day`:
+//! - each contribution has the status it had then ([`status_at`]), reached on the date
+//!   of the step that set it; its history keeps the steps dated up to the day; a
+//!   contribution with no step by then is dropped;
+//! - statements dated after the day are dropped (links to them in bodies become plain
+//!   text, as links to withheld items do);
+//! - meetings dated after the day read `planned`: upcoming, whatever became of them;
+//! - the site speaks as of the day.
+
+use super::changes::status_at;
+use crate::model::{Contribution, Kind, MeetingStatus, Model, Step};
+use jiff::civil::Date;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// The model as it stood at the end of `day` (see the module).
+pub fn model_at(m: &Model, day: Date) -> Model {
+    let mut out = at_day(m, day, &|_, _| true);
+    let gone: BTreeSet<(Kind, String)> = m
+        .statements
+        .values()
+        .filter(|s| s.date > day)
+        .map(|s| (Kind::Statements, s.meta.id.clone()))
+        .collect();
+    if !gone.is_empty() {
+        unlink(&mut out, &gone);
+    }
+    out.links = crate::model::Links::compute(&out);
+    out
+}
+
+/// [`model_at`] for views that show only a few meetings and statements in full (a past
+/// round's brief, its frozen matrix): only the meetings and statements `keep` accepts
+/// are carried over, besides the time rule, so that a round's frozen model costs what
+/// its views show, not the whole briefing. Bodies keep their links to statements after
+/// the day: those views link to the pages of the current site, where they exist.
+pub fn model_at_keeping(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
+    let mut out = at_day(m, day, keep);
+    out.links = crate::model::Links::compute(&out);
+    out
+}
+
+/// True if the model as of `day` is `m` itself: nothing in it is dated after the day
+/// but meetings still planned. A scan without allocation, so that a site with nothing
+/// after its as-of date (the usual case) is not copied.
+pub fn unchanged_at(m: &Model, day: Date) -> bool {
+    m.statements.values().all(|s| s.date <= day)
+        && m
+            .meetings
+            .values()
+            .all(|x| x.date <= day || x.status == MeetingStatus::Planned)
+        && m.guarantees.values().all(|g| {
+            g.contributions.iter().all(|c| {
+                c.since.is_none_or(|d| d <= day) && c.history.iter().all(|h| h.date <= day)
+            })
+        })
+}
+
+/// The model the current pages show: as of the site's `as_of`, borrowed when nothing
+/// is dated after it.
+pub fn current(m: &Model) -> Cow<'_, Model> {
+    if unchanged_at(m, m.site.as_of) {
+        Cow::Borrowed(m)
+    } else {
+        Cow::Owned(model_at(m, m.site.as_of))
+    }
+}
+
+/// The model at the end of `day`, with only the meetings and statements `keep` accepts;
+/// reverse links not computed.
+fn at_day(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
+    let mut out = Model {
+        site: m.site.clone(),
+        actors: m.actors.clone(),
+        sources: m.sources.clone(),
+        meetings: m
+            .meetings
+            .iter()
+            .filter(|(id, _)| keep(Kind::Meetings, id))
+            .map(|(id, x)| {
+                let mut x = x.clone();
+                if x.date > day {
+                    x.status = MeetingStatus::Planned;
+                }
+                (id.clone(), x)
+            })
+            .collect(),
+        statements: m
+            .statements
+            .iter()
+            .filter(|(id, s)| s.date <= day && keep(Kind::Statements, id))
+            .map(|(id, s)| (id.clone(), s.clone()))
+            .collect(),
+        guarantees: m.guarantees.clone(),
+        rounds: m.rounds.clone(),
+        links: Default::default(),
+    };
+    out.site.as_of = day;
+    for g in out.guarantees.values_mut() {
+        g.contributions = std::mem::take(&mut g.contributions)
+            .into_iter()
+            .filter_map(|c| contribution_at(c, day))
+            .collect();
+    }
+    out
+}
+
+/// A contribution as it stood at the end of `day`, or `None` before its first step.
+fn contribution_at(mut c: Contribution, day: Date) -> Option<Contribution> {
+    let status = status_at(&c, day)?;
+    // The steps in the order `status_at` reads them: history by date (file order within
+    // a day), then the current status, which holds from `since`, or from the last
+    // history step, or (with neither) from before anything.
+    let mut order: Vec<(Date, Option<usize>)> = c
+        .history
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.date, Some(i)))
+        .collect();
+    order.sort_by_key(|s| s.0);
+    let current_from = c.since.or_else(|| order.last().map(|s| s.0)).unwrap_or(Date::MIN);
+    order.push((current_from, None));
+    order.sort_by_key(|s| s.0);
+    let (_, then) = *order.iter().rev().find(|s| s.0 <= day)?;
+    let mut history: Vec<(usize, Step)> = std::mem::take(&mut c.history)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, h)| h.date <= day)
+        .collect();
+    if let Some(i) = then {
+        // A history step set the status then: it becomes the current one.
+        let pos = history.iter().position(|(j, _)| *j == i)?;
+        let (_, step) = history.remove(pos);
+        debug_assert_eq!(step.status, status, "status_at reads the same step");
+        c.status = status;
+        c.since = Some(step.date);
+    }
+    c.history = history.into_iter().map(|(_, h)| h).collect();
+    Some(c)
+}
+
+/// Makes links to `gone` items in every body plain text.
+fn unlink(m: &mut Model, gone: &BTreeSet<(Kind, String)>) {
+    let body = |html: &mut String| *html = crate::audience::restrict_body(html, gone);
+    let opt = |html: &mut Option<String>| html.iter_mut().for_each(body);
+    opt(&mut m.site.description_html);
+    m.actors
+        .values_mut()
+        .for_each(|a| opt(&mut a.description_html));
+    m.sources
+        .values_mut()
+        .for_each(|s| opt(&mut s.description_html));
+    m.rounds.values_mut().for_each(|r| opt(&mut r.summary_html));
+    m.meetings.values_mut().for_each(|x| body(&mut x.body_html));
+    m.statements.values_mut().for_each(|x| body(&mut x.body_html));
+    m.guarantees.values_mut().for_each(|x| body(&mut x.body_html));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn example() -> Model {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+        crate::Site::load(&root).expect("the fixture loads").model
+    }
+
+    fn step(date: &str, status: Status) -> Step {
+        Step {
+            date: day(date),
+            status,
+            note: None,
+        }
+    }
+
+    fn contribution(status: Status, since: Option<&str>, history: Vec<Step>) -> Contribution {
+        Contribution {
+            by: "a".into(),
+            commitment: "c".into(),
+            status,
+            since: since.map(day),
+            amount: None,
+            conditions: Vec::new(),
+            history,
+            citations: Vec::new(),
+            tlp: crate::model::Tlp::Clear,
+        }
+    }
+
+    #[test]
+    fn a_contribution_reads_its_status_then() {
+        let c = contribution(
+            Status::Withdrawn,
+            Some("2026-03-01"),
+            vec![
+                step("2026-01-01", Status::Declared),
+                step("2026-02-01", Status::Signed),
+            ],
+        );
+        let then = contribution_at(c.clone(), day("2026-02-15")).unwrap();
+        assert_eq!(then.status, Status::Signed);
+        assert_eq!(then.since, Some(day("2026-02-01")));
+        assert_eq!(then.history, vec![step("2026-01-01", Status::Declared)]);
+        // On the day of the current step, nothing changes.
+        assert_eq!(contribution_at(c.clone(), day("2026-03-01")), Some(c.clone()));
+        // Before its first step, it did not exist.
+        assert_eq!(contribution_at(c, day("2025-12-31")), None);
+    }
+
+    #[test]
+    fn a_history_step_after_since_is_read_as_status_at_reads_it() {
+        let c = contribution(
+            Status::Agreed,
+            Some("2026-01-01"),
+            vec![step("2026-02-01", Status::Signed)],
+        );
+        let then = contribution_at(c, day("2026-02-10")).unwrap();
+        assert_eq!((then.status, then.since), (Status::Signed, Some(day("2026-02-01"))));
+        assert!(then.history.is_empty());
+    }
+
+    #[test]
+    fn an_undated_status_holds_from_its_last_step_or_always() {
+        let always = contribution(Status::Agreed, None, Vec::new());
+        assert_eq!(
+            contribution_at(always.clone(), day("2000-01-01")),
+            Some(always)
+        );
+        let after = contribution(Status::Agreed, None, vec![step("2026-02-01", Status::Declared)]);
+        assert_eq!(contribution_at(after.clone(), day("2026-01-31")), None);
+        assert_eq!(contribution_at(after.clone(), day("2026-02-01")), Some(after));
+    }
+
+    #[test]
+    fn later_statements_go_and_later_meetings_are_planned() {
+        let mut m = example();
+        m.meetings.get_mut("next").unwrap().status = MeetingStatus::Held;
+        let at = model_at(&m, day("2026-02-02"));
+        assert_eq!(at.site.as_of, day("2026-02-02"));
+        assert!(at.statements.contains_key("named"), "dated on the day");
+        assert!(!at.statements.contains_key("anon"), "dated after the day");
+        assert_eq!(at.meetings["next"].status, MeetingStatus::Planned);
+        // Alpha by Aland was declared then (signed on 3 February); More alpha not yet.
+        let alpha = &at.guarantees["alpha"].contributions;
+        assert_eq!(alpha.len(), 2);
+        assert_eq!(alpha[0].status, Status::Declared);
+        assert!(at.links.actor_contributions["a"].contains(&("alpha".into(), 0)));
+        assert!(!unchanged_at(&m, day("2026-02-02")));
+    }
+
+    #[test]
+    fn nothing_after_the_day_means_no_copy() {
+        let m = example();
+        assert!(unchanged_at(&m, m.site.as_of));
+        assert!(matches!(current(&m), Cow::Borrowed(_)));
+        // And the model as of that day is the same model.
+        let at = model_at(&m, m.site.as_of);
+        assert_eq!(at.guarantees, m.guarantees);
+        assert_eq!(at.statements, m.statements);
+        assert_eq!(at.meetings, m.meetings);
+    }
+
+    #[test]
+    fn keeping_carries_only_what_is_kept() {
+        let m = example();
+        let at = model_at_keeping(&m, day("2026-03-04"), &|k, id| {
+            k != Kind::Statements || id == "anon"
+        });
+        assert_eq!(at.statements.keys().collect::<Vec<_>>(), ["anon"]);
+        assert_eq!(at.meetings.len(), 1);
+    }
+}
