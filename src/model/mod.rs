@@ -90,6 +90,31 @@ impl Kind {
     }
 }
 
+/// A round's frozen views: analyst views as they stood at the end of the round, kept
+/// beside the round's page so that earlier rounds stay readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RoundView {
+    /// The commitment matrix at the round's end.
+    Matrix,
+    /// Where each guarantee component stood at the round's end.
+    Components,
+}
+
+impl RoundView {
+    /// Every frozen view, in the order a round page lists them.
+    pub const ALL: [RoundView; 2] = [RoundView::Matrix, RoundView::Components];
+
+    /// Path of round `round`'s frozen view, relative to the output root:
+    /// `rounds/<id>/matrix.html`, beside `rounds/<id>.html`.
+    pub fn page(self, round: &str) -> String {
+        let name = match self {
+            RoundView::Matrix => "matrix",
+            RoundView::Components => "components",
+        };
+        format!("{}/{round}/{name}.html", Kind::Rounds.dir())
+    }
+}
+
 /// Settings from content/site.yaml, with defaults applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteSettings {

@@ -21,6 +21,11 @@ pub struct Views<'m> {
     /// id, built on first use: pages show tens of links each, and building one formats
     /// dates and titles.
     pub(super) links: std::sync::OnceLock<super::links::LinkCache>,
+    /// Each round's model as of its end, by round id, each made on first use (see
+    /// [`Views::frozen_model`]).
+    pub(super) frozen: std::sync::OnceLock<
+        std::collections::BTreeMap<String, std::sync::OnceLock<crate::model::Model>>,
+    >,
 }
 
 /// What the round briefs look up, sorted once instead of scanned for every round.
@@ -39,6 +44,7 @@ impl<'m> Views<'m> {
             dated: std::sync::OnceLock::new(),
             changes: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
+            frozen: std::sync::OnceLock::new(),
             bulk_links: true,
         }
     }
@@ -136,7 +142,7 @@ impl<'m> Views<'m> {
     pub fn contribution(&self, guarantee: &str, i: usize) -> ContributionView {
         let c = &self.m.guarantees[guarantee].contributions[i];
         ContributionView {
-            anchor: format!("contribution-{}", i + 1),
+            anchor: super::contribution_anchor(i),
             by: self.link(Kind::Actors, &c.by),
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),

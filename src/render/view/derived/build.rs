@@ -7,7 +7,7 @@ use crate::analysis::sourcing::{Problem, findings};
 use crate::analysis::timeline::{self, What};
 use crate::dates;
 use crate::model::{Kind, Status};
-use crate::render::view::Views;
+use crate::render::view::{BRIEF_LIST, Views};
 use jiff::civil::Date;
 
 fn marker(m: Movement) -> &'static str {
@@ -91,13 +91,24 @@ impl<'m> Views<'m> {
             .statements
             .partition_point(|(std::cmp::Reverse(d), _)| *d > as_of)..];
         (
-            next.iter().take(5).map(|(_, id)| *id).collect(),
-            said.iter().take(5).map(|(_, id)| *id).collect(),
+            next.iter().take(BRIEF_LIST).map(|(_, id)| *id).collect(),
+            said.iter().take(BRIEF_LIST).map(|(_, id)| *id).collect(),
         )
     }
 
     /// The commitment matrix.
     pub fn matrix(&self) -> MatrixView {
+        self.matrix_linked(&|g, i| {
+            format!(
+                "{}#{}",
+                Kind::Guarantees.page(g),
+                crate::render::view::contribution_anchor(i)
+            )
+        })
+    }
+
+    /// The commitment matrix, each cell linking to `url(guarantee id, contribution index)`.
+    pub fn matrix_linked(&self, url: &dyn Fn(&str, usize) -> String) -> MatrixView {
         let x = Matrix::new(self.m);
         let rows = x
             .rows
@@ -116,11 +127,7 @@ impl<'m> Views<'m> {
                             Some(CellView {
                                 status: cell.status.as_str(),
                                 rank: crate::analysis::changes::rank(cell.status),
-                                url: format!(
-                                    "{}#contribution-{}",
-                                    Kind::Guarantees.page(g),
-                                    cell.index + 1
-                                ),
+                                url: url(g, cell.index),
                                 count: cell.count,
                                 conditions: contributions
                                     .iter()
