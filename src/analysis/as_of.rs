@@ -52,8 +52,7 @@ pub fn model_at_keeping(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool)
 /// after its as-of date (the usual case) is not copied.
 pub fn unchanged_at(m: &Model, day: Date) -> bool {
     m.statements.values().all(|s| s.date <= day)
-        && m
-            .meetings
+        && m.meetings
             .values()
             .all(|x| x.date <= day || x.status == MeetingStatus::Planned)
         && m.guarantees.values().all(|g| {
@@ -125,7 +124,10 @@ fn contribution_at(mut c: Contribution, day: Date) -> Option<Contribution> {
         .map(|(i, h)| (h.date, Some(i)))
         .collect();
     order.sort_by_key(|s| s.0);
-    let current_from = c.since.or_else(|| order.last().map(|s| s.0)).unwrap_or(Date::MIN);
+    let current_from = c
+        .since
+        .or_else(|| order.last().map(|s| s.0))
+        .unwrap_or(Date::MIN);
     order.push((current_from, None));
     order.sort_by_key(|s| s.0);
     let (_, then) = *order.iter().rev().find(|s| s.0 <= day)?;
@@ -159,8 +161,12 @@ fn unlink(m: &mut Model, gone: &BTreeSet<(Kind, String)>) {
         .for_each(|s| opt(&mut s.description_html));
     m.rounds.values_mut().for_each(|r| opt(&mut r.summary_html));
     m.meetings.values_mut().for_each(|x| body(&mut x.body_html));
-    m.statements.values_mut().for_each(|x| body(&mut x.body_html));
-    m.guarantees.values_mut().for_each(|x| body(&mut x.body_html));
+    m.statements
+        .values_mut()
+        .for_each(|x| body(&mut x.body_html));
+    m.guarantees
+        .values_mut()
+        .for_each(|x| body(&mut x.body_html));
 }
 
 #[cfg(test)]
@@ -214,7 +220,10 @@ mod tests {
         assert_eq!(then.since, Some(day("2026-02-01")));
         assert_eq!(then.history, vec![step("2026-01-01", Status::Declared)]);
         // On the day of the current step, nothing changes.
-        assert_eq!(contribution_at(c.clone(), day("2026-03-01")), Some(c.clone()));
+        assert_eq!(
+            contribution_at(c.clone(), day("2026-03-01")),
+            Some(c.clone())
+        );
         // Before its first step, it did not exist.
         assert_eq!(contribution_at(c, day("2025-12-31")), None);
     }
@@ -227,7 +236,10 @@ mod tests {
             vec![step("2026-02-01", Status::Signed)],
         );
         let then = contribution_at(c, day("2026-02-10")).unwrap();
-        assert_eq!((then.status, then.since), (Status::Signed, Some(day("2026-02-01"))));
+        assert_eq!(
+            (then.status, then.since),
+            (Status::Signed, Some(day("2026-02-01")))
+        );
         assert!(then.history.is_empty());
     }
 
@@ -238,9 +250,16 @@ mod tests {
             contribution_at(always.clone(), day("2000-01-01")),
             Some(always)
         );
-        let after = contribution(Status::Agreed, None, vec![step("2026-02-01", Status::Declared)]);
+        let after = contribution(
+            Status::Agreed,
+            None,
+            vec![step("2026-02-01", Status::Declared)],
+        );
         assert_eq!(contribution_at(after.clone(), day("2026-01-31")), None);
-        assert_eq!(contribution_at(after.clone(), day("2026-02-01")), Some(after));
+        assert_eq!(
+            contribution_at(after.clone(), day("2026-02-01")),
+            Some(after)
+        );
     }
 
     #[test]

@@ -15,4 +15,5 @@ mod schema;
 mod serve;
 mod snapshots;
 mod templates;
+mod timetravel;
 mod validation;

@@ -113,7 +113,11 @@ impl<'m> Views<'m> {
             }
         }
         let mut meetings: BTreeSet<&'m str> = next.iter().map(|(_, id)| id.as_str()).collect();
-        meetings.extend(statements.iter().filter_map(|s| m.statements[*s].meeting.as_deref()));
+        meetings.extend(
+            statements
+                .iter()
+                .filter_map(|s| m.statements[*s].meeting.as_deref()),
+        );
         (meetings, statements)
     }
 
