@@ -18,7 +18,7 @@ use super::changes::status_at;
 use crate::model::{Contribution, Kind, MeetingStatus, Model, Step};
 use jiff::civil::Date;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The model as it stood at the end of `day` (see the module).
 pub fn model_at(m: &Model, day: Date) -> Model {
@@ -36,11 +36,12 @@ pub fn model_at(m: &Model, day: Date) -> Model {
     out
 }
 
-/// [`model_at`] for views that show only a few meetings and statements in full (a past
-/// round's brief, its frozen matrix): only the meetings and statements `keep` accepts
-/// are carried over, besides the time rule, so that a round's frozen model costs what
-/// its views show, not the whole briefing. Bodies keep their links to statements after
-/// the day: those views link to the pages of the current site, where they exist.
+/// [`model_at`] for views that show only a few items (a past round's brief, its frozen
+/// matrix): only the meetings, statements, actors and sources `keep` accepts are carried
+/// over (besides the time rule), so that a round's frozen model costs what its views
+/// show, not the whole briefing. The caller keeps every item its views refer to. Bodies
+/// keep their links to statements after the day: those views link to the pages of the
+/// current site, where they exist.
 pub fn model_at_keeping(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
     let mut out = at_day(m, day, keep);
     out.links = crate::model::Links::compute(&out);
@@ -77,8 +78,8 @@ pub fn current(m: &Model) -> Cow<'_, Model> {
 fn at_day(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
     let mut out = Model {
         site: m.site.clone(),
-        actors: m.actors.clone(),
-        sources: m.sources.clone(),
+        actors: kept(&m.actors, Kind::Actors, keep),
+        sources: kept(&m.sources, Kind::Sources, keep),
         meetings: m
             .meetings
             .iter()
@@ -109,6 +110,19 @@ fn at_day(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
             .collect();
     }
     out
+}
+
+/// The items of one kind that `keep` accepts.
+fn kept<T: Clone>(
+    items: &BTreeMap<String, T>,
+    kind: Kind,
+    keep: &dyn Fn(Kind, &str) -> bool,
+) -> BTreeMap<String, T> {
+    items
+        .iter()
+        .filter(|(id, _)| keep(kind, id))
+        .map(|(id, x)| (id.clone(), x.clone()))
+        .collect()
 }
 
 /// A contribution as it stood at the end of `day`, or `None` before its first step.

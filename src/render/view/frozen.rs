@@ -46,6 +46,18 @@ pub struct FrozenView {
     pub components_url: String,
 }
 
+/// What a round's frozen views show, so its frozen model carries nothing else: the next
+/// meetings after its day (all of them planned then) and the latest statements up to it,
+/// with the statements made at those meetings by then and the meetings those statements
+/// were made at; the actors and sources any of them, a round or a guarantee component
+/// refers to.
+struct Shown<'m> {
+    meetings: BTreeSet<&'m str>,
+    statements: BTreeSet<&'m str>,
+    actors: BTreeSet<&'m str>,
+    sources: BTreeSet<&'m str>,
+}
+
 /// How many meetings and statements a brief lists in full (next meetings, latest
 /// statements).
 pub(crate) const BRIEF_LIST: usize = 5;
@@ -74,20 +86,19 @@ impl<'m> Views<'m> {
                 .collect()
         });
         all[id].get_or_init(|| {
-            let (meetings, statements) = self.shown_then(day);
+            let shown = self.shown_then(day);
             model_at_keeping(self.m, day, &|kind, id| match kind {
-                Kind::Meetings => meetings.contains(id),
-                Kind::Statements => statements.contains(id),
-                _ => true,
+                Kind::Meetings => shown.meetings.contains(id),
+                Kind::Statements => shown.statements.contains(id),
+                Kind::Actors => shown.actors.contains(id),
+                Kind::Sources => shown.sources.contains(id),
+                Kind::Guarantees | Kind::Rounds => true,
             })
         })
     }
 
-    /// The meetings and statements a brief as of `day` shows in full on the model as of
-    /// that day, and those they link to: the next meetings after the day (all of them
-    /// planned then), the latest statements up to it, the statements made at those
-    /// meetings by then and the meetings those statements were made at.
-    fn shown_then(&self, day: Date) -> (BTreeSet<&'m str>, BTreeSet<&'m str>) {
+    /// What a round's views as of `day` show (see [`Shown`]).
+    fn shown_then(&self, day: Date) -> Shown<'m> {
         let m = self.m;
         let mut next: Vec<(Date, &'m String)> = m
             .meetings
@@ -118,7 +129,36 @@ impl<'m> Views<'m> {
                 .iter()
                 .filter_map(|s| m.statements[*s].meeting.as_deref()),
         );
-        (meetings, statements)
+        let mut actors = BTreeSet::new();
+        let mut sources = BTreeSet::new();
+        let mut cite = |cs: &'m [crate::model::Citation]| {
+            sources.extend(cs.iter().map(|c| c.source.as_str()));
+        };
+        for g in m.guarantees.values() {
+            cite(&g.meta.citations);
+            for c in &g.contributions {
+                actors.insert(c.by.as_str());
+                cite(&c.citations);
+            }
+        }
+        m.rounds.values().for_each(|r| cite(&r.meta.citations));
+        for id in &meetings {
+            let x = &m.meetings[*id];
+            cite(&x.meta.citations);
+            actors.extend(x.convened_by.iter().map(String::as_str));
+            actors.extend(x.participants.iter().map(|p| p.actor.as_str()));
+        }
+        for id in &statements {
+            let x = &m.statements[*id];
+            cite(&x.meta.citations);
+            actors.extend(x.speaker.as_deref());
+        }
+        Shown {
+            meetings,
+            statements,
+            actors,
+            sources,
+        }
     }
 
     /// The brief of round `id`, made on the model as of its day: what changed in it, and
