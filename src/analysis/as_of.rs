@@ -63,13 +63,17 @@ pub fn unchanged_at(m: &Model, day: Date) -> bool {
         })
 }
 
-/// The model the current pages show: as of the site's `as_of`, borrowed when nothing
-/// is dated after it.
-pub fn current(m: &Model) -> Cow<'_, Model> {
-    if unchanged_at(m, m.site.as_of) {
+/// The model the current pages show: as of the site's `as_of`, or of the end of round
+/// `round` if that is earlier (a build with `--round`); borrowed when that is the
+/// site's `as_of` and nothing is dated after it.
+pub fn current<'m>(m: &'m Model, round: Option<&str>) -> Cow<'m, Model> {
+    let day = round
+        .and_then(|id| m.rounds.get(id))
+        .map_or(m.site.as_of, |r| r.end.min(m.site.as_of));
+    if day == m.site.as_of && unchanged_at(m, day) {
         Cow::Borrowed(m)
     } else {
-        Cow::Owned(model_at(m, m.site.as_of))
+        Cow::Owned(model_at(m, day))
     }
 }
 
@@ -297,7 +301,9 @@ mod tests {
     fn nothing_after_the_day_means_no_copy() {
         let m = example();
         assert!(unchanged_at(&m, m.site.as_of));
-        assert!(matches!(current(&m), Cow::Borrowed(_)));
+        assert!(matches!(current(&m, None), Cow::Borrowed(_)));
+        // A build led by an earlier round speaks as of its end.
+        assert_eq!(current(&m, Some("r1")).site.as_of, m.rounds["r1"].end);
         // And the model as of that day is the same model.
         let at = model_at(&m, m.site.as_of);
         assert_eq!(at.guarantees, m.guarantees);

@@ -53,8 +53,9 @@ pub fn render_keeping(
     };
     let collect_streamed =
         |path: &str, write: &mut exports::WriteFn| collect(exports::in_memory(path, write));
-    // The current pages speak as of the site's as-of date (see analysis::as_of).
-    let current = crate::analysis::as_of::current(model);
+    // The current pages speak as of the site's as-of date, or the end of the round asked
+    // for if earlier (see analysis::as_of).
+    let current = crate::analysis::as_of::current(model, opts.round.as_deref());
     let model = &*current;
     let prepared = prepare(model, root, opts)?;
     match emit_all(model, prepared, &collect, &collect_streamed) {

@@ -134,3 +134,16 @@ fn model_at_a_round_end_is_what_the_round_knew() {
     assert_eq!(r1.meetings["february-talks"].status, MeetingStatus::Planned);
     assert_eq!(r1.statements.keys().collect::<Vec<_>>(), ["early"]);
 }
+
+#[test]
+fn a_build_led_by_an_earlier_round_speaks_as_of_its_end() {
+    let site = Site::fixture("timetravel");
+    let mut opts = briefing::BuildOptions::new(site.output());
+    opts.round = Some("r1".into());
+    briefing::build(site.root(), &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cells(&site.page("matrix.html")), ["declared", "agreed"]);
+    assert!(!site.output().join("statements/late.html").exists());
+    let front = site.page("index.html");
+    assert!(coming_next(&front).contains("meeting-planned"), "{front}");
+    assert!(front.contains("datetime=\"2026-01-10\""), "as of round 1's end");
+}
