@@ -145,5 +145,8 @@ fn a_build_led_by_an_earlier_round_speaks_as_of_its_end() {
     assert!(!site.output().join("statements/late.html").exists());
     let front = site.page("index.html");
     assert!(coming_next(&front).contains("meeting-planned"), "{front}");
-    assert!(front.contains("datetime=\"2026-01-10\""), "as of round 1's end");
+    assert!(
+        front.contains("datetime=\"2026-01-10\""),
+        "as of round 1's end"
+    );
 }
