@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The model as it stood at the end of `day` (see the module).
 pub fn model_at(m: &Model, day: Date) -> Model {
-    let mut out = at_day(m, day, &|_, _| true);
+    let mut out = at_day(m, day, None);
     let gone: BTreeSet<(Kind, String)> = m
         .statements
         .values()
@@ -42,10 +42,24 @@ pub fn model_at(m: &Model, day: Date) -> Model {
 /// show, not the whole briefing. The caller keeps every item its views refer to. Bodies
 /// keep their links to statements after the day: those views link to the pages of the
 /// current site, where they exist.
-pub fn model_at_keeping(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
-    let mut out = at_day(m, day, keep);
+pub fn model_at_keeping(m: &Model, day: Date, keep: &Keep) -> Model {
+    let mut out = at_day(m, day, Some(keep));
     out.links = crate::model::Links::compute(&out);
     out
+}
+
+/// The meetings, statements, actors and sources [`model_at_keeping`] carries over, by id
+/// (ids not in the model are ignored).
+#[derive(Debug, Clone, Default)]
+pub struct Keep<'a> {
+    /// Meeting ids.
+    pub meetings: BTreeSet<&'a str>,
+    /// Statement ids.
+    pub statements: BTreeSet<&'a str>,
+    /// Actor ids.
+    pub actors: BTreeSet<&'a str>,
+    /// Source ids.
+    pub sources: BTreeSet<&'a str>,
 }
 
 /// True if the model as of `day` is `m` itself: nothing in it is dated after the day
@@ -77,35 +91,25 @@ pub fn current<'m>(m: &'m Model, round: Option<&str>) -> Cow<'m, Model> {
     }
 }
 
-/// The model at the end of `day`, with only the meetings and statements `keep` accepts;
-/// reverse links not computed.
-fn at_day(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
+/// The model at the end of `day`, with only the meetings, statements, actors and sources
+/// `keep` names (all of them with `None`); reverse links not computed.
+fn at_day(m: &Model, day: Date, keep: Option<&Keep>) -> Model {
     let mut out = Model {
         site: m.site.clone(),
-        actors: kept(&m.actors, Kind::Actors, keep),
-        sources: kept(&m.sources, Kind::Sources, keep),
-        meetings: m
-            .meetings
-            .iter()
-            .filter(|(id, _)| keep(Kind::Meetings, id))
-            .map(|(id, x)| {
-                let mut x = x.clone();
-                if x.date > day {
-                    x.status = MeetingStatus::Planned;
-                }
-                (id.clone(), x)
-            })
-            .collect(),
-        statements: m
-            .statements
-            .iter()
-            .filter(|(id, s)| s.date <= day && keep(Kind::Statements, id))
-            .map(|(id, s)| (id.clone(), s.clone()))
-            .collect(),
+        actors: kept(&m.actors, keep.map(|k| &k.actors)),
+        sources: kept(&m.sources, keep.map(|k| &k.sources)),
+        meetings: kept(&m.meetings, keep.map(|k| &k.meetings)),
+        statements: kept(&m.statements, keep.map(|k| &k.statements)),
         guarantees: m.guarantees.clone(),
         rounds: m.rounds.clone(),
         links: Default::default(),
     };
+    out.statements.retain(|_, s| s.date <= day);
+    for x in out.meetings.values_mut() {
+        if x.date > day {
+            x.status = MeetingStatus::Planned;
+        }
+    }
     out.site.as_of = day;
     for g in out.guarantees.values_mut() {
         g.contributions = std::mem::take(&mut g.contributions)
@@ -116,17 +120,20 @@ fn at_day(m: &Model, day: Date, keep: &dyn Fn(Kind, &str) -> bool) -> Model {
     out
 }
 
-/// The items of one kind that `keep` accepts.
+/// The items named in `ids`, or all of them with `None`.
 fn kept<T: Clone>(
     items: &BTreeMap<String, T>,
-    kind: Kind,
-    keep: &dyn Fn(Kind, &str) -> bool,
+    ids: Option<&BTreeSet<&str>>,
 ) -> BTreeMap<String, T> {
-    items
-        .iter()
-        .filter(|(id, _)| keep(kind, id))
-        .map(|(id, x)| (id.clone(), x.clone()))
-        .collect()
+    match ids {
+        None => items.clone(),
+        // Looked up one by one: a round's views name a few items of thousands.
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| items.get_key_value(*id))
+            .map(|(id, x)| (id.clone(), x.clone()))
+            .collect(),
+    }
 }
 
 /// A contribution as it stood at the end of `day`, or `None` before its first step.
@@ -314,9 +321,13 @@ mod tests {
     #[test]
     fn keeping_carries_only_what_is_kept() {
         let m = example();
-        let at = model_at_keeping(&m, day("2026-03-04"), &|k, id| {
-            k != Kind::Statements || id == "anon"
-        });
+        let keep = Keep {
+            statements: ["anon"].into(),
+            meetings: ["next"].into(),
+            actors: m.actors.keys().map(String::as_str).collect(),
+            sources: m.sources.keys().map(String::as_str).collect(),
+        };
+        let at = model_at_keeping(&m, day("2026-03-04"), &keep);
         assert_eq!(at.statements.keys().collect::<Vec<_>>(), ["anon"]);
         assert_eq!(at.meetings.len(), 1);
     }

@@ -2,7 +2,7 @@
 //! component as they stood at the round's end (or at the site's as-of date, if that is
 //! earlier), made on the model as of that day (see [`crate::analysis::as_of`]).
 
-use super::view::{ToValue, Views};
+use super::view::Views;
 use super::{Page, pages::Lazy};
 use crate::model::{Model, RoundView};
 
@@ -44,12 +44,9 @@ pub(super) fn data(views: &Views, id: &str, view: RoundView) -> Vec<(&'static st
             ("picker", views.value(&views.round_picker(Some(id)))),
             frozen,
         ],
-        RoundView::Components => {
-            let cx = super::view::Cx::new(views);
-            vec![
-                ("components", views.frozen_components(id).to_value(&cx)),
-                frozen,
-            ]
-        }
+        RoundView::Components => vec![
+            ("components", views.value(&views.frozen_components(id))),
+            frozen,
+        ],
     }
 }

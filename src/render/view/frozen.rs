@@ -2,7 +2,7 @@
 //! and what the frozen pages say they are frozen at.
 
 use super::*;
-use crate::analysis::as_of::model_at_keeping;
+use crate::analysis::as_of::{Keep, model_at_keeping};
 use crate::model::{Kind, Model, RoundView};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -46,16 +46,32 @@ pub struct FrozenView {
     pub components_url: String,
 }
 
-/// What a round's frozen views show, so its frozen model carries nothing else: the next
-/// meetings after its day (all of them planned then) and the latest statements up to it,
-/// with the statements made at those meetings by then and the meetings those statements
-/// were made at; the actors and sources any of them, a round or a guarantee component
-/// refers to.
-struct Shown<'m> {
-    meetings: BTreeSet<&'m str>,
-    statements: BTreeSet<&'m str>,
-    actors: BTreeSet<&'m str>,
-    sources: BTreeSet<&'m str>,
+/// Where one guarantee component stood at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentState {
+    /// The component (its page shows it now).
+    pub guarantee: Link,
+    /// Its contributions at each status then, as its page counts them.
+    pub status_counts: Vec<StatusCount>,
+    /// Its contributions then, in file order.
+    pub contributions: Vec<ContributionState>,
+}
+
+/// One contribution as it stood at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributionState {
+    /// Anchor on the frozen components page: `<guarantee id>-contribution-<n>`.
+    pub anchor: String,
+    /// Who commits.
+    pub by: Link,
+    /// Status then.
+    pub status: &'static str,
+    /// When that status was reached.
+    pub since: Option<DateView>,
+    /// What.
+    pub commitment: String,
+    /// Marking.
+    pub tlp: TlpView,
 }
 
 /// How many meetings and statements a brief lists in full (next meetings, latest
@@ -85,20 +101,15 @@ impl<'m> Views<'m> {
                 .map(|k| (k.clone(), OnceLock::new()))
                 .collect()
         });
-        all[id].get_or_init(|| {
-            let shown = self.shown_then(day);
-            model_at_keeping(self.m, day, &|kind, id| match kind {
-                Kind::Meetings => shown.meetings.contains(id),
-                Kind::Statements => shown.statements.contains(id),
-                Kind::Actors => shown.actors.contains(id),
-                Kind::Sources => shown.sources.contains(id),
-                Kind::Guarantees | Kind::Rounds => true,
-            })
-        })
+        all[id].get_or_init(|| model_at_keeping(self.m, day, &self.shown_then(day)))
     }
 
-    /// What a round's views as of `day` show (see [`Shown`]).
-    fn shown_then(&self, day: Date) -> Shown<'m> {
+    /// What a round's views as of `day` show, so that its frozen model carries nothing
+    /// else: the next meetings after the day (all of them planned then) and the latest
+    /// statements up to it, with the statements made at those meetings by then and the
+    /// meetings those statements were made at; the actors and sources any of them, a
+    /// round or a guarantee component refers to.
+    fn shown_then(&self, day: Date) -> Keep<'m> {
         let m = self.m;
         let mut next: Vec<(Date, &'m String)> = m
             .meetings
@@ -153,7 +164,7 @@ impl<'m> Views<'m> {
             cite(&x.meta.citations);
             actors.extend(x.speaker.as_deref());
         }
-        Shown {
+        Keep {
             meetings,
             statements,
             actors,
@@ -206,16 +217,41 @@ impl<'m> Views<'m> {
         })
     }
 
-    /// Every guarantee component as it stood at round `id`'s day, by title.
-    pub fn frozen_components(&self, id: &str) -> Vec<ItemView> {
+    /// Every guarantee component as it stood at round `id`'s day, by title: what its
+    /// page's view (made on the model as of that day) says of its contributions.
+    pub fn frozen_components(&self, id: &str) -> Vec<ComponentState> {
         let frozen = Views::for_few_pages(self.frozen_model(id));
-        let mut out: Vec<ItemView> = frozen
+        let mut out: Vec<ComponentState> = frozen
             .m
             .guarantees
             .keys()
-            .map(|g| frozen.item(Kind::Guarantees, g))
+            .filter_map(|g| {
+                let Detail::Guarantee {
+                    status_counts,
+                    contributions,
+                    ..
+                } = frozen.item(Kind::Guarantees, g).detail
+                else {
+                    return None;
+                };
+                Some(ComponentState {
+                    guarantee: frozen.link(Kind::Guarantees, g),
+                    status_counts,
+                    contributions: contributions
+                        .into_iter()
+                        .map(|c| ContributionState {
+                            anchor: component_anchor(g, &c.anchor),
+                            by: c.by,
+                            status: c.status,
+                            since: c.since,
+                            commitment: c.commitment,
+                            tlp: c.tlp,
+                        })
+                        .collect(),
+                })
+            })
             .collect();
-        out.sort_by_key(|g| (g.title.to_lowercase(), g.id.clone()));
+        out.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
         out
     }
 
