@@ -144,7 +144,8 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
             }
             keep
         });
-        for c in &mut g.contributions {
+        for (place, c) in g.contributions.iter_mut().enumerate() {
+            c.place = place;
             hide(Kind::Actors, &mut c.by);
             c.requested_by
                 .iter_mut()

@@ -36,24 +36,44 @@ fn term(s: Status, until: Option<When>, day: Date) -> Status {
     }
 }
 
-/// A contribution's dated steps, oldest first: its history, then its current status.
-/// A step counts from the last day its date covers (`2015-07` holds as of 31 July).
-fn steps(c: &Contribution) -> Vec<(Date, Status)> {
-    let mut steps: Vec<(Date, Status)> = c
+/// A contribution's steps in the order they are read, oldest first: each history step
+/// (`Some(index)`) and the current status (`None`), each counted from the last day its
+/// date covers (`2015-07` holds as of 31 July). Sorted stably by date only, so that file
+/// order decides between steps of one day.
+fn ordered(c: &Contribution) -> Vec<(Date, Option<usize>)> {
+    let mut steps: Vec<(Date, Option<usize>)> = c
         .history
         .iter()
-        .map(|s| (s.date.last(), s.status))
+        .enumerate()
+        .map(|(i, s)| (s.date.last(), Some(i)))
         .collect();
-    // Sort stably by date only, so that file order decides between steps of one day.
     steps.sort_by_key(|s| s.0);
     let current_from = c
         .since
         .map(When::last)
         .or_else(|| steps.last().map(|s| s.0))
         .unwrap_or(Date::MIN);
-    steps.push((current_from, c.status));
+    steps.push((current_from, None));
     steps.sort_by_key(|s| s.0);
     steps
+}
+
+/// A contribution's dated steps, oldest first: its history, then its current status.
+fn steps(c: &Contribution) -> Vec<(Date, Status)> {
+    ordered(c)
+        .into_iter()
+        .map(|(d, i)| (d, i.map_or(c.status, |i| c.history[i].status)))
+        .collect()
+}
+
+/// The step a contribution stood at at the end of `day`: `Some(Some(i))` for history
+/// step `i`, `Some(None)` for its current status, `None` before its first step.
+pub fn step_at(c: &Contribution, day: Date) -> Option<Option<usize>> {
+    ordered(c)
+        .into_iter()
+        .rev()
+        .find(|s| s.0 <= day)
+        .map(|s| s.1)
 }
 
 fn status_in(steps: &[(Date, Status)], until: Option<When>, day: Date) -> Option<Status> {
@@ -319,6 +339,7 @@ mod tests {
     fn contribution(status: Status, since: &str, history: &[(&str, Status)]) -> Contribution {
         Contribution {
             id: None,
+            place: 0,
             requested_by: None,
             conditional_on: Vec::new(),
             by: "a".into(),

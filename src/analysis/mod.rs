@@ -3,6 +3,7 @@
 //! Everything here is computed from the [`Model`] it is given, so a model filtered first
 //! (for an audience, say) yields derived data without the withheld items.
 
+pub mod as_of;
 pub mod changes;
 pub mod matrix;
 pub mod sourcing;

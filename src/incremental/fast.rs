@@ -115,6 +115,11 @@ pub(super) fn rebuild(
             pages: 0,
         }));
     }
+    // Pages of a model with things dated after its as-of date are made from the model
+    // as of that date (see analysis::as_of), which an edit can change anywhere.
+    if !crate::analysis::as_of::unchanged_at(&last.model, last.model.site.as_of) {
+        return None;
+    }
     let edited = partial::reached(&last.model, &edited, what);
     let made = match partial::rerender(&last.model, &mut last.kept, &edited, what) {
         Ok(made) => made,

@@ -93,6 +93,31 @@ impl Kind {
     }
 }
 
+/// A round's frozen views: analyst views as they stood at the end of the round, kept
+/// beside the round's page so that earlier rounds stay readable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RoundView {
+    /// The commitment matrix at the round's end.
+    Matrix,
+    /// Where each guarantee component stood at the round's end.
+    Components,
+}
+
+impl RoundView {
+    /// Every frozen view, in the order a round page lists them.
+    pub const ALL: [RoundView; 2] = [RoundView::Matrix, RoundView::Components];
+
+    /// Path of round `round`'s frozen view, relative to the output root:
+    /// `rounds/<id>/matrix.html`, beside `rounds/<id>.html`.
+    pub fn page(self, round: &str) -> String {
+        let name = match self {
+            RoundView::Matrix => "matrix",
+            RoundView::Components => "components",
+        };
+        format!("{}/{round}/{name}.html", Kind::Rounds.dir())
+    }
+}
+
 /// Settings from content/site.yaml, with defaults applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteSettings {
@@ -310,6 +335,11 @@ impl std::fmt::Display for ContributionRef {
 pub struct Contribution {
     /// Its id, unique within the component, if given.
     pub id: Option<String>,
+    /// Its place among its component's contributions as this audience sees them (from
+    /// 0): without an `id`, its anchor is `contribution-<place + 1>`. Kept when a model
+    /// is taken as of an earlier day, so that a past view links to the same contribution
+    /// on the current pages; renumbered when an audience build withholds one before it.
+    pub place: usize,
     /// Actor id.
     pub by: String,
     /// Actor id of who asked for it, when it is not the contributor's own offer.
@@ -344,11 +374,11 @@ pub struct Contribution {
 }
 
 impl Contribution {
-    /// Its anchor on the component's page: its `id`, else `contribution-<n>` (n = index + 1).
-    pub fn anchor(&self, index: usize) -> String {
+    /// Its anchor on the component's page: its `id`, else `contribution-<place + 1>`.
+    pub fn anchor(&self) -> String {
         match &self.id {
             Some(id) => id.clone(),
-            None => format!("contribution-{}", index + 1),
+            None => format!("contribution-{}", self.place + 1),
         }
     }
 }

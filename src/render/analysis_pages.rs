@@ -131,7 +131,11 @@ pub(super) fn data(
         ]
     };
     match page {
-        Matrix => vec![("matrix", views.value(&views.matrix()))],
+        Matrix => vec![
+            ("matrix", views.value(&views.matrix())),
+            ("picker", views.value(&views.round_picker(None))),
+            ("frozen", tera::Value::none()),
+        ],
         Declarations => {
             let (actors, guarantees, exchanges) = views.declarations();
             vec![

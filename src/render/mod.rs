@@ -6,6 +6,7 @@ mod filters;
 pub(crate) mod pages;
 pub mod paginate;
 pub mod partial;
+mod round_views;
 pub mod templates;
 pub mod view;
 
@@ -126,6 +127,10 @@ pub fn render_each<E: Send>(
     sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
     stream: &(dyn Fn(&str, &mut exports::WriteFn) -> Result<(), E> + Sync),
 ) -> Result<usize, EmitError<E>> {
+    // The current pages speak as of the site's as-of date, or the end of the round asked
+    // for if earlier (see analysis::as_of).
+    let current = crate::analysis::as_of::current(model, opts.round.as_deref());
+    let model = &*current;
     let prepared = prepare(model, root, opts).map_err(EmitError::Content)?;
     emit_all(model, prepared, sink, stream).map(|(count, _)| count)
 }

@@ -69,6 +69,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     pages.push(front_page(m, views, lead, &items));
     // The analyst pages first: they are the largest, best started early.
     pages.splice(0..0, super::analysis_pages::plan());
+    pages.extend(super::round_views::plan(m));
     Plan { pages, items }
 }
 
@@ -117,7 +118,7 @@ pub(super) fn front_shows(
     id: &str,
 ) -> bool {
     let briefed = || {
-        lead.map(|r| views.brief_lists(r.end.min(m.site.as_of)))
+        lead.map(|r| views.round_brief_lists(&r.meta.id))
             .unwrap_or_default()
     };
     match kind {
@@ -164,7 +165,7 @@ pub(super) fn front_page(
     };
     let f = front_lists(m, items);
     let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
-    let brief = lead.map(|r| round_brief(views, m, &r.meta.id));
+    let brief = lead.map(|r| views.round_brief(&r.meta.id));
     let all = |kind: Kind, ids: &[&String]| -> Vec<ItemView> {
         ids.iter().map(|id| views.item(kind, id)).collect()
     };
@@ -211,6 +212,8 @@ pub(crate) enum Lazy {
     Item(usize, usize),
     /// An analyst view's page.
     View(super::analysis_pages::ViewPage),
+    /// A round's frozen view: round id and which view.
+    Frozen(String, crate::model::RoundView),
     /// A page of a list: positions in the kind's list in [`Plan::items`].
     List(usize, std::ops::Range<usize>),
 }
@@ -225,13 +228,15 @@ pub(super) fn lazy_data(
     let cx = Cx::new(views);
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
+        Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
         Lazy::Item(k, i) => {
             let (kind, list) = &items[*k];
             let item = views.item(*kind, &list[*i]);
             let mut data = vec![("item", item.to_value(&cx))];
             if *kind == Kind::Rounds {
-                let brief = round_brief(views, views.m, &item.id);
+                let brief = views.round_brief(&item.id);
                 data.push(("brief", brief.to_value(&cx)));
+                data.push(("frozen", views.value(&views.frozen(&item.id))));
             }
             data
         }
@@ -245,11 +250,6 @@ pub(super) fn lazy_data(
         }
     };
     (data, Some(cx.marking()))
-}
-
-/// A round's brief speaks as of the round's end, or the site's as-of date if earlier.
-pub(crate) fn round_brief(views: &Views, m: &Model, id: &str) -> super::view::BriefView {
-    views.brief(id, m.rounds[id].end.min(m.site.as_of))
 }
 
 /// A kind's list (number `k` in [`Plan::items`]), split into pages of `size` items.

@@ -53,6 +53,10 @@ pub fn render_keeping(
     };
     let collect_streamed =
         |path: &str, write: &mut exports::WriteFn| collect(exports::in_memory(path, write));
+    // The current pages speak as of the site's as-of date, or the end of the round asked
+    // for if earlier (see analysis::as_of).
+    let current = crate::analysis::as_of::current(model, opts.round.as_deref());
+    let model = &*current;
     let prepared = prepare(model, root, opts)?;
     match emit_all(model, prepared, &collect, &collect_streamed) {
         Ok((_, kept)) => {
@@ -143,6 +147,7 @@ pub fn rerender(
             }
         }
         pages.extend(super::analysis_pages::reading_contributions());
+        pages.extend(super::round_views::plan(model));
     }
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
@@ -214,9 +219,9 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
         .map(|(_, id)| id)
         .collect();
     if !briefed.is_empty() {
-        for (id, r) in &m.rounds {
-            let (next, said) = views.brief_lists(r.end.min(m.site.as_of));
-            if next.iter().chain(&said).any(|x| briefed.contains(x))
+        for id in m.rounds.keys() {
+            let (next, said) = views.round_brief_lists(id);
+            if next.iter().chain(&said).any(|x| briefed.contains(&x))
                 && let Some((_, _, page)) = item_page(Kind::Rounds, id)
             {
                 add(page);

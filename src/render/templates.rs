@@ -28,6 +28,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/guarantee.html"),
     ),
     ("round.html", include_str!("../../templates/round.html")),
+    (
+        "round-components.html",
+        include_str!("../../templates/round-components.html"),
+    ),
     ("views.html", include_str!("../../templates/views.html")),
     ("matrix.html", include_str!("../../templates/matrix.html")),
     (

@@ -19,7 +19,8 @@ pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
         .contributions
         .iter()
         .flatten()
-        .filter_map(|rc| contribution(rc, c, meta.tlp))
+        .enumerate()
+        .filter_map(|(place, rc)| contribution(rc, place, c, meta.tlp))
         .collect();
     unique_contribution_ids(r, c);
     Guarantee {
@@ -34,6 +35,7 @@ pub fn guarantee(doc: &Doc<RawGuarantee>, c: &mut Checker) -> Guarantee {
 
 fn contribution(
     rc: &S<RawContribution>,
+    place: usize,
     c: &mut Checker,
     default_tlp: Tlp,
 ) -> Option<Contribution> {
@@ -49,11 +51,14 @@ fn contribution(
     ] {
         if missing {
             c.error(
-                Diagnostic::error(Code::MissingField, format!("contribution without `{field}`"))
-                    .at(at)
-                    .help(format!(
-                        "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
-                    )),
+                Diagnostic::error(
+                    Code::MissingField,
+                    format!("contribution without `{field}`"),
+                )
+                .at(at)
+                .help(format!(
+                    "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
+                )),
             );
         }
     }
@@ -64,9 +69,12 @@ fn contribution(
         } else {
             let at = c.pos(v);
             c.error(
-                Diagnostic::error(Code::BadId, format!("`{text}` is not a valid contribution id"))
-                    .at(at)
-                    .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
+                Diagnostic::error(
+                    Code::BadId,
+                    format!("`{text}` is not a valid contribution id"),
+                )
+                .at(at)
+                .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
             );
             None
         }
@@ -164,6 +172,7 @@ fn contribution(
     c.set_marking(item_marking);
     Some(Contribution {
         id,
+        place,
         requested_by,
         conditional_on,
         by: by?,

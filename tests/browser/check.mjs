@@ -2,8 +2,8 @@
 // reader would: from file:// and from a local HTTP server under a sub-path.
 // Run by tests/integration/browser.rs:
 //   node check.mjs <site dir> <screenshot dir> [<fixture site dir>]
-// The optional fixture site (tests/fixtures/analysis, three rounds) is only
-// photographed, to show every kind of movement in a round.
+// The optional fixture site (tests/fixtures/analysis, three rounds) is photographed, to
+// show every kind of movement in a round, and its frozen matrices are compared.
 // Prints one line per check and exits non-zero on the first failure.
 import { chromium } from "playwright-core";
 import http from "node:http";
@@ -159,6 +159,26 @@ if (fixture) {
       assert.deepEqual(problems, []);
     });
   }
+  // Time travel: round 1's frozen matrix and the current one, from file://, differ where
+  // the fixture's history says (tests/fixtures/analysis/content/guarantees/*.md): Alpha
+  // by Aland declared then, signed now; Beta by Borduria agreed then, withdrawn now.
+  const statuses = (page) => page.locator("table.matrix td.cell").evaluateAll((tds) =>
+    tds.map((td) => td.dataset.status ?? "-"));
+  await check("fixture: round 1's frozen matrix differs from the current one where history says", async () => {
+    const { page, problems, close } = await open(base, "rounds/r1/matrix.html");
+    // Rows Alpha, Beta; columns Aland, Borduria, Carpathia.
+    assert.deepEqual(await statuses(page), ["declared", "declared", "-", "agreed", "agreed", "implemented"]);
+    await page.screenshot({ path: path.join(shots, "fixture-matrix-r1.png"), fullPage: true });
+    // The round picker steps to round 2, then to the current matrix.
+    await page.locator(".round-picker a[rel=next]").click();
+    assert.match(page.url(), /rounds\/r2\/matrix\.html$/);
+    await page.locator(".round-picker a", { hasText: "Now" }).click();
+    assert.match(page.url(), /\/matrix\.html$/);
+    assert.doesNotMatch(page.url(), /rounds/);
+    assert.deepEqual(await statuses(page), ["signed", "declared", "-", "agreed", "withdrawn", "implemented"]);
+    await close();
+    assert.deepEqual(problems, []);
+  });
 }
 
 await browser.close();

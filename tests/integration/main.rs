@@ -17,5 +17,6 @@ mod schema;
 mod serve;
 mod snapshots;
 mod templates;
+mod timetravel;
 mod validation;
 mod writes;

@@ -149,6 +149,11 @@ fn dangling_contribution_references_are_errors() {
 #[test]
 fn statements_answer_and_contradict_and_roll_up_to_their_state() {
     let site = Site::minimal();
+    // The reply is dated 2026: known as of the year's last day.
+    site.write(
+        "content/site.yaml",
+        SITE.replace("2026-01-04", "2026-12-31"),
+    );
     site.write(
         "content/actors/rustem-umerov.yaml",
         "name: Rustem Umerov\nkind: person\nrole: Secretary\naffiliation: [ukraine, france]\n",
@@ -189,7 +194,12 @@ fn statements_answer_and_contradict_and_roll_up_to_their_state() {
 #[test]
 fn imprecise_dates_sort_by_first_day_and_count_by_last() {
     let site = Site::minimal();
-    // A year sorts before any day of it; a month-dated step counts as of its last day.
+    // A year sorts before any day of it; it counts as of its last day, so the briefing
+    // speaks as of the end of the year.
+    site.write(
+        "content/site.yaml",
+        SITE.replace("2026-01-04", "2026-12-31"),
+    );
     site.write(
         "content/statements/early.md",
         "---\nspeaker: rustem-umerov\ndate: 2026\n---\nEarly.\n",
@@ -292,6 +302,11 @@ fn a_site_extends_the_vocabularies_with_labels() {
 #[test]
 fn changes_between_rounds_show_in_the_next_round_with_their_date() {
     let site = Site::minimal();
+    // The briefing speaks as of after the second round, so its brief shows its changes.
+    site.write(
+        "content/site.yaml",
+        SITE.replace("2026-01-04", "2026-02-28"),
+    );
     site.write(
         "content/rounds/second.yaml",
         "title: Second round\nstart: 2026-02-01\nend: 2026-02-10\n",

@@ -32,6 +32,11 @@ pub struct Views<'m> {
     /// id, built on first use: pages show tens of links each, and building one formats
     /// dates and titles.
     pub(super) links: std::sync::OnceLock<super::links::LinkCache>,
+    /// Each round's model as of its end, by round id, each made on first use (see
+    /// [`Views::frozen_model`]).
+    pub(super) frozen: std::sync::OnceLock<
+        std::collections::BTreeMap<String, std::sync::OnceLock<crate::model::Model>>,
+    >,
 }
 
 /// What the round briefs look up, sorted once instead of scanned for every round.
@@ -50,6 +55,7 @@ impl<'m> Views<'m> {
             dated: std::sync::OnceLock::new(),
             changes: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
+            frozen: std::sync::OnceLock::new(),
             bulk_links: true,
         }
     }
@@ -151,7 +157,7 @@ impl<'m> Views<'m> {
             let o = &self.m.guarantees[g].contributions[j];
             RelatedContribution {
                 guarantee: self.link(Kind::Guarantees, g),
-                anchor: o.anchor(j),
+                anchor: o.anchor(),
                 by: self.link(Kind::Actors, &o.by),
                 commitment: o.commitment.clone(),
                 status: o.status.as_str(),
@@ -161,7 +167,7 @@ impl<'m> Views<'m> {
         let as_of = self.m.site.as_of;
         let status = crate::analysis::changes::status_now(c, as_of);
         ContributionView {
-            anchor: c.anchor(i),
+            anchor: c.anchor(),
             by: self.link(Kind::Actors, &c.by),
             requested_by: c.requested_by.as_ref().map(|a| self.link(Kind::Actors, a)),
             conditional_on: c

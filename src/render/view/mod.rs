@@ -9,6 +9,8 @@ use serde::Serialize;
 mod build;
 pub use build::Views;
 mod derived;
+mod frozen;
+pub use frozen::*;
 mod links;
 pub use derived::*;
 mod value;

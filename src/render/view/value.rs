@@ -480,7 +480,7 @@ mod tests {
             }
             assert!(n >= 30, "only {n} items");
             for id in m.rounds.keys() {
-                let brief = crate::render::pages::round_brief(&views, m, id);
+                let brief = views.round_brief(id);
                 let want = Value::from_serializable(&brief);
                 let cx = Cx::new(&views);
                 assert_eq!(brief.to_value(&cx), want, "brief of {id}");

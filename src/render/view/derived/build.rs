@@ -7,8 +7,8 @@ use crate::analysis::sourcing::{Problem, findings};
 use crate::analysis::timeline::{self, What};
 use crate::dates;
 use crate::model::{Kind, Status};
-use crate::render::view::Views;
 use crate::render::view::build::status_counts;
+use crate::render::view::{BRIEF_LIST, Views};
 use jiff::civil::Date;
 
 fn marker(m: Movement) -> &'static str {
@@ -85,13 +85,24 @@ impl<'m> Views<'m> {
             .statements
             .partition_point(|(std::cmp::Reverse(d), _)| *d > as_of)..];
         (
-            next.iter().take(5).map(|(_, id)| *id).collect(),
-            said.iter().take(5).map(|(_, id)| *id).collect(),
+            next.iter().take(BRIEF_LIST).map(|(_, id)| *id).collect(),
+            said.iter().take(BRIEF_LIST).map(|(_, id)| *id).collect(),
         )
     }
 
     /// The commitment matrix.
     pub fn matrix(&self) -> MatrixView {
+        self.matrix_linked(&|g, i| {
+            format!(
+                "{}#{}",
+                Kind::Guarantees.page(g),
+                self.m.guarantees[g].contributions[i].anchor()
+            )
+        })
+    }
+
+    /// The commitment matrix, each cell linking to `url(guarantee id, contribution index)`.
+    pub fn matrix_linked(&self, url: &dyn Fn(&str, usize) -> String) -> MatrixView {
         let x = Matrix::new(self.m);
         let rows = x
             .rows
@@ -112,11 +123,7 @@ impl<'m> Views<'m> {
                                 status: weakest.as_str(),
                                 rank: crate::analysis::changes::rank(weakest),
                                 statuses: status_counts(cell.statuses.clone()),
-                                url: format!(
-                                    "{}#{}",
-                                    Kind::Guarantees.page(g),
-                                    contributions[cell.index].anchor(cell.index)
-                                ),
+                                url: url(g, cell.index),
                                 count: cell.count,
                                 conditions: contributions
                                     .iter()

@@ -1,0 +1,52 @@
+//! Each round's frozen views, beside its page: the commitment matrix and every guarantee
+//! component as they stood at the round's end (or at the site's as-of date, if that is
+//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]).
+
+use super::view::Views;
+use super::{Page, pages::Lazy};
+use crate::model::{Model, RoundView};
+
+/// The frozen pages of every round, rounds in chronological order.
+pub(super) fn plan(m: &Model) -> Vec<Page> {
+    crate::analysis::rounds_in_order(m)
+        .into_iter()
+        .flat_map(|r| {
+            RoundView::ALL.into_iter().map(|view| Page {
+                path: view.page(&r.meta.id),
+                template: match view {
+                    RoundView::Matrix => "matrix.html",
+                    RoundView::Components => "round-components.html",
+                },
+                title: match view {
+                    RoundView::Matrix => format!("Commitment matrix at the end of {}", r.title),
+                    RoundView::Components => {
+                        format!("Guarantee components at the end of {}", r.title)
+                    }
+                },
+                section: match view {
+                    RoundView::Matrix => "matrix",
+                    RoundView::Components => "rounds",
+                },
+                data: Vec::new(),
+                lazy: Some(Lazy::Frozen(r.meta.id.clone(), view)),
+                marked: None,
+            })
+        })
+        .collect()
+}
+
+/// The data of round `id`'s frozen `view`.
+pub(super) fn data(views: &Views, id: &str, view: RoundView) -> Vec<(&'static str, tera::Value)> {
+    let frozen = ("frozen", views.value(&views.frozen(id)));
+    match view {
+        RoundView::Matrix => vec![
+            ("matrix", views.value(&views.frozen_matrix(id))),
+            ("picker", views.value(&views.round_picker(Some(id)))),
+            frozen,
+        ],
+        RoundView::Components => vec![
+            ("components", views.value(&views.frozen_components(id))),
+            frozen,
+        ],
+    }
+}

@@ -1,0 +1,294 @@
+//! Views of a round as it stood at its end: the model as of that day, the round picker,
+//! and what the frozen pages say they are frozen at.
+
+use super::*;
+use crate::analysis::as_of::{Keep, model_at_keeping};
+use crate::model::{Kind, Model, RoundView};
+use jiff::civil::Date;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// One entry of the round picker: a round's frozen matrix, or the current one.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundPick {
+    /// The round, or null for the current matrix.
+    pub round: Option<Link>,
+    /// The round's title, or `Now` for the current matrix.
+    pub title: String,
+    /// The matrix it leads to, relative to the site root.
+    pub url: String,
+    /// The date that matrix speaks as of.
+    pub as_of: DateView,
+    /// True for the matrix the page shows.
+    pub selected: bool,
+}
+
+/// The round picker: every round's frozen matrix in order, then the current one.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundPicker {
+    /// The rounds, oldest first, then the current matrix.
+    pub picks: Vec<RoundPick>,
+    /// The entry before the selected one, if any.
+    pub previous: Option<RoundPick>,
+    /// The entry after the selected one, if any.
+    pub next: Option<RoundPick>,
+}
+
+/// What a frozen page is frozen at, and its sibling pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrozenView {
+    /// The round.
+    pub round: Link,
+    /// The day the views speak as of: the round's end, or the site's as-of date if earlier.
+    pub as_of: DateView,
+    /// The frozen matrix, relative to the site root.
+    pub matrix_url: String,
+    /// The state of every component at the round's end, relative to the site root.
+    pub components_url: String,
+}
+
+/// Where one guarantee component stood at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentState {
+    /// The component (its page shows it now).
+    pub guarantee: Link,
+    /// Its contributions at each status then, as its page counts them.
+    pub status_counts: Vec<StatusCount>,
+    /// Its contributions then, in file order.
+    pub contributions: Vec<ContributionState>,
+}
+
+/// One contribution as it stood at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributionState {
+    /// Anchor on the frozen components page: `<guarantee id>-contribution-<n>`.
+    pub anchor: String,
+    /// Who commits.
+    pub by: Link,
+    /// Status then.
+    pub status: &'static str,
+    /// When that status was reached.
+    pub since: Option<DateView>,
+    /// What.
+    pub commitment: String,
+    /// Marking.
+    pub tlp: TlpView,
+}
+
+/// How many meetings and statements a brief lists in full (next meetings, latest
+/// statements).
+pub(crate) const BRIEF_LIST: usize = 5;
+
+impl<'m> Views<'m> {
+    /// The day round `id`'s brief and frozen views speak as of: its end, or the site's
+    /// as-of date if that is earlier.
+    pub fn round_day(&self, id: &str) -> Date {
+        self.m.rounds[id].end.min(self.m.site.as_of)
+    }
+
+    /// The model as of round `id`'s day ([`Views::round_day`]), made once: the current
+    /// model itself when that day is the as-of date, else
+    /// [`crate::analysis::as_of::model_at_keeping`] with the meetings and statements the
+    /// round's brief shows.
+    pub fn frozen_model(&self, id: &str) -> &Model {
+        let day = self.round_day(id);
+        if day >= self.m.site.as_of {
+            return self.m;
+        }
+        let all = self.frozen.get_or_init(|| {
+            self.m
+                .rounds
+                .keys()
+                .map(|k| (k.clone(), OnceLock::new()))
+                .collect()
+        });
+        all[id].get_or_init(|| model_at_keeping(self.m, day, &self.shown_then(day)))
+    }
+
+    /// What a round's views as of `day` show, so that its frozen model carries nothing
+    /// else: the next meetings after the day (all of them planned then) and the latest
+    /// statements up to it, with the statements made at those meetings by then and the
+    /// meetings those statements were made at; the actors and sources any of them, a
+    /// round or a guarantee component refers to.
+    fn shown_then(&self, day: Date) -> Keep<'m> {
+        let m = self.m;
+        let mut next: Vec<(Date, &'m String)> = m
+            .meetings
+            .values()
+            .filter(|x| x.date.first() > day)
+            .map(|x| (x.date.first(), &x.meta.id))
+            .collect();
+        next.sort();
+        next.truncate(BRIEF_LIST);
+        let dated = self.dated();
+        let said = dated.statements[dated
+            .statements
+            .partition_point(|(std::cmp::Reverse(d), _)| *d > day)..]
+            .iter()
+            .take(BRIEF_LIST)
+            .map(|(_, id)| id.as_str());
+        let mut statements: BTreeSet<&'m str> = said.collect();
+        for (_, id) in &next {
+            for s in m.links.meeting_statements.get(*id).into_iter().flatten() {
+                if m.statements[s].date.last() <= day {
+                    statements.insert(s);
+                }
+            }
+        }
+        let mut meetings: BTreeSet<&'m str> = next.iter().map(|(_, id)| id.as_str()).collect();
+        meetings.extend(
+            statements
+                .iter()
+                .filter_map(|s| m.statements[*s].meeting.as_deref()),
+        );
+        let mut actors = BTreeSet::new();
+        let mut sources = BTreeSet::new();
+        let mut cite = |cs: &'m [crate::model::Citation]| {
+            sources.extend(cs.iter().map(|c| c.source.as_str()));
+        };
+        for g in m.guarantees.values() {
+            cite(&g.meta.citations);
+            for c in &g.contributions {
+                actors.insert(c.by.as_str());
+                cite(&c.citations);
+            }
+        }
+        m.rounds.values().for_each(|r| cite(&r.meta.citations));
+        for id in &meetings {
+            let x = &m.meetings[*id];
+            cite(&x.meta.citations);
+            actors.extend(x.convened_by.iter().map(String::as_str));
+            actors.extend(x.participants.iter().map(|p| p.actor.as_str()));
+        }
+        for id in &statements {
+            let x = &m.statements[*id];
+            cite(&x.meta.citations);
+            actors.extend(x.speaker.as_deref());
+        }
+        Keep {
+            meetings,
+            statements,
+            actors,
+            sources,
+        }
+    }
+
+    /// The brief of round `id`, made on the model as of its day: what changed in it, and
+    /// the meetings and statements as they stood then.
+    pub fn round_brief(&self, id: &str) -> BriefView {
+        let day = self.round_day(id);
+        let frozen = self.frozen_model(id);
+        if std::ptr::eq(frozen, self.m) {
+            return self.brief(id, day);
+        }
+        Views::for_few_pages(frozen).brief(id, day)
+    }
+
+    /// The ids of the meetings and statements round `id`'s brief shows in full.
+    pub fn round_brief_lists(&self, id: &str) -> (Vec<String>, Vec<String>) {
+        let day = self.round_day(id);
+        let frozen = self.frozen_model(id);
+        let owned = |ids: Vec<&String>| ids.into_iter().cloned().collect();
+        if std::ptr::eq(frozen, self.m) {
+            let (next, said) = self.brief_lists(day);
+            return (owned(next), owned(said));
+        }
+        let views = Views::for_few_pages(frozen);
+        let (next, said) = views.brief_lists(day);
+        (owned(next), owned(said))
+    }
+
+    /// What round `id`'s frozen pages are frozen at.
+    pub fn frozen(&self, id: &str) -> FrozenView {
+        FrozenView {
+            round: self.link(Kind::Rounds, id),
+            as_of: DateView::new(self.round_day(id)),
+            matrix_url: RoundView::Matrix.page(id),
+            components_url: RoundView::Components.page(id),
+        }
+    }
+
+    /// Round `id`'s frozen matrix: the matrix of the model as of its day, each cell
+    /// linking to the contribution on the round's components page.
+    pub fn frozen_matrix(&self, id: &str) -> MatrixView {
+        let page = RoundView::Components.page(id);
+        let frozen = Views::for_few_pages(self.frozen_model(id));
+        let model = frozen.m;
+        frozen.matrix_linked(&|g, i| {
+            let anchor = model.guarantees[g].contributions[i].anchor();
+            format!("{page}#{}", component_anchor(g, &anchor))
+        })
+    }
+
+    /// Every guarantee component as it stood at round `id`'s day, by title: what its
+    /// page's view (made on the model as of that day) says of its contributions.
+    pub fn frozen_components(&self, id: &str) -> Vec<ComponentState> {
+        let frozen = Views::for_few_pages(self.frozen_model(id));
+        let mut out: Vec<ComponentState> = frozen
+            .m
+            .guarantees
+            .keys()
+            .filter_map(|g| {
+                let Detail::Guarantee {
+                    status_counts,
+                    contributions,
+                    ..
+                } = frozen.item(Kind::Guarantees, g).detail
+                else {
+                    return None;
+                };
+                Some(ComponentState {
+                    guarantee: frozen.link(Kind::Guarantees, g),
+                    status_counts,
+                    contributions: contributions
+                        .into_iter()
+                        .map(|c| ContributionState {
+                            anchor: component_anchor(g, &c.anchor),
+                            by: c.by,
+                            status: c.status,
+                            since: c.since,
+                            commitment: c.commitment,
+                            tlp: c.tlp,
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        out.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
+        out
+    }
+
+    /// The round picker, with round `selected`'s frozen matrix selected (the current
+    /// matrix with `None`).
+    pub fn round_picker(&self, selected: Option<&str>) -> RoundPicker {
+        let mut picks: Vec<RoundPick> = crate::analysis::rounds_in_order(self.m)
+            .into_iter()
+            .map(|r| RoundPick {
+                round: Some(self.link(Kind::Rounds, &r.meta.id)),
+                title: r.title.clone(),
+                url: RoundView::Matrix.page(&r.meta.id),
+                as_of: DateView::new(self.round_day(&r.meta.id)),
+                selected: selected == Some(r.meta.id.as_str()),
+            })
+            .collect();
+        picks.push(RoundPick {
+            round: None,
+            title: "Now".into(),
+            url: "matrix.html".into(),
+            as_of: DateView::new(self.m.site.as_of),
+            selected: selected.is_none(),
+        });
+        let at = picks.iter().position(|p| p.selected);
+        RoundPicker {
+            previous: at.and_then(|i| i.checked_sub(1)).map(|i| picks[i].clone()),
+            next: at.and_then(|i| picks.get(i + 1)).cloned(),
+            picks,
+        }
+    }
+}
+
+/// The anchor of a contribution (anchored `anchor` on its component's page) on a page
+/// listing every component: `<guarantee id>-<anchor>`.
+pub fn component_anchor(guarantee: &str, anchor: &str) -> String {
+    format!("{guarantee}-{anchor}")
+}
