@@ -22,7 +22,8 @@
 //!   2016-01-16, withdrawn 2018-05-08.
 //! - sanctions-relief 1, eu (continuing): agreed 2015-07-14, implemented 2016-01-16,
 //!   withdrawn 2025-09-29.
-//! - sanctions-relief 2, eu (continuing): proposed 2018-05-18, implemented 2018-08-07.
+//! - sanctions-relief 2, eu (continuing): proposed May 2018 (`2018-05`, counted as of
+//!   31 May), implemented c. 7 August 2018 (`~2018-08-07`).
 //! - sanctions-relief 3, un-security-council (continuing): agreed 2015-07-20, implemented
 //!   2016-01-16, contested 2020-08-20, withdrawn 2025-09-28.
 //! - iaea-monitoring 0, iran (continuing): agreed 2015-07-14, implemented 2016-01-16,
@@ -34,9 +35,9 @@
 //! - snapback 0, united-states: proposed 2020-08-20, rejected 2020-08-25.
 //! - snapback 1, e3: proposed 2025-08-28, implemented 2025-09-28.
 //!
-//! The conditional pair of SPEC13 (`conditional_on`) and imprecise dates (`2015-07`,
-//! `~2025-10-15`) are model13's: this branch's loader rejects them, so the fixture gives
-//! them in comments and uses exact days.
+//! The US relief is conditional on Iran's limits (`enrichment-limits#iran-limits`); the
+//! site adds the `enrichment` category; the US snapback claim is dated `2020-08` (month
+//! only) and the Joint Commission `~2025-10-15` (approximate).
 
 use crate::common::{Site, fixtures};
 use briefing::analysis::changes::{Movement, round_changes, status_at};
@@ -354,6 +355,37 @@ fn pages_show_reversals_flags_and_step_sources() {
     );
     // Its history says when the term ended, after the status as written.
     assert!(arms.contains("<li><time datetime=\"2016-01-16\">16 January 2016</time> <span class=\"badge status status-implemented tier-strong\">implemented</span></li><li class=\"now\"><time datetime=\"2020-10-18\">18 October 2020</time> <span class=\"badge status status-expired tier-ended\">expired</span> <span class=\"note\">end of term: current status</span></li>"));
+}
+
+/// The conditional pair shows both ways; the site's own category and imprecise dates are
+/// shown as written.
+#[test]
+fn conditions_vocabulary_and_imprecise_dates_show_as_written() {
+    let site = built();
+    let relief = site.page("guarantees/sanctions-relief.html");
+    assert!(relief.contains("<dt>Conditional on</dt>"), "{relief}");
+    assert!(
+        relief.contains("enrichment-limits.html#iran-limits"),
+        "{relief}"
+    );
+    assert!(
+        relief.contains(r#"<time datetime="2018-05">May 2018</time>"#),
+        "{relief}"
+    );
+    assert!(
+        relief.contains(r#"<time datetime="2018-08-07">c. 7 August 2018</time>"#),
+        "{relief}"
+    );
+    let limits = site.page("guarantees/enrichment-limits.html");
+    assert!(limits.contains("<dt>A condition of</dt>"), "{limits}");
+    assert!(limits.contains("Enrichment and stockpile"), "{limits}");
+    let claim = site.page("statements/us-snapback-claim.html");
+    assert!(
+        claim.contains(r#"<time datetime="2020-08">August 2020</time>"#),
+        "{claim}"
+    );
+    let next = site.page("index.html");
+    assert!(next.contains("c. 15 October 2025"), "{next}");
 }
 
 /// The timeline carries the end of term as a status step, the current one.
