@@ -1,6 +1,6 @@
 //! The commitment matrix: guarantee components against the actors contributing to them.
 
-use crate::model::{Model, Status};
+use crate::model::{Model, Ref, Status};
 
 /// One cell: what one actor committed to one component.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +22,8 @@ pub struct Cell {
 pub struct Matrix {
     /// Guarantee ids, by title (case-insensitive), then id.
     pub rows: Vec<String>,
-    /// Actor ids of every contributor, by name (case-insensitive), then id.
-    pub columns: Vec<String>,
+    /// Every contributor, by name (case-insensitive), then id; withheld actors first.
+    pub columns: Vec<Ref>,
     /// `cells[row][column]`.
     pub cells: Vec<Vec<Option<Cell>>>,
 }
@@ -33,7 +33,7 @@ impl Matrix {
     pub fn new(m: &Model) -> Matrix {
         let mut rows: Vec<String> = m.guarantees.keys().cloned().collect();
         rows.sort_by_key(|id| (m.guarantees[id].title.to_lowercase(), id.clone()));
-        let mut columns: Vec<String> = m
+        let mut columns: Vec<Ref> = m
             .guarantees
             .values()
             .flat_map(|g| g.contributions.iter().map(|c| c.by.clone()))
@@ -41,7 +41,10 @@ impl Matrix {
         columns.sort();
         columns.dedup();
         columns.sort_by_key(|id| {
-            let name = m.actors.get(id).map(|a| a.name.to_lowercase());
+            let name = id
+                .id()
+                .and_then(|id| m.actors.get(id))
+                .map(|a| a.name.to_lowercase());
             (name, id.clone())
         });
         let cells = rows

@@ -1,7 +1,7 @@
 //! The sourcing report: claims that rest on little.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Citation, Kind, Meta, Model};
+use crate::model::{Citation, Kind, Meta, Model, Ref};
 use std::collections::BTreeSet;
 
 /// What is wrong with an item's sourcing.
@@ -58,8 +58,8 @@ pub struct Finding {
     pub id: String,
     /// Index of the contribution concerned, for findings about a contribution.
     pub contribution: Option<usize>,
-    /// Source ids concerned (the single source, or the ungraded citations' sources).
-    pub sources: Vec<String>,
+    /// Sources concerned (the single source, or the ungraded citations' sources).
+    pub sources: Vec<Ref>,
 }
 
 /// Checks every meeting, statement, guarantee (and each contribution) and round.
@@ -67,23 +67,23 @@ pub struct Finding {
 pub fn findings(m: &Model) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut check = |kind: Kind, meta: &Meta, contribution: Option<usize>, cs: &[Citation]| {
-        let f = |problem, sources: Vec<String>| Finding {
+        let f = |problem, sources: Vec<Ref>| Finding {
             problem,
             kind,
             id: meta.id.clone(),
             contribution,
             sources,
         };
-        let distinct: BTreeSet<&String> = cs.iter().map(|c| &c.source).collect();
+        let distinct: BTreeSet<&Ref> = cs.iter().map(|c| &c.source).collect();
         match distinct.len() {
             0 => out.push(f(Problem::NoSource, vec![])),
             1 => out.push(f(
                 Problem::SingleSource,
-                distinct.iter().map(|s| s.to_string()).collect(),
+                distinct.into_iter().cloned().collect(),
             )),
             _ => {}
         }
-        let ungraded: Vec<String> = cs
+        let ungraded: Vec<Ref> = cs
             .iter()
             .filter(|c| c.credibility.is_none())
             .map(|c| c.source.clone())
@@ -124,6 +124,7 @@ pub fn findings(m: &Model) -> Vec<Finding> {
 
 /// The findings as warnings for `briefing check`, each at its item's file.
 pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
+    let name = |s: &Ref| s.id().unwrap_or("(withheld)").to_string();
     findings(m)
         .into_iter()
         .map(|f| {
@@ -143,13 +144,16 @@ pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
                 Problem::NoSource => format!("{what} cites no source"),
                 Problem::AnonymousOnly => format!("{what} rests only on an anonymous attribution"),
                 Problem::SingleSource => {
-                    format!("{what} rests on a single source (`{}`)", f.sources[0])
+                    format!(
+                        "{what} rests on a single source (`{}`)",
+                        name(&f.sources[0])
+                    )
                 }
                 Problem::Ungraded => format!(
                     "{what} cites {} without a credibility grade",
                     f.sources
                         .iter()
-                        .map(|s| format!("`{s}`"))
+                        .map(|s| format!("`{}`", name(s)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),

@@ -14,7 +14,7 @@
 
 use crate::audience::restrict_body;
 use crate::diagnostics::Diagnostics;
-use crate::model::{Kind, Model};
+use crate::model::{Citation, Kind, Model, Ref};
 use crate::render::partial::{self, Changed, Kept};
 use crate::render::view::Views;
 use crate::validate::{Ids, Revalidated, revalidate};
@@ -245,36 +245,49 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
     /// What other items and lists see of an item.
     fn seen(m: &Model, kind: Kind, id: &str) -> Option<impl PartialEq + use<>> {
         let link = Views::for_few_pages(m).link(kind, id);
-        let refs: Vec<String> = match kind {
+        /// A reference to an item, or a word others see (a status, a marking).
+        #[derive(PartialEq)]
+        enum Seen {
+            Ref(Kind, Ref),
+            Word(&'static str),
+        }
+        let to = |kind: Kind| move |r: &Ref| Seen::Ref(kind, r.clone());
+        fn cites(cs: &[Citation]) -> impl Iterator<Item = Seen> + '_ {
+            cs.iter()
+                .map(|c| Seen::Ref(Kind::Sources, c.source.clone()))
+        }
+        let mut refs: Vec<Seen> = Vec::new();
+        match kind {
             Kind::Meetings => {
                 let x = m.meetings.get(id)?;
-                let mut r: Vec<String> = x.convened_by.clone();
-                r.extend(x.participants.iter().map(|p| p.actor.clone()));
-                r.extend(x.round.clone());
-                r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
-                r.push(x.status.as_str().to_string());
-                r
+                refs.extend(x.convened_by.iter().map(to(Kind::Actors)));
+                refs.extend(
+                    x.participants
+                        .iter()
+                        .map(|p| &p.actor)
+                        .map(to(Kind::Actors)),
+                );
+                refs.extend(x.round.iter().map(to(Kind::Rounds)));
+                refs.extend(cites(&x.meta.citations));
+                refs.push(Seen::Word(x.status.as_str()));
             }
             Kind::Statements => {
                 let x = m.statements.get(id)?;
-                let mut r: Vec<String> = x.speaker.iter().cloned().collect();
-                r.extend(x.meeting.clone());
-                r.extend(x.about.iter().cloned());
-                r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
-                r
+                refs.extend(x.speaker.iter().map(to(Kind::Actors)));
+                refs.extend(x.meeting.iter().map(to(Kind::Meetings)));
+                refs.extend(x.about.iter().map(to(Kind::Guarantees)));
+                refs.extend(cites(&x.meta.citations));
             }
             _ => {
                 // Each contribution's actor, in order (actors' pages list them by
                 // place), its marking (which an audience may not see) and sources.
                 let x = m.guarantees.get(id)?;
-                let mut r: Vec<String> =
-                    x.meta.citations.iter().map(|c| c.source.clone()).collect();
+                refs.extend(cites(&x.meta.citations));
                 for c in &x.contributions {
-                    r.push(c.by.clone());
-                    r.push(c.tlp.as_str().to_string());
-                    r.extend(c.citations.iter().map(|c| c.source.clone()));
+                    refs.push(Seen::Ref(Kind::Actors, c.by.clone()));
+                    refs.push(Seen::Word(c.tlp.as_str()));
+                    refs.extend(cites(&c.citations));
                 }
-                r
             }
         };
         let latest = (!m.site.as_of_given).then(|| {

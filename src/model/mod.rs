@@ -90,6 +90,47 @@ impl Kind {
     }
 }
 
+/// A reference from one item to another: the id it names, or withheld.
+///
+/// Validation resolves every reference, so a model read from content holds only ids; an
+/// audience build ([`crate::audience::restrict`]) turns references to items above the
+/// audience into [`Ref::Withheld`], which names nothing and has no page. Being a type,
+/// every consumer must say what it shows for a withheld reference.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ref {
+    /// The id of an item the build includes.
+    Id(String),
+    /// An item withheld from the audience: no id, no page, no trace.
+    Withheld,
+}
+
+impl Ref {
+    /// The id referred to, unless withheld.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Ref::Id(id) => Some(id),
+            Ref::Withheld => None,
+        }
+    }
+
+    /// True if this refers to the item `id`.
+    pub fn is(&self, id: &str) -> bool {
+        self.id() == Some(id)
+    }
+}
+
+impl From<String> for Ref {
+    fn from(id: String) -> Ref {
+        Ref::Id(id)
+    }
+}
+
+impl From<&str> for Ref {
+    fn from(id: &str) -> Ref {
+        Ref::Id(id.to_string())
+    }
+}
+
 /// Settings from content/site.yaml, with defaults applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteSettings {
@@ -138,8 +179,8 @@ pub struct Meta {
 /// One citation of a source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
-    /// Source id.
-    pub source: String,
+    /// The source.
+    pub source: Ref,
     /// Admiralty information credibility, 1-6.
     pub credibility: Option<u8>,
     /// When the source said it.
@@ -159,12 +200,12 @@ pub struct Actor {
     pub name: String,
     /// What the actor is.
     pub kind: ActorKind,
-    /// State actor id.
-    pub country: Option<String>,
+    /// The state actor.
+    pub country: Option<Ref>,
     /// Office or function.
     pub role: Option<String>,
-    /// Actor id of the organisation the actor belongs to.
-    pub affiliation: Option<String>,
+    /// The organisation the actor belongs to.
+    pub affiliation: Option<Ref>,
     /// Other names.
     pub aliases: Vec<String>,
     /// Official page.
@@ -193,8 +234,8 @@ pub struct Source {
 /// Someone at a meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Participant {
-    /// Actor id.
-    pub actor: String,
+    /// The actor.
+    pub actor: Ref,
     /// Role at the meeting.
     pub role: Option<String>,
     /// Level of representation.
@@ -218,16 +259,16 @@ pub struct Meeting {
     pub timezone: Option<String>,
     /// Place.
     pub location: Option<String>,
-    /// Actor ids of the conveners.
-    pub convened_by: Vec<String>,
+    /// The conveners.
+    pub convened_by: Vec<Ref>,
     /// Who took part.
     pub participants: Vec<Participant>,
     /// Level of the meeting.
     pub level: Option<Level>,
     /// Whether it happened.
     pub status: MeetingStatus,
-    /// Round id.
-    pub round: Option<String>,
+    /// The round.
+    pub round: Option<Ref>,
     /// Agenda or readout, rendered.
     pub body_html: String,
 }
@@ -241,20 +282,20 @@ pub struct Statement {
     pub title: String,
     /// True if the file gave the title; a derived one names the speaker.
     pub title_given: bool,
-    /// Actor id of the speaker.
-    pub speaker: Option<String>,
+    /// The speaker.
+    pub speaker: Option<Ref>,
     /// Attribution when there is no named speaker.
     pub attributed_to: Option<String>,
     /// When it was said.
     pub date: Date,
-    /// Meeting id where it was said.
-    pub meeting: Option<String>,
+    /// The meeting where it was said.
+    pub meeting: Option<Ref>,
     /// What sort of statement.
     pub kind: StatementKind,
     /// False for background and off-record remarks.
     pub on_record: bool,
-    /// Guarantee ids it concerns.
-    pub about: Vec<String>,
+    /// The guarantee components it concerns.
+    pub about: Vec<Ref>,
     /// What was said, rendered.
     pub body_html: String,
 }
@@ -282,8 +323,8 @@ pub struct Step {
 /// One actor's commitment to a guarantee component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
-    /// Actor id.
-    pub by: String,
+    /// The actor.
+    pub by: Ref,
     /// What is committed, in words.
     pub commitment: String,
     /// Highest status reached now.

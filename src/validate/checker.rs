@@ -4,7 +4,7 @@ use super::ids::Ids;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
-use crate::model::{Citation, Kind, Tlp};
+use crate::model::{Citation, Kind, Ref, Tlp};
 use crate::raw::{IdOr, Opt, RawCitations, S};
 use crate::suggest;
 use crate::yaml::pos_of;
@@ -338,7 +338,7 @@ impl<'a> Checker<'a> {
                 IdOr::Id(id) => {
                     if self.reference(Kind::Sources, id.trim(), at, "sources") {
                         out.push(Citation {
-                            source: id.trim().to_string(),
+                            source: Ref::Id(id.trim().to_string()),
                             credibility: None,
                             date: None,
                             url: None,
@@ -374,7 +374,7 @@ impl<'a> Checker<'a> {
                     let url = self.url(&c.url);
                     if ok {
                         out.push(Citation {
-                            source: src.value.trim().to_string(),
+                            source: Ref::Id(src.value.trim().to_string()),
                             credibility,
                             date,
                             url,

@@ -62,8 +62,8 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
         meta,
         name: name.unwrap_or_default(),
         kind: kind.unwrap_or(ActorKind::Group),
-        country,
-        affiliation,
+        country: country.map(Ref::Id),
+        affiliation: affiliation.map(Ref::Id),
     }
 }
 
@@ -158,7 +158,7 @@ pub fn meeting(
             && c.reference(Kind::Actors, &id, at, "participants")
         {
             participants.push(Participant {
-                actor: id,
+                actor: Ref::Id(id),
                 role,
                 level,
             });
@@ -198,11 +198,11 @@ pub fn meeting(
         title: title.unwrap_or_default(),
         date: date.unwrap_or_default(),
         end_date,
-        convened_by,
+        convened_by: convened_by.into_iter().map(Ref::Id).collect(),
         participants,
         level,
         status: status.unwrap_or(MeetingStatus::Planned),
-        round,
+        round: round.map(Ref::Id),
     }
 }
 
@@ -243,13 +243,13 @@ pub fn statement(
         meta,
         title,
         title_given,
-        speaker,
+        speaker: speaker.map(Ref::Id),
         attributed_to,
         date: date.unwrap_or_default(),
-        meeting,
+        meeting: meeting.map(Ref::Id),
         kind: kind.unwrap_or(StatementKind::Quote),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
-        about,
+        about: about.into_iter().map(Ref::Id).collect(),
     }
 }
 
@@ -360,7 +360,7 @@ fn contribution(
     let citations = c.citations(&r.sources);
     c.set_marking(item_marking);
     Some(Contribution {
-        by: by?,
+        by: Ref::Id(by?),
         commitment: commitment?,
         status: status?,
         since,

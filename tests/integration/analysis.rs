@@ -157,7 +157,7 @@ fn matrix_cells_hold_the_highest_status() {
     let m = model();
     let x = Matrix::new(&m);
     assert_eq!(x.rows, ["alpha", "beta"]);
-    assert_eq!(x.columns, ["a", "b", "c"]);
+    assert_eq!(x.columns, ["a", "b", "c"].map(briefing::model::Ref::from));
     let cell = |r: usize, c: usize| {
         x.cells[r][c]
             .as_ref()

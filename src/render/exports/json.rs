@@ -88,7 +88,8 @@ fn changes(m: &Model) -> Vec<Value> {
                 "contributions": rc.changes.iter().map(|c| json!({
                     "guarantee": c.guarantee,
                     "anchor": format!("contribution-{}", c.index + 1),
-                    "by": m.guarantees[&c.guarantee].contributions[c.index].by,
+                    // A withheld contributor is written as an empty id, as its link is.
+                    "by": m.guarantees[&c.guarantee].contributions[c.index].by.id().unwrap_or(""),
                     "before": c.before.map(|s| s.as_str()),
                     "after": c.after.as_str(),
                     "movement": c.movement.as_str(),

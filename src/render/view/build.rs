@@ -1,7 +1,6 @@
 //! Builds views from the model: links resolved, dates formatted, reverse links filled in.
 
 use super::*;
-use crate::audience::WITHHELD;
 use crate::dates;
 use crate::model::*;
 
@@ -89,8 +88,8 @@ impl<'m> Views<'m> {
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".
     pub fn attribution(&self, s: &Statement) -> String {
         match (&s.speaker, &s.attributed_to) {
-            (Some(a), _) if a == WITHHELD => "(withheld)".into(),
-            (Some(a), _) => self.m.actors[a].name.clone(),
+            (Some(Ref::Withheld), _) => "(withheld)".into(),
+            (Some(Ref::Id(a)), _) => self.m.actors[a].name.clone(),
             (None, Some(t)) => format!("{t} (anonymous)"),
             (None, None) => "unattributed".into(),
         }
@@ -100,9 +99,9 @@ impl<'m> Views<'m> {
     pub fn citations(&self, cs: &[Citation]) -> Vec<CitationView> {
         cs.iter()
             .map(|c| {
-                let Some(src) = self.m.sources.get(&c.source) else {
+                let Ref::Id(source) = &c.source else {
                     return CitationView {
-                        source: self.link(Kind::Sources, WITHHELD),
+                        source: Self::withheld(Kind::Sources),
                         reliability: "",
                         reliability_meaning: "withheld",
                         credibility: c.credibility,
@@ -113,9 +112,10 @@ impl<'m> Views<'m> {
                         note: None,
                     };
                 };
+                let src = &self.m.sources[source];
                 let r = src.reliability.as_str();
                 CitationView {
-                    source: self.link(Kind::Sources, &c.source),
+                    source: self.link(Kind::Sources, source),
                     reliability: r,
                     reliability_meaning: src.reliability.meaning(),
                     credibility: c.credibility,
@@ -137,7 +137,7 @@ impl<'m> Views<'m> {
         let c = &self.m.guarantees[guarantee].contributions[i];
         ContributionView {
             anchor: format!("contribution-{}", i + 1),
-            by: self.link(Kind::Actors, &c.by),
+            by: self.link_to(Kind::Actors, &c.by),
             guarantee: self.link(Kind::Guarantees, guarantee),
             commitment: c.commitment.clone(),
             status: c.status.as_str(),
@@ -175,9 +175,12 @@ impl<'m> Views<'m> {
                     &a.meta,
                     Detail::Actor {
                         actor_kind: a.kind.as_str(),
-                        country: a.country.as_ref().map(|c| self.link(Kind::Actors, c)),
+                        country: a.country.as_ref().map(|c| self.link_to(Kind::Actors, c)),
                         role: a.role.clone(),
-                        affiliation: a.affiliation.as_ref().map(|c| self.link(Kind::Actors, c)),
+                        affiliation: a
+                            .affiliation
+                            .as_ref()
+                            .map(|c| self.link_to(Kind::Actors, c)),
                         aliases: a.aliases.clone(),
                         website: a.url.clone(),
                         description_html: a.description_html.clone(),
@@ -224,13 +227,13 @@ impl<'m> Views<'m> {
                         convened_by: x
                             .convened_by
                             .iter()
-                            .map(|a| self.link(Kind::Actors, a))
+                            .map(|a| self.link_to(Kind::Actors, a))
                             .collect(),
                         participants: x
                             .participants
                             .iter()
                             .map(|p| ParticipantView {
-                                actor: self.link(Kind::Actors, &p.actor),
+                                actor: self.link_to(Kind::Actors, &p.actor),
                                 role: p.role.clone(),
                                 level: p.level.map(Level::as_str),
                             })
@@ -238,7 +241,7 @@ impl<'m> Views<'m> {
                         level: x.level.map(Level::as_str),
                         status: x.status.as_str(),
                         upcoming: x.date > m.site.as_of,
-                        round: x.round.as_ref().map(|r| self.link(Kind::Rounds, r)),
+                        round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
                         body_html: x.body_html.clone(),
                         statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
                     },
@@ -250,16 +253,16 @@ impl<'m> Views<'m> {
                     &x.meta,
                     Detail::Statement {
                         date: DateView::new(x.date),
-                        speaker: x.speaker.as_ref().map(|a| self.link(Kind::Actors, a)),
+                        speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
                         attributed_to: x.attributed_to.clone(),
                         attribution: self.attribution(x),
-                        meeting: x.meeting.as_ref().map(|a| self.link(Kind::Meetings, a)),
+                        meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
                         statement_kind: x.kind.as_str(),
                         on_record: x.on_record,
                         about: x
                             .about
                             .iter()
-                            .map(|g| self.link(Kind::Guarantees, g))
+                            .map(|g| self.link_to(Kind::Guarantees, g))
                             .collect(),
                         body_html: x.body_html.clone(),
                     },

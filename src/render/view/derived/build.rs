@@ -6,7 +6,7 @@ use crate::analysis::matrix::Matrix;
 use crate::analysis::sourcing::{Problem, findings};
 use crate::analysis::timeline::{self, What};
 use crate::dates;
-use crate::model::{Kind, Status};
+use crate::model::{Kind, Ref, Status};
 use crate::render::view::Views;
 use jiff::civil::Date;
 
@@ -139,7 +139,7 @@ impl<'m> Views<'m> {
             actors: x
                 .columns
                 .iter()
-                .map(|a| self.link(Kind::Actors, a))
+                .map(|a| self.link_to(Kind::Actors, a))
                 .collect(),
             rows,
             column_totals: (0..x.columns.len())
@@ -286,7 +286,9 @@ impl<'m> Views<'m> {
                     .chain(g.contributions.iter().flat_map(|c| &c.citations))
             }));
         for c in all_citations {
-            *counts.entry(&c.source).or_default() += 1;
+            if let Ref::Id(source) = &c.source {
+                *counts.entry(source).or_default() += 1;
+            }
         }
         let mut out: Vec<RegisterEntry> = m
             .sources
@@ -320,7 +322,7 @@ impl<'m> Views<'m> {
                         sources: f
                             .sources
                             .iter()
-                            .map(|s| self.link(Kind::Sources, s))
+                            .map(|s| self.link_to(Kind::Sources, s))
                             .collect(),
                     })
                     .collect(),
