@@ -128,14 +128,8 @@ pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
     findings(m)
         .into_iter()
         .map(|f| {
-            let (file, what) = match f.kind {
-                Kind::Meetings => (&m.meetings[&f.id].meta.file, "meeting"),
-                Kind::Statements => (&m.statements[&f.id].meta.file, "statement"),
-                Kind::Guarantees => (&m.guarantees[&f.id].meta.file, "guarantee"),
-                Kind::Rounds => (&m.rounds[&f.id].meta.file, "round"),
-                Kind::Actors => (&m.actors[&f.id].meta.file, "actor"),
-                Kind::Sources => (&m.sources[&f.id].meta.file, "source"),
-            };
+            let file = m.item(f.kind, &f.id).map(|x| &x.meta().file);
+            let what = f.kind.singular();
             let what = match f.contribution {
                 Some(i) => format!("contribution {} of this {what}", i + 1),
                 None => format!("this {what}"),
@@ -167,9 +161,11 @@ pub fn diagnostics(m: &Model) -> Vec<Diagnostic> {
                 }
                 Problem::Ungraded => "grade the information with `credibility: 1`-`6` (Admiralty)",
             };
-            Diagnostic::warning(f.problem.code(), message)
-                .in_file(file)
-                .help(help)
+            let d = Diagnostic::warning(f.problem.code(), message).help(help);
+            match file {
+                Some(file) => d.in_file(file),
+                None => d,
+            }
         })
         .collect()
 }

@@ -295,18 +295,9 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
         });
         Some((link, refs, latest))
     }
-    let cited = |m: &Model| match kind {
-        Kind::Meetings => m.meetings.get(id).map(|x| x.meta.citations.clone()),
-        Kind::Statements => m.statements.get(id).map(|x| x.meta.citations.clone()),
-        _ => m.guarantees.get(id).map(|x| {
-            let mut all = x.meta.citations.clone();
-            all.extend(
-                x.contributions
-                    .iter()
-                    .flat_map(|c| c.citations.iter().cloned()),
-            );
-            all
-        }),
+    let cited = |m: &Model| {
+        m.item(kind, id)
+            .map(|x| x.citations().cloned().collect::<Vec<_>>())
     };
     let (before, citations) = (seen(m, kind, id)?, cited(m));
     let swap = |m: &mut Model, new: Revalidated| -> Option<Revalidated> {

@@ -1,8 +1,10 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
+mod item;
 mod links;
 pub mod vocab;
 
+pub use item::Item;
 pub use links::Links;
 pub use vocab::*;
 
@@ -405,43 +407,6 @@ pub struct Model {
     pub rounds: BTreeMap<String, Round>,
     /// Reverse references, computed once.
     pub links: Links,
-}
-
-impl Model {
-    /// The ids of one kind's items, in id order.
-    pub fn ids(&self, kind: Kind) -> Vec<&String> {
-        match kind {
-            Kind::Actors => self.actors.keys().collect(),
-            Kind::Sources => self.sources.keys().collect(),
-            Kind::Meetings => self.meetings.keys().collect(),
-            Kind::Statements => self.statements.keys().collect(),
-            Kind::Guarantees => self.guarantees.keys().collect(),
-            Kind::Rounds => self.rounds.keys().collect(),
-        }
-    }
-
-    /// True if an item was read from the file `rel` (relative to the site root).
-    pub fn has_file(&self, rel: &std::path::Path) -> bool {
-        let mut parts = rel.iter().skip(1);
-        let (Some(kind), Some(id)) = (
-            parts
-                .next()
-                .and_then(|d| d.to_str())
-                .and_then(Kind::from_dir),
-            rel.file_stem().and_then(|s| s.to_str()),
-        ) else {
-            return false;
-        };
-        let file = match kind {
-            Kind::Actors => self.actors.get(id).map(|x| &x.meta.file),
-            Kind::Sources => self.sources.get(id).map(|x| &x.meta.file),
-            Kind::Meetings => self.meetings.get(id).map(|x| &x.meta.file),
-            Kind::Statements => self.statements.get(id).map(|x| &x.meta.file),
-            Kind::Guarantees => self.guarantees.get(id).map(|x| &x.meta.file),
-            Kind::Rounds => self.rounds.get(id).map(|x| &x.meta.file),
-        };
-        file.is_some_and(|f| f == rel)
-    }
 }
 
 /// The latest date anywhere in the content: the default `as_of`.
