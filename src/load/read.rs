@@ -17,7 +17,8 @@ fn refuse(rel_path: &Path, meta: &Metadata) -> Option<Diagnostic> {
     let ft = meta.file_type();
     if ft.is_symlink() {
         return Some(
-            Diagnostic::error(Code::Symlink,
+            Diagnostic::error(
+                Code::Symlink,
                 "symbolic link not read: content is read only from real files",
             )
             .in_whole_file(rel_path)
@@ -26,7 +27,8 @@ fn refuse(rel_path: &Path, meta: &Metadata) -> Option<Diagnostic> {
     }
     if !ft.is_file() {
         return Some(
-            Diagnostic::error(Code::Unreadable,
+            Diagnostic::error(
+                Code::Unreadable,
                 format!(
                     "not read: this is {}, not a regular file",
                     special_kind(meta)
@@ -68,7 +70,8 @@ pub(super) fn special_kind(meta: &Metadata) -> &'static str {
 }
 
 fn too_large(rel_path: &Path, len: u64) -> Diagnostic {
-    Diagnostic::error(Code::TooLarge,
+    Diagnostic::error(
+        Code::TooLarge,
         format!("file is {len} bytes or more; the limit is {MAX_FILE_BYTES}"),
     )
     .in_whole_file(rel_path)
@@ -103,7 +106,8 @@ pub fn read_bytes(root: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let file = open(&path).map_err(|e| {
         if e.raw_os_error() == Some(libc::ELOOP) {
             // Replaced by a link since it was looked at.
-            Diagnostic::error(Code::Symlink,
+            Diagnostic::error(
+                Code::Symlink,
                 "symbolic link not read: content is read only from real files",
             )
             .in_whole_file(rel_path)

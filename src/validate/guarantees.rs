@@ -49,11 +49,14 @@ fn contribution(
     ] {
         if missing {
             c.error(
-                Diagnostic::error(Code::MissingField, format!("contribution without `{field}`"))
-                    .at(at)
-                    .help(format!(
-                        "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
-                    )),
+                Diagnostic::error(
+                    Code::MissingField,
+                    format!("contribution without `{field}`"),
+                )
+                .at(at)
+                .help(format!(
+                    "each contribution needs `by`, `commitment` and `status`; add `{field}:`"
+                )),
             );
         }
     }
@@ -64,9 +67,12 @@ fn contribution(
         } else {
             let at = c.pos(v);
             c.error(
-                Diagnostic::error(Code::BadId, format!("`{text}` is not a valid contribution id"))
-                    .at(at)
-                    .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
+                Diagnostic::error(
+                    Code::BadId,
+                    format!("`{text}` is not a valid contribution id"),
+                )
+                .at(at)
+                .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
             );
             None
         }
@@ -164,9 +170,9 @@ fn contribution(
     c.set_marking(item_marking);
     Some(Contribution {
         id,
-        requested_by,
+        requested_by: requested_by.map(Ref::Id),
         conditional_on,
-        by: by?,
+        by: Ref::Id(by?),
         commitment: commitment?,
         status: status?,
         since,

@@ -129,7 +129,10 @@ fn special_site_yaml_is_refused_by_type_before_reading() {
     std::os::unix::fs::symlink(outside.path().join("secret.txt"), site_yaml(&site)).unwrap();
     let err = run(&site);
     assert!(!err.contains("OUTSIDE-SECRET"), "{err}");
-    assert!(err.contains("content/site.yaml:1:1: error[symlink]"), "{err}");
+    assert!(
+        err.contains("content/site.yaml:1:1: error[symlink]"),
+        "{err}"
+    );
 
     std::fs::remove_file(site_yaml(&site)).unwrap();
     std::os::unix::fs::symlink("/dev/zero", site_yaml(&site)).unwrap();
