@@ -2,15 +2,12 @@
 //!
 //! Items and contributions marked above the audience are removed before anything is
 //! rendered, so no page, export or count can mention them. References from what stays
-//! to what goes are replaced by [`WITHHELD`], which pages show as "(withheld)" without
+//! to what goes become [`Ref::Withheld`], which pages show as "(withheld)" without
 //! a link; Markdown links to withheld items lose their target the same way.
 
 use crate::markdown::ROOT_MARK;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The id that stands for a withheld item: never a valid id, so it names nothing.
-pub const WITHHELD: &str = "";
 
 /// The URL rendered for a withheld reference; pages turn such links into plain text.
 pub const WITHHELD_URL: &str = "briefing-withheld:";
@@ -80,9 +77,11 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         return (m, withheld);
     }
 
-    let hide = |kind: Kind, id: &mut String| {
-        if gone.contains(&(kind, id.clone())) {
-            *id = WITHHELD.to_string();
+    let hide = |kind: Kind, r: &mut Ref| {
+        if let Ref::Id(id) = r
+            && gone.contains(&(kind, id.clone()))
+        {
+            *r = Ref::Withheld;
         }
     };
     let cites = |cs: &mut Vec<Citation>| {
@@ -124,7 +123,7 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     }
     for x in m.statements.values_mut() {
         x.speaker.iter_mut().for_each(|a| hide(Kind::Actors, a));
-        if x.speaker.as_deref() == Some(WITHHELD) && !x.title_given {
+        if x.speaker == Some(Ref::Withheld) && !x.title_given {
             x.title = format!("(withheld), {}", x.date.long());
         }
         x.meeting.iter_mut().for_each(|a| hide(Kind::Meetings, a));

@@ -6,7 +6,7 @@
 //! contributions, not "the best one per actor".
 
 use super::changes::{overdue_at, reversal_at, status_at};
-use crate::model::{Contribution, Guarantee, Model, Status};
+use crate::model::{Contribution, Guarantee, Model, Ref, Status};
 use jiff::civil::Date;
 
 /// How many contributions stand at each status present, weakest first.
@@ -58,8 +58,8 @@ pub struct Matrix {
     pub day: Date,
     /// Guarantee ids, by title (case-insensitive), then id.
     pub rows: Vec<String>,
-    /// Actor ids of every contributor, by name (case-insensitive), then id.
-    pub columns: Vec<String>,
+    /// Every contributor, by name (case-insensitive), then id; withheld actors first.
+    pub columns: Vec<Ref>,
     /// `cells[row][column]`.
     pub cells: Vec<Vec<Option<Cell>>>,
 }
@@ -86,7 +86,7 @@ impl Matrix {
                     .collect()
             })
             .collect();
-        let mut columns: Vec<String> = rows
+        let mut columns: Vec<Ref> = rows
             .iter()
             .zip(&now)
             .flat_map(|(g, st)| {
@@ -101,7 +101,10 @@ impl Matrix {
         columns.sort();
         columns.dedup();
         columns.sort_by_key(|id| {
-            let name = m.actors.get(id).map(|a| a.name.to_lowercase());
+            let name = id
+                .id()
+                .and_then(|id| m.actors.get(id))
+                .map(|a| a.name.to_lowercase());
             (name, id.clone())
         });
         let cells = rows
@@ -137,11 +140,11 @@ impl Matrix {
 fn cell(
     contributions: &[Contribution],
     st: &[Option<Status>],
-    actor: &str,
+    actor: &Ref,
     day: Date,
 ) -> Option<Cell> {
     let mine: Vec<(usize, Status)> = (0..contributions.len())
-        .filter(|i| contributions[*i].by == actor)
+        .filter(|i| contributions[*i].by == *actor)
         .filter_map(|i| Some((i, st[i]?)))
         .collect();
     let (index, _) = *mine.iter().min_by_key(|(i, s)| (s.weakness(), *i))?;

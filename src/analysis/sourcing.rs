@@ -2,7 +2,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::load::SourcingPlaces;
-use crate::model::{Citation, Kind, Meta, Model};
+use crate::model::{Citation, Kind, Meta, Model, Ref};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -61,8 +61,8 @@ pub struct Finding {
     pub id: String,
     /// Index of the contribution concerned, for findings about a contribution.
     pub contribution: Option<usize>,
-    /// Source ids concerned (the single source, or the ungraded citations' sources).
-    pub sources: Vec<String>,
+    /// Sources concerned (the single source, or the ungraded citations' sources).
+    pub sources: Vec<Ref>,
 }
 
 /// Checks every meeting, statement, guarantee (and each contribution) and round.
@@ -70,23 +70,23 @@ pub struct Finding {
 pub fn findings(m: &Model) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut check = |kind: Kind, meta: &Meta, contribution: Option<usize>, cs: &[Citation]| {
-        let f = |problem, sources: Vec<String>| Finding {
+        let f = |problem, sources: Vec<Ref>| Finding {
             problem,
             kind,
             id: meta.id.clone(),
             contribution,
             sources,
         };
-        let distinct: BTreeSet<&String> = cs.iter().map(|c| &c.source).collect();
+        let distinct: BTreeSet<&Ref> = cs.iter().map(|c| &c.source).collect();
         match distinct.len() {
             0 => out.push(f(Problem::NoSource, vec![])),
             1 => out.push(f(
                 Problem::SingleSource,
-                distinct.iter().map(|s| s.to_string()).collect(),
+                distinct.into_iter().cloned().collect(),
             )),
             _ => {}
         }
-        let ungraded: Vec<String> = cs
+        let ungraded: Vec<Ref> = cs
             .iter()
             .filter(|c| c.credibility.is_none())
             .map(|c| c.source.clone())
@@ -130,16 +130,8 @@ pub fn findings(m: &Model) -> Vec<Finding> {
 /// the site at `root` with findings are read again for their positions.
 pub fn diagnostics(m: &Model, root: &Path) -> Vec<Diagnostic> {
     let found = findings(m);
-    let meta = |kind: Kind, id: &str| -> Option<&Meta> {
-        match kind {
-            Kind::Meetings => m.meetings.get(id).map(|x| &x.meta),
-            Kind::Statements => m.statements.get(id).map(|x| &x.meta),
-            Kind::Guarantees => m.guarantees.get(id).map(|x| &x.meta),
-            Kind::Rounds => m.rounds.get(id).map(|x| &x.meta),
-            Kind::Actors => m.actors.get(id).map(|x| &x.meta),
-            Kind::Sources => m.sources.get(id).map(|x| &x.meta),
-        }
-    };
+    let meta = |kind: Kind, id: &str| m.item(kind, id).map(|x| x.meta());
+    let name = |s: &Ref| s.id().unwrap_or("(withheld)").to_string();
     let files: BTreeSet<(Kind, &Path)> = found
         .iter()
         .filter_map(|f| meta(f.kind, &f.id).map(|x| (f.kind, x.file.as_path())))
@@ -163,13 +155,16 @@ pub fn diagnostics(m: &Model, root: &Path) -> Vec<Diagnostic> {
                 Problem::NoSource => format!("{what} cites no source"),
                 Problem::AnonymousOnly => format!("{what} rests only on an anonymous attribution"),
                 Problem::SingleSource => {
-                    format!("{what} rests on a single source (`{}`)", f.sources[0])
+                    format!(
+                        "{what} rests on a single source (`{}`)",
+                        name(&f.sources[0])
+                    )
                 }
                 Problem::Ungraded => format!(
                     "{what} cites {} without a credibility grade",
                     f.sources
                         .iter()
-                        .map(|s| format!("`{s}`"))
+                        .map(|s| format!("`{}`", name(s)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),

@@ -155,6 +155,9 @@ codes! {
         "Every citation of a claim names the same one source. Add a corroborating source.";
     UngradedCitation = "ungraded-citation", Warning,
         "A citation has no information `credibility` grade (Admiralty 1-6).";
+    // `serve` only
+    InternalError = "internal-error", Error,
+        "A rebuild in `briefing serve` stopped on a bug in briefing (its message is in the terminal). The last good pages stay served and the next change rebuilds the whole site. Please report it.";
 }
 
 impl Code {
@@ -172,7 +175,8 @@ impl Code {
              printed in brackets (`error[unknown-field]`) and in `--format json` as `code`. Errors\n\
              fail `check` and `build`; warnings fail only `check --strict`. Every problem names\n\
              its file, line and column; one about a file as a whole (its name, size or\n\
-             encoding) is at line 1, column 1. Only `no-content` has no file.\n\n\
+             encoding) is at line 1, column 1. Only `no-content` and `internal-error` have no\n\
+             file.\n\n\
              | code | severity | meaning |\n| --- | --- | --- |\n",
         );
         for c in Code::ALL {

@@ -14,7 +14,7 @@
 
 use crate::audience::restrict_body;
 use crate::diagnostics::Diagnostics;
-use crate::model::{Kind, Model};
+use crate::model::{Citation, ContributionRef, Kind, Model, Ref, Status};
 use crate::render::partial::{self, Changed, Kept};
 use crate::render::view::Views;
 use crate::validate::{Ids, Revalidated, revalidate};
@@ -250,64 +250,82 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
     /// What other items and lists see of an item.
     fn seen(m: &Model, kind: Kind, id: &str) -> Option<impl PartialEq + use<>> {
         let link = Views::for_few_pages(m).link(kind, id);
-        let refs: Vec<String> = match kind {
+        /// A reference to an item, or a word others see (a status, a marking).
+        #[derive(PartialEq)]
+        enum Seen {
+            Ref(Kind, Ref),
+            /// A reference in a named relation (answers, who asked for a contribution).
+            Rel(&'static str, Option<Ref>),
+            Word(&'static str),
+            /// A contribution's id, condition or status: others' pages show them.
+            Id(Option<String>),
+            Condition(ContributionRef),
+            Status(Status),
+            Overdue(bool),
+        }
+        let to = |kind: Kind| move |r: &Ref| Seen::Ref(kind, r.clone());
+        fn cites(cs: &[Citation]) -> impl Iterator<Item = Seen> + '_ {
+            cs.iter()
+                .map(|c| Seen::Ref(Kind::Sources, c.source.clone()))
+        }
+        let mut refs: Vec<Seen> = Vec::new();
+        match kind {
             Kind::Meetings => {
                 let x = m.meetings.get(id)?;
-                let mut r: Vec<String> = x.convened_by.clone();
-                r.extend(x.participants.iter().map(|p| p.actor.clone()));
-                r.extend(x.round.clone());
-                r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
-                r.push(x.status.as_str().to_string());
-                r
+                refs.extend(x.convened_by.iter().map(to(Kind::Actors)));
+                refs.extend(
+                    x.participants
+                        .iter()
+                        .map(|p| &p.actor)
+                        .map(to(Kind::Actors)),
+                );
+                refs.extend(x.round.iter().map(to(Kind::Rounds)));
+                refs.extend(cites(&x.meta.citations));
+                refs.push(Seen::Word(x.status.as_str()));
             }
             Kind::Statements => {
                 let x = m.statements.get(id)?;
-                let mut r: Vec<String> = x.speaker.iter().cloned().collect();
-                r.extend(x.meeting.clone());
-                r.extend(x.about.iter().cloned());
+                refs.extend(x.speaker.iter().map(to(Kind::Actors)));
+                refs.extend(x.meeting.iter().map(to(Kind::Meetings)));
+                refs.extend(x.about.iter().map(to(Kind::Guarantees)));
                 // Answers and contradictions show on the other statements' pages.
-                r.extend(x.responds_to.iter().map(|s| format!("responds_to {s}")));
-                r.extend(x.contradicts.iter().map(|s| format!("contradicts {s}")));
-                r.extend(x.meta.citations.iter().map(|c| c.source.clone()));
-                r
+                refs.extend(
+                    x.responds_to
+                        .iter()
+                        .map(|s| Seen::Rel("responds_to", Some(s.clone()))),
+                );
+                refs.extend(
+                    x.contradicts
+                        .iter()
+                        .map(|s| Seen::Rel("contradicts", Some(s.clone()))),
+                );
+                refs.extend(cites(&x.meta.citations));
             }
             _ => {
                 // Each contribution's actor, in order (actors' pages list them by
                 // place), its marking (which an audience may not see) and sources.
                 let x = m.guarantees.get(id)?;
-                let mut r: Vec<String> =
-                    x.meta.citations.iter().map(|c| c.source.clone()).collect();
+                refs.extend(cites(&x.meta.citations));
                 for c in &x.contributions {
-                    r.push(c.by.clone());
-                    r.push(c.tlp.as_str().to_string());
+                    refs.push(Seen::Ref(Kind::Actors, c.by.clone()));
+                    refs.push(Seen::Word(c.tlp.as_str()));
                     // Its id, who asked for it and its conditions show on other pages
                     // (and conditions must be checked for cycles by a full validation).
-                    r.push(format!("id {}", c.id.as_deref().unwrap_or("")));
-                    r.push(format!(
-                        "requested_by {}",
-                        c.requested_by.as_deref().unwrap_or("")
-                    ));
-                    r.extend(
-                        c.conditional_on
-                            .iter()
-                            .map(|x| format!("conditional_on {x}")),
-                    );
+                    refs.push(Seen::Id(c.id.clone()));
+                    refs.push(Seen::Rel("requested_by", c.requested_by.clone()));
+                    refs.extend(c.conditional_on.iter().cloned().map(Seen::Condition));
                     if c.id.is_some() || !c.conditional_on.is_empty() {
                         // Its status decides the flags of related contributions.
-                        r.push(format!("status {}", c.status.as_str()));
+                        refs.push(Seen::Status(c.status));
                     }
-                    r.extend(c.citations.iter().map(|c| c.source.clone()));
-                    r.extend(
-                        c.history
-                            .iter()
-                            .flat_map(|h| h.citations.iter())
-                            .map(|c| c.source.clone()),
-                    );
+                    refs.extend(cites(&c.citations));
+                    refs.extend(c.history.iter().flat_map(|h| cites(&h.citations)));
                     // Whether `check` warns it is overdue: only a full validation says.
-                    let overdue = crate::analysis::changes::overdue_at(c, m.site.as_of);
-                    r.push(overdue.to_string());
+                    refs.push(Seen::Overdue(crate::analysis::changes::overdue_at(
+                        c,
+                        m.site.as_of,
+                    )));
                 }
-                r
             }
         };
         let latest = (!m.site.as_of_given).then(|| {
@@ -315,19 +333,9 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
         });
         Some((link, refs, latest))
     }
-    let cited = |m: &Model| match kind {
-        Kind::Meetings => m.meetings.get(id).map(|x| x.meta.citations.clone()),
-        Kind::Statements => m.statements.get(id).map(|x| x.meta.citations.clone()),
-        _ => m.guarantees.get(id).map(|x| {
-            let mut all = x.meta.citations.clone();
-            all.extend(x.contributions.iter().flat_map(|c| {
-                c.citations
-                    .iter()
-                    .chain(c.history.iter().flat_map(|h| &h.citations))
-                    .cloned()
-            }));
-            all
-        }),
+    let cited = |m: &Model| {
+        m.item(kind, id)
+            .map(|x| x.citations().cloned().collect::<Vec<_>>())
     };
     let (before, citations) = (seen(m, kind, id)?, cited(m));
     let swap = |m: &mut Model, new: Revalidated| -> Option<Revalidated> {

@@ -88,6 +88,14 @@ impl Incremental {
         }
     }
 
+    /// Forgets everything but the last good outputs, so the next rebuild is a full one:
+    /// after a rebuild that stopped half way (a panic), nothing it left is trusted.
+    pub fn forget(&mut self) {
+        self.files = FileCache::new();
+        self.stamps = scan::Stamps::default();
+        self.last = None;
+    }
+
     /// Rebuilds in memory, finding what changed from the files' sizes and times. Equal to
     /// [`full`] on the same files.
     pub fn rebuild(&mut self) -> Result<Rebuilt, Diagnostics> {

@@ -1,6 +1,6 @@
 //! Reverse references, computed once so no page scans every item.
 
-use super::{Kind, Model};
+use super::{Kind, Model, Ref};
 use std::collections::BTreeMap;
 
 /// For each item, the items that point at it.
@@ -32,15 +32,15 @@ pub struct Links {
     pub source_citers: BTreeMap<String, Vec<(Kind, String)>>,
 }
 
-fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &str, v: V) {
+fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &Ref, v: V) {
     // A withheld target has no page to list anything on.
-    if k == crate::audience::WITHHELD {
+    let Ref::Id(k) = k else {
         return;
-    }
+    };
     // Looked up first: a new key (allocated) only for the first item pointing at it.
     let list = match map.get_mut(k) {
         Some(list) => list,
-        None => map.entry(k.to_string()).or_default(),
+        None => map.entry(k.clone()).or_default(),
     };
     // Items are visited one at a time, so a repeat can only be the last entry: checking
     // it alone keeps this linear (`contains` made a much-cited source quadratic).

@@ -1,9 +1,11 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
+mod item;
 mod links;
 pub mod terms;
 pub mod vocab;
 
+pub use item::Item;
 pub use links::Links;
 pub use terms::{Term, Vocabularies, Vocabulary};
 pub use vocab::*;
@@ -118,6 +120,47 @@ impl RoundView {
     }
 }
 
+/// A reference from one item to another: the id it names, or withheld.
+///
+/// Validation resolves every reference, so a model read from content holds only ids; an
+/// audience build ([`crate::audience::restrict`]) turns references to items above the
+/// audience into [`Ref::Withheld`], which names nothing and has no page. Being a type,
+/// every consumer must say what it shows for a withheld reference.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ref {
+    /// The id of an item the build includes.
+    Id(String),
+    /// An item withheld from the audience: no id, no page, no trace.
+    Withheld,
+}
+
+impl Ref {
+    /// The id referred to, unless withheld.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Ref::Id(id) => Some(id),
+            Ref::Withheld => None,
+        }
+    }
+
+    /// True if this refers to the item `id`.
+    pub fn is(&self, id: &str) -> bool {
+        self.id() == Some(id)
+    }
+}
+
+impl From<String> for Ref {
+    fn from(id: String) -> Ref {
+        Ref::Id(id)
+    }
+}
+
+impl From<&str> for Ref {
+    fn from(id: &str) -> Ref {
+        Ref::Id(id.to_string())
+    }
+}
+
 /// Settings from content/site.yaml, with defaults applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteSettings {
@@ -168,8 +211,8 @@ pub struct Meta {
 /// One citation of a source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
-    /// Source id.
-    pub source: String,
+    /// The source.
+    pub source: Ref,
     /// Admiralty information credibility, 1-6.
     pub credibility: Option<u8>,
     /// When the source said it.
@@ -189,12 +232,12 @@ pub struct Actor {
     pub name: String,
     /// What the actor is.
     pub kind: ActorKind,
-    /// State actor id.
-    pub country: Option<String>,
+    /// The state actor.
+    pub country: Option<Ref>,
     /// Office or function.
     pub role: Option<String>,
-    /// Actor ids of the organisations or groups the actor belongs to, as listed.
-    pub affiliation: Vec<String>,
+    /// The organisations or groups the actor belongs to, as listed.
+    pub affiliation: Vec<Ref>,
     /// Other names.
     pub aliases: Vec<String>,
     /// Official page.
@@ -223,8 +266,8 @@ pub struct Source {
 /// Someone at a meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Participant {
-    /// Actor id.
-    pub actor: String,
+    /// The actor.
+    pub actor: Ref,
     /// Role at the meeting.
     pub role: Option<String>,
     /// Level of representation.
@@ -248,16 +291,16 @@ pub struct Meeting {
     pub timezone: Option<String>,
     /// Place.
     pub location: Option<String>,
-    /// Actor ids of the conveners.
-    pub convened_by: Vec<String>,
+    /// The conveners.
+    pub convened_by: Vec<Ref>,
     /// Who took part.
     pub participants: Vec<Participant>,
     /// Level of the meeting.
     pub level: Option<Term>,
     /// Whether it happened.
     pub status: MeetingStatus,
-    /// Round id.
-    pub round: Option<String>,
+    /// The round.
+    pub round: Option<Ref>,
     /// Agenda or readout, rendered.
     pub body_html: String,
 }
@@ -271,24 +314,24 @@ pub struct Statement {
     pub title: String,
     /// True if the file gave the title; a derived one names the speaker.
     pub title_given: bool,
-    /// Actor id of the speaker.
-    pub speaker: Option<String>,
+    /// The speaker.
+    pub speaker: Option<Ref>,
     /// Attribution when there is no named speaker.
     pub attributed_to: Option<String>,
     /// When it was said.
     pub date: When,
-    /// Meeting id where it was said.
-    pub meeting: Option<String>,
+    /// The meeting where it was said.
+    pub meeting: Option<Ref>,
     /// What sort of statement.
     pub kind: Term,
     /// False for background and off-record remarks.
     pub on_record: bool,
-    /// Guarantee ids it concerns.
-    pub about: Vec<String>,
-    /// Ids of the statements it answers.
-    pub responds_to: Vec<String>,
-    /// Ids of the statements it contradicts.
-    pub contradicts: Vec<String>,
+    /// The guarantee components it concerns.
+    pub about: Vec<Ref>,
+    /// The statements it answers.
+    pub responds_to: Vec<Ref>,
+    /// The statements it contradicts.
+    pub contradicts: Vec<Ref>,
     /// What was said, rendered.
     pub body_html: String,
 }
@@ -340,11 +383,11 @@ pub struct Contribution {
     /// is taken as of an earlier day, so that a past view links to the same contribution
     /// on the current pages; renumbered when an audience build withholds one before it.
     pub place: usize,
-    /// Actor id.
-    pub by: String,
-    /// Actor id of who asked for it, when it is not the contributor's own offer.
-    pub requested_by: Option<String>,
-    /// Contributions it depends on.
+    /// The actor.
+    pub by: Ref,
+    /// The actor who asked for it, when it is not the contributor's own offer.
+    pub requested_by: Option<Ref>,
+    /// Contributions it depends on; an audience build drops those it withholds.
     pub conditional_on: Vec<ContributionRef>,
     /// What is committed, in words.
     pub commitment: String,
@@ -443,43 +486,6 @@ pub struct Model {
     pub rounds: BTreeMap<String, Round>,
     /// Reverse references, computed once.
     pub links: Links,
-}
-
-impl Model {
-    /// The ids of one kind's items, in id order.
-    pub fn ids(&self, kind: Kind) -> Vec<&String> {
-        match kind {
-            Kind::Actors => self.actors.keys().collect(),
-            Kind::Sources => self.sources.keys().collect(),
-            Kind::Meetings => self.meetings.keys().collect(),
-            Kind::Statements => self.statements.keys().collect(),
-            Kind::Guarantees => self.guarantees.keys().collect(),
-            Kind::Rounds => self.rounds.keys().collect(),
-        }
-    }
-
-    /// True if an item was read from the file `rel` (relative to the site root).
-    pub fn has_file(&self, rel: &std::path::Path) -> bool {
-        let mut parts = rel.iter().skip(1);
-        let (Some(kind), Some(id)) = (
-            parts
-                .next()
-                .and_then(|d| d.to_str())
-                .and_then(Kind::from_dir),
-            rel.file_stem().and_then(|s| s.to_str()),
-        ) else {
-            return false;
-        };
-        let file = match kind {
-            Kind::Actors => self.actors.get(id).map(|x| &x.meta.file),
-            Kind::Sources => self.sources.get(id).map(|x| &x.meta.file),
-            Kind::Meetings => self.meetings.get(id).map(|x| &x.meta.file),
-            Kind::Statements => self.statements.get(id).map(|x| &x.meta.file),
-            Kind::Guarantees => self.guarantees.get(id).map(|x| &x.meta.file),
-            Kind::Rounds => self.rounds.get(id).map(|x| &x.meta.file),
-        };
-        file.is_some_and(|f| f == rel)
-    }
 }
 
 /// The latest date anywhere in the content: the default `as_of`.

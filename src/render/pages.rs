@@ -26,12 +26,7 @@ struct Listed {
 pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     let mut pages = Vec::new();
     let listed = |k: Kind| -> Vec<Listed> {
-        let date = |id: &str| match k {
-            Kind::Meetings => Some(m.meetings[id].date),
-            Kind::Statements => Some(m.statements[id].date),
-            Kind::Rounds => Some(m.rounds[id].start.into()),
-            _ => None,
-        };
+        let date = |id: &str| m.item(k, id).and_then(|x| x.date());
         let ids: Vec<&String> = m.ids(k);
         let mut items: Vec<Listed> = ids
             .into_iter()

@@ -17,7 +17,7 @@ use super::exports::{self, pieces::Pieces};
 use super::view::Views;
 use super::{EmitError, Output, Page, RenderOptions, emit_all, pages, prepare, render_page};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Ref};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -80,7 +80,8 @@ pub fn reached(model: &Model, edited: &[(Kind, String)], what: Changed) -> Vec<(
     for (kind, id) in edited {
         if let (Kind::Guarantees, Some(g)) = (kind, model.guarantees.get(id)) {
             for c in &g.contributions {
-                let actor = (Kind::Actors, c.by.clone());
+                let Ref::Id(by) = &c.by else { continue };
+                let actor = (Kind::Actors, by.clone());
                 if !out.contains(&actor) {
                     out.push(actor);
                 }

@@ -10,8 +10,8 @@ mod conn;
 pub mod http;
 mod watch;
 
-use crate::diagnostics::Diagnostics;
-use crate::incremental::Incremental;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::incremental::{Incremental, Rebuilt};
 use crate::model::Tlp;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -191,15 +191,39 @@ pub fn overlay_text(diags: &Diagnostics, opts: &ServeOptions) -> String {
     )
 }
 
+/// Runs a rebuild, turning a panic in it into an error, so that one bad rebuild does not
+/// end the watcher's thread (and with it every later rebuild). The site then forgets
+/// what the interrupted rebuild may have left half done: the next one is full.
+fn guarded(
+    site: &mut Incremental,
+    rebuild: impl FnOnce(&mut Incremental) -> Result<Rebuilt, Diagnostics>,
+) -> Result<Rebuilt, Diagnostics> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuild(&mut *site)));
+    result.unwrap_or_else(|_| {
+        site.forget();
+        // The panic's message went to the terminal; it is not repeated in the overlay,
+        // which must show nothing an audience may not see.
+        let mut diags = Diagnostics::new();
+        diags.push(
+            Diagnostic::error(
+                Code::InternalError,
+                "the rebuild stopped on an internal error (its message is in the terminal)",
+            )
+            .help("this is a bug in briefing: please report it; the last good pages are still served and the next change rebuilds the whole site"),
+        );
+        Err(diags)
+    })
+}
+
 /// Rebuilds and updates what is served; the version moves only when a browser should
 /// show something else. `paths` are the files a watcher saw change (`None`: look at all).
 fn rebuild(state: &Mutex<State>, opts: &ServeOptions, paths: Option<&[PathBuf]>) {
     let started = Instant::now();
     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
-    let result = match paths {
-        Some(paths) => s.site.rebuild_after(paths),
-        None => s.site.rebuild(),
-    };
+    let result = guarded(&mut s.site, |site| match paths {
+        Some(paths) => site.rebuild_after(paths),
+        None => site.rebuild(),
+    });
     let event = match result {
         Ok(r) => {
             let changed = !r.changed.is_empty() || !r.removed.is_empty() || s.errors.is_some();
@@ -226,4 +250,23 @@ fn rebuild(state: &Mutex<State>, opts: &ServeOptions, paths: Option<&[PathBuf]>)
     };
     drop(s);
     (opts.notify)(event);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_rebuild_is_an_error_and_the_next_one_is_full() {
+        let mut inc = Incremental::new(env!("CARGO_MANIFEST_DIR"), None);
+        assert!(guarded(&mut inc, Incremental::rebuild).is_ok());
+        let err = guarded(&mut inc, |_| panic!("a bug")).unwrap_err();
+        assert_eq!(err.iter().next().map(|d| d.code), Some(Code::InternalError));
+        assert!(!inc.files().is_empty(), "the last good pages stay");
+        let r = guarded(&mut inc, Incremental::rebuild).expect("the site still builds");
+        assert!(
+            !r.partial && r.rendered > 0,
+            "after a panic the rebuild is full"
+        );
+    }
 }

@@ -65,7 +65,7 @@ pub fn check(loaded: &Loaded, m: &Model, diags: &mut Diagnostics) {
                     Code::Overdue,
                     format!(
                         "`{}`'s contribution is due {due} but still `{}` as of {as_of}",
-                        c.by,
+                        c.by.id().unwrap_or_default(),
                         status_now(c, as_of).as_str()
                     ),
                 )

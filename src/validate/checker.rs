@@ -5,7 +5,7 @@ use crate::dates::When;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
-use crate::model::{Citation, Kind, Tlp};
+use crate::model::{Citation, Kind, Ref, Tlp};
 use crate::raw::{IdOr, Opt, RawCitations, S};
 use crate::suggest;
 use crate::yaml::pos_of;
@@ -387,7 +387,7 @@ impl<'a> Checker<'a> {
                 IdOr::Id(id) => {
                     if self.reference(Kind::Sources, id.trim(), at, "sources") {
                         out.push(Citation {
-                            source: id.trim().to_string(),
+                            source: Ref::Id(id.trim().to_string()),
                             credibility: None,
                             date: None,
                             url: None,
@@ -423,7 +423,7 @@ impl<'a> Checker<'a> {
                     let url = self.url(&c.url);
                     if ok {
                         out.push(Citation {
-                            source: src.value.trim().to_string(),
+                            source: Ref::Id(src.value.trim().to_string()),
                             credibility,
                             date,
                             url,

@@ -173,9 +173,9 @@ fn contribution(
     Some(Contribution {
         id,
         place,
-        requested_by,
+        requested_by: requested_by.map(Ref::Id),
         conditional_on,
-        by: by?,
+        by: Ref::Id(by?),
         commitment: commitment?,
         status: status?,
         since,

@@ -67,8 +67,8 @@ pub fn actor(doc: &Doc<RawActor>, c: &mut Checker) -> Actor {
         meta,
         name: name.unwrap_or_default(),
         kind: kind.unwrap_or(ActorKind::Group),
-        country,
-        affiliation,
+        country: country.map(Ref::Id),
+        affiliation: affiliation.into_iter().map(Ref::Id).collect(),
     }
 }
 
@@ -155,7 +155,7 @@ pub fn meeting(
             && c.reference(Kind::Actors, &id, at, "participants")
         {
             participants.push(Participant {
-                actor: id,
+                actor: Ref::Id(id),
                 role,
                 level,
             });
@@ -210,11 +210,11 @@ pub fn meeting(
         title: title.unwrap_or_default(),
         date: date.unwrap_or(When::day(Date::default())),
         end_date,
-        convened_by,
+        convened_by: convened_by.into_iter().map(Ref::Id).collect(),
         participants,
         level,
         status: status.unwrap_or(MeetingStatus::Planned),
-        round,
+        round: round.map(Ref::Id),
     }
 }
 
@@ -268,15 +268,15 @@ pub fn statement(
         meta,
         title,
         title_given,
-        speaker,
+        speaker: speaker.map(Ref::Id),
         attributed_to,
         date: date.unwrap_or(When::day(Date::default())),
-        meeting,
+        meeting: meeting.map(Ref::Id),
         kind: kind.unwrap_or_else(|| Term::builtin(StatementKind::Quote.as_str())),
         on_record: r.on_record.as_ref().is_none_or(|b| b.value),
-        about,
-        responds_to,
-        contradicts,
+        about: about.into_iter().map(Ref::Id).collect(),
+        responds_to: responds_to.into_iter().map(Ref::Id).collect(),
+        contradicts: contradicts.into_iter().map(Ref::Id).collect(),
     }
 }
 

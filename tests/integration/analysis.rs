@@ -161,7 +161,7 @@ fn matrix_cells_show_every_status_weakest_first() {
     let m = model();
     let x = Matrix::new(&m);
     assert_eq!(x.rows, ["alpha", "beta"]);
-    assert_eq!(x.columns, ["a", "b", "c"]);
+    assert_eq!(x.columns, ["a", "b", "c"].map(briefing::model::Ref::from));
     let cell = |r: usize, c: usize| {
         x.cells[r][c]
             .as_ref()

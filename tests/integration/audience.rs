@@ -260,3 +260,47 @@ fn check_warns_where_a_lower_item_refers_to_a_higher_one() {
     // GREEN citing GREEN is fine.
     assert!(!at("content/meetings/paris-summit.md", 5), "{warnings:#?}");
 }
+
+/// Issue 14, item 2: a CLEAR statement `about:` an AMBER guarantee passed `check` and
+/// then panicked the CLEAR build at the search export, which looked the withheld id up.
+#[test]
+fn a_reference_to_a_withheld_item_builds_for_every_audience() {
+    let site = Site::minimal();
+    let guarantee = std::fs::read_to_string(site.root().join("content/guarantees/financial.md"))
+        .unwrap()
+        .replacen(
+            "category: financial\n",
+            "category: financial\ntlp: amber\n",
+            1,
+        );
+    site.write("content/guarantees/financial.md", guarantee);
+    let diags = briefing::check(site.root());
+    assert!(!diags.has_errors(), "{diags}");
+    for audience in [Tlp::Clear, Tlp::Green, Tlp::Amber] {
+        let out = tempfile::tempdir().unwrap();
+        let mut opts = briefing::BuildOptions::new(out.path());
+        opts.audience = Some(audience);
+        briefing::build(site.root(), &opts).unwrap_or_else(|e| panic!("{audience:?}: {e}"));
+        let files = everything(out.path());
+        let statement = &files
+            .iter()
+            .find(|(p, _)| p == "statements/umerov-90.html")
+            .expect("the statement's page")
+            .1;
+        if audience < Tlp::Amber {
+            assert!(statement.contains("(withheld)"), "{statement}");
+            // The guarantee's own words (its summary, body and commitment) appear nowhere.
+            for (path, bytes) in &files {
+                assert!(
+                    !["money for ukraine", "what kyiv asks", "fund reconstruction"]
+                        .iter()
+                        .any(|w| bytes.contains(w))
+                        && !path.contains("guarantees/financial"),
+                    "{audience:?}: the AMBER guarantee leaked into {path}"
+                );
+            }
+        } else {
+            assert!(statement.contains("financial commitments"), "{statement}");
+        }
+    }
+}

@@ -255,3 +255,31 @@ fn excerpts_are_not_read_through_symlinks() {
         ))
         .stderr(predicate::str::contains("OUTSIDE-SECRET").not());
 }
+
+/// Issue 14, item 2, as reported: `check` exited 0, then `build --audience clear`
+/// panicked (exit 101) on a CLEAR statement about an AMBER guarantee.
+#[test]
+fn a_site_that_passes_check_builds_for_a_lower_audience() {
+    let site = Site::minimal();
+    let path = site.root().join("content/guarantees/financial.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        "content/guarantees/financial.md",
+        text.replacen(
+            "category: financial\n",
+            "category: financial\ntlp: amber\n",
+            1,
+        ),
+    );
+    briefing()
+        .args(["check", "--root"])
+        .arg(site.root())
+        .assert()
+        .code(0);
+    briefing()
+        .args(["build", "--audience", "clear", "--root"])
+        .arg(site.root())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("withheld: "));
+}

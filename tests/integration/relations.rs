@@ -359,3 +359,56 @@ fn a_withheld_condition_leaves_no_trace() {
             .contains("Conditional on")
     );
 }
+
+/// The references issue 13 added (`requested_by`, `responds_to`, `contradicts`, several
+/// affiliations) to items above the audience read "(withheld)" and leave no id, name or
+/// word of the withheld items in any output.
+#[test]
+fn withheld_relations_leave_no_trace() {
+    let site = Site::minimal();
+    // Marked amber; the minimal site's audience is green.
+    site.write(
+        "content/actors/secret-bloc.yaml",
+        "name: Covert Bloc\nkind: organisation\ntlp: amber\n",
+    );
+    site.write(
+        "content/statements/hidden-remark.md",
+        "---\nspeaker: rustem-umerov\ndate: 2026-01-02\ntlp: amber\n---\nConcealed words.\n",
+    );
+    site.write(
+        "content/actors/rustem-umerov.yaml",
+        "name: Rustem Umerov\nkind: person\ncountry: ukraine\naffiliation: [ukraine, secret-bloc]\n",
+    );
+    site.write(
+        "content/statements/reply.md",
+        "---\nspeaker: rustem-umerov\ndate: 2026-01-03\nresponds_to: [hidden-remark]\n\
+         contradicts: [hidden-remark]\n---\nNo.\n",
+    );
+    site.write(
+        GUARANTEE,
+        "---\ntitle: Financial commitments\ncategory: financial\ncontributions:\n\
+         \x20 - {by: france, requested_by: secret-bloc, commitment: Fund, status: agreed}\n---\n",
+    );
+    build(&site);
+    for (path, bytes) in crate::common::snapshot_dir(&site.output()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in [
+            "secret-bloc",
+            "Covert Bloc",
+            "hidden-remark",
+            "Concealed words",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {path}");
+        }
+    }
+    let reply = site.page("statements/reply.html");
+    assert!(reply.contains("<dt>Responds to</dt>"), "{reply}");
+    assert!(reply.contains("(withheld)"), "{reply}");
+    let fin = site.page("guarantees/financial.html");
+    assert!(
+        fin.contains("asked for by") && fin.contains("(withheld)"),
+        "{fin}"
+    );
+    let actor = site.page("actors/rustem-umerov.html");
+    assert!(actor.contains("(withheld)"), "{actor}");
+}

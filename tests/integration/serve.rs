@@ -385,3 +385,44 @@ fn the_server_refuses_foreign_hosts_huge_headers_and_idle_clients() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// Issue 14, item 2 under `serve`: marking a guarantee that a CLEAR statement is about
+/// AMBER panicked the rebuild, which ended the watcher's thread: no later edit was seen.
+#[test]
+fn a_reference_becoming_withheld_is_served_and_later_edits_still_are() {
+    let site = Site::minimal();
+    let mut opts = ServeOptions::new(site.root(), "127.0.0.1:0".parse().unwrap());
+    opts.audience = Some(briefing::model::Tlp::Clear);
+    let server = Server::start(opts).unwrap();
+    let addr = server.addr();
+    let statement = "/statements/umerov-90.html";
+    wait_for(addr, statement, "the statement", |p| {
+        p.contains("Financial commitments")
+    });
+    let guarantee = "content/guarantees/financial.md";
+    let text = std::fs::read_to_string(site.root().join(guarantee)).unwrap();
+    site.write(
+        guarantee,
+        text.replacen(
+            "category: financial\n",
+            "category: financial\ntlp: amber\n",
+            1,
+        ),
+    );
+    let page = wait_for(addr, statement, "the guarantee withheld", |p| {
+        !p.contains("Financial commitments")
+    });
+    assert!(
+        page.contains("(withheld)") && !page.contains(OVERLAY_ID),
+        "{page}"
+    );
+    let good = std::fs::read_to_string(site.root().join(MEETING)).unwrap();
+    site.write(
+        MEETING,
+        good.replace("Security advisers in Kyiv", "Advisers meet in Kyiv"),
+    );
+    wait_for(addr, PAGE, "a later edit", |p| {
+        p.contains("Advisers meet in Kyiv")
+    });
+    server.stop();
+}

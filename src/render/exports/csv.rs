@@ -14,7 +14,7 @@
 
 use super::pieces::Mark;
 use super::text::Bodies;
-use crate::model::{Kind, Model, Statement};
+use crate::model::{Kind, Model, Ref, Statement};
 use crate::render::view::{CitationView, Views};
 
 /// The UTF-8 byte-order mark every CSV file starts with.
@@ -112,7 +112,7 @@ pub fn contributions(m: &Model, views: &Views) -> String {
                 [
                     gid.as_str(),
                     &v.guarantee.title,
-                    &c.by,
+                    c.by.id().unwrap_or(""),
                     &v.by.title,
                     &v.commitment,
                     v.status,
@@ -184,12 +184,16 @@ fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement
             id.as_str(),
             &s.date.written(),
             &s.title,
-            s.speaker.as_deref().unwrap_or(""),
+            s.speaker.as_ref().and_then(Ref::id).unwrap_or(""),
             &views.attribution(s),
             s.kind.as_str(),
             if s.on_record { "true" } else { "false" },
-            s.meeting.as_deref().unwrap_or(""),
-            &s.about.join("; "),
+            s.meeting.as_ref().and_then(Ref::id).unwrap_or(""),
+            &s.about
+                .iter()
+                .map(|g| g.id().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("; "),
             bodies.statement(id),
             &grades(&citations),
             s.meta.tlp.label(),

@@ -59,7 +59,9 @@ fn rows(out: &mut String, round: &str, x: &Matrix) {
                     round,
                     &day,
                     g,
-                    a,
+                    // A withheld contributor is written as an empty id, as in the
+                    // other exports.
+                    a.id().unwrap_or(""),
                     &statuses,
                     yes(cell.reversal.is_some()),
                     yes(cell.overdue),

@@ -4,7 +4,7 @@
 
 use super::pieces::Mark;
 use super::text::{Bodies, plain};
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Ref};
 use crate::render::view::Views;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
@@ -94,7 +94,12 @@ pub fn piece(m: &Model, views: &Views, kind: Kind, id: &str) -> Vec<u8> {
 
 /// Writes the entry of the item `kind`/`id` (a meeting, statement, guarantee or actor).
 fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) {
-    let name = |a: &String| m.actors.get(a).map_or("", |x| x.name.as_str());
+    // A withheld reference names nothing: it adds no word.
+    let name = |a: &Ref| {
+        a.id()
+            .and_then(|a| m.actors.get(a))
+            .map_or("", |x| x.name.as_str())
+    };
     let who;
     let description;
     let (note, words): (String, Vec<&str>) = match kind {
@@ -110,7 +115,12 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
             let x = &m.statements[id];
             who = views.attribution(x);
             let mut w = vec![bodies.statement(id), who.as_str()];
-            w.extend(x.about.iter().map(|g| m.guarantees[g].title.as_str()));
+            w.extend(
+                x.about
+                    .iter()
+                    .filter_map(|g| m.guarantees.get(g.id()?))
+                    .map(|g| g.title.as_str()),
+            );
             w.extend(x.meta.tags.iter().map(String::as_str));
             (format!("{}, {who}", x.date.long()), w)
         }

@@ -1,7 +1,6 @@
 //! Builds views from the model: links resolved, dates formatted, reverse links filled in.
 
 use super::*;
-use crate::audience::WITHHELD;
 use crate::dates;
 use crate::model::*;
 use jiff::civil::Date;
@@ -106,8 +105,8 @@ impl<'m> Views<'m> {
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".
     pub fn attribution(&self, s: &Statement) -> String {
         match (&s.speaker, &s.attributed_to) {
-            (Some(a), _) if a == WITHHELD => "(withheld)".into(),
-            (Some(a), _) => self.m.actors[a].name.clone(),
+            (Some(Ref::Withheld), _) => "(withheld)".into(),
+            (Some(Ref::Id(a)), _) => self.m.actors[a].name.clone(),
             (None, Some(t)) => format!("{t} (anonymous)"),
             (None, None) => "unattributed".into(),
         }
@@ -117,9 +116,9 @@ impl<'m> Views<'m> {
     pub fn citations(&self, cs: &[Citation]) -> Vec<CitationView> {
         cs.iter()
             .map(|c| {
-                let Some(src) = self.m.sources.get(&c.source) else {
+                let Ref::Id(source) = &c.source else {
                     return CitationView {
-                        source: self.link(Kind::Sources, WITHHELD),
+                        source: Self::withheld(Kind::Sources),
                         reliability: "",
                         reliability_meaning: "withheld",
                         credibility: c.credibility,
@@ -130,9 +129,10 @@ impl<'m> Views<'m> {
                         note: None,
                     };
                 };
+                let src = &self.m.sources[source];
                 let r = src.reliability.as_str();
                 CitationView {
-                    source: self.link(Kind::Sources, &c.source),
+                    source: self.link(Kind::Sources, source),
                     reliability: r,
                     reliability_meaning: src.reliability.meaning(),
                     credibility: c.credibility,
@@ -158,7 +158,7 @@ impl<'m> Views<'m> {
             RelatedContribution {
                 guarantee: self.link(Kind::Guarantees, g),
                 anchor: o.anchor(),
-                by: self.link(Kind::Actors, &o.by),
+                by: self.link_to(Kind::Actors, &o.by),
                 commitment: o.commitment.clone(),
                 status: o.status.as_str(),
                 below,
@@ -168,8 +168,11 @@ impl<'m> Views<'m> {
         let status = crate::analysis::changes::status_now(c, as_of);
         ContributionView {
             anchor: c.anchor(),
-            by: self.link(Kind::Actors, &c.by),
-            requested_by: c.requested_by.as_ref().map(|a| self.link(Kind::Actors, a)),
+            by: self.link_to(Kind::Actors, &c.by),
+            requested_by: c
+                .requested_by
+                .as_ref()
+                .map(|a| self.link_to(Kind::Actors, a)),
             conditional_on: c
                 .conditional_on
                 .iter()
@@ -236,10 +239,10 @@ impl<'m> Views<'m> {
                     &a.meta,
                     Detail::Actor {
                         actor_kind: a.kind.as_str(),
-                        country: a.country.as_ref().map(|c| self.link(Kind::Actors, c)),
+                        country: a.country.as_ref().map(|c| self.link_to(Kind::Actors, c)),
                         role: a.role.clone(),
-                        affiliation: a.affiliation.first().map(|c| self.link(Kind::Actors, c)),
-                        affiliations: self.links(Kind::Actors, Some(&a.affiliation)),
+                        affiliation: a.affiliation.first().map(|c| self.link_to(Kind::Actors, c)),
+                        affiliations: self.links_to(Kind::Actors, &a.affiliation),
                         requests: l
                             .actor_requests
                             .get(id)
@@ -294,13 +297,13 @@ impl<'m> Views<'m> {
                         convened_by: x
                             .convened_by
                             .iter()
-                            .map(|a| self.link(Kind::Actors, a))
+                            .map(|a| self.link_to(Kind::Actors, a))
                             .collect(),
                         participants: x
                             .participants
                             .iter()
                             .map(|p| ParticipantView {
-                                actor: self.link(Kind::Actors, &p.actor),
+                                actor: self.link_to(Kind::Actors, &p.actor),
                                 role: p.role.clone(),
                                 level: p.level.as_ref().map(|t| t.as_str().to_string()),
                                 level_label: p.level.as_ref().map(|t| t.label().to_string()),
@@ -310,7 +313,7 @@ impl<'m> Views<'m> {
                         level_label: x.level.as_ref().map(|t| t.label().to_string()),
                         status: x.status.as_str(),
                         upcoming: x.date.first() > m.site.as_of,
-                        round: x.round.as_ref().map(|r| self.link(Kind::Rounds, r)),
+                        round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
                         body_html: x.body_html.clone(),
                         statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
                     },
@@ -322,20 +325,20 @@ impl<'m> Views<'m> {
                     &x.meta,
                     Detail::Statement {
                         date: DateView::new(x.date),
-                        speaker: x.speaker.as_ref().map(|a| self.link(Kind::Actors, a)),
+                        speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
                         attributed_to: x.attributed_to.clone(),
                         attribution: self.attribution(x),
-                        meeting: x.meeting.as_ref().map(|a| self.link(Kind::Meetings, a)),
+                        meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
                         statement_kind: x.kind.as_str().to_string(),
                         statement_kind_label: x.kind.label().to_string(),
                         on_record: x.on_record,
                         about: x
                             .about
                             .iter()
-                            .map(|g| self.link(Kind::Guarantees, g))
+                            .map(|g| self.link_to(Kind::Guarantees, g))
                             .collect(),
-                        responds_to: self.links(Kind::Statements, Some(&x.responds_to)),
-                        contradicts: self.links(Kind::Statements, Some(&x.contradicts)),
+                        responds_to: self.links_to(Kind::Statements, &x.responds_to),
+                        contradicts: self.links_to(Kind::Statements, &x.contradicts),
                         responses: self.links(Kind::Statements, l.statement_responses.get(id)),
                         contradicted_by: self
                             .links(Kind::Statements, l.statement_contradictions.get(id)),

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::analysis::as_of::{Keep, model_at_keeping};
-use crate::model::{Kind, Model, RoundView};
+use crate::model::{Kind, Model, Ref, RoundView};
 use jiff::civil::Date;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -139,31 +139,33 @@ impl<'m> Views<'m> {
         meetings.extend(
             statements
                 .iter()
-                .filter_map(|s| m.statements[*s].meeting.as_deref()),
+                .filter_map(|s| m.statements[*s].meeting.as_ref().and_then(Ref::id)),
         );
         let mut actors = BTreeSet::new();
         let mut sources = BTreeSet::new();
         let mut cite = |cs: &'m [crate::model::Citation]| {
-            sources.extend(cs.iter().map(|c| c.source.as_str()));
+            sources.extend(cs.iter().filter_map(|c| c.source.id()));
         };
         for g in m.guarantees.values() {
             cite(&g.meta.citations);
             for c in &g.contributions {
-                actors.insert(c.by.as_str());
+                actors.extend(c.by.id());
+                actors.extend(c.requested_by.as_ref().and_then(Ref::id));
                 cite(&c.citations);
+                c.history.iter().for_each(|h| cite(&h.citations));
             }
         }
         m.rounds.values().for_each(|r| cite(&r.meta.citations));
         for id in &meetings {
             let x = &m.meetings[*id];
             cite(&x.meta.citations);
-            actors.extend(x.convened_by.iter().map(String::as_str));
-            actors.extend(x.participants.iter().map(|p| p.actor.as_str()));
+            actors.extend(x.convened_by.iter().filter_map(Ref::id));
+            actors.extend(x.participants.iter().filter_map(|p| p.actor.id()));
         }
         for id in &statements {
             let x = &m.statements[*id];
             cite(&x.meta.citations);
-            actors.extend(x.speaker.as_deref());
+            actors.extend(x.speaker.as_ref().and_then(Ref::id));
         }
         Keep {
             meetings,

@@ -1,7 +1,7 @@
 //! Links between pages: every item's link and its template value, built once.
 
 use super::*;
-use crate::audience::{WITHHELD, WITHHELD_URL};
+use crate::audience::WITHHELD_URL;
 use crate::dates;
 use crate::model::*;
 use serde::ser::{SerializeStruct, Serializer};
@@ -114,18 +114,28 @@ impl<'m> Views<'m> {
         }))
     }
 
-    fn make_link(&self, kind: Kind, id: &str) -> Link {
-        if id == WITHHELD {
-            return Link::new(LinkData {
-                id: String::new(),
-                kind: kind.dir(),
-                title: "(withheld)".into(),
-                url: WITHHELD_URL.into(),
-                date: None,
-                tlp: Tlp::Clear.into(),
-                note: None,
-            });
+    /// The link of a reference: to its item, or the withheld link.
+    pub fn link_to(&self, kind: Kind, r: &Ref) -> Link {
+        match r {
+            Ref::Id(id) => self.link(kind, id),
+            Ref::Withheld => Self::withheld(kind),
         }
+    }
+
+    /// What a reference to a withheld item of `kind` shows: no id, no page.
+    pub fn withheld(kind: Kind) -> Link {
+        Link::new(LinkData {
+            id: String::new(),
+            kind: kind.dir(),
+            title: "(withheld)".into(),
+            url: WITHHELD_URL.into(),
+            date: None,
+            tlp: Tlp::Clear.into(),
+            note: None,
+        })
+    }
+
+    fn make_link(&self, kind: Kind, id: &str) -> Link {
         let m = self.m;
         let (title, date, tlp, note) = match kind {
             Kind::Actors => {
@@ -207,6 +217,11 @@ impl<'m> Views<'m> {
             .flatten()
             .map(|id| self.link(kind, id))
             .collect()
+    }
+
+    /// Links of a list of references, withheld ones included as the withheld link.
+    pub fn links_to(&self, kind: Kind, refs: &[Ref]) -> Vec<Link> {
+        refs.iter().map(|r| self.link_to(kind, r)).collect()
     }
 }
 

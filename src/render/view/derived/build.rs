@@ -6,7 +6,7 @@ use crate::analysis::matrix::Matrix;
 use crate::analysis::sourcing::{Problem, findings};
 use crate::analysis::timeline::{self, What};
 use crate::dates;
-use crate::model::{Kind, Status};
+use crate::model::{Kind, Ref, Status};
 use crate::render::view::build::status_counts;
 use crate::render::view::{BRIEF_LIST, Views};
 use jiff::civil::Date;
@@ -131,14 +131,14 @@ impl<'m> Views<'m> {
                                     .flat_map(|c| c.conditions.iter().cloned())
                                     .collect(),
                                 requested_by: {
-                                    let mut ids: Vec<&String> = contributions
+                                    let mut ids: Vec<&Ref> = contributions
                                         .iter()
                                         .filter(|c| &c.by == by)
                                         .filter_map(|c| c.requested_by.as_ref())
                                         .collect();
                                     ids.dedup();
                                     ids.into_iter()
-                                        .map(|a| self.link(Kind::Actors, a))
+                                        .map(|a| self.link_to(Kind::Actors, a))
                                         .collect()
                                 },
                                 reversal: cell.reversal.map(DateView::new),
@@ -155,7 +155,7 @@ impl<'m> Views<'m> {
             actors: x
                 .columns
                 .iter()
-                .map(|a| self.link(Kind::Actors, a))
+                .map(|a| self.link_to(Kind::Actors, a))
                 .collect(),
             rows,
             column_totals: (0..x.columns.len())
@@ -235,7 +235,7 @@ impl<'m> Views<'m> {
             })
             .collect();
         guarantees.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
-        let mut relations: Vec<(&crate::model::Statement, &'static str, &String)> = self
+        let mut relations: Vec<(&crate::model::Statement, &'static str, &Ref)> = self
             .m
             .statements
             .values()
@@ -250,7 +250,7 @@ impl<'m> Views<'m> {
             .map(|(s, relation, o)| StatementRelation {
                 statement: self.link(Kind::Statements, &s.meta.id),
                 relation,
-                other: self.link(Kind::Statements, o),
+                other: self.link_to(Kind::Statements, o),
             })
             .collect();
         (actors, guarantees, relations)
@@ -359,7 +359,9 @@ impl<'m> Views<'m> {
                     }))
             }));
         for c in all_citations {
-            *counts.entry(&c.source).or_default() += 1;
+            if let Ref::Id(source) = &c.source {
+                *counts.entry(source).or_default() += 1;
+            }
         }
         let mut out: Vec<RegisterEntry> = m
             .sources
@@ -393,7 +395,7 @@ impl<'m> Views<'m> {
                         sources: f
                             .sources
                             .iter()
-                            .map(|s| self.link(Kind::Sources, s))
+                            .map(|s| self.link_to(Kind::Sources, s))
                             .collect(),
                     })
                     .collect(),
