@@ -124,6 +124,8 @@ codes! {
         "A contribution's `due` deadline is before the as-of date and its status is on the ladder below `implemented`. Update its status, or record the missed deadline in a `note`.";
     HistoryRepeatsCurrent = "history-repeats-current", Warning,
         "A history step has the same date and status as the current status and `since`: it is recorded twice. Remove the step.";
+    RunningDate = "running-date", Warning,
+        "A statement or a contribution's step is dated with a month or a year that runs past the as-of date (`2026` as of 4 January 2026): dates count from their last day, so it is not shown until `as_of` reaches it. Give the day if it is known.";
     ConditionCycle = "condition-cycle", Error,
         "Contributions' `conditional_on` go round in a circle (A on B, B on A). Remove one condition of the cycle.";
     NotAState = "not-a-state", Error,

@@ -96,6 +96,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
             };
             model.links = Links::compute(&model);
             as_of::check(&loaded, &model, &mut diags);
+            as_of::check_running_dates(&loaded, &model, &mut diags);
             (Some(model), diags, ids)
         }
         _ => (None, diags, ids),

@@ -642,3 +642,41 @@ fn status_fields_are_checked() {
         "takes `true` or `false`, not `yes please`",
     );
 }
+
+/// A month or a year still running on the as-of date counts from its last day, so what it
+/// dates is left out of every view: `check` says so, at the date, rather than let an item
+/// vanish silently. A history step out of date order in its file is still found.
+#[test]
+fn dates_running_past_as_of_warn() {
+    let site = Site::minimal();
+    // as_of is 2026-01-04.
+    site.write(
+        "content/statements/early.md",
+        "---\nspeaker: rustem-umerov\ndate: 2026\n---\nSaid this year.\n",
+    );
+    site.write(
+        GUARANTEE,
+        "---\ntitle: F\ncategory: financial\ncontributions:\n  - by: france\n    commitment: Fund\n    status: agreed\n    since: 2025-12-20\n    history:\n      - {date: 2026-01, status: discussed}\n      - {date: 2025-11-02, status: proposed}\n---\n",
+    );
+    let d = expect(
+        &site,
+        "running-date",
+        "content/statements/early.md",
+        Some(3),
+        "dated 2026, which runs past the as-of date 2026-01-04: it counts from 2026-12-31",
+    );
+    assert!(d.help.is_some());
+    expect(
+        &site,
+        "running-date",
+        GUARANTEE,
+        Some(10),
+        "a history step is dated 2026-01, which runs past",
+    );
+    let all = problems(&site);
+    assert_eq!(
+        all.iter().filter(|d| d.code == "running-date").count(),
+        2,
+        "{all:#?}"
+    );
+}
