@@ -219,23 +219,9 @@ mod tests {
 
     fn contribution(status: Status, since: Option<&str>, history: Vec<Step>) -> Contribution {
         Contribution {
-            id: None,
-            place: 0,
-            requested_by: None,
-            conditional_on: Vec::new(),
-            by: "a".into(),
-            commitment: "c".into(),
-            status,
             since: since.map(|d| day(d).into()),
-            note: None,
-            continuing: false,
-            due: None,
-            until: None,
-            amount: None,
-            conditions: Vec::new(),
             history,
-            citations: Vec::new(),
-            tlp: crate::model::Tlp::Clear,
+            ..Contribution::bare(status)
         }
     }
 

@@ -338,20 +338,7 @@ mod tests {
 
     fn contribution(status: Status, since: &str, history: &[(&str, Status)]) -> Contribution {
         Contribution {
-            id: None,
-            place: 0,
-            requested_by: None,
-            conditional_on: Vec::new(),
-            by: "a".into(),
-            commitment: "x".into(),
-            status,
             since: Some(day(since).into()),
-            note: None,
-            continuing: false,
-            due: None,
-            until: None,
-            amount: None,
-            conditions: Vec::new(),
             history: history
                 .iter()
                 .map(|(d, s)| crate::model::Step {
@@ -361,8 +348,7 @@ mod tests {
                     citations: Vec::new(),
                 })
                 .collect(),
-            citations: Vec::new(),
-            tlp: crate::model::Tlp::Clear,
+            ..Contribution::bare(status)
         }
     }
 

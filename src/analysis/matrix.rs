@@ -166,18 +166,11 @@ fn cell(
 }
 
 fn totals<'a>(cells: impl Iterator<Item = &'a Cell>) -> Distribution {
-    let mut counts = [0usize; Status::WEAKEST_FIRST.len()];
-    for c in cells {
-        for (s, n) in &c.statuses {
-            counts[s.weakness()] += n;
-        }
-    }
-    Status::WEAKEST_FIRST
-        .iter()
-        .zip(counts)
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| (*s, n))
-        .collect()
+    distribution(
+        cells
+            .flat_map(|c| &c.statuses)
+            .flat_map(|(s, n)| std::iter::repeat_n(*s, *n)),
+    )
 }
 
 /// Where a component stands as of a day.

@@ -426,6 +426,32 @@ impl Contribution {
     }
 }
 
+#[cfg(test)]
+impl Contribution {
+    /// For unit tests: actor `a` commits to `x` at `status`, with nothing else.
+    pub(crate) fn bare(status: Status) -> Contribution {
+        Contribution {
+            id: None,
+            place: 0,
+            by: Ref::Id("a".into()),
+            requested_by: None,
+            conditional_on: Vec::new(),
+            commitment: "x".into(),
+            status,
+            since: None,
+            note: None,
+            continuing: false,
+            due: None,
+            until: None,
+            amount: None,
+            conditions: Vec::new(),
+            history: Vec::new(),
+            citations: Vec::new(),
+            tlp: Tlp::Clear,
+        }
+    }
+}
+
 /// A guarantee component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guarantee {
