@@ -186,31 +186,9 @@ fn build_output_never_carries_the_reload_script() {
 #[cfg(unix)]
 #[test]
 fn the_command_serves_on_loopback_and_stops_on_ctrl_c() {
-    use std::io::BufRead;
     let site = Site::minimal();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("briefing"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(site.root())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    while !line.starts_with("serving ") {
-        line.clear();
-        assert_ne!(
-            stderr.read_line(&mut line).unwrap(),
-            0,
-            "serve exited early"
-        );
-    }
-    let url = line.split_whitespace().nth(1).unwrap();
-    let addr: SocketAddr = url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
-    assert!(addr.ip().is_loopback(), "{line}");
+    let (mut child, addr) = serve_command(&site);
+    assert!(addr.ip().is_loopback(), "{addr}");
     assert_eq!(get(addr, PAGE).0, 200);
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
