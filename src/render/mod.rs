@@ -70,7 +70,8 @@ impl Page {
 struct SiteView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
-    description_html: Option<&'a str>,
+    /// Rendered Markdown, as the views give it (see `view::value::prose`).
+    description_html: tera::Value,
     base_url: Option<&'a str>,
     language: &'a str,
     timezone: &'a str,
@@ -290,7 +291,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
     let site = SiteView {
         title: &s.title,
         subtitle: s.subtitle.as_deref(),
-        description_html: s.description_html.as_deref(),
+        description_html: view::opt_prose_value(&s.description_html),
         base_url: s.base_url.as_deref(),
         language: &s.language,
         timezone: &s.timezone,
@@ -354,12 +355,6 @@ pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnosti
     let html = tera
         .render(p.template, &ctx)
         .map_err(|e| templates::from_tera(&e))?;
-    // Markdown links were rendered once, relative to a placeholder root.
-    let html = if crate::markdown::find_root_mark(&html).is_some() {
-        crate::markdown::replace_root_mark(&html, &prefix)
-    } else {
-        html
-    };
     let html = crate::audience::strip_withheld_links(html);
     Ok(Output {
         path: p.path.clone(),

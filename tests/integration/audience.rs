@@ -304,3 +304,66 @@ fn a_reference_to_a_withheld_item_builds_for_every_audience() {
         }
     }
 }
+
+/// Issue 14: links in Markdown were written against a placeholder root
+/// (`briefing-root:/`) that was then searched and replaced in every whole page, and
+/// withheld links were marked `briefing-withheld:` the same way, so a title or text
+/// holding those words was altered. Links are now segments of the rendered text,
+/// resolved for each page: words are left as written, links point right at any depth,
+/// and a link to a withheld item is plain text everywhere.
+#[test]
+fn words_like_the_old_link_markers_are_left_alone() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/annex.md",
+        "---\ntitle: Annex at briefing-root:/annex and briefing-withheld:x\nspeaker: rustem-umerov\ndate: 2026-01-04\n---\n\
+         See [the summit](@meetings/paris-summit#outcome), [the fund](@guarantees/financial) \
+         and the text briefing-root:/annex.\n",
+    );
+    let guarantee = std::fs::read_to_string(site.root().join("content/guarantees/financial.md"))
+        .unwrap()
+        .replacen(
+            "category: financial\n",
+            "category: financial\ntlp: amber\n",
+            1,
+        );
+    site.write("content/guarantees/financial.md", guarantee);
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = briefing::BuildOptions::new(out.path());
+    opts.audience = Some(Tlp::Clear);
+    briefing::build(site.root(), &opts).unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    let page = read("statements/annex.html");
+    assert!(
+        page.contains("<h1>Annex at briefing-root:/annex and briefing-withheld:x"),
+        "{page}"
+    );
+    assert!(page.contains("the text briefing-root:/annex."), "{page}");
+    assert!(
+        page.contains("<a href=\"../meetings/paris-summit.html#outcome\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"withheld\">the fund</span>"),
+        "{page}"
+    );
+    // The front page shows the latest statement's text, one level up.
+    let index = read("index.html");
+    assert!(
+        index.contains("<a href=\"meetings/paris-summit.html#outcome\""),
+        "{index}"
+    );
+    let json = read("data/briefing.json");
+    assert!(
+        json.contains("<a href=\\\"meetings/paris-summit.html#outcome\\\""),
+        "{json}"
+    );
+    assert!(json.contains("Annex at briefing-root:/annex and briefing-withheld:x"));
+    for (path, text) in everything(out.path()) {
+        assert!(!text.contains("guarantees/financial"), "{path}");
+        assert!(
+            !text.contains("href=\"briefing-") && !text.contains("href=\\\"briefing-"),
+            "{path}"
+        );
+    }
+}
