@@ -314,7 +314,7 @@ mod tests {
         let anchors: Vec<String> = at.guarantees["alpha"]
             .contributions
             .iter()
-            .map(Contribution::anchor)
+            .map(crate::routes::contribution_anchor)
             .collect();
         assert_eq!(anchors, ["contribution-2", "contribution-3"]);
     }

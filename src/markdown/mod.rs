@@ -171,11 +171,7 @@ fn resolve(
         )));
     }
     let fragment = anchor.map(fragment);
-    let mut url = kind.page(id);
-    if let Some(f) = &fragment {
-        url.push('#');
-        url.push_str(f);
-    }
+    let url = crate::routes::item_at(kind, id, fragment.as_deref());
     Ok((kind, id.to_string(), url, fragment))
 }
 

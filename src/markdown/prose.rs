@@ -48,18 +48,11 @@ impl Target {
     /// The URL relative to the site root (`meetings/x.html#outcome`); `None` if withheld.
     pub fn url(&self) -> Option<String> {
         match self {
-            Target::Item { kind, id, fragment } => Some(Self::path(*kind, id, fragment.as_deref())),
+            Target::Item { kind, id, fragment } => {
+                Some(crate::routes::item_at(*kind, id, fragment.as_deref()))
+            }
             Target::Withheld => None,
         }
-    }
-
-    fn path(kind: Kind, id: &str, fragment: Option<&str>) -> String {
-        let mut url = kind.page(id);
-        if let Some(f) = fragment {
-            url.push('#');
-            url.push_str(f);
-        }
-        url
     }
 }
 
@@ -128,7 +121,7 @@ impl Prose {
     }
 
     /// Splits rendered, sanitised `html` into prose: every `<a>` element whose `href` is
-    /// the root-relative URL of one of `targets` (as [`Target::path`] writes it) becomes a
+    /// the root-relative URL of one of `targets` (as [`crate::routes::item_at`] writes it) becomes a
     /// [`Segment::Link`]. The HTML is what pulldown-cmark or ammonia serialised: text
     /// never holds a raw `<`, attribute values are double-quoted, and links do not nest,
     /// so the tags read here are the elements' own.
@@ -138,7 +131,7 @@ impl Prose {
         }
         let urls: Vec<String> = targets
             .iter()
-            .map(|(k, id, f)| Target::path(*k, id, f.as_deref()))
+            .map(|(k, id, f)| crate::routes::item_at(*k, id, f.as_deref()))
             .collect();
         let mut segments = Vec::new();
         let mut from = 0;

@@ -275,16 +275,6 @@ pub struct Contribution {
     pub tlp: Tlp,
 }
 
-impl Contribution {
-    /// Its anchor on the component's page: its `id`, else `contribution-<place + 1>`.
-    pub fn anchor(&self) -> String {
-        match &self.id {
-            Some(id) => id.clone(),
-            None => format!("contribution-{}", self.place + 1),
-        }
-    }
-}
-
 #[cfg(test)]
 impl Contribution {
     /// For unit tests: actor `a` commits to `x` at `status`, with nothing else.

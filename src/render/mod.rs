@@ -79,13 +79,6 @@ struct SiteView<'a> {
     default_tlp: TlpView,
 }
 
-#[derive(Serialize)]
-struct NavEntry {
-    section: &'static str,
-    title: &'static str,
-    url: String,
-}
-
 /// What to render beyond the model itself.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -279,7 +272,7 @@ pub(super) fn dedup(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 pub(super) fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     match tera.render("style.css", &Context::new()) {
         Ok(css) => Ok(Output {
-            path: "style.css".into(),
+            path: crate::routes::STYLESHEET.into(),
             bytes: css.into_bytes(),
         }),
         Err(e) => Err(templates::from_tera(&e)),
@@ -298,33 +291,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
         as_of: DateView::new(s.as_of),
         default_tlp: s.default_tlp.into(),
     };
-    let mut nav = vec![NavEntry {
-        section: "index",
-        title: "Briefing",
-        url: "index.html".into(),
-    }];
-    for (section, title) in [
-        ("matrix", "Matrix"),
-        ("declarations", "Declarations"),
-        ("timeline", "Timeline"),
-        ("sourcing", "Sourcing"),
-    ] {
-        nav.push(NavEntry {
-            section,
-            title,
-            url: format!("{section}.html"),
-        });
-    }
-    nav.extend(Kind::ALL.iter().map(|k| NavEntry {
-        section: k.dir(),
-        title: k.title(),
-        url: format!("{}/index.html", k.dir()),
-    }));
-    nav.push(NavEntry {
-        section: "search",
-        title: "Search",
-        url: "search.html".into(),
-    });
+    let nav = crate::routes::navigation();
     let g = tera.global_context();
     g.insert("site", &site);
     g.insert("nav", &nav);

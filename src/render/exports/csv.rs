@@ -197,7 +197,7 @@ fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement
             bodies.statement(id),
             &grades(&citations),
             s.meta.tlp.label(),
-            &Kind::Statements.page(id),
+            &crate::routes::item(Kind::Statements, id),
         ],
     );
 }

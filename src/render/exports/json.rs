@@ -87,7 +87,7 @@ fn changes(m: &Model) -> Vec<Value> {
                 "counts": rc.counts().iter().map(|(mv, n)| (mv.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
                 "contributions": rc.changes.iter().map(|c| json!({
                     "guarantee": c.guarantee,
-                    "anchor": m.guarantees[&c.guarantee].contributions[c.index].anchor(),
+                    "anchor": crate::routes::contribution_anchor(&m.guarantees[&c.guarantee].contributions[c.index]),
                     // A withheld contributor is written as an empty id, as its link is.
                     "by": m.guarantees[&c.guarantee].contributions[c.index].by.id().unwrap_or(""),
                     "before": c.before.map(|s| s.as_str()),

@@ -192,7 +192,7 @@ impl<'m> Views<'m> {
             id: id.to_string(),
             kind: kind.dir(),
             title,
-            url: kind.page(id),
+            url: crate::routes::item(kind, id),
             date: date.map(DateView::new),
             tlp: tlp.into(),
             note,

@@ -93,11 +93,8 @@ impl<'m> Views<'m> {
     /// The commitment matrix.
     pub fn matrix(&self) -> MatrixView {
         self.matrix_linked(&|g, i| {
-            format!(
-                "{}#{}",
-                Kind::Guarantees.page(g),
-                self.m.guarantees[g].contributions[i].anchor()
-            )
+            let anchor = crate::routes::contribution_anchor(&self.m.guarantees[g].contributions[i]);
+            crate::routes::item_at(Kind::Guarantees, g, Some(&anchor))
         })
     }
 
