@@ -105,6 +105,10 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         cites(&mut a.meta.citations);
     }
     for s in m.sources.values_mut() {
+        s.derived_from
+            .iter_mut()
+            .for_each(|d| hide(Kind::Sources, d));
+        s.channel_of.iter_mut().for_each(|a| hide(Kind::Actors, a));
         opt_body(&mut s.description_html);
         cites(&mut s.meta.citations);
     }
