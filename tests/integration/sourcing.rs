@@ -196,3 +196,34 @@ fn every_sourcing_warning_has_a_line_and_a_column() {
         assert!(d.file.is_some() && d.pos.is_some(), "{d:#?}");
     }
 }
+
+/// One definition of each count everywhere: the sources list said "cited by 29" where
+/// the register said "31 citations" for the same source, with nothing saying that one
+/// counts items and the other citations.
+#[test]
+fn citations_and_items_citing_are_counted_once_and_labelled_alike() {
+    let site = Site::minimal();
+    // The statement cites Reuters twice: two citations, one item.
+    site.write(
+        "content/statements/umerov-90.md",
+        "---\nspeaker: rustem-umerov\ndate: 2026-01-03\nsources: [reuters, {source: reuters, note: again}]\n---\nSaid.\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(out.path())).unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    // Citations: meeting 1, statement 2, contribution 1 = 4; items: 3.
+    let sourcing = read("sourcing.html");
+    let row = sourcing
+        .split("<tr>")
+        .find(|r| r.contains("sources/reuters.html"))
+        .expect("Reuters in the register");
+    assert!(row.contains("<td>4</td><td>3\n<ul"), "{row}");
+    assert!(sourcing.contains("<th scope=\"col\">Items citing it</th>"));
+    let list = read("sources/index.html");
+    let row = list
+        .split("<tr>")
+        .find(|r| r.contains("sources/reuters.html") || r.contains("reuters.html"))
+        .expect("Reuters in the list");
+    assert!(row.contains("<td class=\"number\">3</td>"), "{row}");
+    assert!(list.contains("<th scope=\"col\">Items citing it</th>"));
+}
