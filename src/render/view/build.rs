@@ -118,7 +118,7 @@ impl<'m> Views<'m> {
             .map(|c| {
                 let Ref::Id(source) = &c.source else {
                     return CitationView {
-                        source: Self::withheld(Kind::Sources),
+                        source: Link::Withheld(Kind::Sources),
                         reliability: "",
                         reliability_meaning: "withheld",
                         credibility: c.credibility,
@@ -380,7 +380,7 @@ impl<'m> Views<'m> {
                 )
             }
         };
-        let link = self.link(kind, id);
+        let link = self.item_link(kind, id).expect("an item of the model");
         ItemView {
             id: id.to_string(),
             kind: kind.dir(),
