@@ -4,22 +4,11 @@ use super::*;
 use crate::dates;
 use crate::model::*;
 use serde::ser::{SerializeStruct, Serializer};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Every item's link and its template value, by kind (in [`Kind::ALL`] order) and id.
 pub(super) type LinkCache = Arc<Vec<HashMap<String, (Link, tera::Value)>>>;
-
-thread_local! {
-    /// The links whose values a [`Views::value`] call on this thread shares.
-    static SHARED: RefCell<Option<LinkCache>> = const { RefCell::new(None) };
-}
-
-/// True during a [`Views::value`] call on this thread with links shared.
-pub(super) fn sharing() -> bool {
-    SHARED.with(|c| c.borrow().is_some())
-}
 
 /// The cached link of the item `kind`/`id` in `cache`.
 fn find<'c>(cache: &'c LinkCache, kind: &str, id: &str) -> Option<&'c (Link, tera::Value)> {
@@ -37,10 +26,8 @@ fn shared_value(cache: &LinkCache, data: &LinkData) -> Option<tera::Value> {
     Some(value.clone())
 }
 
-/// Serialised like a derived struct (a withheld link as `kind`, `title` and
-/// `withheld: true`, without id or url), except into a template value made by
-/// [`Views::value`], where the link's value is shared (Tera clones a `Value` it is
-/// given to serialise instead of serialising it again).
+/// Serialised like a derived struct; a withheld link as `kind`, `title` and
+/// `withheld: true`, without id or url.
 impl Serialize for Link {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let data = match self {
@@ -53,10 +40,6 @@ impl Serialize for Link {
                 return st.end();
             }
         };
-        let shared = SHARED.with(|c| shared_value(c.borrow().as_ref()?, data));
-        if let Some(value) = shared {
-            return value.serialize(s);
-        }
         // Fields in sorted order: the JSON exports sort keys, and an object whose keys
         // come sorted is written where it stands instead of being reordered.
         let mut st = s.serialize_struct("Link", 7)?;
@@ -89,16 +72,11 @@ impl<'m> Views<'m> {
         }
     }
 
-    /// Converts a view into a template value through serde, with the values of the links
-    /// in it shared with every other page showing them (when links are built in bulk).
+    /// Converts a view into a template value through serde. (Sharing the links' cached
+    /// values here, through a thread-local switch in `Link`'s `Serialize`, saved 3.5% of
+    /// the instructions of a build: not kept, see docs/dev-notes.md.)
     pub(crate) fn value<T: Serialize>(&self, v: &T) -> tera::Value {
-        let Some(cache) = self.link_cache() else {
-            return tera::Value::from_serializable(v);
-        };
-        let before = SHARED.with(|c| c.replace(Some(cache.clone())));
-        let value = tera::Value::from_serializable(v);
-        SHARED.with(|c| c.replace(before));
-        value
+        tera::Value::from_serializable(v)
     }
 
     /// The template value of the link `data`, shared by every page showing it when the
@@ -202,36 +180,5 @@ impl<'m> Views<'m> {
     /// Links of a list of references, withheld ones included as the withheld link.
     pub fn links_to(&self, kind: Kind, refs: &[Ref]) -> Vec<Link> {
         refs.iter().map(|r| self.link_to(kind, r)).collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The analyst views of the example, for two audiences, make the same template values
-    /// with links and markings shared as without.
-    #[test]
-    fn shared_values_are_the_values_serde_makes() {
-        fn same<T: Serialize>(views: &Views, x: &T, what: &str) {
-            let shared = views.value(x);
-            assert!(!sharing(), "sharing ended");
-            assert_eq!(shared, tera::Value::from_serializable(x), "{what}");
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for tlp in [Tlp::Green, Tlp::Red] {
-            let site = crate::Site::load(root).expect("the example loads");
-            let (site, _) = site.for_audience(tlp);
-            let views = Views::new(&site.model);
-            same(&views, &views.register(), "register");
-            same(&views, &views.sourcing_report(), "report");
-            same(&views, &views.timeline(), "timeline");
-            same(&views, &views.matrix(), "matrix");
-            same(&views, &views.declarations(), "declarations");
-            same(&views, &views.searchable(), "searchable");
-            for id in site.model.rounds.keys() {
-                same(&views, &views.changes(id), "changes");
-            }
-        }
     }
 }

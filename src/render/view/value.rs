@@ -130,16 +130,10 @@ impl ToValue for TlpView {
     }
 }
 
-/// Serialised like a derived struct, except into a template value made by
-/// [`Views::value`], where the marking's value is shared as links' are.
+/// Serialised like a derived struct, fields sorted as [`Link`]'s are.
 impl serde::Serialize for TlpView {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        if super::links::sharing()
-            && let Some(value) = self.made()
-        {
-            return value.serialize(s);
-        }
         let mut st = s.serialize_struct("TlpView", 3)?;
         // Sorted, as Link's fields are.
         st.serialize_field("class", &self.class)?;
