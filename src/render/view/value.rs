@@ -148,10 +148,9 @@ impl TlpView {
     fn made(&self) -> Option<Value> {
         static MADE: std::sync::LazyLock<Vec<(&'static str, Value)>> =
             std::sync::LazyLock::new(|| {
-                Tlp::ALL
+                Tlp::VARIANTS
                     .iter()
-                    .filter_map(|w| Tlp::parse(w))
-                    .map(|t| (t.as_str(), TlpView::from(t).value_uncached()))
+                    .map(|t| (t.as_str(), TlpView::from(*t).value_uncached()))
                     .collect()
             });
         let (_, v) = MADE.iter().find(|(w, _)| *w == self.word)?;
