@@ -5,7 +5,7 @@
 //! to what goes become [`Ref::Withheld`], which pages show as "(withheld)" without
 //! a link; Markdown links to withheld items lose their target the same way.
 
-use crate::markdown::ROOT_MARK;
+use crate::markdown::Prose;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -88,10 +88,10 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         cs.iter_mut()
             .for_each(|c| hide(Kind::Sources, &mut c.source))
     };
-    let body = |html: &mut String| *html = unlink(html, &gone);
-    let opt_body = |html: &mut Option<String>| {
-        if let Some(h) = html {
-            *h = unlink(h, &gone);
+    let body = |prose: &mut Prose| prose.withhold(&gone);
+    let opt_body = |prose: &mut Option<Prose>| {
+        if let Some(p) = prose {
+            p.withhold(&gone);
         }
     };
 
@@ -197,40 +197,6 @@ pub fn withholds(m: &Model, audience: Tlp) -> bool {
             .any(|g| g.meta.tlp > audience || g.contributions.iter().any(|c| c.tlp > audience))
 }
 
-/// A rendered body as [`restrict`] leaves it when it withheld `gone`.
-pub fn restrict_body(html: &str, gone: &BTreeSet<(Kind, String)>) -> String {
-    unlink(html, gone)
-}
-
-/// Points Markdown links to withheld items at [`WITHHELD_URL`] (fragment included), so
-/// the page shows their text without a link and no withheld id survives.
-fn unlink(html: &str, gone: &BTreeSet<(Kind, String)>) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = crate::markdown::find_root_mark(rest) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + ROOT_MARK.len()..];
-        let end = after.find(['"', '\'']).unwrap_or(after.len());
-        let target = &after[..end];
-        let path = target.split('#').next().unwrap_or("");
-        let hidden = path
-            .strip_suffix(".html")
-            .and_then(|p| p.split_once('/'))
-            .is_some_and(|(k, id)| {
-                Kind::from_dir(k).is_some_and(|k| gone.contains(&(k, id.to_string())))
-            });
-        if hidden {
-            out.push_str(WITHHELD_URL);
-        } else {
-            out.push_str(ROOT_MARK);
-            out.push_str(target);
-        }
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Replaces every `<a href="{prefix}briefing-withheld:...">text</a>` with plain text;
 /// a page with none is returned as it is, uncopied.
 pub fn strip_withheld_links(html: String) -> String {
@@ -271,24 +237,6 @@ pub fn strip_withheld_links(html: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unlinks_only_withheld_targets() {
-        let gone: BTreeSet<_> = [(Kind::Meetings, "secret".to_string())].into();
-        let html = format!(
-            r#"<a href="{ROOT_MARK}meetings/secret.html#x">a</a> <a href="{ROOT_MARK}meetings/open.html">b</a>"#
-        );
-        let out = unlink(&html, &gone);
-        assert!(!out.contains("secret"), "{out}");
-        assert!(out.contains(&format!("{ROOT_MARK}meetings/open.html")));
-        let page = strip_withheld_links(out);
-        assert_eq!(
-            page,
-            format!(
-                r#"<span class="withheld">a</span> <a href="{ROOT_MARK}meetings/open.html">b</a>"#
-            )
-        );
-    }
 
     #[test]
     fn strips_rendered_withheld_links_with_attributes() {

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod raw;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;

@@ -17,7 +17,7 @@
 //! - the site speaks as of the day.
 
 use super::changes::step_at;
-use crate::model::{Contribution, Kind, Meeting, MeetingStatus, Model, Step};
+use crate::model::{Contribution, Kind, Meeting, MeetingStatus, Model, Prose, Step};
 use jiff::civil::Date;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -175,8 +175,8 @@ fn meeting_status_at(x: &Meeting, day: Date, as_of: Date) -> MeetingStatus {
 
 /// Makes links to `gone` items in every body plain text.
 fn unlink(m: &mut Model, gone: &BTreeSet<(Kind, String)>) {
-    let body = |html: &mut String| *html = crate::audience::restrict_body(html, gone);
-    let opt = |html: &mut Option<String>| html.iter_mut().for_each(body);
+    let body = |prose: &mut Prose| prose.withhold(gone);
+    let opt = |prose: &mut Option<Prose>| prose.iter_mut().for_each(body);
     opt(&mut m.site.description_html);
     m.actors
         .values_mut()
@@ -314,7 +314,7 @@ mod tests {
         let anchors: Vec<String> = at.guarantees["alpha"]
             .contributions
             .iter()
-            .map(Contribution::anchor)
+            .map(crate::routes::contribution_anchor)
             .collect();
         assert_eq!(anchors, ["contribution-2", "contribution-3"]);
     }

@@ -12,9 +12,8 @@
 //! reference, a marking, a new warning or an error) returns `None`, and the caller
 //! rebuilds the whole site.
 
-use crate::audience::restrict_body;
 use crate::diagnostics::Diagnostics;
-use crate::model::{Citation, ContributionRef, Kind, Model, Ref, Status};
+use crate::model::{Citation, ContributionRef, Kind, Model, Prose, Ref, Status};
 use crate::render::partial::{self, Changed, Kept};
 use crate::render::view::Views;
 use crate::validate::{Ids, Revalidated, revalidate};
@@ -42,9 +41,9 @@ pub(super) struct Last {
 #[derive(Clone)]
 enum Body {
     /// A meeting, statement or guarantee's text.
-    Text(Kind, String, String),
+    Text(Kind, String, Prose),
     /// An actor or source's description, or a round's summary.
-    Note(Kind, String, Option<String>),
+    Note(Kind, String, Option<Prose>),
 }
 
 /// What the fast path did.
@@ -103,7 +102,13 @@ pub(super) fn rebuild(
             Some(full) => {
                 apply(full, b.clone());
                 let gone = &last.gone;
-                apply(&mut last.model, b.map(|html| restrict_body(&html, gone)))
+                apply(
+                    &mut last.model,
+                    b.map(|mut prose| {
+                        prose.withhold(gone);
+                        prose
+                    }),
+                )
             }
             None => apply(&mut last.model, b),
         };
@@ -366,7 +371,7 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
 
 impl Body {
     /// The same edit with the body changed by `f`.
-    fn map(self, f: impl Fn(String) -> String) -> Body {
+    fn map(self, f: impl Fn(Prose) -> Prose) -> Body {
         match self {
             Body::Text(kind, id, body) => Body::Text(kind, id, f(body)),
             Body::Note(kind, id, note) => Body::Note(kind, id, note.map(f)),

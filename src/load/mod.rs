@@ -309,7 +309,7 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             );
             continue;
         }
-        if crate::render::paginate::is_reserved_id(&id) {
+        if crate::routes::is_reserved_id(&id) {
             diags.push(reserved_id(kind, &id, &rel_path));
             continue;
         }

@@ -6,38 +6,10 @@ use crate::model::Kind;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
+mod prose;
 mod sanitize;
 
-/// Placeholder for the path from a page to the site root; each page replaces it with
-/// its own relative prefix, so one rendering serves pages at any depth.
-pub const ROOT_MARK: &str = "briefing-root:/";
-
-/// Where [`ROOT_MARK`] next occurs in `s`. One searcher made once: `str::find` builds a
-/// new one per call, which cost more than the search for the many short strings of the
-/// exports.
-pub fn find_root_mark(s: &str) -> Option<usize> {
-    root_mark_finder().find(s.as_bytes())
-}
-
-/// `s` with every [`ROOT_MARK`] replaced by `root` (as `str::replace`, with the searcher
-/// made once).
-pub fn replace_root_mark(s: &str, root: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut from = 0;
-    for at in root_mark_finder().find_iter(s.as_bytes()) {
-        out.push_str(&s[from..at]);
-        out.push_str(root);
-        from = at + ROOT_MARK.len();
-    }
-    out.push_str(&s[from..]);
-    out
-}
-
-fn root_mark_finder() -> &'static memchr::memmem::Finder<'static> {
-    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));
-    &FINDER
-}
+pub use prose::{Prose, Segment, Target, write_link};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -50,8 +22,8 @@ fn options() -> Options {
 /// Markdown rendered to sanitised HTML, with what it links to.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// The HTML.
-    pub html: String,
+    /// The HTML, links to items kept apart.
+    pub prose: Prose,
     /// Bad links and refused content, positioned in the file.
     pub problems: Vec<Diagnostic>,
     /// Every `@kind/id[#anchor]` link that resolved, with its anchor and position.
@@ -68,6 +40,8 @@ pub fn render(
 ) -> Rendered {
     let mut problems = Vec::new();
     let mut links = Vec::new();
+    // Each resolved link's target, fragment percent-encoded as its URL has it.
+    let mut targets = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut at_offset = Positions::new(text, first_line);
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
@@ -80,8 +54,9 @@ pub fn render(
             }) if dest_url.starts_with('@') => {
                 let at = at_offset.of(range.start);
                 let dest = match resolve(&dest_url, exists, known) {
-                    Ok((kind, id, url)) => {
+                    Ok((kind, id, url, fragment)) => {
                         let anchor = dest_url.split_once('#').map(|(_, a)| a.to_string());
+                        targets.push((kind, id.clone(), fragment));
                         links.push((kind, id, anchor, at));
                         CowStr::from(url)
                     }
@@ -121,13 +96,14 @@ pub fn render(
             .help("flatten the nested quotes, lists or HTML elements"),
         );
         return Rendered {
-            html: String::new(),
+            prose: Prose::default(),
             problems,
             links,
         };
     }
+    let html = if plain { html } else { sanitize::clean(&html) };
     Rendered {
-        html: if plain { html } else { sanitize::clean(&html) },
+        prose: Prose::split(html, &targets),
         problems,
         links,
     }
@@ -153,12 +129,13 @@ fn nesting_depth(html: &str) -> usize {
     max
 }
 
-/// Resolves `@kind/id[#anchor]` to its target and `ROOT_MARK kind/id.html[#anchor]`.
+/// Resolves `@kind/id[#anchor]` to its target, its URL relative to the site root
+/// (`kind/id.html[#anchor]`) and its fragment, percent-encoded.
 fn resolve(
     dest: &str,
     exists: &dyn Fn(Kind, &str) -> bool,
     known: &dyn Fn(Kind) -> Vec<String>,
-) -> Result<(Kind, String, String), Diagnostic> {
+) -> Result<(Kind, String, String, Option<String>), Diagnostic> {
     let target = &dest[1..];
     let (path, anchor) = match target.split_once('#') {
         Some((p, a)) => (p, Some(a)),
@@ -193,12 +170,23 @@ fn resolve(
             ids.iter().map(String::as_str),
         )));
     }
-    let mut url = format!("{ROOT_MARK}{}", kind.page(id));
-    if let Some(a) = anchor {
-        url.push('#');
-        url.push_str(a);
+    let fragment = anchor.map(fragment);
+    let url = crate::routes::item_at(kind, id, fragment.as_deref());
+    Ok((kind, id.to_string(), url, fragment))
+}
+
+/// `anchor` percent-encoded but for ASCII letters, digits and `-_.~`, so that every
+/// serialiser writes it unchanged.
+fn fragment(anchor: &str) -> String {
+    let mut out = String::with_capacity(anchor.len());
+    for b in anchor.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
     }
-    Ok((kind, id.to_string(), url))
+    out
 }
 
 /// File positions of byte offsets in a text, found from the last one asked for: links
@@ -306,21 +294,6 @@ pub fn anchor_slug(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn root_marks_are_replaced_as_str_replace_would() {
-        for s in [
-            String::new(),
-            "no mark".to_string(),
-            format!("{ROOT_MARK}a.html"),
-            format!("<a href=\"{ROOT_MARK}x\">{ROOT_MARK}{ROOT_MARK}</a> tail {ROOT_MARK}"),
-            format!("briefing-root:{ROOT_MARK}é"),
-        ] {
-            for root in ["", "../", "../../"] {
-                assert_eq!(replace_root_mark(&s, root), s.replace(ROOT_MARK, root));
-            }
-        }
-    }
-
     fn exists(k: Kind, id: &str) -> bool {
         k == Kind::Meetings && id == "paris-summit"
     }
@@ -331,7 +304,7 @@ mod tests {
     #[test]
     fn resolves_internal_links() {
         let Rendered {
-            html,
+            prose,
             problems: errs,
             ..
         } = render(
@@ -341,9 +314,10 @@ mod tests {
             &known,
         );
         assert!(errs.is_empty());
-        assert!(
-            html.contains(r#"href="briefing-root:/meetings/paris-summit.html#outcome""#),
-            "{html}"
+        assert_eq!(
+            prose.html("../"),
+            "<p>See <a href=\"../meetings/paris-summit.html#outcome\" \
+             rel=\"noopener noreferrer\">Paris</a>.</p>\n"
         );
     }
 
@@ -390,7 +364,9 @@ mod tests {
             &exists,
             &known,
         )
-        .html;
+        .prose
+        .html("")
+        .into_owned();
         assert!(html.contains(r#"<h1 id="outcome">"#));
         assert!(html.contains(r#"<h2 id="outcome-1">"#));
         assert!(html.contains(r#"<h2 id="next">"#));
@@ -410,7 +386,10 @@ mod tests {
             ("<object data=\"x.swf\"></object>", "object"),
         ];
         for (input, bad) in hostile {
-            let html = render(input, 1, &exists, &known).html;
+            let html = render(input, 1, &exists, &known)
+                .prose
+                .html("")
+                .into_owned();
             assert!(
                 !html.to_lowercase().contains(bad),
                 "{input:?} gave {html:?}"
@@ -421,7 +400,10 @@ mod tests {
     /// Found by the `markdown` fuzzer: quoted `javascript:` text in a code block stays text.
     #[test]
     fn javascript_text_in_code_is_not_a_link() {
-        let html = render("\t=\"javascript:\0\n-", 1, &exists, &known).html;
+        let html = render("\t=\"javascript:\0\n-", 1, &exists, &known)
+            .prose
+            .html("")
+            .into_owned();
         assert!(html.starts_with("<pre><code>"), "{html}");
         assert!(!html.contains("href"), "{html}");
     }
@@ -433,10 +415,10 @@ mod tests {
             1,
             &exists,
             &known,
-        ).html;
+        ).prose.html("").into_owned();
         assert!(html.contains(r#"<h2 id="outcome">"#), "{html}");
         assert!(
-            html.contains("briefing-root:/meetings/paris-summit.html"),
+            html.contains("href=\"meetings/paris-summit.html\""),
             "{html}"
         );
         assert!(html.contains("https://reuters.com"));
@@ -446,11 +428,11 @@ mod tests {
     #[test]
     fn refuses_absurd_nesting_quickly() {
         let Rendered {
-            html,
+            prose,
             problems: errs,
             ..
         } = render(&"> ".repeat(5000), 3, &exists, &known);
-        assert!(html.is_empty());
+        assert!(prose.is_empty());
         assert_eq!(errs[0].code, "too-deep");
         assert_eq!(errs[0].pos, Some(Pos::new(3, 1)));
         let errs = render("> > > quote\n\n- a\n  - b\n    - c\n", 1, &exists, &known).problems;
@@ -465,7 +447,9 @@ mod tests {
             &exists,
             &known,
         )
-        .html;
+        .prose
+        .html("")
+        .into_owned();
         assert!(html.contains("<table>") && html.contains("<del>x</del>"));
         assert!(html.contains('\u{201c}') && html.contains("footnote"));
     }

@@ -10,14 +10,13 @@
 //! otherwise draw a TLP banner, a status badge or a page header that is not the site's.
 //! Such classes are stripped; the element and its text stay.
 
-use super::ROOT_MARK;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// URL schemes a plain body may link to; any other scheme sends it to the sanitiser,
 /// which decides as it does for raw HTML.
-const SCHEMES: [&str; 5] = ["http", "https", "mailto", "tel", "briefing-root"];
+const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// What links get, as ammonia gives them: no access to the page that opened them.
 const REL: &str = "noopener noreferrer";
@@ -110,7 +109,6 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     SANITIZER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.add_generic_attributes(["id", "class"]);
-        b.add_url_schemes([ROOT_MARK.trim_end_matches(":/")]);
         b.link_rel(Some(REL));
         b.attribute_filter(|_, attribute, value| match attribute {
             "class" => content_classes(value),
@@ -163,10 +161,16 @@ fn safe_url(url: &str) -> bool {
 }
 
 /// Writes every link's opening tag with `rel` (pulldown-cmark has no way to add it),
-/// escaping its URL and title as pulldown-cmark would.
+/// escaping its URL and title as pulldown-cmark would. Links inside an image's
+/// description are left as they are: pulldown-cmark writes only their text into `alt`
+/// (raw HTML there would be written as text, its URL with it).
 pub(super) fn mark_links(events: &mut [Event]) {
+    let mut in_image = 0usize;
     for e in events.iter_mut() {
         match e {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ if in_image > 0 => {}
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => {
@@ -193,7 +197,10 @@ mod tests {
     use crate::model::Kind;
 
     fn html(text: &str) -> String {
-        render(text, 1, &|_: Kind, _: &str| true, &|_| Vec::new()).html
+        render(text, 1, &|_: Kind, _: &str| true, &|_| Vec::new())
+            .prose
+            .html("")
+            .into_owned()
     }
 
     #[test]

@@ -73,11 +73,6 @@ impl Kind {
             Kind::Rounds => "Diplomatic rounds",
         }
     }
-
-    /// Path of an item's page, relative to the output root.
-    pub fn page(self, id: &str) -> String {
-        format!("{}/{id}.html", self.dir())
-    }
 }
 
 /// A round's frozen views: analyst views as they stood at the end of the round, kept
@@ -93,14 +88,4 @@ pub enum RoundView {
 impl RoundView {
     /// Every frozen view, in the order a round page lists them.
     pub const ALL: [RoundView; 2] = [RoundView::Matrix, RoundView::Components];
-
-    /// Path of round `round`'s frozen view, relative to the output root:
-    /// `rounds/<id>/matrix.html`, beside `rounds/<id>.html`.
-    pub fn page(self, round: &str) -> String {
-        let name = match self {
-            RoundView::Matrix => "matrix",
-            RoundView::Components => "components",
-        };
-        format!("{}/{round}/{name}.html", Kind::Rounds.dir())
-    }
 }

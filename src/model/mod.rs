@@ -15,6 +15,7 @@ pub use terms::{Term, Vocabularies, Vocabulary};
 pub use vocab::*;
 
 use crate::dates::When;
+pub use crate::markdown::Prose;
 use jiff::civil::{Date, Time};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -27,7 +28,7 @@ pub struct SiteSettings {
     /// Optional subtitle.
     pub subtitle: Option<String>,
     /// What the briefing is about, Markdown rendered to HTML.
-    pub description_html: Option<String>,
+    pub description_html: Option<Prose>,
     /// Absolute URL of the published site, used only where absolute links are required.
     pub base_url: Option<String>,
     /// Language tag for `<html lang>`.
@@ -101,7 +102,7 @@ pub struct Actor {
     /// Official page.
     pub url: Option<String>,
     /// Markdown description rendered to HTML.
-    pub description_html: Option<String>,
+    pub description_html: Option<Prose>,
 }
 
 /// A source of information.
@@ -118,7 +119,7 @@ pub struct Source {
     /// Home page.
     pub url: Option<String>,
     /// Markdown description rendered to HTML.
-    pub description_html: Option<String>,
+    pub description_html: Option<Prose>,
 }
 
 /// Someone at a meeting.
@@ -160,7 +161,7 @@ pub struct Meeting {
     /// The round.
     pub round: Option<Ref>,
     /// Agenda or readout, rendered.
-    pub body_html: String,
+    pub body_html: Prose,
 }
 
 /// Something said, by a named speaker or an anonymous attribution.
@@ -191,7 +192,7 @@ pub struct Statement {
     /// The statements it contradicts.
     pub contradicts: Vec<Ref>,
     /// What was said, rendered.
-    pub body_html: String,
+    pub body_html: Prose,
 }
 
 /// An amount committed.
@@ -274,16 +275,6 @@ pub struct Contribution {
     pub tlp: Tlp,
 }
 
-impl Contribution {
-    /// Its anchor on the component's page: its `id`, else `contribution-<place + 1>`.
-    pub fn anchor(&self) -> String {
-        match &self.id {
-            Some(id) => id.clone(),
-            None => format!("contribution-{}", self.place + 1),
-        }
-    }
-}
-
 #[cfg(test)]
 impl Contribution {
     /// For unit tests: actor `a` commits to `x` at `status`, with nothing else.
@@ -324,7 +315,7 @@ pub struct Guarantee {
     /// Each actor's commitments.
     pub contributions: Vec<Contribution>,
     /// Description, rendered.
-    pub body_html: String,
+    pub body_html: Prose,
 }
 
 impl Guarantee {
@@ -348,7 +339,7 @@ pub struct Round {
     /// Last day.
     pub end: Date,
     /// Bottom line, rendered.
-    pub summary_html: Option<String>,
+    pub summary_html: Option<Prose>,
 }
 
 /// The whole validated briefing. Maps are keyed by id, so iteration order is stable.

@@ -6,19 +6,7 @@
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
-
-/// One analyst page, standing for the data it shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ViewPage {
-    Matrix,
-    Declarations,
-    Timeline,
-    Sourcing,
-    Search,
-    EmbedMatrix,
-    EmbedChanges,
-    EmbedTimeline,
-}
+use crate::routes::{self, View};
 
 /// The analyst pages that show fields of meetings and statements beyond their links
 /// (title, date, marking, note) and references: the sourcing page, which grades their
@@ -29,14 +17,14 @@ pub(crate) enum ViewPage {
 pub(super) fn grading_citations() -> Vec<Page> {
     plan()
         .into_iter()
-        .filter(|p| matches!(p.lazy, Some(Lazy::View(ViewPage::Sourcing))))
+        .filter(|p| matches!(p.lazy, Some(Lazy::View(View::Sourcing))))
         .collect()
 }
 
 /// The analyst pages made from contributions: the matrix, the declarations, the timeline
 /// (each status step is an entry) and the changes, with their embeds.
 pub(super) fn reading_contributions() -> Vec<Page> {
-    use ViewPage::*;
+    use View::*;
     plan()
         .into_iter()
         .filter(|p| {
@@ -52,9 +40,9 @@ pub(super) fn reading_contributions() -> Vec<Page> {
 
 /// The view pages and their embeds.
 pub(super) fn plan() -> Vec<Page> {
-    use ViewPage::*;
-    let page = |path: &str, template, title: &str, section, view| Page {
-        path: path.to_string(),
+    use View::*;
+    let page = |template, title: &str, section, view: View| Page {
+        path: view.path().to_string(),
         template,
         title: title.to_string(),
         section,
@@ -63,56 +51,19 @@ pub(super) fn plan() -> Vec<Page> {
         marked: None,
     };
     vec![
+        page("matrix.html", "Commitment matrix", "matrix", Matrix),
         page(
-            "matrix.html",
-            "matrix.html",
-            "Commitment matrix",
-            "matrix",
-            Matrix,
-        ),
-        page(
-            "declarations.html",
             "declarations.html",
             "Declarations against commitments",
             "declarations",
             Declarations,
         ),
-        page(
-            "timeline.html",
-            "timeline.html",
-            "Timeline",
-            "timeline",
-            Timeline,
-        ),
-        page(
-            "sourcing.html",
-            "sourcing.html",
-            "Sourcing",
-            "sourcing",
-            Sourcing,
-        ),
-        page("search.html", "search.html", "Search", "search", Search),
-        page(
-            "embed/matrix.html",
-            "embed.html",
-            "Commitment matrix",
-            "embed",
-            EmbedMatrix,
-        ),
-        page(
-            "embed/changes.html",
-            "embed.html",
-            "Latest changes",
-            "embed",
-            EmbedChanges,
-        ),
-        page(
-            "embed/timeline.html",
-            "embed.html",
-            "Timeline",
-            "embed",
-            EmbedTimeline,
-        ),
+        page("timeline.html", "Timeline", "timeline", Timeline),
+        page("sourcing.html", "Sourcing", "sourcing", Sourcing),
+        page("search.html", "Search", "search", Search),
+        page("embed.html", "Commitment matrix", "embed", EmbedMatrix),
+        page("embed.html", "Latest changes", "embed", EmbedChanges),
+        page("embed.html", "Timeline", "embed", EmbedTimeline),
     ]
 }
 
@@ -120,9 +71,9 @@ pub(super) fn plan() -> Vec<Page> {
 pub(super) fn data(
     views: &Views,
     lead: Option<&str>,
-    page: ViewPage,
+    page: View,
 ) -> Vec<(&'static str, tera::Value)> {
-    use ViewPage::*;
+    use View::*;
     let embed = |name: &'static str, full: &str, data: (&'static str, tera::Value)| {
         vec![
             data,
@@ -152,17 +103,17 @@ pub(super) fn data(
         Search => vec![("searchable", views.value(&views.searchable()))],
         EmbedMatrix => embed(
             "matrix",
-            "matrix.html",
+            Matrix.path(),
             ("matrix", views.value(&views.matrix())),
         ),
         EmbedChanges => embed(
             "changes",
-            "index.html#section-changes",
+            &format!("{}#{}", routes::FRONT, routes::CHANGES_ANCHOR),
             ("changes", views.value(&lead.map(|r| views.changes(r)))),
         ),
         EmbedTimeline => embed(
             "timeline",
-            "timeline.html",
+            Timeline.path(),
             ("months", views.value(&views.timeline())),
         ),
     }

@@ -5,6 +5,17 @@ use tera::{Kwargs, State, Tera, TeraResult, Value};
 /// Registers briefing's filters on `tera`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("shift_headings", shift_headings);
+    tera.register_filter("prose_html", prose_html);
+}
+
+/// `text | prose_html(root=root)`: rendered Markdown as the views give it (see
+/// `view::value::prose`) written for the page whose way back to the site root is
+/// `root`: links to items point there, withheld ones are plain text.
+fn prose_html(value: Value, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+    let root = kwargs.get::<&str>("root")?.unwrap_or("");
+    Ok(Value::safe_string(&crate::render::view::prose_value_html(
+        &value, root,
+    )))
 }
 
 /// `html | shift_headings(by=N)`: rendered Markdown with every heading moved down `N`

@@ -70,19 +70,13 @@ impl Page {
 struct SiteView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
-    description_html: Option<&'a str>,
+    /// Rendered Markdown, as the views give it (see `view::value::prose`).
+    description_html: tera::Value,
     base_url: Option<&'a str>,
     language: &'a str,
     timezone: &'a str,
     as_of: DateView,
     default_tlp: TlpView,
-}
-
-#[derive(Serialize)]
-struct NavEntry {
-    section: &'static str,
-    title: &'static str,
-    url: String,
 }
 
 /// What to render beyond the model itself.
@@ -278,7 +272,7 @@ pub(super) fn dedup(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 pub(super) fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     match tera.render("style.css", &Context::new()) {
         Ok(css) => Ok(Output {
-            path: "style.css".into(),
+            path: crate::routes::STYLESHEET.into(),
             bytes: css.into_bytes(),
         }),
         Err(e) => Err(templates::from_tera(&e)),
@@ -290,40 +284,14 @@ fn install_globals(tera: &mut Tera, m: &Model) {
     let site = SiteView {
         title: &s.title,
         subtitle: s.subtitle.as_deref(),
-        description_html: s.description_html.as_deref(),
+        description_html: view::opt_prose_value(&s.description_html),
         base_url: s.base_url.as_deref(),
         language: &s.language,
         timezone: &s.timezone,
         as_of: DateView::new(s.as_of),
         default_tlp: s.default_tlp.into(),
     };
-    let mut nav = vec![NavEntry {
-        section: "index",
-        title: "Briefing",
-        url: "index.html".into(),
-    }];
-    for (section, title) in [
-        ("matrix", "Matrix"),
-        ("declarations", "Declarations"),
-        ("timeline", "Timeline"),
-        ("sourcing", "Sourcing"),
-    ] {
-        nav.push(NavEntry {
-            section,
-            title,
-            url: format!("{section}.html"),
-        });
-    }
-    nav.extend(Kind::ALL.iter().map(|k| NavEntry {
-        section: k.dir(),
-        title: k.title(),
-        url: format!("{}/index.html", k.dir()),
-    }));
-    nav.push(NavEntry {
-        section: "search",
-        title: "Search",
-        url: "search.html".into(),
-    });
+    let nav = crate::routes::navigation();
     let g = tera.global_context();
     g.insert("site", &site);
     g.insert("nav", &nav);
@@ -354,12 +322,6 @@ pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnosti
     let html = tera
         .render(p.template, &ctx)
         .map_err(|e| templates::from_tera(&e))?;
-    // Markdown links were rendered once, relative to a placeholder root.
-    let html = if crate::markdown::find_root_mark(&html).is_some() {
-        crate::markdown::replace_root_mark(&html, &prefix)
-    } else {
-        html
-    };
     let html = crate::audience::strip_withheld_links(html);
     Ok(Output {
         path: p.path.clone(),

@@ -174,7 +174,7 @@ pub(super) fn front_page(
     let cx = Cx::new(views);
     let counts: Vec<(&str, usize)> = items.iter().map(|(k, v)| (k.dir(), v.len())).collect();
     Page {
-        path: "index.html".into(),
+        path: crate::routes::FRONT.into(),
         template: "index.html",
         title: m.site.title.clone(),
         section: "index",
@@ -206,7 +206,7 @@ pub(crate) enum Lazy {
     /// The item at (kind, position) in [`Plan::items`], and for a round its brief.
     Item(usize, usize),
     /// An analyst view's page.
-    View(super::analysis_pages::ViewPage),
+    View(crate::routes::View),
     /// A round's frozen view: round id and which view.
     Frozen(String, crate::model::RoundView),
     /// A page of a list: positions in the kind's list in [`Plan::items`].
@@ -255,7 +255,7 @@ pub(super) fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<P
         .map(|p| {
             let start = (p.page - 1) * size;
             Page {
-                path: format!("{}/{}", kind.dir(), super::paginate::file(p.page)),
+                path: crate::routes::list(kind, p.page),
                 template: "list.html",
                 title: if p.page == 1 {
                     kind.title().to_string()

@@ -2,6 +2,7 @@
 //! between them. Page 1 is `<kind>/index.html`, page n is `<kind>/page-<n>.html`; the
 //! links are file names in the same folder, so they work from file://.
 
+use crate::routes::list_file;
 use serde::Serialize;
 
 /// Where a list page stands among its siblings, for `list.html`.
@@ -32,36 +33,6 @@ pub struct PageLink {
     pub current: bool,
 }
 
-/// The file name of page `n` of a list (from 1).
-pub fn file(n: usize) -> String {
-    if n <= 1 {
-        "index.html".into()
-    } else {
-        format!("page-{n}.html")
-    }
-}
-
-/// The page number of a list page's file name, the inverse of [`file`]: `index.html`
-/// is page 1, `page-<digits>.html` page n. `None` for any other name.
-pub fn number(file_name: &str) -> Option<usize> {
-    if file_name == "index.html" {
-        return Some(1);
-    }
-    let digits = file_name.strip_prefix("page-")?.strip_suffix(".html")?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // Any run of digits is taken, even one too long for a number: such a name is
-    // still the shape of a list page and must not be an item's.
-    Some(digits.parse().unwrap_or(usize::MAX))
-}
-
-/// True if an item called `id` would have its page (`<kind>/<id>.html`) where a list
-/// page of its kind goes, or might go as the list grows: `index`, `page-2`, ...
-pub fn is_reserved_id(id: &str) -> bool {
-    number(&format!("{id}.html")).is_some()
-}
-
 /// How many pages near the current one get a link of their own, on each side.
 const NEAR: usize = 2;
 
@@ -88,7 +59,7 @@ pub fn pages(total: usize, size: usize) -> Vec<Pagination> {
                 }
                 links.push(PageLink {
                     number: Some(n),
-                    url: (n != page).then(|| file(n)),
+                    url: (n != page).then(|| list_file(n)),
                     current: n == page,
                 });
             }
@@ -98,8 +69,8 @@ pub fn pages(total: usize, size: usize) -> Vec<Pagination> {
                 total,
                 first: ((page - 1) * size + 1).min(total),
                 last: (page * size).min(total),
-                prev: (page > 1).then(|| file(page - 1)),
-                next: (page < count).then(|| file(page + 1)),
+                prev: (page > 1).then(|| list_file(page - 1)),
+                next: (page < count).then(|| list_file(page + 1)),
                 links,
             }
         })
@@ -120,33 +91,6 @@ mod tests {
         assert_eq!(p[0].next.as_deref(), Some("page-2.html"));
         assert_eq!(p[1].prev.as_deref(), Some("index.html"));
         assert_eq!(p[2].next, None);
-    }
-
-    #[test]
-    fn reserved_ids_are_the_list_pages_names() {
-        for n in 1..=300 {
-            let name = file(n);
-            assert_eq!(number(&name), Some(n), "{name}");
-            assert!(is_reserved_id(name.trim_end_matches(".html")), "{name}");
-        }
-        for id in [
-            "page-0",
-            "page-1",
-            "page-007",
-            "page-99999999999999999999999",
-        ] {
-            assert!(is_reserved_id(id), "{id}");
-        }
-        for id in [
-            "indexes",
-            "page",
-            "page-",
-            "page-2a",
-            "pages-2",
-            "front-page-2",
-        ] {
-            assert!(!is_reserved_id(id), "{id}");
-        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
         .into_iter()
         .flat_map(|r| {
             RoundView::ALL.into_iter().map(|view| Page {
-                path: view.page(&r.meta.id),
+                path: crate::routes::round_view(&r.meta.id, view),
                 template: match view {
                     RoundView::Matrix => "matrix.html",
                     RoundView::Components => "round-components.html",

@@ -158,7 +158,7 @@ pub fn new_item(
     if !is_slug(id) {
         return Err(ScaffoldError::BadId(id.to_string(), slugify(id)));
     }
-    if crate::render::paginate::is_reserved_id(id) {
+    if crate::routes::is_reserved_id(id) {
         return Err(ScaffoldError::Reserved(
             kind.singular(),
             id.to_string(),

@@ -5,7 +5,7 @@ use crate::dates::When;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::Doc;
 use crate::markdown;
-use crate::model::{Citation, Kind, Ref, Tlp};
+use crate::model::{Citation, Kind, Prose, Ref, Tlp};
 use crate::raw::{IdOr, Opt, RawCitations, S};
 use crate::suggest;
 use crate::yaml::pos_of;
@@ -437,7 +437,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Renders Markdown starting at file line `first_line`, reporting bad `@` links.
-    pub fn markdown(&mut self, text: &str, first_line: usize) -> String {
+    pub fn markdown(&mut self, text: &str, first_line: usize) -> Prose {
         let ids = self.ids;
         let r = markdown::render(text, first_line, &|k, id| ids.exists(k, id), &|k| {
             super::kind_ids(ids, k)
@@ -451,11 +451,11 @@ impl<'a> Checker<'a> {
                 self.contribution_anchor(&id, &a, at);
             }
         }
-        r.html
+        r.prose
     }
 
     /// Renders an optional Markdown field written in the YAML.
-    pub fn markdown_field(&mut self, v: &Opt<String>) -> Option<String> {
+    pub fn markdown_field(&mut self, v: &Opt<String>) -> Option<Prose> {
         let s = v.as_ref()?;
         let text = s.value.trim();
         if text.is_empty() {

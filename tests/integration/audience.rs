@@ -305,6 +305,69 @@ fn a_reference_to_a_withheld_item_builds_for_every_audience() {
     }
 }
 
+/// Issue 14: links in Markdown were written against a placeholder root
+/// (`briefing-root:/`) that was then searched and replaced in every whole page, and
+/// withheld links were marked `briefing-withheld:` the same way, so a title or text
+/// holding those words was altered. Links are now segments of the rendered text,
+/// resolved for each page: words are left as written, links point right at any depth,
+/// and a link to a withheld item is plain text everywhere.
+#[test]
+fn words_like_the_old_link_markers_are_left_alone() {
+    let site = Site::minimal();
+    site.write(
+        "content/statements/annex.md",
+        "---\ntitle: Annex at briefing-root:/annex and briefing-withheld:x\nspeaker: rustem-umerov\ndate: 2026-01-04\n---\n\
+         See [the summit](@meetings/paris-summit#outcome), [the fund](@guarantees/financial) \
+         and the text briefing-root:/annex.\n",
+    );
+    let guarantee = std::fs::read_to_string(site.root().join("content/guarantees/financial.md"))
+        .unwrap()
+        .replacen(
+            "category: financial\n",
+            "category: financial\ntlp: amber\n",
+            1,
+        );
+    site.write("content/guarantees/financial.md", guarantee);
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = briefing::BuildOptions::new(out.path());
+    opts.audience = Some(Tlp::Clear);
+    briefing::build(site.root(), &opts).unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    let page = read("statements/annex.html");
+    assert!(
+        page.contains("<h1>Annex at briefing-root:/annex and briefing-withheld:x"),
+        "{page}"
+    );
+    assert!(page.contains("the text briefing-root:/annex."), "{page}");
+    assert!(
+        page.contains("<a href=\"../meetings/paris-summit.html#outcome\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"withheld\">the fund</span>"),
+        "{page}"
+    );
+    // The front page shows the latest statement's text, one level up.
+    let index = read("index.html");
+    assert!(
+        index.contains("<a href=\"meetings/paris-summit.html#outcome\""),
+        "{index}"
+    );
+    let json = read("data/briefing.json");
+    assert!(
+        json.contains("<a href=\\\"meetings/paris-summit.html#outcome\\\""),
+        "{json}"
+    );
+    assert!(json.contains("Annex at briefing-root:/annex and briefing-withheld:x"));
+    for (path, text) in everything(out.path()) {
+        assert!(!text.contains("guarantees/financial"), "{path}");
+        assert!(
+            !text.contains("href=\"briefing-") && !text.contains("href=\\\"briefing-"),
+            "{path}"
+        );
+    }
+}
+
 /// Issue 14: a withheld link was an empty id and the URL `briefing-withheld:`, which
 /// pages searched for afterwards and data/briefing.json kept. Now it has neither: pages
 /// draw it as plain text, the JSON says `withheld: true`.
@@ -321,12 +384,6 @@ fn a_withheld_link_has_no_id_no_url_and_no_marker() {
     mark("content/sources/reuters.yaml", "kind: news-agency\n");
     mark("content/actors/ukraine.yaml", "kind: state\n");
     mark("content/guarantees/financial.md", "category: financial\n");
-    // Markdown links to withheld items are another matter (bodies still use the marker
-    // until they are rendered as segments): this body links nothing withheld.
-    site.write(
-        "content/meetings/paris-summit.md",
-        "---\ntitle: Paris summit\ndate: 2026-01-06\nconvened_by: france\nround: paris-round\nparticipants: [ukraine, france]\n---\nAgenda.\n",
-    );
     let mut opts = briefing::BuildOptions::new(site.output());
     opts.audience = Some(Tlp::Clear);
     briefing::build(site.root(), &opts).unwrap();
@@ -341,9 +398,14 @@ fn a_withheld_link_has_no_id_no_url_and_no_marker() {
         statement.contains(r#"<span class="withheld">(withheld) (—)</span>"#),
         "{statement}"
     );
+    // A participant, and a Markdown link in the body.
     let summit = site.page("meetings/paris-summit.html");
     assert!(
         summit.contains(r#"<span class="withheld">(withheld)</span>"#),
+        "{summit}"
+    );
+    assert!(
+        summit.contains(r#"<span class="withheld">financial commitments</span>"#),
         "{summit}"
     );
     for (path, bytes) in everything(&site.output()) {

@@ -81,7 +81,7 @@ fn entry<'b>(
     auth: &str,
     e: &timeline::Entry,
 ) -> Entry<'b> {
-    let path = e.kind.page(&e.id);
+    let path = crate::routes::item(e.kind, &e.id);
     let tag = |suffix: &str| format!("tag:{auth},{}:{path}{suffix}", e.date);
     // Atom needs an exact timestamp: a month or a year counts from its first day (the
     // entry's text gives the date as written).

@@ -123,7 +123,7 @@ pub fn contributions(m: &Model, views: &Views) -> String {
                     &history,
                     &grades(&v.citations),
                     v.tlp.label,
-                    &format!("{}#{}", Kind::Guarantees.page(gid), v.anchor),
+                    &crate::routes::item_at(Kind::Guarantees, gid, Some(&v.anchor)),
                 ],
             );
         }
@@ -197,7 +197,7 @@ fn statement_row(out: &mut String, views: &Views, bodies: &Bodies, s: &Statement
             bodies.statement(id),
             &grades(&citations),
             s.meta.tlp.label(),
-            &Kind::Statements.page(id),
+            &crate::routes::item(Kind::Statements, id),
         ],
     );
 }

@@ -87,7 +87,7 @@ fn changes(m: &Model) -> Vec<Value> {
                 "counts": rc.counts().iter().map(|(mv, n)| (mv.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
                 "contributions": rc.changes.iter().map(|c| json!({
                     "guarantee": c.guarantee,
-                    "anchor": m.guarantees[&c.guarantee].contributions[c.index].anchor(),
+                    "anchor": crate::routes::contribution_anchor(&m.guarantees[&c.guarantee].contributions[c.index]),
                     // A withheld contributor is written as an empty id, as its link is.
                     "by": m.guarantees[&c.guarantee].contributions[c.index].by.id().unwrap_or(""),
                     "before": c.before.map(|s| s.as_str()),
@@ -345,34 +345,6 @@ mod tests {
         }
     }
 
-    /// serde_json's pretty writer, with the root mark dropped from strings (a mark has no
-    /// character serde_json escapes, so it lies within one string fragment).
-    struct Unmarked(serde_json::ser::PrettyFormatter<'static>);
-
-    macro_rules! delegate {
-        ($($name:ident $(, $arg:ident: $ty:ty)*;)*) => {$(
-            fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
-                self.0.$name(w $(, $arg)*)
-            }
-        )*};
-    }
-
-    impl serde_json::ser::Formatter for Unmarked {
-        delegate! {
-            begin_array; end_array; begin_array_value, first: bool; end_array_value;
-            begin_object; end_object; begin_object_key, first: bool; begin_object_value;
-            end_object_value;
-        }
-        fn write_string_fragment<W: ?Sized + std::io::Write>(
-            &mut self,
-            w: &mut W,
-            fragment: &str,
-        ) -> std::io::Result<()> {
-            let s = crate::markdown::replace_root_mark(fragment, "");
-            w.write_all(s.as_bytes())
-        }
-    }
-
     /// The hand-written writer against serde_json (through `Value`, whose maps sort their
     /// keys) on the site at `BRIEFING_JSON_SITE`, for docs/performance.md:
     /// `BRIEFING_JSON_SITE=/dev/shm/c10k cargo test --release --lib json_writers -- --ignored --nocapture`.
@@ -394,13 +366,7 @@ mod tests {
             let t = std::time::Instant::now();
             let value = serde_json::to_value(&doc).unwrap();
             let mut theirs = Vec::new();
-            let formatter = Unmarked(serde_json::ser::PrettyFormatter::new());
-            value
-                .serialize(&mut serde_json::Serializer::with_formatter(
-                    &mut theirs,
-                    formatter,
-                ))
-                .unwrap();
+            serde_json::to_writer_pretty(&mut theirs, &value).unwrap();
             serde_ms.push(t.elapsed().as_secs_f64() * 1e3);
             assert!(ours == theirs, "the same bytes");
         }

@@ -39,20 +39,12 @@ use rayon::prelude::*;
 
 pub use text::plain;
 
-/// The exports that repeat items' words, and so have [`pieces`].
-pub const BRIEFING_JSON: &str = "data/briefing.json";
-/// The search index.
-pub const SEARCH_INDEX: &str = "search-index.js";
-/// The Atom feed.
-pub const FEED: &str = "feed.xml";
-/// The statements table.
-pub const STATEMENTS_CSV: &str = "data/statements.csv";
-/// The contributions table.
-pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
-/// The commitment matrix after every round and now.
-pub const MATRIX_CSV: &str = "data/matrix.csv";
-/// The TimelineJS export.
-pub const TIMELINE: &str = "timeline.json";
+// Where each export goes is decided in `routes`. Those that repeat items' words
+// (the JSON, the search index, the feed, the statements table) have [`pieces`].
+pub use crate::routes::{
+    BRIEFING_JSON, CONTRIBUTIONS_CSV, FEED, MATRIX_CSV, SEARCH_INDEX, STATEMENTS_CSV,
+    TIMELINE_JSON as TIMELINE,
+};
 
 /// The exports a guarantee component's contributions feed besides their pieces, made
 /// whole: the feed (each status step is an entry), `timeline.json`, the contributions
@@ -121,7 +113,7 @@ pub(super) fn each<R: Send>(
             Box::new(|marks| search::index(m, views, bodies, marks)),
         ),
         (
-            "search.js",
+            crate::routes::SEARCH_SCRIPT,
             Box::new(|_| search::SCRIPT.as_bytes().to_vec()),
         ),
     ];
@@ -158,7 +150,10 @@ pub(super) fn each<R: Send>(
     out.push(streamed);
     pieces.insert(BRIEFING_JSON, json_marks);
     if let Some(base) = &m.site.base_url {
-        out.push(emit(file("sitemap.xml", sitemap(base, pages).into_bytes())));
+        out.push(emit(file(
+            crate::routes::SITEMAP,
+            sitemap(base, pages).into_bytes(),
+        )));
     }
     (out, pieces)
 }

@@ -137,7 +137,11 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
         _ => {
             let x = &m.actors[id];
             // Actor descriptions are used here only: made plain where needed.
-            description = x.description_html.as_deref().map(plain).unwrap_or_default();
+            description = x
+                .description_html
+                .as_ref()
+                .map(|d| plain(&d.html("")))
+                .unwrap_or_default();
             let mut w: Vec<&str> = x.aliases.iter().map(String::as_str).collect();
             w.push(x.role.as_deref().unwrap_or(""));
             w.push(&description);

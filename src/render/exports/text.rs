@@ -1,6 +1,6 @@
 //! Plain text from rendered HTML, and escaping for XML.
 
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Prose};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -175,17 +175,17 @@ impl<'m> Bodies<'m> {
     pub fn new(m: &'m Model) -> Self {
         fn of<T: Sync>(
             items: &BTreeMap<String, T>,
-            html: impl Fn(&T) -> &str + Sync,
+            prose: impl Fn(&T) -> &Prose + Sync,
         ) -> HashMap<&str, String> {
             items
                 .par_iter()
-                .map(|(id, x)| (id.as_str(), plain(html(x))))
+                .map(|(id, x)| (id.as_str(), plain(&prose(x).html(""))))
                 .collect()
         }
         Bodies {
-            meetings: of(&m.meetings, |x| x.body_html.as_str()),
-            statements: of(&m.statements, |x| x.body_html.as_str()),
-            guarantees: of(&m.guarantees, |x| x.body_html.as_str()),
+            meetings: of(&m.meetings, |x| &x.body_html),
+            statements: of(&m.statements, |x| &x.body_html),
+            guarantees: of(&m.guarantees, |x| &x.body_html),
         }
     }
 
@@ -198,16 +198,25 @@ impl<'m> Bodies<'m> {
         };
         match kind {
             Kind::Meetings => {
-                b.meetings
-                    .extend(m.meetings.get(id).map(|x| (id, plain(&x.body_html))));
+                b.meetings.extend(
+                    m.meetings
+                        .get(id)
+                        .map(|x| (id, plain(&x.body_html.html("")))),
+                );
             }
             Kind::Statements => {
-                b.statements
-                    .extend(m.statements.get(id).map(|x| (id, plain(&x.body_html))));
+                b.statements.extend(
+                    m.statements
+                        .get(id)
+                        .map(|x| (id, plain(&x.body_html.html("")))),
+                );
             }
             Kind::Guarantees => {
-                b.guarantees
-                    .extend(m.guarantees.get(id).map(|x| (id, plain(&x.body_html))));
+                b.guarantees.extend(
+                    m.guarantees
+                        .get(id)
+                        .map(|x| (id, plain(&x.body_html.html("")))),
+                );
             }
             _ => {}
         }

@@ -157,7 +157,7 @@ impl<'m> Views<'m> {
             let o = &self.m.guarantees[g].contributions[j];
             RelatedContribution {
                 guarantee: self.link(Kind::Guarantees, g),
-                anchor: o.anchor(),
+                anchor: crate::routes::contribution_anchor(o),
                 by: self.link_to(Kind::Actors, &o.by),
                 commitment: o.commitment.clone(),
                 status: o.status.as_str(),
@@ -167,7 +167,7 @@ impl<'m> Views<'m> {
         let as_of = self.m.site.as_of;
         let status = crate::analysis::changes::status_now(c, as_of);
         ContributionView {
-            anchor: c.anchor(),
+            anchor: crate::routes::contribution_anchor(c),
             by: self.link_to(Kind::Actors, &c.by),
             requested_by: c
                 .requested_by
@@ -364,7 +364,7 @@ impl<'m> Views<'m> {
             kind: kind.dir(),
             kind_singular: kind.singular(),
             title: item.title().to_string(),
-            url: kind.page(id),
+            url: crate::routes::item(kind, id),
             tlp: meta.tlp.into(),
             tags: meta.tags.clone(),
             citations: self.citations(&meta.citations),

@@ -205,20 +205,23 @@ impl<'m> Views<'m> {
         FrozenView {
             round: self.link(Kind::Rounds, id),
             as_of: DateView::new(self.round_day(id)),
-            matrix_url: RoundView::Matrix.page(id),
-            components_url: RoundView::Components.page(id),
+            matrix_url: crate::routes::round_view(id, RoundView::Matrix),
+            components_url: crate::routes::round_view(id, RoundView::Components),
         }
     }
 
     /// Round `id`'s frozen matrix: the matrix of the model as of its day, each cell
     /// linking to the contribution on the round's components page.
     pub fn frozen_matrix(&self, id: &str) -> MatrixView {
-        let page = RoundView::Components.page(id);
+        let page = crate::routes::round_view(id, RoundView::Components);
         let frozen = Views::for_few_pages(self.frozen_model(id));
         let model = frozen.m;
         frozen.matrix_linked(&|g, i| {
-            let anchor = model.guarantees[g].contributions[i].anchor();
-            format!("{page}#{}", component_anchor(g, &anchor))
+            let anchor = crate::routes::contribution_anchor(&model.guarantees[g].contributions[i]);
+            format!(
+                "{page}#{}",
+                crate::routes::listed_contribution_anchor(g, &anchor)
+            )
         })
     }
 
@@ -245,7 +248,7 @@ impl<'m> Views<'m> {
                     contributions: contributions
                         .into_iter()
                         .map(|c| ContributionState {
-                            anchor: component_anchor(g, &c.anchor),
+                            anchor: crate::routes::listed_contribution_anchor(g, &c.anchor),
                             by: c.by,
                             status: c.status,
                             since: c.since,
@@ -273,7 +276,7 @@ impl<'m> Views<'m> {
             .map(|r| RoundPick {
                 round: Some(self.link(Kind::Rounds, &r.meta.id)),
                 title: r.title.clone(),
-                url: RoundView::Matrix.page(&r.meta.id),
+                url: crate::routes::round_view(&r.meta.id, RoundView::Matrix),
                 as_of: DateView::new(self.round_day(&r.meta.id)),
                 selected: selected == Some(r.meta.id.as_str()),
             })
@@ -281,7 +284,7 @@ impl<'m> Views<'m> {
         picks.push(RoundPick {
             round: None,
             title: "Now".into(),
-            url: "matrix.html".into(),
+            url: crate::routes::View::Matrix.path().into(),
             as_of: DateView::new(self.m.site.as_of),
             selected: selected.is_none(),
         });
@@ -292,10 +295,4 @@ impl<'m> Views<'m> {
             picks,
         }
     }
-}
-
-/// The anchor of a contribution (anchored `anchor` on its component's page) on a page
-/// listing every component: `<guarantee id>-<anchor>`.
-pub fn component_anchor(guarantee: &str, anchor: &str) -> String {
-    format!("{guarantee}-{anchor}")
 }

@@ -136,7 +136,7 @@ impl<'m> Views<'m> {
             id: id.to_string(),
             kind: kind.dir(),
             title: item.title().to_string(),
-            url: kind.page(id),
+            url: crate::routes::item(kind, id),
             date: item.date().map(DateView::new),
             tlp: item.meta().tlp.into(),
             note: self.note(item),

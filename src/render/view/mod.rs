@@ -3,6 +3,7 @@
 //! Every URL here is relative to the site root; templates prefix it with `root`.
 
 use crate::dates::{Precision, When};
+use crate::markdown::Prose;
 use crate::model::{Kind, Tlp};
 use serde::Serialize;
 
@@ -13,7 +14,9 @@ mod frozen;
 pub use frozen::*;
 mod links;
 pub use derived::*;
+mod prose;
 mod value;
+pub(crate) use prose::{opt_prose as opt_prose_value, prose_value_html};
 pub(crate) use value::{Cx, ToValue};
 
 /// A date as machine-readable ISO text and as words, at the precision it was written.
@@ -314,7 +317,7 @@ pub enum Detail {
         /// Official page.
         website: Option<String>,
         /// Rendered description.
-        description_html: Option<String>,
+        description_html: Option<Prose>,
         /// Actors affiliated with or belonging to this one.
         members: Vec<Link>,
         /// Meetings convened or attended.
@@ -337,7 +340,7 @@ pub enum Detail {
         /// Home page.
         website: Option<String>,
         /// Rendered description.
-        description_html: Option<String>,
+        description_html: Option<Prose>,
         /// Items citing it.
         cited_by: Vec<Link>,
     },
@@ -368,7 +371,7 @@ pub enum Detail {
         /// Round.
         round: Option<Link>,
         /// Rendered agenda or readout.
-        body_html: String,
+        body_html: Prose,
         /// Statements made at it.
         statements: Vec<Link>,
     },
@@ -401,7 +404,7 @@ pub enum Detail {
         /// Statements that contradict it.
         contradicted_by: Vec<Link>,
         /// Rendered text.
-        body_html: String,
+        body_html: Prose,
     },
     /// A guarantee component.
     Guarantee {
@@ -423,7 +426,7 @@ pub enum Detail {
         /// Statements about it.
         statements: Vec<Link>,
         /// Rendered description.
-        body_html: String,
+        body_html: Prose,
     },
     /// A round.
     Round {
@@ -434,7 +437,7 @@ pub enum Detail {
         /// Period as words.
         period: String,
         /// Rendered bottom line.
-        summary_html: Option<String>,
+        summary_html: Option<Prose>,
         /// Meetings in the round.
         meetings: Vec<Link>,
     },

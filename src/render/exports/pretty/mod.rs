@@ -3,7 +3,7 @@
 //! The JSON exports have always had sorted keys because they went through
 //! `serde_json::Value` (whose maps sort, `preserve_order` being off), while the view
 //! structs declare their fields in reading order. Building a `Value` per item, printing
-//! it, then indenting it and stripping [`ROOT_MARK`](crate::markdown::ROOT_MARK) with whole-string `replace`s cost
+//! it, then indenting it with a whole-string `replace` cost
 //! more than the rest of `data/briefing.json`; this writer makes the same bytes directly.
 //!
 //! Each object entry is written where it stands, as `,\n<indent>"key": value`; an object
@@ -21,8 +21,7 @@ use key::KeyWriter;
 use string::string;
 
 /// Writes `value` at the end of `out` as `serde_json::to_string_pretty` would after a
-/// round trip through `Value` (keys sorted), as if nested `depth` levels deep, with
-/// [`ROOT_MARK`](crate::markdown::ROOT_MARK) removed from every string so that links become relative to the site root.
+/// round trip through `Value` (keys sorted), as if nested `depth` levels deep.
 pub fn write<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     depth: usize,

@@ -1,17 +1,10 @@
-//! JSON strings, escaped as serde_json escapes them, with [`ROOT_MARK`] removed.
+//! JSON strings, escaped as serde_json escapes them.
 
-use crate::markdown::ROOT_MARK;
 use serde_json::Error;
 
-/// Writes a JSON string without [`ROOT_MARK`], escaped byte for byte as serde_json
-/// escapes it, in one pass: runs that need nothing are copied whole, eight bytes are
-/// looked at a time, and a mark is dropped where its colon is met.
+/// Writes a JSON string, escaped byte for byte as serde_json escapes it, in one pass:
+/// runs that need nothing are copied whole, eight bytes are looked at a time.
 pub(super) fn string(out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
-    const MARK: &[u8] = ROOT_MARK.as_bytes();
-    // Where the mark's only colon is: a colon met at `i` ends a mark at `i + AFTER`.
-    const COLON: usize = 13;
-    const AFTER: usize = MARK.len() - COLON;
-    const _: () = assert!(MARK[COLON] == b':');
     let b = s.as_bytes();
     out.push(b'"');
     let mut from = 0;
@@ -26,14 +19,6 @@ pub(super) fn string(out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
         let c = b[i];
         match ESCAPE[c as usize] {
             0 => {}
-            b':' => {
-                if i >= COLON && i - COLON >= from && b.get(i - COLON..i + AFTER) == Some(MARK) {
-                    out.extend_from_slice(&b[from..i - COLON]);
-                    from = i + AFTER;
-                    i = from;
-                    continue;
-                }
-            }
             b'u' => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(&b[from..i]);
@@ -60,7 +45,7 @@ pub(super) fn string(out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// What [`string`] does with each byte: 0 nothing, `:` check for a mark, `u` escape as
+/// What [`string`] does with each byte: 0 nothing, `u` escape as
 /// `\u00XX`, else escape as a backslash and that letter (serde_json's escapes).
 pub(super) static ESCAPE: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -76,11 +61,10 @@ pub(super) static ESCAPE: [u8; 256] = {
     t[0x0d] = b'r';
     t[b'"' as usize] = b'"';
     t[b'\\' as usize] = b'\\';
-    t[b':' as usize] = b':';
     t
 };
 
-/// Whether any of the eight bytes in `x` is a control character, `"`, `\\` or `:` (the
+/// Whether any of the eight bytes in `x` is a control character, `"` or `\\` (the
 /// bytes [`ESCAPE`] does something with). Exact as a yes or no, by the usual
 /// bit tricks: a byte below `n` borrows into its top bit when `n` is taken from it.
 pub(super) fn needs_a_look(x: u64) -> bool {
@@ -88,9 +72,5 @@ pub(super) fn needs_a_look(x: u64) -> bool {
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let below = |x: u64, n: u8| x.wrapping_sub(ONES * n as u64) & !x & HIGHS;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    (below(x, 0x20)
-        | zero(x ^ (ONES * b'"' as u64))
-        | zero(x ^ (ONES * b'\\' as u64))
-        | zero(x ^ (ONES * b':' as u64)))
-        != 0
+    (below(x, 0x20) | zero(x ^ (ONES * b'"' as u64)) | zero(x ^ (ONES * b'\\' as u64))) != 0
 }

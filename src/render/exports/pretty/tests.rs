@@ -1,7 +1,6 @@
 //! The pretty writer against what the exports wrote before: through `Value`.
 
 use super::*;
-use crate::markdown::ROOT_MARK;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -32,18 +31,17 @@ struct Outer {
     e: Vec<E>,
 }
 
-/// What the exports wrote before: through `Value`, printed, indented, marks removed.
+/// What the exports wrote before: through `Value`, printed, indented.
 fn old_way<T: Serialize>(v: &T, depth: usize) -> String {
     let text = serde_json::to_string_pretty(&serde_json::to_value(v).unwrap()).unwrap();
     let indent = " ".repeat(2 * depth);
     text.replace('\n', &format!("\n{indent}"))
-        .replace(ROOT_MARK, "")
 }
 
 #[test]
 fn same_bytes_as_through_value() {
     let v = Outer {
-        title: format!("<a href=\"{ROOT_MARK}x.html\">\"q\"\u{1}é</a>"),
+        title: "<a href=\"x.html\">\"q\"\u{1}é</a>".to_string(),
         inner: Inner {
             z: None,
             a: vec!["b", "a"],
@@ -74,7 +72,7 @@ fn same_bytes_as_through_value() {
 
 #[test]
 fn strings_are_escaped_as_serde_json_escapes_them() {
-    // Every byte that may need escaping, next to multi-byte characters, root marks and
+    // Every byte that may need escaping, next to multi-byte characters and
     // runs long enough to be skipped eight bytes at a time.
     let mut pieces: Vec<String> = (0u8..0x20).map(|c| char::from(c).to_string()).collect();
     pieces.extend(
@@ -88,8 +86,6 @@ fn strings_are_escaped_as_serde_json_escapes_them() {
             "\u{2028}",
             "a",
             ":",
-            ROOT_MARK,
-            "briefing-root",
             "plain words, no escapes",
         ]
         .map(String::from),
@@ -98,7 +94,7 @@ fn strings_are_escaped_as_serde_json_escapes_them() {
     for s in crate::render::exports::random_strings(&pieces, 5_000, 8, 0x9e37_79b9_7f4a_7c15) {
         let mut out = Vec::new();
         string(&mut out, &s).unwrap();
-        let expected = serde_json::to_string(&s.replace(ROOT_MARK, "")).unwrap();
+        let expected = serde_json::to_string(&s).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), expected, "{s:?}");
     }
 }

@@ -93,11 +93,8 @@ impl<'m> Views<'m> {
     /// The commitment matrix.
     pub fn matrix(&self) -> MatrixView {
         self.matrix_linked(&|g, i| {
-            format!(
-                "{}#{}",
-                Kind::Guarantees.page(g),
-                self.m.guarantees[g].contributions[i].anchor()
-            )
+            let anchor = crate::routes::contribution_anchor(&self.m.guarantees[g].contributions[i]);
+            crate::routes::item_at(Kind::Guarantees, g, Some(&anchor))
         })
     }
 
@@ -291,7 +288,7 @@ impl<'m> Views<'m> {
                         let title =
                             format!("{}: {} {}", c.guarantee.title(), c.by.title(), s.as_str());
                         let note = (!current).then(|| "earlier step".to_string());
-                        let url = format!("{}#{}", Kind::Guarantees.page(&e.id), c.anchor);
+                        let url = crate::routes::item_at(Kind::Guarantees, &e.id, Some(&c.anchor));
                         ("status", title, url, note, Some(s.as_str()), c.tlp)
                     }
                 };

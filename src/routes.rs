@@ -1,0 +1,267 @@
+//! Where everything in the output lives: the one place that decides the path of every
+//! page and file (relative to the output root), the anchors pages link to, and the
+//! main navigation. Paths use `/` and never start with one, so that pages can reach
+//! each other relatively and the site works from `file://` and under any sub-path.
+//!
+//! Item ids share their kind's folder with the list's pages, so an id shaped like one
+//! of their names is refused ([`is_reserved_id`], checked by `load` and `new`).
+
+use crate::model::{Contribution, Kind, RoundView};
+
+/// The front page.
+pub const FRONT: &str = "index.html";
+/// The stylesheet every page loads.
+pub const STYLESHEET: &str = "style.css";
+/// The search page and the index it loads.
+pub const SEARCH: &str = "search.html";
+/// The search index (`search.html` loads it).
+pub const SEARCH_INDEX: &str = "search-index.js";
+/// The search page's script.
+pub const SEARCH_SCRIPT: &str = "search.js";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// The sitemap, made when site.yaml gives a `base_url`.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The whole briefing as JSON.
+pub const BRIEFING_JSON: &str = "data/briefing.json";
+/// The statements table.
+pub const STATEMENTS_CSV: &str = "data/statements.csv";
+/// The contributions table.
+pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
+/// The commitment matrix after every round and now.
+pub const MATRIX_CSV: &str = "data/matrix.csv";
+/// The TimelineJS export.
+pub const TIMELINE_JSON: &str = "timeline.json";
+
+/// A page of analysis over the whole briefing, or a view made to be embedded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Contributions by actor and component.
+    Matrix,
+    /// What each actor said against what it committed to.
+    Declarations,
+    /// Everything dated, month by month.
+    Timeline,
+    /// The sourcing register and report.
+    Sourcing,
+    /// Search over every item.
+    Search,
+    /// The matrix, without the site around it.
+    EmbedMatrix,
+    /// The latest round's changes, without the site around them.
+    EmbedChanges,
+    /// The timeline, without the site around it.
+    EmbedTimeline,
+}
+
+impl View {
+    /// The path of the view's page.
+    pub fn path(self) -> &'static str {
+        match self {
+            View::Matrix => "matrix.html",
+            View::Declarations => "declarations.html",
+            View::Timeline => "timeline.html",
+            View::Sourcing => "sourcing.html",
+            View::Search => SEARCH,
+            View::EmbedMatrix => "embed/matrix.html",
+            View::EmbedChanges => "embed/changes.html",
+            View::EmbedTimeline => "embed/timeline.html",
+        }
+    }
+}
+
+/// The page of item `id` of `kind`: `meetings/paris-summit.html`.
+pub fn item(kind: Kind, id: &str) -> String {
+    format!("{}/{id}.html", kind.dir())
+}
+
+/// The page of an item, and the element `fragment` on it (already percent-encoded).
+pub fn item_at(kind: Kind, id: &str, fragment: Option<&str>) -> String {
+    let mut path = item(kind, id);
+    if let Some(f) = fragment {
+        path.push('#');
+        path.push_str(f);
+    }
+    path
+}
+
+/// Round `round`'s frozen view: `rounds/<id>/matrix.html`, beside `rounds/<id>.html`.
+pub fn round_view(round: &str, view: RoundView) -> String {
+    let name = match view {
+        RoundView::Matrix => "matrix",
+        RoundView::Components => "components",
+    };
+    format!("{}/{round}/{name}.html", Kind::Rounds.dir())
+}
+
+/// Page `n` (from 1) of the list of `kind`: `meetings/index.html`, `meetings/page-2.html`.
+pub fn list(kind: Kind, n: usize) -> String {
+    format!("{}/{}", kind.dir(), list_file(n))
+}
+
+/// The file name of page `n` of a list (from 1), in its kind's folder: list pages link
+/// to each other by it.
+pub fn list_file(n: usize) -> String {
+    if n <= 1 {
+        "index.html".into()
+    } else {
+        format!("page-{n}.html")
+    }
+}
+
+/// The page number of a list page's file name, the inverse of [`list_file`]:
+/// `index.html` is page 1, `page-<digits>.html` page n. `None` for any other name.
+pub fn list_number(file_name: &str) -> Option<usize> {
+    if file_name == "index.html" {
+        return Some(1);
+    }
+    let digits = file_name.strip_prefix("page-")?.strip_suffix(".html")?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Any run of digits is taken, even one too long for a number: such a name is
+    // still the shape of a list page and must not be an item's.
+    Some(digits.parse().unwrap_or(usize::MAX))
+}
+
+/// True if an item called `id` would have its page ([`item`]) where a list page of its
+/// kind goes, or might go as the list grows: `index`, `page-2`, ... A round's folder of
+/// frozen views (`rounds/<id>/`) is named after the round itself, so it takes no name.
+pub fn is_reserved_id(id: &str) -> bool {
+    list_number(&format!("{id}.html")).is_some()
+}
+
+/// A contribution's element id on its component's page: its own `id`, else
+/// `contribution-<place + 1>`.
+pub fn contribution_anchor(c: &Contribution) -> String {
+    match &c.id {
+        Some(id) => id.clone(),
+        None => format!("contribution-{}", c.place + 1),
+    }
+}
+
+/// The element id of a contribution (`anchor` on its component's page) on a page
+/// listing every component, a round's frozen components page: `<guarantee id>-<anchor>`.
+pub fn listed_contribution_anchor(guarantee: &str, anchor: &str) -> String {
+    format!("{guarantee}-{anchor}")
+}
+
+/// The element id of the front page's "What changed" section.
+pub const CHANGES_ANCHOR: &str = "section-changes";
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NavEntry {
+    /// What the entry is: `index`, `matrix`, ... or a kind's folder; pages name theirs.
+    pub section: &'static str,
+    /// Its label.
+    pub title: &'static str,
+    /// The page it leads to.
+    pub url: String,
+}
+
+/// The main navigation, in order: the front page, the analysis views, each kind's
+/// list, search.
+pub fn navigation() -> Vec<NavEntry> {
+    let entry = |section, title, url: &str| NavEntry {
+        section,
+        title,
+        url: url.to_string(),
+    };
+    let mut nav = vec![
+        entry("index", "Briefing", FRONT),
+        entry("matrix", "Matrix", View::Matrix.path()),
+        entry("declarations", "Declarations", View::Declarations.path()),
+        entry("timeline", "Timeline", View::Timeline.path()),
+        entry("sourcing", "Sourcing", View::Sourcing.path()),
+    ];
+    nav.extend(
+        Kind::ALL
+            .iter()
+            .map(|k| entry(k.dir(), k.title(), &list(*k, 1))),
+    );
+    nav.push(entry("search", "Search", View::Search.path()));
+    nav
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserved_ids_are_the_list_pages_names() {
+        for n in 1..=300 {
+            let name = list_file(n);
+            assert_eq!(list_number(&name), Some(n), "{name}");
+            assert!(is_reserved_id(name.trim_end_matches(".html")), "{name}");
+        }
+        for id in [
+            "page-0",
+            "page-1",
+            "page-007",
+            "page-99999999999999999999999",
+        ] {
+            assert!(is_reserved_id(id), "{id}");
+        }
+        for id in [
+            "indexes",
+            "page",
+            "page-",
+            "page-2a",
+            "pages-2",
+            "front-page-2",
+        ] {
+            assert!(!is_reserved_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn paths_stay_relative_and_distinct() {
+        let mut paths: Vec<String> = vec![
+            FRONT.into(),
+            STYLESHEET.into(),
+            SEARCH_INDEX.into(),
+            SEARCH_SCRIPT.into(),
+            FEED.into(),
+            SITEMAP.into(),
+            BRIEFING_JSON.into(),
+            STATEMENTS_CSV.into(),
+            CONTRIBUTIONS_CSV.into(),
+            MATRIX_CSV.into(),
+            TIMELINE_JSON.into(),
+            item(Kind::Meetings, "paris-summit"),
+            list(Kind::Meetings, 1),
+            list(Kind::Meetings, 2),
+            round_view("r1", RoundView::Matrix),
+            round_view("r1", RoundView::Components),
+            item(Kind::Rounds, "r1"),
+        ];
+        paths.extend(
+            [
+                View::Matrix,
+                View::Declarations,
+                View::Timeline,
+                View::Sourcing,
+                View::Search,
+                View::EmbedMatrix,
+                View::EmbedChanges,
+                View::EmbedTimeline,
+            ]
+            .map(|v| v.path().to_string()),
+        );
+        let n = paths.len();
+        assert!(
+            paths
+                .iter()
+                .all(|p| !p.starts_with('/') && !p.contains('\\'))
+        );
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), n);
+        assert_eq!(
+            item_at(Kind::Guarantees, "g", Some("contribution-2")),
+            "guarantees/g.html#contribution-2"
+        );
+        assert_eq!(navigation().len(), 6 + Kind::ALL.len());
+    }
+}
