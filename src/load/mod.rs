@@ -38,32 +38,6 @@ pub struct Doc<T> {
     pub body: String,
     /// File line the body starts on.
     pub body_line: usize,
-    /// The YAML as written, to read again with positions ([`Doc::positioned`]).
-    pub yaml: String,
-    /// Whether `raw` was read with its fields' positions (see [`yaml::Positioned`]).
-    pub positions: bool,
-}
-
-impl<T: DeserializeOwned + Default> Doc<T> {
-    /// This document read again with the positions of its fields, for messages about
-    /// it; `None` if it already has them (or, which cannot happen for text that was
-    /// read once, if it no longer reads).
-    pub fn positioned(&self, kind: Option<Kind>) -> Option<Doc<T>> {
-        if self.positions {
-            return None;
-        }
-        let (raw, _) = yaml::parse::<T>(&self.yaml, self.yaml_line, shape_of(kind));
-        Some(Doc {
-            id: self.id.clone(),
-            file: self.file.clone(),
-            yaml_line: self.yaml_line,
-            raw: raw?,
-            body: self.body.clone(),
-            body_line: self.body_line,
-            yaml: self.yaml.clone(),
-            positions: true,
-        })
-    }
 }
 
 /// Everything read from content/, not yet validated.
@@ -452,16 +426,7 @@ pub fn parse_document<T: DeserializeOwned + Default>(
     } else {
         (text, 1, "", 1)
     };
-    // Item files are read without their fields' positions, which only messages use;
-    // validation reads a file again with them when it has something to say about it.
-    // site.yaml, a single file, keeps them.
-    let positions = kind.is_none();
-    let parse = || yaml::parse::<T>(yaml_text, yaml_line, shape_of(kind));
-    let (raw, es) = if positions {
-        parse()
-    } else {
-        yaml::without_positions(parse)
-    };
+    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, shape_of(kind));
     // A parser error without a location is placed where the YAML starts.
     let es = es
         .into_iter()
@@ -477,8 +442,6 @@ pub fn parse_document<T: DeserializeOwned + Default>(
         raw,
         body: body.to_string(),
         body_line,
-        yaml: yaml_text.to_string(),
-        positions,
     };
     (raw.map(doc), es)
 }

@@ -1,6 +1,6 @@
 //! Where the parts of an item that carry its sourcing are written, for messages about
-//! findings made after validation (see `analysis::sourcing`): item files are read
-//! without positions, so a file with a finding is read again with them.
+//! findings made after validation (see `analysis::sourcing`): the model keeps no
+//! positions, so a file with a finding is read again.
 
 use super::{Doc, parse_file};
 use crate::diagnostics::Pos;
@@ -27,12 +27,7 @@ pub struct SourcingPlaces {
 /// `root`). A file that no longer reads gives its first line and nothing else.
 pub fn sourcing_places(root: &Path, kind: Kind, rel: &Path) -> SourcingPlaces {
     fn read<T: DeserializeOwned + Default>(root: &Path, kind: Kind, rel: &Path) -> Option<Doc<T>> {
-        let (doc, _) = parse_file::<T>(root, kind, rel);
-        let doc = doc?;
-        match doc.positioned(Some(kind)) {
-            Some(again) => Some(again),
-            None => Some(doc),
-        }
+        parse_file::<T>(root, kind, rel).0
     }
     fn cites(v: &RawCitations, line: usize) -> Vec<Pos> {
         v.iter()

@@ -44,6 +44,18 @@ impl<'m> Item<'m> {
         }
     }
 
+    /// Its title, or an actor's or a source's name.
+    pub fn title(self) -> &'m str {
+        match self {
+            Item::Actor(x) => &x.name,
+            Item::Source(x) => &x.name,
+            Item::Meeting(x) => &x.title,
+            Item::Statement(x) => &x.title,
+            Item::Guarantee(x) => &x.title,
+            Item::Round(x) => &x.title,
+        }
+    }
+
     /// The date lists order it by: a meeting's or statement's date, a round's start.
     pub fn date(self) -> Option<When> {
         match self {

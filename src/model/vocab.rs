@@ -48,6 +48,9 @@ macro_rules! vocabulary {
             /// Every allowed word, in order.
             pub const ALL: &'static [&'static str] = &[$($text),+];
 
+            /// Every variant, in the order of [`Self::ALL`].
+            pub const VARIANTS: &'static [Self] = &[$(Self::$variant),+];
+
             /// Reads the word as written in YAML.
             pub fn parse(s: &str) -> Option<Self> {
                 match s {
@@ -301,6 +304,8 @@ mod tests {
         for w in Tlp::ALL {
             assert_eq!(Tlp::parse(w).unwrap().as_str(), *w);
         }
+        let words: Vec<&str> = Tlp::VARIANTS.iter().map(|t| t.as_str()).collect();
+        assert_eq!(words, Tlp::ALL);
         assert_eq!(
             Tlp::parse("amber+strict").unwrap().label(),
             "TLP:AMBER+STRICT"

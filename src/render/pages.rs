@@ -30,14 +30,14 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
         let ids: Vec<&String> = m.ids(k);
         let mut items: Vec<Listed> = ids
             .into_iter()
-            .map(|id| {
-                let link = views.link(k, id);
-                Listed {
+            .filter_map(|id| {
+                let link = views.item_link(k, id)?;
+                Some(Listed {
                     id: id.clone(),
                     date: date(id),
                     title: link.title.clone(),
                     url: link.url.clone(),
-                }
+                })
             })
             .collect();
         sort_for_list(k, &mut items);

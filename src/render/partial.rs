@@ -139,7 +139,9 @@ pub fn rerender(
         // its end; the analyst views of contributions show them all.
         if let Some(k) = kept.items.iter().position(|(k, _)| *k == Kind::Rounds) {
             for (i, id) in kept.items[k].1.iter().enumerate() {
-                let link = views.link(Kind::Rounds, id);
+                let Some(link) = views.item_link(Kind::Rounds, id) else {
+                    continue;
+                };
                 pages.push(pages::item_page(
                     (k, Kind::Rounds, i),
                     &link.url,
@@ -196,7 +198,7 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
     let item_page = |kind: Kind, id: &str| -> Option<(usize, usize, Page)> {
         let k = position(kind)?;
         let i = kept.items[k].1.iter().position(|x| x == id)?;
-        let link = views.link(kind, id);
+        let link = views.item_link(kind, id)?;
         Some((k, i, pages::item_page((k, kind, i), &link.url, &link.title)))
     };
     for (kind, id) in edited {

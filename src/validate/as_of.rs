@@ -1,12 +1,12 @@
 //! Checks that need the whole model: the as-of date is known only once every item is
 //! read (by default it is the latest date in the content). Each warning points at the
-//! field to edit, read again with positions when the document was read without them.
+//! field to edit.
 
 use crate::analysis::changes::{overdue_at, status_now};
 use crate::dates::When;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::load::{Doc, Loaded};
-use crate::model::{Kind, MeetingStatus, Model};
+use crate::load::Loaded;
+use crate::model::{MeetingStatus, Model};
 use crate::raw::{Opt, RawGuarantee, RawMeeting, RawStatement};
 use crate::yaml::pos_of;
 
@@ -23,7 +23,6 @@ pub fn check(loaded: &Loaded, m: &Model, diags: &mut Diagnostics) {
         if x.status != MeetingStatus::Planned || last.last() >= as_of {
             continue;
         }
-        let doc = positioned(doc, Kind::Meetings);
         let r: &RawMeeting = &doc.raw;
         let at = r
             .status
@@ -52,7 +51,6 @@ pub fn check(loaded: &Loaded, m: &Model, diags: &mut Diagnostics) {
         if !g.contributions.iter().any(|c| overdue_at(c, as_of)) {
             continue;
         }
-        let doc = positioned(doc, Kind::Guarantees);
         let r: &RawGuarantee = &doc.raw;
         // A guarantee in the model has every one of its contributions there, in order.
         for (c, rc) in g.contributions.iter().zip(r.contributions.iter().flatten()) {
@@ -109,7 +107,6 @@ pub fn check_running_dates(loaded: &Loaded, m: &Model, diags: &mut Diagnostics) 
             continue;
         };
         if running(&x.date) {
-            let doc = positioned(doc, Kind::Statements);
             let r: &RawStatement = &doc.raw;
             warn(
                 diags,
@@ -136,7 +133,6 @@ pub fn check_running_dates(loaded: &Loaded, m: &Model, diags: &mut Diagnostics) 
         if !m.guarantees.contains_key(&doc.id) || !dates(&doc.raw) {
             continue;
         }
-        let doc = positioned(doc, Kind::Guarantees);
         for rc in doc.raw.contributions.iter().flatten() {
             if let Some(w) = date(&rc.value.since).filter(|w| running(w)) {
                 warn(
@@ -161,16 +157,5 @@ pub fn check_running_dates(loaded: &Loaded, m: &Model, diags: &mut Diagnostics) 
                 }
             }
         }
-    }
-}
-
-/// The document with its fields' positions.
-fn positioned<T: serde::de::DeserializeOwned + Default + Clone>(
-    doc: &Doc<T>,
-    kind: Kind,
-) -> std::borrow::Cow<'_, Doc<T>> {
-    match doc.positioned(Some(kind)) {
-        Some(d) => std::borrow::Cow::Owned(d),
-        None => std::borrow::Cow::Borrowed(doc),
     }
 }

@@ -85,8 +85,6 @@ fn report(
     let Some(doc) = docs.iter().find(|d| d.id == last.guarantee) else {
         return;
     };
-    let again = doc.positioned(Some(Kind::Guarantees));
-    let doc = again.as_ref().unwrap_or(doc);
     let chain: Vec<String> = cycle
         .iter()
         .chain(std::iter::once(first))

@@ -143,7 +143,7 @@ pub fn revalidate(
         let mut diags = Diagnostics::new();
         diags.extend(read);
         let doc = doc?;
-        let (item, found, failed) = check_positioned(kind, &doc, ids, check);
+        let (item, found, failed) = check_one(kind, &doc, ids, check);
         diags.extend(found);
         (!failed && !diags.has_errors()).then_some((item, diags))
     }
@@ -190,7 +190,7 @@ fn each<R: DeserializeOwned + Default + Sync, T: Send>(
     let checked: Vec<(Option<T>, Diagnostics)> = docs
         .par_iter()
         .map(|doc| {
-            let (item, found, failed) = check_positioned(kind, doc, ids, &one);
+            let (item, found, failed) = check_one(kind, doc, ids, &one);
             ((!failed).then_some(item), found)
         })
         .collect();
@@ -205,29 +205,18 @@ fn each<R: DeserializeOwned + Default + Sync, T: Send>(
 }
 
 /// Checks one document with `check`: the item, what was found in it, and whether that
-/// included an error. A document read without positions that has anything to report
-/// is read again with them and checked again, so every message says where.
-fn check_positioned<R: DeserializeOwned + Default, T>(
+/// included an error.
+fn check_one<R: DeserializeOwned + Default, T>(
     kind: Kind,
     doc: &Doc<R>,
     ids: &Ids,
     check: impl Fn(&Doc<R>, &mut Checker) -> T,
 ) -> (T, Diagnostics, bool) {
-    let run = |doc: &Doc<R>| {
-        let mut found = Diagnostics::new();
-        let mut c = Checker::new(Some(kind), doc, ids, &mut found);
-        let item = check(doc, &mut c);
-        let failed = c.failed();
-        (item, found, failed)
-    };
-    let first = run(doc);
-    if first.1.is_empty() {
-        return first;
-    }
-    match doc.positioned(Some(kind)) {
-        Some(again) => run(&again),
-        None => first,
-    }
+    let mut found = Diagnostics::new();
+    let mut c = Checker::new(Some(kind), doc, ids, &mut found);
+    let item = check(doc, &mut c);
+    let failed = c.failed();
+    (item, found, failed)
 }
 
 /// The ids of one kind, for suggestions.
@@ -240,58 +229,12 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    /// Every document of `l` read again with its fields' positions.
-    fn positioned(l: Loaded) -> Loaded {
-        fn all<R: DeserializeOwned + Default>(kind: Kind, docs: Vec<Doc<R>>) -> Vec<Doc<R>> {
-            docs.into_iter()
-                .map(|d| d.positioned(Some(kind)).expect("reads again"))
-                .collect()
-        }
-        Loaded {
-            site: l.site,
-            actors: all(Kind::Actors, l.actors),
-            sources: all(Kind::Sources, l.sources),
-            meetings: all(Kind::Meetings, l.meetings),
-            statements: all(Kind::Statements, l.statements),
-            guarantees: all(Kind::Guarantees, l.guarantees),
-            rounds: all(Kind::Rounds, l.rounds),
-            failed: l.failed,
-        }
-    }
-
-    /// Reading item files without positions, and again with them only where there is
-    /// something to report, gives the model and the messages (positions included) that
-    /// reading everything with positions gives: on the example, and on fixtures with
-    /// errors and warnings in most kinds.
+    /// The broken fixture's messages carry positions.
     #[test]
-    fn positions_read_on_demand_change_nothing() {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let fixtures = repo.join("tests/fixtures");
-        for root in [
-            repo.to_path_buf(),
-            fixtures.join("minimal"),
-            fixtures.join("analysis"),
-            fixtures.join("broken"),
-        ] {
-            let (fast, _) = crate::load::load(&root);
-            assert!(fast.statements.iter().all(|d| !d.positions));
-            let (slow, _) = crate::load::load(&root);
-            let (a, a_diags) = validate(fast);
-            let (b, b_diags) = validate(positioned(slow));
-            assert_eq!(a_diags, b_diags, "{}", root.display());
-            assert_eq!(a.is_some(), b.is_some());
-            if let (Some(a), Some(b)) = (a, b) {
-                assert_eq!(a.actors, b.actors);
-                assert_eq!(a.sources, b.sources);
-                assert_eq!(a.meetings, b.meetings);
-                assert_eq!(a.statements, b.statements);
-                assert_eq!(a.guarantees, b.guarantees);
-                assert_eq!(a.rounds, b.rounds);
-            }
-        }
-        // The broken fixture's messages do carry positions.
-        let (fast, _) = crate::load::load(&fixtures.join("broken"));
-        let (_, diags) = validate(fast);
+    fn messages_say_where() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let (loaded, _) = crate::load::load(&fixtures.join("broken"));
+        let (_, diags) = validate(loaded);
         assert!(diags.iter().any(|d| d.code == "dangling-reference"));
         assert!(diags.iter().all(|d| d.pos.is_some()), "{diags:?}");
     }

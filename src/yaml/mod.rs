@@ -14,7 +14,7 @@ use std::fmt;
 
 mod hints;
 mod positioned;
-pub use positioned::{Positioned, without_positions};
+pub use positioned::Positioned;
 
 /// Deepest nesting accepted. A briefing needs about five levels; a low cap bounds the
 /// parser's and our own recursion, so hostile nesting is an error rather than a crash.
@@ -42,7 +42,7 @@ pub fn pos(loc: &Location, first_line: usize) -> Option<Pos> {
     ))
 }
 
-/// The file position of a positioned value (none when read without positions).
+/// The file position of a positioned value (none if serde-saphyr gave none).
 pub fn pos_of<T>(s: &Positioned<T>, first_line: usize) -> Option<Pos> {
     pos(&s.referenced, first_line)
 }

@@ -367,3 +367,84 @@ fn words_like_the_old_link_markers_are_left_alone() {
         );
     }
 }
+
+/// Issue 14: a withheld link was an empty id and the URL `briefing-withheld:`, which
+/// pages searched for afterwards and data/briefing.json kept. Now it has neither: pages
+/// draw it as plain text, the JSON says `withheld: true`.
+#[test]
+fn a_withheld_link_has_no_id_no_url_and_no_marker() {
+    let site = Site::minimal();
+    let mark = |rel: &str, after: &str| {
+        let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+        site.write(
+            rel,
+            text.replacen(after, &format!("{after}tlp: amber\n"), 1),
+        );
+    };
+    mark("content/sources/reuters.yaml", "kind: news-agency\n");
+    mark("content/actors/ukraine.yaml", "kind: state\n");
+    mark("content/guarantees/financial.md", "category: financial\n");
+    let mut opts = briefing::BuildOptions::new(site.output());
+    opts.audience = Some(Tlp::Clear);
+    briefing::build(site.root(), &opts).unwrap();
+
+    let statement = site.page("statements/umerov-90.html");
+    // `about: [financial]` and `sources: [reuters]`.
+    assert!(
+        statement.contains(r#"<span class="withheld">(withheld)</span>"#),
+        "{statement}"
+    );
+    assert!(
+        statement.contains(r#"<span class="withheld">(withheld) (—)</span>"#),
+        "{statement}"
+    );
+    // A participant, and a Markdown link in the body.
+    let summit = site.page("meetings/paris-summit.html");
+    assert!(
+        summit.contains(r#"<span class="withheld">(withheld)</span>"#),
+        "{summit}"
+    );
+    assert!(
+        summit.contains(r#"<span class="withheld">financial commitments</span>"#),
+        "{summit}"
+    );
+    for (path, bytes) in everything(&site.output()) {
+        assert!(!bytes.contains("briefing-withheld"), "a marker in {path}");
+        assert!(!bytes.contains(r#"href="""#), "an empty link in {path}");
+    }
+
+    let json: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
+    fn walk(v: &serde_json::Value, withheld: &mut Vec<serde_json::Value>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                assert_ne!(
+                    o.get("id"),
+                    Some(&serde_json::json!("")),
+                    "an empty id: {v}"
+                );
+                if o.get("withheld") == Some(&serde_json::json!(true)) {
+                    withheld.push(v.clone());
+                }
+                o.values().for_each(|x| walk(x, withheld));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, withheld)),
+            _ => {}
+        }
+    }
+    let mut withheld = Vec::new();
+    walk(&json, &mut withheld);
+    let kinds: std::collections::BTreeSet<&str> =
+        withheld.iter().filter_map(|w| w["kind"].as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["actors", "guarantees", "sources"].into(),
+        "{withheld:#?}"
+    );
+    for w in &withheld {
+        assert_eq!(
+            w.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["kind", "title", "withheld"],
+            "{w}"
+        );
+    }
+}

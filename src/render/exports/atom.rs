@@ -128,13 +128,18 @@ fn entry<'b>(
                 date,
                 id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
                 item: None,
-                title: format!("{}: {} {}", c.guarantee.title, c.by.title, status.as_str()),
+                title: format!(
+                    "{}: {} {}",
+                    c.guarantee.title(),
+                    c.by.title(),
+                    status.as_str()
+                ),
                 url: format!("{path}#{}", c.anchor),
                 category: "status",
                 tlp,
                 head: format!(
                     "{} reached the status {} on {}: {}",
-                    c.by.title,
+                    c.by.title(),
                     status.as_str(),
                     e.date.long(),
                     c.commitment

@@ -69,7 +69,7 @@ pub fn table<'a>(capacity: usize, header: impl IntoIterator<Item = &'a str>) -> 
 
 fn grades(cs: &[CitationView]) -> String {
     cs.iter()
-        .map(|c| format!("{} ({})", c.source.title, c.grade))
+        .map(|c| format!("{} ({})", c.source.title(), c.grade))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -111,9 +111,9 @@ pub fn contributions(m: &Model, views: &Views) -> String {
                 &mut out,
                 [
                     gid.as_str(),
-                    &v.guarantee.title,
+                    v.guarantee.title(),
                     c.by.id().unwrap_or(""),
-                    &v.by.title,
+                    v.by.title(),
                     &v.commitment,
                     v.status,
                     &since,
@@ -123,7 +123,7 @@ pub fn contributions(m: &Model, views: &Views) -> String {
                     &history,
                     &grades(&v.citations),
                     v.tlp.label,
-                    &format!("{}#{}", v.guarantee.url, v.anchor),
+                    &crate::routes::item_at(Kind::Guarantees, gid, Some(&v.anchor)),
                 ],
             );
         }

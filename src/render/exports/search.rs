@@ -149,7 +149,9 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
             (x.role.clone().unwrap_or_default(), w)
         }
     };
-    let link = views.link(kind, id);
+    let Some(link) = views.item_link(kind, id) else {
+        return;
+    };
     let mut x = link.title.clone();
     for w in words {
         x.push(' ');

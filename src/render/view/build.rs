@@ -118,7 +118,7 @@ impl<'m> Views<'m> {
             .map(|c| {
                 let Ref::Id(source) = &c.source else {
                     return CitationView {
-                        source: Self::withheld(Kind::Sources),
+                        source: Link::Withheld(Kind::Sources),
                         reliability: "",
                         reliability_meaning: "withheld",
                         credibility: c.credibility,
@@ -228,165 +228,143 @@ impl<'m> Views<'m> {
         }
     }
 
-    /// The full view of one item.
+    /// The full view of the item `kind`/`id`.
+    ///
+    /// # Panics
+    ///
+    /// If the model has no such item: ids come from the model ([`Views::item_view`]
+    /// takes the item itself).
     pub fn item(&self, kind: Kind, id: &str) -> ItemView {
+        let x = self.m.item(kind, id);
+        self.item_view(x.unwrap_or_else(|| panic!("no {} `{id}` in the model", kind.singular())))
+    }
+
+    /// The full view of one item.
+    pub fn item_view(&self, item: Item<'m>) -> ItemView {
         let m = self.m;
         let l = &m.links;
-        let (meta, detail) = match kind {
-            Kind::Actors => {
-                let a = &m.actors[id];
-                (
-                    &a.meta,
-                    Detail::Actor {
-                        actor_kind: a.kind.as_str(),
-                        country: a.country.as_ref().map(|c| self.link_to(Kind::Actors, c)),
-                        role: a.role.clone(),
-                        affiliation: a.affiliation.first().map(|c| self.link_to(Kind::Actors, c)),
-                        affiliations: self.links_to(Kind::Actors, &a.affiliation),
-                        requests: l
-                            .actor_requests
-                            .get(id)
-                            .into_iter()
-                            .flatten()
-                            .map(|(g, i)| self.contribution(g, *i))
-                            .collect(),
-                        aliases: a.aliases.clone(),
-                        website: a.url.clone(),
-                        description_html: a.description_html.clone(),
-                        members: self.links(Kind::Actors, l.actor_members.get(id)),
-                        meetings: self.links(Kind::Meetings, l.actor_meetings.get(id)),
-                        statements: self.links(Kind::Statements, l.actor_statements.get(id)),
-                        contributions: l
-                            .actor_contributions
-                            .get(id)
-                            .into_iter()
-                            .flatten()
-                            .map(|(g, i)| self.contribution(g, *i))
-                            .collect(),
-                    },
-                )
-            }
-            Kind::Sources => {
-                let s = &m.sources[id];
-                (
-                    &s.meta,
-                    Detail::Source {
-                        source_kind: s.kind.as_str().to_string(),
-                        source_kind_label: s.kind.label().to_string(),
-                        reliability: s.reliability.as_str(),
-                        reliability_meaning: s.reliability.meaning(),
-                        website: s.url.clone(),
-                        description_html: s.description_html.clone(),
-                        cited_by: self.cited_by(id),
-                    },
-                )
-            }
-            Kind::Meetings => {
-                let x = &m.meetings[id];
-                (
-                    &x.meta,
-                    Detail::Meeting {
-                        date: DateView::new(x.date),
-                        period: dates::range_when(x.date, x.end_date),
-                        time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
-                        timezone: x
-                            .timezone
-                            .clone()
-                            .or_else(|| x.time.map(|_| m.site.timezone.clone())),
-                        location: x.location.clone(),
-                        convened_by: x
-                            .convened_by
-                            .iter()
-                            .map(|a| self.link_to(Kind::Actors, a))
-                            .collect(),
-                        participants: x
-                            .participants
-                            .iter()
-                            .map(|p| ParticipantView {
-                                actor: self.link_to(Kind::Actors, &p.actor),
-                                role: p.role.clone(),
-                                level: p.level.as_ref().map(|t| t.as_str().to_string()),
-                                level_label: p.level.as_ref().map(|t| t.label().to_string()),
-                            })
-                            .collect(),
-                        level: x.level.as_ref().map(|t| t.as_str().to_string()),
-                        level_label: x.level.as_ref().map(|t| t.label().to_string()),
-                        status: x.status.as_str(),
-                        upcoming: x.date.first() > m.site.as_of,
-                        round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
-                        body_html: x.body_html.clone(),
-                        statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
-                    },
-                )
-            }
-            Kind::Statements => {
-                let x = &m.statements[id];
-                (
-                    &x.meta,
-                    Detail::Statement {
-                        date: DateView::new(x.date),
-                        speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
-                        attributed_to: x.attributed_to.clone(),
-                        attribution: self.attribution(x),
-                        meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
-                        statement_kind: x.kind.as_str().to_string(),
-                        statement_kind_label: x.kind.label().to_string(),
-                        on_record: x.on_record,
-                        about: x
-                            .about
-                            .iter()
-                            .map(|g| self.link_to(Kind::Guarantees, g))
-                            .collect(),
-                        responds_to: self.links_to(Kind::Statements, &x.responds_to),
-                        contradicts: self.links_to(Kind::Statements, &x.contradicts),
-                        responses: self.links(Kind::Statements, l.statement_responses.get(id)),
-                        contradicted_by: self
-                            .links(Kind::Statements, l.statement_contradictions.get(id)),
-                        body_html: x.body_html.clone(),
-                    },
-                )
-            }
-            Kind::Guarantees => {
-                let x = &m.guarantees[id];
+        let meta = item.meta();
+        let id = meta.id.as_str();
+        let detail = match item {
+            Item::Actor(a) => Detail::Actor {
+                actor_kind: a.kind.as_str(),
+                country: a.country.as_ref().map(|c| self.link_to(Kind::Actors, c)),
+                role: a.role.clone(),
+                affiliation: a.affiliation.first().map(|c| self.link_to(Kind::Actors, c)),
+                affiliations: self.links_to(Kind::Actors, &a.affiliation),
+                requests: l
+                    .actor_requests
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .map(|(g, i)| self.contribution(g, *i))
+                    .collect(),
+                aliases: a.aliases.clone(),
+                website: a.url.clone(),
+                description_html: a.description_html.clone(),
+                members: self.links(Kind::Actors, l.actor_members.get(id)),
+                meetings: self.links(Kind::Meetings, l.actor_meetings.get(id)),
+                statements: self.links(Kind::Statements, l.actor_statements.get(id)),
+                contributions: l
+                    .actor_contributions
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .map(|(g, i)| self.contribution(g, *i))
+                    .collect(),
+            },
+            Item::Source(s) => Detail::Source {
+                source_kind: s.kind.as_str().to_string(),
+                source_kind_label: s.kind.label().to_string(),
+                reliability: s.reliability.as_str(),
+                reliability_meaning: s.reliability.meaning(),
+                website: s.url.clone(),
+                description_html: s.description_html.clone(),
+                cited_by: self.cited_by(id),
+            },
+            Item::Meeting(x) => Detail::Meeting {
+                date: DateView::new(x.date),
+                period: dates::range_when(x.date, x.end_date),
+                time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+                timezone: x
+                    .timezone
+                    .clone()
+                    .or_else(|| x.time.map(|_| m.site.timezone.clone())),
+                location: x.location.clone(),
+                convened_by: x
+                    .convened_by
+                    .iter()
+                    .map(|a| self.link_to(Kind::Actors, a))
+                    .collect(),
+                participants: x
+                    .participants
+                    .iter()
+                    .map(|p| ParticipantView {
+                        actor: self.link_to(Kind::Actors, &p.actor),
+                        role: p.role.clone(),
+                        level: p.level.as_ref().map(|t| t.as_str().to_string()),
+                        level_label: p.level.as_ref().map(|t| t.label().to_string()),
+                    })
+                    .collect(),
+                level: x.level.as_ref().map(|t| t.as_str().to_string()),
+                level_label: x.level.as_ref().map(|t| t.label().to_string()),
+                status: x.status.as_str(),
+                upcoming: x.date.first() > m.site.as_of,
+                round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
+                body_html: x.body_html.clone(),
+                statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
+            },
+            Item::Statement(x) => Detail::Statement {
+                date: DateView::new(x.date),
+                speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
+                attributed_to: x.attributed_to.clone(),
+                attribution: self.attribution(x),
+                meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
+                statement_kind: x.kind.as_str().to_string(),
+                statement_kind_label: x.kind.label().to_string(),
+                on_record: x.on_record,
+                about: x
+                    .about
+                    .iter()
+                    .map(|g| self.link_to(Kind::Guarantees, g))
+                    .collect(),
+                responds_to: self.links_to(Kind::Statements, &x.responds_to),
+                contradicts: self.links_to(Kind::Statements, &x.contradicts),
+                responses: self.links(Kind::Statements, l.statement_responses.get(id)),
+                contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
+                body_html: x.body_html.clone(),
+            },
+            Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);
-                (
-                    &x.meta,
-                    Detail::Guarantee {
-                        category: x.category.as_str().to_string(),
-                        category_label: x.category.label().to_string(),
-                        summary: x.summary.clone(),
-                        status_counts: status_counts(st.statuses),
-                        reversal: st.reversal.map(DateView::new),
-                        overdue: st.overdue,
-                        contributions: (0..x.contributions.len())
-                            .map(|i| self.contribution(id, i))
-                            .collect(),
-                        statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
-                        body_html: x.body_html.clone(),
-                    },
-                )
+                Detail::Guarantee {
+                    category: x.category.as_str().to_string(),
+                    category_label: x.category.label().to_string(),
+                    summary: x.summary.clone(),
+                    status_counts: status_counts(st.statuses),
+                    reversal: st.reversal.map(DateView::new),
+                    overdue: st.overdue,
+                    contributions: (0..x.contributions.len())
+                        .map(|i| self.contribution(id, i))
+                        .collect(),
+                    statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
+                    body_html: x.body_html.clone(),
+                }
             }
-            Kind::Rounds => {
-                let x = &m.rounds[id];
-                (
-                    &x.meta,
-                    Detail::Round {
-                        start: DateView::new(x.start),
-                        end: DateView::new(x.end),
-                        period: dates::range(x.start, Some(x.end)),
-                        summary_html: x.summary_html.clone(),
-                        meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
-                    },
-                )
-            }
+            Item::Round(x) => Detail::Round {
+                start: DateView::new(x.start),
+                end: DateView::new(x.end),
+                period: dates::range(x.start, Some(x.end)),
+                summary_html: x.summary_html.clone(),
+                meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
+            },
         };
-        let link = self.link(kind, id);
+        let kind = item.kind();
         ItemView {
             id: id.to_string(),
             kind: kind.dir(),
             kind_singular: kind.singular(),
-            title: link.title.clone(),
-            url: link.url.clone(),
+            title: item.title().to_string(),
+            url: crate::routes::item(kind, id),
             tlp: meta.tlp.into(),
             tags: meta.tags.clone(),
             citations: self.citations(&meta.citations),

@@ -259,7 +259,12 @@ impl<'m> Views<'m> {
                 })
             })
             .collect();
-        out.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
+        out.sort_by_key(|g| {
+            (
+                g.guarantee.title().to_lowercase(),
+                g.guarantee.id().map(str::to_owned),
+            )
+        });
         out
     }
 

@@ -4,7 +4,7 @@
 
 use crate::dates::{Precision, When};
 use crate::markdown::Prose;
-use crate::model::Tlp;
+use crate::model::{Kind, Tlp};
 use serde::Serialize;
 
 mod build;
@@ -72,24 +72,56 @@ impl From<Tlp> for TlpView {
     }
 }
 
-/// A link to an item's page (serialised as its fields in this order: see view/links.rs).
-/// Shared: pages hold tens of links each, and a clone costs a reference count.
+/// A link to an item's page, or what stands in for an item withheld from the audience
+/// (serialised as its fields in sorted order: see view/links.rs).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link(std::sync::Arc<LinkData>);
+pub enum Link {
+    /// To the page of an item the audience sees. Shared: pages hold tens of links each,
+    /// and a clone costs a reference count.
+    To(std::sync::Arc<LinkData>),
+    /// To an item of this kind withheld from the audience: no id, no page, no marking.
+    /// Templates get `{kind, title: "(withheld)", withheld: true}`.
+    Withheld(Kind),
+}
 
 impl Link {
-    /// A link with these fields.
+    /// A link to the item these fields describe.
     pub fn new(data: LinkData) -> Self {
-        Link(std::sync::Arc::new(data))
+        Link::To(std::sync::Arc::new(data))
+    }
+
+    /// What the link says of its item; `None` when the item is withheld.
+    pub fn target(&self) -> Option<&LinkData> {
+        match self {
+            Link::To(data) => Some(data),
+            Link::Withheld(_) => None,
+        }
+    }
+
+    /// The item's id; `None` when it is withheld.
+    pub fn id(&self) -> Option<&str> {
+        self.target().map(|t| t.id.as_str())
+    }
+
+    /// The item's title or name, or `(withheld)`.
+    pub fn title(&self) -> &str {
+        match self {
+            Link::To(data) => &data.title,
+            Link::Withheld(_) => WITHHELD_TITLE,
+        }
+    }
+
+    /// The kind folder of the item, e.g. `meetings`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Link::To(data) => data.kind,
+            Link::Withheld(kind) => kind.dir(),
+        }
     }
 }
 
-impl std::ops::Deref for Link {
-    type Target = LinkData;
-    fn deref(&self) -> &LinkData {
-        &self.0
-    }
-}
+/// What pages show for an item withheld from the audience.
+pub const WITHHELD_TITLE: &str = "(withheld)";
 
 /// What a [`Link`] says.
 #[derive(Debug, Clone, PartialEq)]

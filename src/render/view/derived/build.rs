@@ -218,7 +218,12 @@ impl<'m> Views<'m> {
                 })
             })
             .collect();
-        actors.sort_by_key(|a| (a.actor.title.to_lowercase(), a.actor.id.clone()));
+        actors.sort_by_key(|a| {
+            (
+                a.actor.title().to_lowercase(),
+                a.actor.id().map(str::to_owned),
+            )
+        });
         let mut guarantees: Vec<GuaranteeDeclarations> = self
             .m
             .guarantees
@@ -231,7 +236,12 @@ impl<'m> Views<'m> {
                     .collect(),
             })
             .collect();
-        guarantees.sort_by_key(|g| (g.guarantee.title.to_lowercase(), g.guarantee.id.clone()));
+        guarantees.sort_by_key(|g| {
+            (
+                g.guarantee.title().to_lowercase(),
+                g.guarantee.id().map(str::to_owned),
+            )
+        });
         let mut relations: Vec<(&crate::model::Statement, &'static str, &Ref)> = self
             .m
             .statements
@@ -258,8 +268,8 @@ impl<'m> Views<'m> {
         let m = self.m;
         timeline::entries(m)
             .into_iter()
-            .map(|e| {
-                let link = self.link(e.kind, &e.id);
+            .filter_map(|e| {
+                let link = self.item_link(e.kind, &e.id)?;
                 let (kind, title, url, note, status, tlp) = match e.what {
                     What::Meeting | What::Statement => (
                         if e.what == What::Meeting {
@@ -275,13 +285,14 @@ impl<'m> Views<'m> {
                     ),
                     What::Step(i, s, current) => {
                         let c = self.contribution(&e.id, i);
-                        let title = format!("{}: {} {}", c.guarantee.title, c.by.title, s.as_str());
+                        let title =
+                            format!("{}: {} {}", c.guarantee.title(), c.by.title(), s.as_str());
                         let note = (!current).then(|| "earlier step".to_string());
-                        let url = format!("{}#{}", c.guarantee.url, c.anchor);
+                        let url = crate::routes::item_at(Kind::Guarantees, &e.id, Some(&c.anchor));
                         ("status", title, url, note, Some(s.as_str()), c.tlp)
                     }
                 };
-                TimelineEntry {
+                Some(TimelineEntry {
                     date: DateView::new(e.date),
                     kind,
                     title,
@@ -290,7 +301,7 @@ impl<'m> Views<'m> {
                     status,
                     upcoming: e.date.first() > m.site.as_of,
                     tlp,
-                }
+                })
             })
             .collect()
     }
@@ -347,7 +358,12 @@ impl<'m> Views<'m> {
                 cited_by: self.cited_by(id),
             })
             .collect();
-        out.sort_by_key(|r| (r.source.title.to_lowercase(), r.source.id.clone()));
+        out.sort_by_key(|r| {
+            (
+                r.source.title().to_lowercase(),
+                r.source.id().map(str::to_owned),
+            )
+        });
         out
     }
 
