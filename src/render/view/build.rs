@@ -333,6 +333,7 @@ impl<'m> Views<'m> {
                 responses: self.links(Kind::Statements, l.statement_responses.get(id)),
                 contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
                 body_html: x.body_html.clone(),
+                body_has_blockquote: x.body_html.has_blockquote(),
             },
             Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);

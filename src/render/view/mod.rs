@@ -405,6 +405,8 @@ pub enum Detail {
         contradicted_by: Vec<Link>,
         /// Rendered text.
         body_html: Prose,
+        /// True if the text holds a `<blockquote>` of its own (the quotation itself).
+        body_has_blockquote: bool,
     },
     /// A guarantee component.
     Guarantee {
