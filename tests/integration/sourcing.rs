@@ -227,3 +227,33 @@ fn citations_and_items_citing_are_counted_once_and_labelled_alike() {
     assert!(row.contains("<td class=\"number\">3</td>"), "{row}");
     assert!(list.contains("<th scope=\"col\">Items citing it</th>"));
 }
+
+#[test]
+fn a_source_page_says_what_it_reports_from_and_whose_channel_it_is() {
+    let site = Site::minimal();
+    source(
+        &site,
+        "paper",
+        "kind: media\nreliability: C\nderived_from: reuters\n",
+    );
+    source(
+        &site,
+        "umerov-x",
+        "kind: media\nreliability: B\nchannel_of: rustem-umerov\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    briefing::build(site.root(), &briefing::BuildOptions::new(out.path())).unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    let paper = read("sources/paper.html");
+    assert!(
+        paper.contains("<dt>Reports from</dt><dd><a href=\"../sources/reuters.html\">Reuters</a>"),
+        "{paper}"
+    );
+    let channel = read("sources/umerov-x.html");
+    assert!(
+        channel.contains("<dt>Own channel of</dt><dd><a href=\"../actors/rustem-umerov.html\">"),
+        "{channel}"
+    );
+    let json = read("data/briefing.json");
+    assert!(json.contains("\"derived_from\": ["), "{json}");
+}

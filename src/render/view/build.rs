@@ -280,6 +280,8 @@ impl<'m> Views<'m> {
                 reliability_meaning: s.reliability.meaning(),
                 website: s.url.clone(),
                 description_html: s.description_html.clone(),
+                derived_from: self.links_to(Kind::Sources, &s.derived_from),
+                channel_of: s.channel_of.as_ref().map(|a| self.link_to(Kind::Actors, a)),
                 cited_by: self.cited_by(id),
             },
             Item::Meeting(x) => Detail::Meeting {

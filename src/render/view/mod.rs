@@ -341,6 +341,10 @@ pub enum Detail {
         website: Option<String>,
         /// Rendered description.
         description_html: Option<Prose>,
+        /// The sources it reports from.
+        derived_from: Vec<Link>,
+        /// The actor whose own channel it is.
+        channel_of: Option<Link>,
         /// Items citing it.
         cited_by: Vec<Link>,
     },

@@ -344,6 +344,8 @@ impl Detail {
                 reliability_meaning,
                 website,
                 description_html,
+                derived_from,
+                channel_of,
                 cited_by,
             } => vec![
                 ("source_kind", source_kind.as_str().into()),
@@ -352,6 +354,8 @@ impl Detail {
                 ("reliability_meaning", (*reliability_meaning).into()),
                 ("website", opt_str(website)),
                 ("description_html", opt_prose(description_html)),
+                ("derived_from", list(derived_from, v)),
+                ("channel_of", opt(channel_of, v)),
                 ("cited_by", list(cited_by, v)),
             ],
             Detail::Meeting {
