@@ -72,12 +72,20 @@ impl View {
 
 /// The page of item `id` of `kind`: `meetings/paris-summit.html`.
 pub fn item(kind: Kind, id: &str) -> String {
-    format!("{}/{id}.html", kind.dir())
+    item_at(kind, id, None)
 }
 
 /// The page of an item, and the element `fragment` on it (already percent-encoded).
 pub fn item_at(kind: Kind, id: &str, fragment: Option<&str>) -> String {
-    let mut path = item(kind, id);
+    // Pushed piece by piece: made for every link of every text, where `format!` cost
+    // several times more.
+    let dir = kind.dir();
+    let fragment_len = fragment.map_or(0, |f| f.len() + 1);
+    let mut path = String::with_capacity(dir.len() + id.len() + 6 + fragment_len);
+    path.push_str(dir);
+    path.push('/');
+    path.push_str(id);
+    path.push_str(".html");
     if let Some(f) = fragment {
         path.push('#');
         path.push_str(f);

@@ -1,59 +1,55 @@
 //! Template values of rendered Markdown ([`Prose`]), and the HTML they make on a page.
 
-use super::value::map;
 use crate::markdown::Prose;
 use tera::Value;
 
 /// The template value of rendered Markdown: its HTML, a string, when it has no link to
-/// an item (most texts); else a list of its segments, each a string of HTML, a link to
-/// an item `{url, attrs, inner}`, or a withheld link `{withheld}`. The `prose_html`
-/// filter (src/render/filters.rs) writes either for a page, relative to its `root`.
+/// an item (most texts); else a list of strings that alternate between HTML and the
+/// URL of a link to an item relative to the site root (HTML, URL, HTML, ..., HTML): a
+/// page writes its `root` before each URL. A withheld link is HTML (its text). The
+/// `prose_html` filter (src/render/filters.rs) writes either for a page.
 pub(crate) fn prose(p: &Prose) -> Value {
     use crate::markdown::Segment;
     match p.segments() {
         [] => Value::from(""),
         [Segment::Html(h)] => Value::from(h.as_str()),
-        segments => Value::from(
-            segments
-                .iter()
-                .map(|s| match s {
-                    Segment::Html(h) => Value::from(h.as_str()),
+        segments => {
+            let mut pieces: Vec<Value> = Vec::with_capacity(segments.len() * 2 + 1);
+            let mut html = String::new();
+            for s in segments {
+                match s {
+                    Segment::Html(h) => html.push_str(h),
                     Segment::Link { to, attrs, inner } => match to.url() {
-                        Some(url) => map([
-                            ("url", url.into()),
-                            ("attrs", attrs.as_str().into()),
-                            ("inner", inner.as_str().into()),
-                        ]),
-                        None => map([("withheld", inner.as_str().into())]),
+                        Some(url) => {
+                            html.push_str("<a href=\"");
+                            pieces.push(Value::from(std::mem::take(&mut html)));
+                            pieces.push(Value::from(url));
+                            html.push('"');
+                            html.push_str(attrs);
+                            html.push('>');
+                            html.push_str(inner);
+                            html.push_str("</a>");
+                        }
+                        None => crate::markdown::write_link(&mut html, "", None, attrs, inner),
                     },
-                })
-                .collect::<Vec<_>>(),
-        ),
+                }
+            }
+            pieces.push(Value::from(html));
+            Value::from(pieces)
+        }
     }
 }
 
 /// The HTML of a [`prose`] value for a page whose way back to the site root is `root`
 /// (what the `prose_html` filter writes); `None` for a string, which is its own HTML.
 pub(crate) fn prose_value_html(value: &Value, root: &str) -> Option<String> {
-    use tera::value::Key;
-    fn field<'v>(m: &'v tera::Map, k: &'static str) -> Option<&'v str> {
-        m.get(&Key::Str(k)).and_then(Value::as_str)
-    }
-    let segments = value.as_array()?;
+    let pieces = value.as_array()?;
     let mut out = String::new();
-    for s in segments {
-        if let Some(h) = s.as_str() {
-            out.push_str(h);
-        } else if let Some(s) = s.as_map() {
-            let inner = field(s, "inner").or_else(|| field(s, "withheld"));
-            crate::markdown::write_link(
-                &mut out,
-                root,
-                field(s, "url"),
-                field(s, "attrs").unwrap_or(""),
-                inner.unwrap_or(""),
-            );
+    for (i, piece) in pieces.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str(root);
         }
+        out.push_str(piece.as_str().unwrap_or(""));
     }
     Some(out)
 }

@@ -481,9 +481,12 @@ mod tests {
             return Value::from(out);
         }
         if let Some(a) = v.as_array() {
-            // A prose value with links: strings of HTML and maps of links (Markdown
-            // always wraps a link in a block, so both are there).
-            if a.iter().any(|x| x.as_str().is_some()) && a.iter().any(|x| x.as_map().is_some()) {
+            // A prose value with links: HTML and URLs, alternating, all strings (no other
+            // view has a list of strings starting with HTML).
+            if a.first()
+                .and_then(Value::as_str)
+                .is_some_and(|s| s.starts_with('<'))
+            {
                 return Value::from(prose_value_html(v, "").unwrap_or_default());
             }
             return Value::from(a.iter().map(as_exported).collect::<Vec<_>>());
