@@ -9,9 +9,6 @@ use crate::markdown::Prose;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The URL rendered for a withheld reference; pages turn such links into plain text.
-pub const WITHHELD_URL: &str = "briefing-withheld:";
-
 /// How much each marking withheld.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Withheld {
@@ -105,6 +102,10 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         cites(&mut a.meta.citations);
     }
     for s in m.sources.values_mut() {
+        s.derived_from
+            .iter_mut()
+            .for_each(|d| hide(Kind::Sources, d));
+        s.channel_of.iter_mut().for_each(|a| hide(Kind::Actors, a));
         opt_body(&mut s.description_html);
         cites(&mut s.meta.citations);
     }
@@ -195,55 +196,4 @@ pub fn withholds(m: &Model, audience: Tlp) -> bool {
         || m.guarantees
             .values()
             .any(|g| g.meta.tlp > audience || g.contributions.iter().any(|c| c.tlp > audience))
-}
-
-/// Replaces every `<a href="{prefix}briefing-withheld:...">text</a>` with plain text;
-/// a page with none is returned as it is, uncopied.
-pub fn strip_withheld_links(html: String) -> String {
-    // Every page goes through here and almost none holds a withheld link: one searcher,
-    // made once, looks for the marker (`str::contains` built a new one for each page).
-    static MARKER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(WITHHELD_URL));
-    if MARKER.find(html.as_bytes()).is_none() {
-        return html;
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    while let Some(start) = rest.find("<a ") {
-        let tag_end = match rest[start..].find('>') {
-            Some(e) => start + e,
-            None => break,
-        };
-        let tag = &rest[start..tag_end];
-        let close = rest[tag_end..].find("</a>").map(|c| tag_end + c);
-        match (tag.contains(WITHHELD_URL), close) {
-            (true, Some(close)) => {
-                out.push_str(&rest[..start]);
-                out.push_str("<span class=\"withheld\">");
-                out.push_str(&rest[tag_end + 1..close]);
-                out.push_str("</span>");
-                rest = &rest[close + 4..];
-            }
-            _ => {
-                out.push_str(&rest[..=tag_end]);
-                rest = &rest[tag_end + 1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_rendered_withheld_links_with_attributes() {
-        let html = r#"<p><a href="../briefing-withheld:" title="t">(withheld)</a> <a href="x.html">x</a></p>"#;
-        assert_eq!(
-            strip_withheld_links(html.to_string()),
-            r#"<p><span class="withheld">(withheld)</span> <a href="x.html">x</a></p>"#
-        );
-    }
 }

@@ -235,6 +235,14 @@ pub struct RawSource {
     /// What the source is and how this briefing uses it (Markdown).
     #[schemars(with = "Option<String>")]
     pub description: Opt<String>,
+    /// The sources this one reports from (a paper rewriting a wire story): one source id
+    /// or a list. Sources of one origin do not corroborate each other.
+    #[schemars(with = "Option<OneOrMany>")]
+    pub derived_from: Opt<OneOrMany>,
+    /// The actor whose own channel this is (a minister's account, a government's site):
+    /// for that actor's statements, and its officials', it is a primary source.
+    #[schemars(with = "Option<String>")]
+    pub channel_of: Opt<String>,
     /// Free tags.
     pub tags: Option<Vec<String>>,
     /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.

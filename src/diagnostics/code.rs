@@ -152,11 +152,13 @@ codes! {
     NoSource = "no-source", Warning,
         "A claim (meeting, statement, guarantee component, contribution or round) cites no source.";
     AnonymousOnly = "anonymous-only", Warning,
-        "A statement has no named speaker: it rests only on an anonymous attribution.";
+        "A statement has no named speaker and no on-record source (a `document`, an `official` or `government` source, a source with `channel_of`): it rests only on an anonymous attribution.";
     SingleSource = "single-source", Warning,
-        "Every citation of a claim names the same one source. Add a corroborating source.";
+        "Every citation of a claim goes back to one origin (sources that declare `derived_from` share its origin), and none is a primary source graded A or B (a `document`, or the speaker's own channel). Add an independent source.";
     UngradedCitation = "ungraded-citation", Warning,
         "A citation has no information `credibility` grade (Admiralty 1-6).";
+    PastedCitation = "pasted-citation", Warning,
+        "The same citation (source and note or URL) appears in five items or more: it is reported once, and corroborates none of them.";
     // `serve` only
     InternalError = "internal-error", Error,
         "A rebuild in `briefing serve` stopped on a bug in briefing (its message is in the terminal). The last good pages stay served and the next change rebuilds the whole site. Please report it.";

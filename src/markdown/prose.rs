@@ -136,7 +136,10 @@ impl Prose {
         let mut segments = Vec::new();
         let mut from = 0;
         let mut at = 0;
-        while let Some(i) = html[at..].find("<a ").map(|i| at + i) {
+        // One searcher, made once: `str::find` builds one per call.
+        static OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("<a "));
+        while let Some(i) = OPEN.find(&html.as_bytes()[at..]).map(|i| at + i) {
             at = i + 3;
             let Some(tag) = read_tag(&html[i..]) else {
                 continue;
@@ -145,7 +148,8 @@ impl Prose {
                 continue;
             };
             let open_end = i + tag.len;
-            let Some(close) = html[open_end..].find("</a>").map(|c| open_end + c) else {
+            let close = memchr::memmem::find(&html.as_bytes()[open_end..], b"</a>");
+            let Some(close) = close.map(|c| open_end + c) else {
                 continue;
             };
             if from < i {

@@ -28,8 +28,11 @@ pub struct Links {
     pub statement_responses: BTreeMap<String, Vec<String>>,
     /// Statement id -> statements that contradict it.
     pub statement_contradictions: BTreeMap<String, Vec<String>>,
-    /// Source id -> (kind, id) of items whose citations name it.
+    /// Source id -> (kind, id) of items whose citations name it: "cited by N items".
     pub source_citers: BTreeMap<String, Vec<(Kind, String)>>,
+    /// Source id -> how many citations name it, in items, contributions and their
+    /// steps, counted by the same walk as [`Links::source_citers`]: "N citations".
+    pub source_citations: BTreeMap<String, usize>,
 }
 
 fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &Ref, v: V) {
@@ -158,5 +161,8 @@ impl Links {
 fn cite(l: &mut Links, kind: Kind, id: &str, citations: &[super::Citation]) {
     for c in citations {
         add(&mut l.source_citers, &c.source, (kind, id.to_string()));
+        if let Ref::Id(source) = &c.source {
+            *l.source_citations.entry(source.clone()).or_default() += 1;
+        }
     }
 }

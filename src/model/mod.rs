@@ -120,6 +120,10 @@ pub struct Source {
     pub url: Option<String>,
     /// Markdown description rendered to HTML.
     pub description_html: Option<Prose>,
+    /// The sources it reports from.
+    pub derived_from: Vec<Ref>,
+    /// The actor whose own channel it is.
+    pub channel_of: Option<Ref>,
 }
 
 /// Someone at a meeting.

@@ -13,9 +13,10 @@ pub fn register(tera: &mut Tera) {
 /// `root`: links to items point there, withheld ones are plain text.
 fn prose_html(value: Value, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
     let root = kwargs.get::<&str>("root")?.unwrap_or("");
-    Ok(Value::safe_string(&crate::render::view::prose_value_html(
-        &value, root,
-    )))
+    Ok(match crate::render::view::prose_value_html(&value, root) {
+        Some(html) => Value::safe_string(&html),
+        None => value.mark_safe(),
+    })
 }
 
 /// `html | shift_headings(by=N)`: rendered Markdown with every heading moved down `N`

@@ -322,7 +322,6 @@ pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnosti
     let html = tera
         .render(p.template, &ctx)
         .map_err(|e| templates::from_tera(&e))?;
-    let html = crate::audience::strip_withheld_links(html);
     Ok(Output {
         path: p.path.clone(),
         bytes: html.into_bytes(),

@@ -83,8 +83,18 @@ pub fn source(doc: &Doc<RawSource>, c: &mut Checker) -> Source {
         Reliability::parse,
         Reliability::ALL,
     );
+    let derived_from = c.one_or_many(Kind::Sources, &r.derived_from, "derived_from");
+    if derived_from.contains(&doc.id) {
+        let at = r.derived_from.as_ref().and_then(|a| c.pos(a));
+        c.error(
+            Diagnostic::error(Code::SelfReference, "a source cannot derive from itself").at(at),
+        );
+    }
+    let channel_of = c.opt_ref(Kind::Actors, &r.channel_of, "channel_of");
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     Source {
+        derived_from: derived_from.into_iter().map(Ref::Id).collect(),
+        channel_of: channel_of.map(Ref::Id),
         name: name.unwrap_or_default(),
         kind: kind.unwrap_or_else(|| Term::builtin(SourceKind::Other.as_str())),
         reliability: reliability.unwrap_or(Reliability::F),

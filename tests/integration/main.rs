@@ -16,6 +16,7 @@ mod scaffold;
 mod schema;
 mod serve;
 mod snapshots;
+mod sourcing;
 mod templates;
 mod timetravel;
 mod validation;

@@ -280,6 +280,8 @@ impl<'m> Views<'m> {
                 reliability_meaning: s.reliability.meaning(),
                 website: s.url.clone(),
                 description_html: s.description_html.clone(),
+                derived_from: self.links_to(Kind::Sources, &s.derived_from),
+                channel_of: s.channel_of.as_ref().map(|a| self.link_to(Kind::Actors, a)),
                 cited_by: self.cited_by(id),
             },
             Item::Meeting(x) => Detail::Meeting {
@@ -333,6 +335,7 @@ impl<'m> Views<'m> {
                 responses: self.links(Kind::Statements, l.statement_responses.get(id)),
                 contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
                 body_html: x.body_html.clone(),
+                body_has_blockquote: x.body_html.has_blockquote(),
             },
             Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);

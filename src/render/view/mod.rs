@@ -341,6 +341,10 @@ pub enum Detail {
         website: Option<String>,
         /// Rendered description.
         description_html: Option<Prose>,
+        /// The sources it reports from.
+        derived_from: Vec<Link>,
+        /// The actor whose own channel it is.
+        channel_of: Option<Link>,
         /// Items citing it.
         cited_by: Vec<Link>,
     },
@@ -405,6 +409,8 @@ pub enum Detail {
         contradicted_by: Vec<Link>,
         /// Rendered text.
         body_html: Prose,
+        /// True if the text holds a `<blockquote>` of its own (the quotation itself).
+        body_has_blockquote: bool,
     },
     /// A guarantee component.
     Guarantee {

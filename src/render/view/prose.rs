@@ -4,57 +4,47 @@ use super::value::map;
 use crate::markdown::Prose;
 use tera::Value;
 
-/// The template value of rendered Markdown: `""` when empty, else a map of its
-/// `segments` (each `{html}`, a link to an item `{url, attrs, inner}`, or a withheld
-/// link `{withheld}`) and whether it holds a `blockquote`. The `prose_html` filter
-/// (src/render/filters.rs) writes it for a page, relative to the page's `root`.
+/// The template value of rendered Markdown: its HTML, a string, when it has no link to
+/// an item (most texts); else a list of its segments, each a string of HTML, a link to
+/// an item `{url, attrs, inner}`, or a withheld link `{withheld}`. The `prose_html`
+/// filter (src/render/filters.rs) writes either for a page, relative to its `root`.
 pub(crate) fn prose(p: &Prose) -> Value {
     use crate::markdown::Segment;
-    if p.is_empty() {
-        return Value::from("");
+    match p.segments() {
+        [] => Value::from(""),
+        [Segment::Html(h)] => Value::from(h.as_str()),
+        segments => Value::from(
+            segments
+                .iter()
+                .map(|s| match s {
+                    Segment::Html(h) => Value::from(h.as_str()),
+                    Segment::Link { to, attrs, inner } => match to.url() {
+                        Some(url) => map([
+                            ("url", url.into()),
+                            ("attrs", attrs.as_str().into()),
+                            ("inner", inner.as_str().into()),
+                        ]),
+                        None => map([("withheld", inner.as_str().into())]),
+                    },
+                })
+                .collect::<Vec<_>>(),
+        ),
     }
-    let segments: Vec<Value> = p
-        .segments()
-        .iter()
-        .map(|s| match s {
-            Segment::Html(h) => map([("html", h.as_str().into())]),
-            Segment::Link { to, attrs, inner } => match to.url() {
-                Some(url) => map([
-                    ("url", url.into()),
-                    ("attrs", attrs.as_str().into()),
-                    ("inner", inner.as_str().into()),
-                ]),
-                None => map([("withheld", inner.as_str().into())]),
-            },
-        })
-        .collect();
-    map([
-        ("blockquote", p.has_blockquote().into()),
-        ("segments", Value::from(segments)),
-    ])
 }
 
 /// The HTML of a [`prose`] value for a page whose way back to the site root is `root`
-/// (what the `prose_html` filter writes); anything but a prose value writes as its
-/// text.
-pub(crate) fn prose_value_html(value: &Value, root: &str) -> String {
+/// (what the `prose_html` filter writes); `None` for a string, which is its own HTML.
+pub(crate) fn prose_value_html(value: &Value, root: &str) -> Option<String> {
     use tera::value::Key;
-    let Some(map) = value.as_map() else {
-        return value.as_str().unwrap_or("").to_string();
-    };
     fn field<'v>(m: &'v tera::Map, k: &'static str) -> Option<&'v str> {
         m.get(&Key::Str(k)).and_then(Value::as_str)
     }
+    let segments = value.as_array()?;
     let mut out = String::new();
-    let segments = map.get(&Key::Str("segments")).and_then(Value::as_array);
-    for s in segments
-        .unwrap_or_default()
-        .iter()
-        .filter_map(Value::as_map)
-    {
-        if let Some(h) = field(s, "html") {
+    for s in segments {
+        if let Some(h) = s.as_str() {
             out.push_str(h);
-        } else {
+        } else if let Some(s) = s.as_map() {
             let inner = field(s, "inner").or_else(|| field(s, "withheld"));
             crate::markdown::write_link(
                 &mut out,
@@ -65,7 +55,7 @@ pub(crate) fn prose_value_html(value: &Value, root: &str) -> String {
             );
         }
     }
-    out
+    Some(out)
 }
 
 /// [`prose`] of an optional text; `null` without one.

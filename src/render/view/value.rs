@@ -344,6 +344,8 @@ impl Detail {
                 reliability_meaning,
                 website,
                 description_html,
+                derived_from,
+                channel_of,
                 cited_by,
             } => vec![
                 ("source_kind", source_kind.as_str().into()),
@@ -352,6 +354,8 @@ impl Detail {
                 ("reliability_meaning", (*reliability_meaning).into()),
                 ("website", opt_str(website)),
                 ("description_html", opt_prose(description_html)),
+                ("derived_from", list(derived_from, v)),
+                ("channel_of", opt(channel_of, v)),
                 ("cited_by", list(cited_by, v)),
             ],
             Detail::Meeting {
@@ -400,6 +404,7 @@ impl Detail {
                 responses,
                 contradicted_by,
                 body_html,
+                body_has_blockquote,
             } => vec![
                 ("date", date.to_value(v)),
                 ("speaker", opt(speaker, v)),
@@ -415,6 +420,7 @@ impl Detail {
                 ("responses", list(responses, v)),
                 ("contradicted_by", list(contradicted_by, v)),
                 ("body_html", prose(body_html)),
+                ("body_has_blockquote", (*body_has_blockquote).into()),
             ],
             Detail::Guarantee {
                 category,
@@ -464,9 +470,6 @@ mod tests {
     /// `v` with each prose value written as the exports write it (HTML from the root).
     fn as_exported(v: &Value) -> Value {
         if let Some(m) = v.as_map() {
-            if m.contains_key(&tera::value::Key::Str("segments")) {
-                return Value::from(prose_value_html(v, ""));
-            }
             let entries: Vec<(String, Value)> = m
                 .iter()
                 .map(|(k, x)| (k.as_str().unwrap_or("").to_string(), as_exported(x)))
@@ -478,6 +481,11 @@ mod tests {
             return Value::from(out);
         }
         if let Some(a) = v.as_array() {
+            // A prose value with links: strings of HTML and maps of links (Markdown
+            // always wraps a link in a block, so both are there).
+            if a.iter().any(|x| x.as_str().is_some()) && a.iter().any(|x| x.as_map().is_some()) {
+                return Value::from(prose_value_html(v, "").unwrap_or_default());
+            }
             return Value::from(a.iter().map(as_exported).collect::<Vec<_>>());
         }
         v.clone()

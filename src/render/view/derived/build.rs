@@ -347,30 +347,6 @@ impl<'m> Views<'m> {
     /// The sources register, by source name.
     pub fn register(&self) -> Vec<RegisterEntry> {
         let m = self.m;
-        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
-        let all_citations = m
-            .meetings
-            .values()
-            .flat_map(|x| &x.meta.citations)
-            .chain(m.statements.values().flat_map(|x| &x.meta.citations))
-            .chain(m.rounds.values().flat_map(|x| &x.meta.citations))
-            .chain(m.actors.values().flat_map(|x| &x.meta.citations))
-            .chain(m.sources.values().flat_map(|x| &x.meta.citations))
-            .chain(m.guarantees.values().flat_map(|g| {
-                g.meta
-                    .citations
-                    .iter()
-                    .chain(g.contributions.iter().flat_map(|c| {
-                        c.citations
-                            .iter()
-                            .chain(c.history.iter().flat_map(|h| &h.citations))
-                    }))
-            }));
-        for c in all_citations {
-            if let Ref::Id(source) = &c.source {
-                *counts.entry(source).or_default() += 1;
-            }
-        }
         let mut out: Vec<RegisterEntry> = m
             .sources
             .iter()
@@ -378,7 +354,7 @@ impl<'m> Views<'m> {
                 source: self.link(Kind::Sources, id),
                 reliability: s.reliability.as_str(),
                 reliability_meaning: s.reliability.meaning(),
-                citations: counts.get(id.as_str()).copied().unwrap_or(0),
+                citations: m.links.source_citations.get(id).copied().unwrap_or(0),
                 cited_by: self.cited_by(id),
             })
             .collect();
