@@ -100,7 +100,7 @@ pub(super) fn data(
             ("register", views.value(&views.register())),
             ("report", views.value(&views.sourcing_report())),
         ],
-        Search => vec![("searchable", views.value(&views.searchable()))],
+        Search => vec![("searchable", views.value_of(&views.searchable()))],
         EmbedMatrix => embed(
             "matrix",
             Matrix.path(),

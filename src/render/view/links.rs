@@ -79,6 +79,12 @@ impl<'m> Views<'m> {
         tera::Value::from_serializable(v)
     }
 
+    /// The template value of a view that makes its own (see value.rs): the values of the
+    /// links in it are the ones shared by every page showing them.
+    pub(crate) fn value_of<T: ToValue>(&self, v: &T) -> tera::Value {
+        v.to_value(&super::value::Cx::new(self))
+    }
+
     /// The template value of the link `data`, shared by every page showing it when the
     /// links are built in bulk.
     pub(crate) fn link_value(&self, data: &LinkData) -> tera::Value {

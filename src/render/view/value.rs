@@ -543,6 +543,8 @@ mod tests {
                 }
             }
             assert!(n >= at_least, "only {n} items");
+            let links = views.searchable();
+            assert_eq!(views.value_of(&links), Value::from_serializable(&links));
             for id in m.rounds.keys() {
                 let brief = views.round_brief(id);
                 let want = Value::from_serializable(&brief);
