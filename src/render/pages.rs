@@ -171,7 +171,7 @@ pub(super) fn front_page(
         .iter()
         .map(|id| views.item(Kind::Guarantees, id))
         .collect();
-    let cx = Cx::new(views);
+    let cx = Cx::new();
     let counts: Vec<(&str, usize)> = items.iter().map(|(k, v)| (k.dir(), v.len())).collect();
     Page {
         path: crate::routes::FRONT.into(),
@@ -220,7 +220,7 @@ pub(super) fn lazy_data(
     lead: Option<&str>,
     lazy: &Lazy,
 ) -> (Vec<(&'static str, tera::Value)>, Option<Tlp>) {
-    let cx = Cx::new(views);
+    let cx = Cx::new();
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),

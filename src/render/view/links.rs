@@ -3,54 +3,36 @@
 use super::*;
 use crate::dates;
 use crate::model::*;
+use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Every item's link and its template value, by kind (in [`Kind::ALL`] order) and id.
-pub(super) type LinkCache = Arc<Vec<HashMap<String, (Link, tera::Value)>>>;
+/// Every item's link, with its template value made, by kind (in [`Kind::ALL`] order)
+/// and id.
+pub(super) type LinkCache = Arc<Vec<HashMap<String, Link>>>;
 
 /// The cached link of the item `kind`/`id` in `cache`.
-fn find<'c>(cache: &'c LinkCache, kind: &str, id: &str) -> Option<&'c (Link, tera::Value)> {
+fn find<'c>(cache: &'c LinkCache, kind: &str, id: &str) -> Option<&'c Link> {
     let index = Kind::ALL.iter().position(|k| k.dir() == kind)?;
     cache[index].get(id)
 }
 
-/// The shared value of the link `data` in `cache`, if it is there.
-fn shared_value(cache: &LinkCache, data: &LinkData) -> Option<tera::Value> {
-    let (cached, value) = find(cache, data.kind, &data.id)?;
-    debug_assert!(
-        cached.target() == Some(data),
-        "a link changed after it was built"
-    );
-    Some(value.clone())
-}
-
-/// Serialised like a derived struct; a withheld link as `kind`, `title` and
+/// Serialised as its template value ([`LinkData::value`], made once per link and
+/// passed to Tera by reference count); a withheld link as `kind`, `title` and
 /// `withheld: true`, without id or url.
 impl Serialize for Link {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let data = match self {
-            Link::To(data) => data,
+        match self {
+            Link::To(data) => data.value().serialize(s),
             Link::Withheld(kind) => {
                 let mut st = s.serialize_struct("Link", 3)?;
                 st.serialize_field("kind", kind.dir())?;
                 st.serialize_field("title", WITHHELD_TITLE)?;
                 st.serialize_field("withheld", &true)?;
-                return st.end();
+                st.end()
             }
-        };
-        // Fields in sorted order: the JSON exports sort keys, and an object whose keys
-        // come sorted is written where it stands instead of being reordered.
-        let mut st = s.serialize_struct("Link", 7)?;
-        st.serialize_field("date", &data.date)?;
-        st.serialize_field("id", &data.id)?;
-        st.serialize_field("kind", &data.kind)?;
-        st.serialize_field("note", &data.note)?;
-        st.serialize_field("title", &data.title)?;
-        st.serialize_field("tlp", &data.tlp)?;
-        st.serialize_field("url", &data.url)?;
-        st.end()
+        }
     }
 }
 
@@ -59,7 +41,7 @@ impl<'m> Views<'m> {
     /// item).
     pub fn link(&self, kind: Kind, id: &str) -> Link {
         match self.link_cache().and_then(|c| find(c, kind.dir(), id)) {
-            Some((link, _)) => link.clone(),
+            Some(link) => link.clone(),
             None => self.make_link(kind, id),
         }
     }
@@ -82,15 +64,7 @@ impl<'m> Views<'m> {
     /// The template value of a view that makes its own (see value.rs): the values of the
     /// links in it are the ones shared by every page showing them.
     pub(crate) fn value_of<T: ToValue>(&self, v: &T) -> tera::Value {
-        v.to_value(&super::value::Cx::new(self))
-    }
-
-    /// The template value of the link `data`, shared by every page showing it when the
-    /// links are built in bulk.
-    pub(crate) fn link_value(&self, data: &LinkData) -> tera::Value {
-        self.link_cache()
-            .and_then(|c| shared_value(c, data))
-            .unwrap_or_else(|| data.value_uncached(&super::value::Cx::new(self)))
+        v.to_value(&super::value::Cx::new())
     }
 
     /// Every item's link and its value, all built at the first one asked for, if links
@@ -110,12 +84,10 @@ impl<'m> Views<'m> {
                     ids.into_par_iter()
                         .map(|id| {
                             let link = self.make_link(*k, id);
-                            let cx = super::value::Cx::new(self);
-                            let value = match &link {
-                                Link::To(data) => data.value_uncached(&cx),
-                                Link::Withheld(_) => link.to_value(&cx),
-                            };
-                            (id.clone(), (link, value))
+                            if let Link::To(data) = &link {
+                                data.value();
+                            }
+                            (id.clone(), link)
                         })
                         .collect()
                 })
@@ -146,6 +118,7 @@ impl<'m> Views<'m> {
             date: item.date().map(DateView::new),
             tlp: item.meta().tlp.into(),
             note: self.note(item),
+            value: std::sync::OnceLock::new(),
         })
     }
 

@@ -124,7 +124,7 @@ impl Link {
 pub const WITHHELD_TITLE: &str = "(withheld)";
 
 /// What a [`Link`] says.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct LinkData {
     /// Item id.
     pub id: String,
@@ -140,6 +140,24 @@ pub struct LinkData {
     pub tlp: TlpView,
     /// A short descriptor: attribution, location, role or category.
     pub note: Option<String>,
+    /// Its template value, made once when first asked for ([`LinkData::value`]): a link
+    /// shared by many pages (from the link cache, an `Arc`) is made into a value once.
+    pub(super) value: std::sync::OnceLock<tera::Value>,
+}
+
+/// Links are equal when they say the same; the value made of them is not compared.
+impl PartialEq for LinkData {
+    fn eq(&self, o: &Self) -> bool {
+        (
+            &self.id,
+            self.kind,
+            &self.title,
+            &self.url,
+            &self.date,
+            &self.tlp,
+            &self.note,
+        ) == (&o.id, o.kind, &o.title, &o.url, &o.date, &o.tlp, &o.note)
+    }
 }
 
 /// One citation, resolved to its source.

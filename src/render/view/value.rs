@@ -18,18 +18,16 @@ use crate::model::Tlp;
 use std::cell::Cell;
 use tera::Value;
 
-/// What values are made with: the views (which share the links' values) and the
-/// highest marking put into a value so far.
-pub(crate) struct Cx<'a, 'm> {
-    views: &'a Views<'m>,
+/// What values are made with: the highest marking put into a value so far. (Links
+/// bring their own values, made once: [`LinkData::value`].)
+pub(crate) struct Cx {
     marking: Cell<Tlp>,
 }
 
-impl<'a, 'm> Cx<'a, 'm> {
-    /// A context over `views`, no marking seen yet.
-    pub(crate) fn new(views: &'a Views<'m>) -> Self {
+impl Cx {
+    /// A context with no marking seen yet.
+    pub(crate) fn new() -> Self {
         Cx {
-            views,
             marking: Cell::new(Tlp::Clear),
         }
     }
@@ -131,10 +129,14 @@ impl ToValue for TlpView {
     }
 }
 
-/// Serialised like a derived struct, fields sorted as [`Link`]'s are.
+/// Serialised as its value, made once for each of the five markings (and passed to
+/// Tera by reference count); else like a derived struct, fields sorted.
 impl serde::Serialize for TlpView {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        if let Some(v) = self.made() {
+            return v.serialize(s);
+        }
         let mut st = s.serialize_struct("TlpView", 3)?;
         // Sorted, as Link's fields are.
         st.serialize_field("class", &self.class)?;
@@ -173,7 +175,7 @@ impl ToValue for Link {
         match self {
             Link::To(data) => {
                 cx.mark(data.tlp.word);
-                cx.views.link_value(data)
+                data.value()
             }
             Link::Withheld(kind) => map([
                 ("kind", kind.dir().into()),
@@ -185,17 +187,22 @@ impl ToValue for Link {
 }
 
 impl LinkData {
-    /// The link's value, made anew (see [`Views::link_value`] for the shared one).
-    pub(super) fn value_uncached(&self, cx: &Cx) -> Value {
-        map([
-            ("id", self.id.as_str().into()),
-            ("kind", self.kind.into()),
-            ("title", self.title.as_str().into()),
-            ("url", self.url.as_str().into()),
-            ("date", opt(&self.date, cx)),
-            ("tlp", self.tlp.to_value(cx)),
-            ("note", opt_str(&self.note)),
-        ])
+    /// The link's template value, made at the first call and shared after.
+    pub(crate) fn value(&self) -> Value {
+        self.value
+            .get_or_init(|| {
+                let cx = Cx::new();
+                map([
+                    ("id", self.id.as_str().into()),
+                    ("kind", self.kind.into()),
+                    ("title", self.title.as_str().into()),
+                    ("url", self.url.as_str().into()),
+                    ("date", opt(&self.date, &cx)),
+                    ("tlp", self.tlp.to_value(&cx)),
+                    ("note", opt_str(&self.note)),
+                ])
+            })
+            .clone()
     }
 }
 
@@ -536,7 +543,7 @@ mod tests {
                 for id in m.ids(kind) {
                     let item = views.item(kind, id);
                     let want = Value::from_serializable(&item);
-                    let cx = Cx::new(&views);
+                    let cx = Cx::new();
                     assert_eq!(as_exported(&item.to_value(&cx)), want, "{kind:?} {id}");
                     assert_eq!(cx.marking(), max_tlp(&want), "{kind:?} {id}");
                     n += 1;
@@ -548,7 +555,7 @@ mod tests {
             for id in m.rounds.keys() {
                 let brief = views.round_brief(id);
                 let want = Value::from_serializable(&brief);
-                let cx = Cx::new(&views);
+                let cx = Cx::new();
                 assert_eq!(as_exported(&brief.to_value(&cx)), want, "brief of {id}");
                 assert_eq!(cx.marking(), max_tlp(&want), "brief of {id}");
             }
