@@ -242,6 +242,8 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
         Revalidated::Actor(x) => only_body!(m.actors.get(id)?, x, description_html, Body::Note),
         Revalidated::Source(x) => only_body!(m.sources.get(id)?, x, description_html, Body::Note),
         Revalidated::Round(x) => only_body!(m.rounds.get(id)?, x, summary_html, Body::Note),
+        // A document's edit rebuilds the site in memory.
+        Revalidated::Document(_) => None,
     }
 }
 

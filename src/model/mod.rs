@@ -1,17 +1,21 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
+mod document;
 mod item;
 mod kind;
 mod links;
 mod reference;
 pub mod terms;
+mod tracked;
 pub mod vocab;
 
+pub use document::{Document, Position, Provision};
 pub use item::Item;
 pub use kind::{Kind, RoundView};
 pub use links::Links;
 pub use reference::Ref;
 pub use terms::{Term, Vocabularies, Vocabulary};
+pub use tracked::{Current, Tracked};
 pub use vocab::*;
 
 use crate::dates::When;
@@ -363,6 +367,8 @@ pub struct Model {
     pub guarantees: BTreeMap<String, Guarantee>,
     /// Rounds by id.
     pub rounds: BTreeMap<String, Round>,
+    /// Negotiating texts by id.
+    pub documents: BTreeMap<String, Document>,
     /// Reverse references, computed once.
     pub links: Links,
 }

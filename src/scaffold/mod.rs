@@ -118,6 +118,7 @@ fn template(kind: Kind) -> &'static str {
         Kind::Statements => include_str!("new/statement.md"),
         Kind::Guarantees => include_str!("new/guarantee.md"),
         Kind::Rounds => include_str!("new/round.yaml"),
+        Kind::Documents => include_str!("new/document.md"),
     }
 }
 

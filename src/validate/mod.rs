@@ -4,6 +4,7 @@
 mod as_of;
 mod checker;
 mod cycles;
+mod documents;
 mod guarantees;
 mod ids;
 mod items;
@@ -58,6 +59,13 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         &mut diags,
         guarantees::guarantee,
     );
+    let documents = each(
+        Kind::Documents,
+        &loaded.documents,
+        &ids,
+        &mut diags,
+        documents::document,
+    );
     for ((kind, id), file) in ids.all_failed() {
         diags.push(
             Diagnostic::warning(
@@ -73,6 +81,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         );
     }
     cycles::check(&guarantees, &loaded.guarantees, &ids, &mut diags);
+    documents::check_supersedes(&documents, &loaded.documents, &ids, &mut diags);
     let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
     let site = loaded
         .site
@@ -92,6 +101,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
                 statements,
                 guarantees,
                 rounds,
+                documents,
                 links: Links::default(),
             };
             model.links = Links::compute(&model);
@@ -118,6 +128,8 @@ pub enum Revalidated {
     Guarantee(crate::model::Guarantee),
     /// A round.
     Round(crate::model::Round),
+    /// A negotiating text.
+    Document(crate::model::Document),
 }
 
 /// Reads and validates the item file at `rel` of `kind` again, against the `ids` and the
@@ -173,6 +185,10 @@ pub fn revalidate(
         Kind::Guarantees => {
             let (x, d) = one(root, kind, rel, ids, guarantees::guarantee)?;
             (Revalidated::Guarantee(x), d)
+        }
+        Kind::Documents => {
+            let (x, d) = one(root, kind, rel, ids, documents::document)?;
+            (Revalidated::Document(x), d)
         }
     })
 }
@@ -255,6 +271,7 @@ mod tests {
             statements: all(Kind::Statements, l.statements),
             guarantees: all(Kind::Guarantees, l.guarantees),
             rounds: all(Kind::Rounds, l.rounds),
+            documents: all(Kind::Documents, l.documents),
             failed: l.failed,
         }
     }
@@ -287,6 +304,7 @@ mod tests {
                 assert_eq!(a.statements, b.statements);
                 assert_eq!(a.guarantees, b.guarantees);
                 assert_eq!(a.rounds, b.rounds);
+                assert_eq!(a.documents, b.documents);
             }
         }
         // The broken fixture's messages do carry positions.

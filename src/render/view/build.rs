@@ -263,6 +263,7 @@ impl<'m> Views<'m> {
                             .flatten()
                             .map(|(g, i)| self.contribution(g, *i))
                             .collect(),
+                        documents: self.links(Kind::Documents, l.actor_documents.get(id)),
                     },
                 )
             }
@@ -362,6 +363,7 @@ impl<'m> Views<'m> {
                             .map(|i| self.contribution(id, i))
                             .collect(),
                         statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
+                        provisions: self.provisions_concerning(id),
                         body_html: x.body_html.clone(),
                     },
                 )
@@ -378,6 +380,10 @@ impl<'m> Views<'m> {
                         meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
                     },
                 )
+            }
+            Kind::Documents => {
+                let x = &m.documents[id];
+                (&x.meta, Detail::Document(Box::new(self.document_detail(x))))
             }
         };
         let link = self.link(kind, id);

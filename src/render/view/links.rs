@@ -187,6 +187,15 @@ impl<'m> Views<'m> {
                     Some(dates::range(x.start, Some(x.end))),
                 )
             }
+            Kind::Documents => {
+                let x = &m.documents[id];
+                (
+                    x.title.clone(),
+                    Some(x.date),
+                    x.meta.tlp,
+                    Some(x.kind.label().to_string()),
+                )
+            }
         };
         Link::new(LinkData {
             id: id.to_string(),

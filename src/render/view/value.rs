@@ -320,6 +320,7 @@ impl Detail {
                 meetings,
                 statements,
                 contributions,
+                documents,
             } => vec![
                 ("actor_kind", (*actor_kind).into()),
                 ("country", opt(country, v)),
@@ -334,6 +335,7 @@ impl Detail {
                 ("meetings", list(meetings, v)),
                 ("statements", list(statements, v)),
                 ("contributions", list(contributions, v)),
+                ("documents", list(documents, v)),
             ],
             Detail::Source {
                 source_kind,
@@ -423,6 +425,7 @@ impl Detail {
                 overdue,
                 contributions,
                 statements,
+                provisions,
                 body_html,
             } => vec![
                 ("category", category.as_str().into()),
@@ -433,8 +436,10 @@ impl Detail {
                 ("overdue", (*overdue).into()),
                 ("contributions", list(contributions, v)),
                 ("statements", list(statements, v)),
+                ("provisions", list(provisions, v)),
                 ("body_html", prose(body_html)),
             ],
+            Detail::Document(d) => d.entries(v),
             Detail::Round {
                 start,
                 end,
