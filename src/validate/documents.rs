@@ -205,33 +205,29 @@ fn unique_provision_ids(r: &RawDocument, c: &mut Checker) {
 }
 
 /// Reports versions that go round in a circle (`a` supersedes `b`, `b` supersedes `a`),
-/// once per cycle, at the `supersedes` of its first member in id order.
-pub fn check_supersedes(
-    documents: &BTreeMap<String, Document>,
-    docs: &[Doc<RawDocument>],
-    ids: &Ids,
-    diags: &mut Diagnostics,
-) {
+/// once per cycle, at the `supersedes` of its first member in id order. Read from the
+/// files as written, so that a cycle is reported beside any other error in them.
+pub fn check_supersedes(docs: &[Doc<RawDocument>], ids: &Ids, diags: &mut Diagnostics) {
+    let edges: BTreeMap<&str, &str> = docs
+        .iter()
+        .filter_map(|d| Some((d.id.as_str(), d.raw.supersedes.as_ref()?.value.trim())))
+        .collect();
     let mut reported: BTreeSet<&str> = BTreeSet::new();
-    for start in documents.keys() {
+    for (&start, &first) in &edges {
         let mut chain: Vec<&str> = vec![start];
-        let mut next = documents[start].supersedes.as_ref().and_then(Ref::id);
+        let mut next = Some(first);
         while let Some(id) = next {
-            if id == start.as_str() {
-                break;
-            }
-            if chain.contains(&id) || !documents.contains_key(id) {
-                chain.clear();
+            if id == start || chain.contains(&id) {
                 break;
             }
             chain.push(id);
-            next = documents[id].supersedes.as_ref().and_then(Ref::id);
+            next = edges.get(id).copied();
         }
-        if next.is_none() || chain.len() < 2 || chain.iter().any(|x| reported.contains(x)) {
+        if next != Some(start) || chain.len() < 2 || chain.iter().any(|x| reported.contains(x)) {
             continue;
         }
         reported.extend(chain.iter().copied());
-        let Some(doc) = docs.iter().find(|d| d.id == *start) else {
+        let Some(doc) = docs.iter().find(|d| d.id == start) else {
             continue;
         };
         let again = doc.positioned(Some(Kind::Documents));
@@ -240,7 +236,7 @@ pub fn check_supersedes(
         let at = doc.raw.supersedes.as_ref().and_then(|s| c.pos(s));
         let names: Vec<String> = chain
             .iter()
-            .chain(std::iter::once(&start.as_str()))
+            .chain(std::iter::once(&start))
             .map(|x| format!("`{x}`"))
             .collect();
         c.error(
