@@ -149,7 +149,7 @@ pub fn tally(d: &Document, day: Date) -> Tally {
 /// True if nothing in `d` is dated after `day`: the document, its provisions' entries
 /// and its positions' steps.
 pub fn unchanged_at(d: &Document, day: Date) -> bool {
-    d.date.last() <= day
+    d.date.is_none_or(|x| x.last() <= day)
         && d.provisions.iter().all(|p| {
             p.introduced.is_none_or(|x| x.last() <= day)
                 && p.positions.iter().all(|x| {
@@ -228,7 +228,7 @@ mod tests {
             },
             title: "Plan".into(),
             kind: Term::builtin("plan"),
-            date: When::day(day("2026-01-01")),
+            date: Some(When::day(day("2026-01-01"))),
             parties: vec![Ref::Id("a".into()), Ref::Id("b".into())],
             supersedes: None,
             provisions,

@@ -13,8 +13,8 @@ pub struct Document {
     pub title: String,
     /// What sort of text.
     pub kind: Term,
-    /// When this version was tabled or dated.
-    pub date: When,
+    /// When this version was tabled or dated, if known.
+    pub date: Option<When>,
     /// The parties to it.
     pub parties: Vec<Ref>,
     /// The earlier version it replaces.

@@ -54,7 +54,7 @@ impl<'m> Item<'m> {
             Item::Meeting(x) => Some(x.date),
             Item::Statement(x) => Some(x.date),
             Item::Round(x) => Some(x.start.into()),
-            Item::Document(x) => Some(x.date),
+            Item::Document(x) => x.date,
             Item::Actor(_) | Item::Source(_) | Item::Guarantee(_) => None,
         }
     }

@@ -77,8 +77,8 @@ pub struct RawDocument {
     /// What sort of text: plan, framework, draft, communique, agreement, other.
     #[schemars(with = "Option<DocumentKind>")]
     pub kind: Opt<String>,
-    /// When the text (this version) was tabled or dated.
-    #[schemars(with = "Date")]
+    /// When the text (this version) was tabled or dated, if known.
+    #[schemars(with = "Option<Date>")]
     pub date: Opt<String>,
     /// The parties to it (actor ids).
     #[schemars(with = "Option<Vec<Id>>")]

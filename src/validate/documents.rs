@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn document(doc: &Doc<RawDocument>, c: &mut Checker) -> Document {
     let r = &doc.raw;
     let title = c.required(&r.title, "title");
-    let date = c.required_date(&r.date, "date");
+    let date = c.date(&r.date, "date");
     let kind = c.term(&r.kind, "kind", Vocabulary::DocumentKinds);
     let parties = c.refs(Kind::Actors, &r.parties, "parties");
     let supersedes = c.opt_ref(Kind::Documents, &r.supersedes, "supersedes");
@@ -38,7 +38,7 @@ pub fn document(doc: &Doc<RawDocument>, c: &mut Checker) -> Document {
         meta,
         title: title.unwrap_or_default(),
         kind: kind.unwrap_or_else(|| Term::builtin(DocumentKind::Other.as_str())),
-        date: date.unwrap_or(crate::dates::When::day(Default::default())),
+        date,
         parties: parties.into_iter().map(Ref::Id).collect(),
         supersedes: supersedes.map(Ref::Id),
         provisions,

@@ -152,7 +152,10 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
                 w.push(p.summary.as_deref().unwrap_or(""));
             }
             w.extend(x.meta.tags.iter().map(String::as_str));
-            (format!("{}, {}", x.date.long(), x.kind.label()), w)
+            let date = x
+                .date
+                .map_or_else(|| "date unknown".to_string(), |d| d.long());
+            (format!("{date}, {}", x.kind.label()), w)
         }
         _ => {
             let x = &m.actors[id];

@@ -14,8 +14,8 @@ pub struct DocumentDetail {
     pub document_kind: String,
     /// Its label.
     pub document_kind_label: String,
-    /// When this version was tabled.
-    pub date: DateView,
+    /// When this version was tabled, if known.
+    pub date: Option<DateView>,
     /// The parties, in the order written: the grid's columns.
     pub parties: Vec<Link>,
     /// The earlier version it replaces.
@@ -149,7 +149,7 @@ impl Views<'_> {
         DocumentDetail {
             document_kind: d.kind.as_str().to_string(),
             document_kind_label: d.kind.label().to_string(),
-            date: DateView::new(d.date),
+            date: d.date.map(DateView::new),
             parties: self.links_to(Kind::Actors, &d.parties),
             supersedes: d
                 .supersedes
@@ -348,7 +348,7 @@ impl DocumentDetail {
                 "document_kind_label",
                 self.document_kind_label.as_str().into(),
             ),
-            ("date", self.date.to_value(v)),
+            ("date", opt(&self.date, v)),
             ("parties", list(&self.parties, v)),
             ("supersedes", opt(&self.supersedes, v)),
             ("superseded_by", list(&self.superseded_by, v)),

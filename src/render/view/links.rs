@@ -191,7 +191,7 @@ impl<'m> Views<'m> {
                 let x = &m.documents[id];
                 (
                     x.title.clone(),
-                    Some(x.date),
+                    x.date,
                     x.meta.tlp,
                     Some(x.kind.label().to_string()),
                 )
