@@ -289,6 +289,7 @@ mod tests {
             fixtures.join("minimal"),
             fixtures.join("analysis"),
             fixtures.join("broken"),
+            fixtures.join("plan"),
         ] {
             let (fast, _) = crate::load::load(&root);
             assert!(fast.statements.iter().all(|d| !d.positions));

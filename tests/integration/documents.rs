@@ -255,3 +255,14 @@ fn broken_documents_are_reported_at_their_place() {
         );
     }
 }
+
+#[test]
+fn the_document_page_snapshot() {
+    let site = Site::fixture("plan");
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    insta::assert_snapshot!(
+        "documents_plan-20_html",
+        site.page("documents/plan-20.html")
+    );
+}

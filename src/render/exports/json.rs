@@ -328,6 +328,7 @@ mod tests {
             bare.statements.clear();
             bare.guarantees.clear();
             bare.rounds.clear();
+            bare.documents.clear();
             bare.links = crate::model::Links::compute(&bare);
             let bare_views = Views::new(&bare);
             for (m, v) in [(&site.model, &views), (&bare, &bare_views)] {
