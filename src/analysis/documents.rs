@@ -4,7 +4,8 @@
 //! introduced by then and not yet dropped. A party agrees to it if its position's status
 //! on that day ([`status_at`], the same rule as contributions) is `agreed` or higher on
 //! the ladder (`agreed`, `signed`, `ratified`, `implemented`); a state off the ladder
-//! never counts as agreement. A provision is **contested** if any party's status is
+//! never counts as agreement. Only the positions of the document's parties count. A
+//! provision is **contested** if any party's status is
 //! `contested` or `rejected`, and **untracked** if no party has a position on it yet.
 //! Shares are of the provisions in the text; **coverage** is the share with at least one
 //! position. These are the figures a claim such as "90% of the plan is agreed" is
@@ -84,8 +85,16 @@ fn status_of(p: &Provision, party: &str, day: Date) -> Option<Status> {
         .find_map(|x| status_at(x, day))
 }
 
-fn has_position(p: &Provision, day: Date) -> bool {
-    p.positions.iter().any(|x| status_at(x, day).is_some())
+/// The positions of `parties` on `p`: a position of an actor not among the document's
+/// parties (a warning at `check`) is shown but never counted.
+fn of_parties<'a>(p: &'a Provision, parties: &'a [&str]) -> impl Iterator<Item = &'a Position> {
+    p.positions
+        .iter()
+        .filter(|x| x.party.id().is_some_and(|id| parties.contains(&id)))
+}
+
+fn has_position(p: &Provision, parties: &[&str], day: Date) -> bool {
+    of_parties(p, parties).any(|x| status_at(x, day).is_some())
 }
 
 /// True if every one of `parties` (at least one) agrees to `p` at the end of `day`.
@@ -109,12 +118,14 @@ pub fn share_agreed(d: &Document, parties: Option<&[&str]>, day: Date) -> Share 
     share
 }
 
-/// The share of the provisions in the text at the end of `day` with any position.
+/// The share of the provisions in the text at the end of `day` with any party's
+/// position.
 pub fn coverage(d: &Document, day: Date) -> Share {
+    let parties = party_ids(d);
     let mut share = Share { count: 0, of: 0 };
     for p in in_text(d, day) {
         share.of += 1;
-        share.count += usize::from(has_position(p, day));
+        share.count += usize::from(has_position(p, &parties, day));
     }
     share
 }
@@ -125,7 +136,7 @@ pub fn tally(d: &Document, day: Date) -> Tally {
     let of = in_text(d, day).count();
     let share = |count| Share { count, of };
     let count = |f: &dyn Fn(&Provision) -> bool| in_text(d, day).filter(|p| f(p)).count();
-    let coverage = count(&|p| has_position(p, day));
+    let coverage = count(&|p| has_position(p, &parties, day));
     Tally {
         provisions: of,
         agreed_by_all: share(count(&|p| agreed_by(p, &parties, day))),
@@ -137,9 +148,7 @@ pub fn tally(d: &Document, day: Date) -> Tally {
             })
             .collect(),
         contested: share(count(&|p| {
-            p.positions
-                .iter()
-                .any(|x| status_at(x, day).is_some_and(is_opposition))
+            of_parties(p, &parties).any(|x| status_at(x, day).is_some_and(is_opposition))
         })),
         untracked: share(of - coverage),
         coverage: share(coverage),
@@ -258,7 +267,8 @@ mod tests {
                     position("b", Rejected, "2026-01-20", &[]),
                 ],
             ),
-            provision("p3", Vec::new()),
+            // Only a non-party has a position: untracked, not contested.
+            provision("p3", vec![position("c", Rejected, "2026-01-05", &[])]),
             dropped,
         ]);
         // 15 Jan: p1..p4 in the text; p1 agreed by a only; p2 agreed by a; p4 by a.
