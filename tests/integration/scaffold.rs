@@ -71,6 +71,7 @@ fn new_items_of_every_kind_pass_check() {
         "statement",
         "guarantee",
         "round",
+        "document",
     ] {
         briefing()
             .args([

@@ -355,7 +355,12 @@ impl<'m> Views<'m> {
                             .iter()
                             .chain(c.history.iter().flat_map(|h| &h.citations))
                     }))
-            }));
+            }))
+            .chain(
+                m.documents
+                    .values()
+                    .flat_map(|d| crate::model::Item::Document(d).citations()),
+            );
         for c in all_citations {
             if let Ref::Id(source) = &c.source {
                 *counts.entry(source).or_default() += 1;
