@@ -132,11 +132,7 @@ fn tally_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" (", " (")
-        .replace(" )", ")")
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
