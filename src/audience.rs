@@ -223,7 +223,13 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     }
     // The default as-of date is the latest date in the content; a withheld date must not set it.
     if !m.site.as_of_given
-        && let Some(d) = latest_date(&m.meetings, &m.statements, &m.guarantees, &m.rounds)
+        && let Some(d) = latest_date(
+            &m.meetings,
+            &m.statements,
+            &m.guarantees,
+            &m.rounds,
+            &m.documents,
+        )
     {
         m.site.as_of = d;
     }

@@ -336,7 +336,13 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
             }
         };
         let latest = (!m.site.as_of_given).then(|| {
-            crate::model::latest_date(&m.meetings, &m.statements, &m.guarantees, &m.rounds)
+            crate::model::latest_date(
+                &m.meetings,
+                &m.statements,
+                &m.guarantees,
+                &m.rounds,
+                &m.documents,
+            )
         });
         Some((link, refs, latest))
     }

@@ -379,6 +379,7 @@ pub fn latest_date(
     statements: &BTreeMap<String, Statement>,
     guarantees: &BTreeMap<String, Guarantee>,
     rounds: &BTreeMap<String, Round>,
+    documents: &BTreeMap<String, Document>,
 ) -> Option<Date> {
     let m = meetings
         .values()
@@ -393,5 +394,15 @@ pub fn latest_date(
         })
     });
     let r = rounds.values().map(|r| r.end);
-    m.chain(s).chain(g).chain(r).max()
+    let d = documents.values().flat_map(|d| {
+        let provisions = d.provisions.iter().flat_map(|p| {
+            let positions = p
+                .positions
+                .iter()
+                .flat_map(|x| x.since.into_iter().chain(x.history.iter().map(|h| h.date)));
+            p.introduced.into_iter().chain(p.dropped).chain(positions)
+        });
+        d.date.into_iter().chain(provisions).map(When::last)
+    });
+    m.chain(s).chain(g).chain(r).chain(d).max()
 }

@@ -82,7 +82,8 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
     }
     cycles::check(&guarantees, &loaded.guarantees, &ids, &mut diags);
     documents::check_supersedes(&loaded.documents, &ids, &mut diags);
-    let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
+    let latest =
+        crate::model::latest_date(&meetings, &statements, &guarantees, &rounds, &documents);
     let site = loaded
         .site
         .as_ref()

@@ -262,3 +262,24 @@ fn the_document_page_snapshot() {
         site.page("documents/plan-20.html")
     );
 }
+
+/// Without `as_of` in site.yaml, the latest date in the content is the default, positions
+/// included; a withheld position's date does not set it.
+#[test]
+fn positions_set_the_default_as_of_date_unless_withheld() {
+    let site = Site::fixture("plan");
+    site.write("content/site.yaml", "title: Plan fixture\n");
+    let plan = std::fs::read_to_string(site.root().join("content/documents/plan-28.md")).unwrap();
+    let later = plan.replace(
+        "      - {party: borduria, status: discussed, since: 2025-11-25}\n---",
+        "      - {party: borduria, status: discussed, since: 2025-11-25}\n      - {party: syldavia, status: agreed, since: 2026-04-02, tlp: amber}\n---",
+    );
+    assert_ne!(plan, later);
+    site.write("content/documents/plan-28.md", later);
+    let load = |tlp| {
+        let s = briefing::Site::load(site.root()).unwrap_or_else(|d| panic!("{d:?}"));
+        s.for_audience(tlp).0.model.site.as_of
+    };
+    assert_eq!(load(Tlp::Amber), day("2026-04-02"));
+    assert_eq!(load(Tlp::Clear), day("2026-03-20"), "the end of round 3");
+}
