@@ -16,6 +16,8 @@ pub struct Withheld {
     pub items: BTreeMap<Tlp, usize>,
     /// Contributions withheld from included guarantee components, per marking.
     pub contributions: BTreeMap<Tlp, usize>,
+    /// Provisions and positions withheld from included documents, per marking.
+    pub document_parts: BTreeMap<Tlp, usize>,
     /// The items withheld, by kind and id.
     pub ids: BTreeSet<(Kind, String)>,
 }
@@ -23,7 +25,7 @@ pub struct Withheld {
 impl Withheld {
     /// True if nothing was withheld.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty() && self.contributions.is_empty()
+        self.items.is_empty() && self.contributions.is_empty() && self.document_parts.is_empty()
     }
 
     /// "withheld: 2 items marked TLP:AMBER, 1 contribution marked TLP:GREEN".
@@ -39,6 +41,14 @@ impl Withheld {
                 plural(*n, "contribution"),
                 tlp.label()
             ));
+        }
+        for (tlp, n) in &self.document_parts {
+            let what = if *n == 1 {
+                "provision or position"
+            } else {
+                "provisions or positions"
+            };
+            parts.push(format!("{n} {what} marked {}", tlp.label()));
         }
         format!("withheld: {}", parts.join(", "))
     }
@@ -66,10 +76,12 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     drop_above!(m.statements, Kind::Statements);
     drop_above!(m.guarantees, Kind::Guarantees);
     drop_above!(m.rounds, Kind::Rounds);
+    drop_above!(m.documents, Kind::Documents);
     if gone.is_empty()
         && m.guarantees
             .values()
             .all(|g| g.contributions.iter().all(|c| c.tlp <= audience))
+        && !documents_withhold(&m, audience)
     {
         return (m, withheld);
     }
@@ -156,6 +168,40 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         body(&mut g.body_html);
         cites(&mut g.meta.citations);
     }
+    for d in m.documents.values_mut() {
+        d.provisions.retain(|p| {
+            let keep = p.tlp <= audience;
+            if !keep {
+                *withheld.document_parts.entry(p.tlp).or_default() += 1;
+            }
+            keep
+        });
+        for p in &mut d.provisions {
+            p.positions.retain(|x| {
+                let keep = x.tlp <= audience;
+                if !keep {
+                    *withheld.document_parts.entry(x.tlp).or_default() += 1;
+                }
+                keep
+            });
+            p.concerns
+                .iter_mut()
+                .for_each(|g| hide(Kind::Guarantees, g));
+            for x in &mut p.positions {
+                hide(Kind::Actors, &mut x.party);
+                cites(&mut x.citations);
+                x.history.iter_mut().for_each(|h| cites(&mut h.citations));
+            }
+            // A withheld party's position is not shown, nor counted.
+            p.positions.retain(|x| x.party != Ref::Withheld);
+        }
+        d.parties.iter_mut().for_each(|a| hide(Kind::Actors, a));
+        d.supersedes
+            .iter_mut()
+            .for_each(|s| hide(Kind::Documents, s));
+        body(&mut d.body_html);
+        cites(&mut d.meta.citations);
+    }
     // A condition withheld (its component or the contribution itself) leaves no trace.
     let kept: BTreeSet<(String, String)> = m
         .guarantees
@@ -174,13 +220,28 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     }
     // The default as-of date is the latest date in the content; a withheld date must not set it.
     if !m.site.as_of_given
-        && let Some(d) = latest_date(&m.meetings, &m.statements, &m.guarantees, &m.rounds)
+        && let Some(d) = latest_date(
+            &m.meetings,
+            &m.statements,
+            &m.guarantees,
+            &m.rounds,
+            &m.documents,
+        )
     {
         m.site.as_of = d;
     }
     m.links = Links::compute(&m);
     withheld.ids = gone;
     (m, withheld)
+}
+
+/// True if a document's provision or position is marked above `audience`.
+fn documents_withhold(m: &Model, audience: Tlp) -> bool {
+    m.documents.values().any(|d| {
+        d.provisions
+            .iter()
+            .any(|p| p.tlp > audience || p.positions.iter().any(|x| x.tlp > audience))
+    })
 }
 
 /// True if [`restrict`] would withhold anything from `audience`.
@@ -193,6 +254,8 @@ pub fn withholds(m: &Model, audience: Tlp) -> bool {
         || above(&m.meetings, |x| x.meta.tlp, audience)
         || above(&m.statements, |x| x.meta.tlp, audience)
         || above(&m.rounds, |x| x.meta.tlp, audience)
+        || above(&m.documents, |x| x.meta.tlp, audience)
+        || documents_withhold(m, audience)
         || m.guarantees
             .values()
             .any(|g| g.meta.tlp > audience || g.contributions.iter().any(|c| c.tlp > audience))

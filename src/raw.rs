@@ -15,6 +15,9 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
+mod document;
+pub use document::*;
+
 /// A value with the line and column it was written at.
 pub type S<T> = crate::yaml::Positioned<T>;
 /// An optional positioned value.
@@ -160,6 +163,9 @@ pub struct RawVocabularies {
     /// Statement kinds, e.g. `communique: Communiqué`.
     #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     pub statement_kinds: Option<std::collections::BTreeMap<String, S<String>>>,
+    /// Document kinds, e.g. `ceasefire: Ceasefire agreement`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub document_kinds: Option<std::collections::BTreeMap<String, S<String>>>,
 }
 
 impl RawVocabularies {
@@ -174,6 +180,7 @@ impl RawVocabularies {
             V::Levels => self.levels.as_ref(),
             V::SourceKinds => self.source_kinds.as_ref(),
             V::StatementKinds => self.statement_kinds.as_ref(),
+            V::DocumentKinds => self.document_kinds.as_ref(),
         }
     }
 }

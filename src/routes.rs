@@ -148,6 +148,11 @@ pub fn contribution_anchor(c: &Contribution) -> String {
     }
 }
 
+/// The element id of a provision on its document's page: `provision-<id>`.
+pub fn provision_anchor(id: &str) -> String {
+    format!("provision-{id}")
+}
+
 /// The element id of a contribution (`anchor` on its component's page) on a page
 /// listing every component, a round's frozen components page: `<guarantee id>-<anchor>`.
 pub fn listed_contribution_anchor(guarantee: &str, anchor: &str) -> String {

@@ -169,6 +169,11 @@ pub fn schemas() -> Vec<SchemaFile> {
             "briefing round",
             "content/rounds/**/*.yaml: a diplomatic round.",
         ),
+        generate::<RawDocument>(
+            "document.schema.json",
+            "briefing document",
+            "The front matter of content/documents/**/*.md: a negotiating text.",
+        ),
     ]
 }
 
@@ -182,6 +187,7 @@ pub fn file_for(dir: &str) -> Option<&'static str> {
         "statements" => "statement.schema.json",
         "guarantees" => "guarantee.schema.json",
         "rounds" => "round.schema.json",
+        "documents" => "document.schema.json",
         _ => return None,
     })
 }

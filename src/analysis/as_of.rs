@@ -14,10 +14,12 @@
 //! - meetings not ended by the day read `planned` if they were held (a later outcome); in a
 //!   past view (a day before the site's as-of date) every later outcome reads `planned`,
 //!   since even a cancellation may be hindsight;
+//! - documents dated after the day are dropped; in the others, provisions introduced
+//!   after the day are left out and each party's position reads as contributions do;
 //! - the site speaks as of the day.
 
 use super::changes::step_at;
-use crate::model::{Contribution, Kind, Meeting, MeetingStatus, Model, Prose, Step};
+use crate::model::{Kind, Meeting, MeetingStatus, Model, Prose, Step, Tracked};
 use jiff::civil::Date;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,6 +32,12 @@ pub fn model_at(m: &Model, day: Date) -> Model {
         .values()
         .filter(|s| s.date.last() > day)
         .map(|s| (Kind::Statements, s.meta.id.clone()))
+        .chain(
+            m.documents
+                .values()
+                .filter(|d| d.date.is_some_and(|x| x.last() > day))
+                .map(|d| (Kind::Documents, d.meta.id.clone())),
+        )
         .collect();
     if !gone.is_empty() {
         unlink(&mut out, &gone);
@@ -78,6 +86,9 @@ pub fn unchanged_at(m: &Model, day: Date) -> bool {
                     && c.history.iter().all(|h| h.date.last() <= day)
             })
         })
+        && m.documents
+            .values()
+            .all(|d| super::documents::unchanged_at(d, day))
 }
 
 /// The model the current pages show: as of the site's `as_of`, or of the end of round
@@ -105,6 +116,7 @@ fn at_day(m: &Model, day: Date, keep: Option<&Keep>) -> Model {
         statements: kept(&m.statements, keep.map(|k| &k.statements)),
         guarantees: m.guarantees.clone(),
         rounds: m.rounds.clone(),
+        documents: m.documents.clone(),
         links: Default::default(),
     };
     out.statements.retain(|_, s| s.date.last() <= day);
@@ -115,8 +127,13 @@ fn at_day(m: &Model, day: Date, keep: Option<&Keep>) -> Model {
     for g in out.guarantees.values_mut() {
         g.contributions = std::mem::take(&mut g.contributions)
             .into_iter()
-            .filter_map(|c| contribution_at(c, day))
+            .filter_map(|c| tracked_at(c, day))
             .collect();
+    }
+    out.documents
+        .retain(|_, d| d.date.is_none_or(|x| x.last() <= day));
+    for d in out.documents.values_mut() {
+        super::documents::document_at(d, day);
     }
     out
 }
@@ -137,12 +154,14 @@ fn kept<T: Clone>(
     }
 }
 
-/// A contribution as it stood at the end of `day`, or `None` before its first step. When
-/// a history step set its status then, that step becomes the current status, with its
-/// date, note and sources (the later status's note and sources are not known yet).
-fn contribution_at(mut c: Contribution, day: Date) -> Option<Contribution> {
+/// A contribution (or a party's position) as it stood at the end of `day`, or `None`
+/// before its first step. When a history step set its status then, that step becomes
+/// the current status, with its date, note and sources (the later status's note and
+/// sources are not known yet).
+pub(crate) fn tracked_at<T: Tracked>(mut c: T, day: Date) -> Option<T> {
     let then = step_at(&c, day)?;
-    let mut history: Vec<(usize, Step)> = std::mem::take(&mut c.history)
+    let cur = c.current_mut();
+    let mut history: Vec<(usize, Step)> = std::mem::take(cur.history)
         .into_iter()
         .enumerate()
         .filter(|(_, h)| h.date.last() <= day)
@@ -150,12 +169,12 @@ fn contribution_at(mut c: Contribution, day: Date) -> Option<Contribution> {
     if let Some(i) = then {
         let pos = history.iter().position(|(j, _)| *j == i)?;
         let (_, step) = history.remove(pos);
-        c.status = step.status;
-        c.since = Some(step.date);
-        c.note = step.note;
-        c.citations = step.citations;
+        *cur.status = step.status;
+        *cur.since = Some(step.date);
+        *cur.note = step.note;
+        *cur.citations = step.citations;
     }
-    c.history = history.into_iter().map(|(_, h)| h).collect();
+    *cur.history = history.into_iter().map(|(_, h)| h).collect();
     Some(c)
 }
 
@@ -192,12 +211,15 @@ fn unlink(m: &mut Model, gone: &BTreeSet<(Kind, String)>) {
     m.guarantees
         .values_mut()
         .for_each(|x| body(&mut x.body_html));
+    m.documents
+        .values_mut()
+        .for_each(|x| body(&mut x.body_html));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::model::{Contribution, Status};
 
     fn day(s: &str) -> Date {
         s.parse().unwrap()
@@ -235,17 +257,14 @@ mod tests {
                 step("2026-02-01", Status::Signed),
             ],
         );
-        let then = contribution_at(c.clone(), day("2026-02-15")).unwrap();
+        let then = tracked_at(c.clone(), day("2026-02-15")).unwrap();
         assert_eq!(then.status, Status::Signed);
         assert_eq!(then.since, Some(day("2026-02-01").into()));
         assert_eq!(then.history, vec![step("2026-01-01", Status::Declared)]);
         // On the day of the current step, nothing changes.
-        assert_eq!(
-            contribution_at(c.clone(), day("2026-03-01")),
-            Some(c.clone())
-        );
+        assert_eq!(tracked_at(c.clone(), day("2026-03-01")), Some(c.clone()));
         // Before its first step, it did not exist.
-        assert_eq!(contribution_at(c, day("2025-12-31")), None);
+        assert_eq!(tracked_at(c, day("2025-12-31")), None);
     }
 
     #[test]
@@ -255,7 +274,7 @@ mod tests {
             Some("2026-01-01"),
             vec![step("2026-02-01", Status::Signed)],
         );
-        let then = contribution_at(c, day("2026-02-10")).unwrap();
+        let then = tracked_at(c, day("2026-02-10")).unwrap();
         assert_eq!(
             (then.status, then.since),
             (Status::Signed, Some(day("2026-02-01").into()))
@@ -266,20 +285,14 @@ mod tests {
     #[test]
     fn an_undated_status_holds_from_its_last_step_or_always() {
         let always = contribution(Status::Agreed, None, Vec::new());
-        assert_eq!(
-            contribution_at(always.clone(), day("2000-01-01")),
-            Some(always)
-        );
+        assert_eq!(tracked_at(always.clone(), day("2000-01-01")), Some(always));
         let after = contribution(
             Status::Agreed,
             None,
             vec![step("2026-02-01", Status::Declared)],
         );
-        assert_eq!(contribution_at(after.clone(), day("2026-01-31")), None);
-        assert_eq!(
-            contribution_at(after.clone(), day("2026-02-01")),
-            Some(after)
-        );
+        assert_eq!(tracked_at(after.clone(), day("2026-01-31")), None);
+        assert_eq!(tracked_at(after.clone(), day("2026-02-01")), Some(after));
     }
 
     #[test]

@@ -12,13 +12,14 @@
 
 use super::rounds_in_order;
 use crate::dates::When;
-use crate::model::{Contribution, Model, Status};
+use crate::model::{Contribution, Model, Status, Tracked};
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// The status a contribution had at the end of `day`, or `None` before its first step.
-pub fn status_at(c: &Contribution, day: Date) -> Option<Status> {
-    status_in(&steps(c), c.until, day)
+/// The status a contribution (or any [`Tracked`] status, such as a party's position on
+/// a provision) had at the end of `day`, or `None` before its first step.
+pub fn status_at<T: Tracked + ?Sized>(c: &T, day: Date) -> Option<Status> {
+    status_in(&steps(c), c.until(), day)
 }
 
 /// The current status as a view dated `day` shows it: the status written, `expired`
@@ -40,16 +41,16 @@ fn term(s: Status, until: Option<When>, day: Date) -> Status {
 /// (`Some(index)`) and the current status (`None`), each counted from the last day its
 /// date covers (`2015-07` holds as of 31 July). Sorted stably by date only, so that file
 /// order decides between steps of one day.
-fn ordered(c: &Contribution) -> Vec<(Date, Option<usize>)> {
+fn ordered<T: Tracked + ?Sized>(c: &T) -> Vec<(Date, Option<usize>)> {
     let mut steps: Vec<(Date, Option<usize>)> = c
-        .history
+        .history()
         .iter()
         .enumerate()
         .map(|(i, s)| (s.date.last(), Some(i)))
         .collect();
     steps.sort_by_key(|s| s.0);
     let current_from = c
-        .since
+        .since()
         .map(When::last)
         .or_else(|| steps.last().map(|s| s.0))
         .unwrap_or(Date::MIN);
@@ -59,16 +60,16 @@ fn ordered(c: &Contribution) -> Vec<(Date, Option<usize>)> {
 }
 
 /// A contribution's dated steps, oldest first: its history, then its current status.
-fn steps(c: &Contribution) -> Vec<(Date, Status)> {
+fn steps<T: Tracked + ?Sized>(c: &T) -> Vec<(Date, Status)> {
     ordered(c)
         .into_iter()
-        .map(|(d, i)| (d, i.map_or(c.status, |i| c.history[i].status)))
+        .map(|(d, i)| (d, i.map_or(c.status(), |i| c.history()[i].status)))
         .collect()
 }
 
 /// The step a contribution stood at at the end of `day`: `Some(Some(i))` for history
 /// step `i`, `Some(None)` for its current status, `None` before its first step.
-pub fn step_at(c: &Contribution, day: Date) -> Option<Option<usize>> {
+pub fn step_at<T: Tracked + ?Sized>(c: &T, day: Date) -> Option<Option<usize>> {
     ordered(c)
         .into_iter()
         .rev()

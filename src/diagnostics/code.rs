@@ -84,7 +84,7 @@ codes! {
     ReservedId = "reserved-id", Error,
         "A file name is the name of a list page of its kind (`index`, `page-<number>`): its page would replace the list. Rename the file.";
     DuplicateId = "duplicate-id", Error,
-        "Two files of one kind have the same name, in different subfolders. Rename one.";
+        "Two files of one kind have the same name, in different subfolders, or two contributions of a component or two provisions of a document have the same `id`. Rename one.";
     // Reading YAML and front matter
     FrontMatter = "front-matter", Error,
         "A Markdown item does not start with a `---` front matter block, or the block is not closed.";
@@ -128,6 +128,12 @@ codes! {
         "A statement or a contribution's step is dated with a month or a year that runs past the as-of date (`2026` as of 4 January 2026): dates count from their last day, so it is not shown until `as_of` reaches it. Give the day if it is known.";
     ConditionCycle = "condition-cycle", Error,
         "Contributions' `conditional_on` go round in a circle (A on B, B on A). Remove one condition of the cycle.";
+    SupersedesCycle = "supersedes-cycle", Error,
+        "Documents' `supersedes` go round in a circle (A replaces B, B replaces A). Remove one `supersedes` of the cycle.";
+    DuplicatePosition = "duplicate-position", Error,
+        "A party has two positions on one provision of a document. Keep one; put the earlier status in its `history`.";
+    NotAParty = "not-a-party", Warning,
+        "A position on a document's provision names a party that is not among the document's `parties`. Add it to `parties:` or correct the position.";
     NotAState = "not-a-state", Error,
         "An actor's `country` names an actor that is not a state.";
     SelfReference = "self-reference", Error,

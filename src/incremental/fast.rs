@@ -242,6 +242,8 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
         Revalidated::Actor(x) => only_body!(m.actors.get(id)?, x, description_html, Body::Note),
         Revalidated::Source(x) => only_body!(m.sources.get(id)?, x, description_html, Body::Note),
         Revalidated::Round(x) => only_body!(m.rounds.get(id)?, x, summary_html, Body::Note),
+        // A document's edit rebuilds the site in memory.
+        Revalidated::Document(_) => None,
     }
 }
 
@@ -334,7 +336,13 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
             }
         };
         let latest = (!m.site.as_of_given).then(|| {
-            crate::model::latest_date(&m.meetings, &m.statements, &m.guarantees, &m.rounds)
+            crate::model::latest_date(
+                &m.meetings,
+                &m.statements,
+                &m.guarantees,
+                &m.rounds,
+                &m.documents,
+            )
         });
         Some((link, refs, latest))
     }

@@ -57,6 +57,8 @@ pub struct Loaded {
     pub guarantees: Vec<Doc<RawGuarantee>>,
     /// Rounds.
     pub rounds: Vec<Doc<RawRound>>,
+    /// Negotiating texts.
+    pub documents: Vec<Doc<RawDocument>>,
     /// Item files found that could not be read into a document (each has an error):
     /// their kind and id, and the file. References to them are not dangling.
     pub failed: BTreeMap<(Kind, String), PathBuf>,
@@ -117,6 +119,13 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         of(Kind::Guarantees),
         &mut diags,
     );
+    loaded.documents = parse_all(
+        cache,
+        root,
+        Kind::Documents,
+        of(Kind::Documents),
+        &mut diags,
+    );
     let read: BTreeSet<(Kind, &str)> = loaded.ids().collect();
     let mut failed = BTreeMap::new();
     for (kind, files) in &found {
@@ -143,6 +152,7 @@ impl Loaded {
             .chain(of(Kind::Statements, &self.statements))
             .chain(of(Kind::Guarantees, &self.guarantees))
             .chain(of(Kind::Rounds, &self.rounds))
+            .chain(of(Kind::Documents, &self.documents))
     }
 }
 
@@ -172,6 +182,18 @@ pub fn shape(kind: Option<Kind>) -> Shape {
         Some(Kind::Statements) => with_citations(Shape::of::<RawStatement>()),
         Some(Kind::Meetings) => with_citations(
             Shape::of::<RawMeeting>().with("participants", Shape::of::<RawParticipant>()),
+        ),
+        Some(Kind::Documents) => with_citations(
+            Shape::of::<RawDocument>().with(
+                "provisions",
+                Shape::of::<RawProvision>().with(
+                    "positions",
+                    with_citations(
+                        Shape::of::<RawPosition>()
+                            .with("history", with_citations(Shape::of::<RawStep>())),
+                    ),
+                ),
+            ),
         ),
         Some(Kind::Guarantees) => with_citations(
             Shape::of::<RawGuarantee>().with(

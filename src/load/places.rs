@@ -5,7 +5,7 @@
 use super::{Doc, parse_file};
 use crate::diagnostics::Pos;
 use crate::model::Kind;
-use crate::raw::{RawCitations, RawGuarantee, RawMeeting, RawRound, RawStatement};
+use crate::raw::{RawCitations, RawDocument, RawGuarantee, RawMeeting, RawRound, RawStatement};
 use crate::yaml::pos_of;
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -56,6 +56,9 @@ pub fn sourcing_places(root: &Path, kind: Kind, rel: &Path) -> SourcingPlaces {
         }
         Kind::Rounds => {
             item!(RawRound);
+        }
+        Kind::Documents => {
+            item!(RawDocument);
         }
         Kind::Statements => {
             if let Some(d) = item!(RawStatement) {

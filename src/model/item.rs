@@ -17,6 +17,8 @@ pub enum Item<'m> {
     Guarantee(&'m Guarantee),
     /// A round.
     Round(&'m Round),
+    /// A negotiating text.
+    Document(&'m Document),
 }
 
 impl<'m> Item<'m> {
@@ -29,6 +31,7 @@ impl<'m> Item<'m> {
             Item::Statement(_) => Kind::Statements,
             Item::Guarantee(_) => Kind::Guarantees,
             Item::Round(_) => Kind::Rounds,
+            Item::Document(_) => Kind::Documents,
         }
     }
 
@@ -41,6 +44,7 @@ impl<'m> Item<'m> {
             Item::Statement(x) => &x.meta,
             Item::Guarantee(x) => &x.meta,
             Item::Round(x) => &x.meta,
+            Item::Document(x) => &x.meta,
         }
     }
 
@@ -53,6 +57,7 @@ impl<'m> Item<'m> {
             Item::Statement(x) => &x.title,
             Item::Guarantee(x) => &x.title,
             Item::Round(x) => &x.title,
+            Item::Document(x) => &x.title,
         }
     }
 
@@ -62,24 +67,42 @@ impl<'m> Item<'m> {
             Item::Meeting(x) => Some(x.date),
             Item::Statement(x) => Some(x.date),
             Item::Round(x) => Some(x.start.into()),
+            Item::Document(x) => x.date,
             Item::Actor(_) | Item::Source(_) | Item::Guarantee(_) => None,
         }
     }
 
-    /// Every citation it makes: its own, then each contribution's in order, the
-    /// contribution's own before its history's.
+    /// Every citation it makes: its own, then each contribution's (or each provision's
+    /// positions') in order, the current status's own before its history's.
     pub fn citations(self) -> impl Iterator<Item = &'m Citation> {
+        fn tracked<'a>(
+            citations: &'a [Citation],
+            history: &'a [Step],
+        ) -> impl Iterator<Item = &'a Citation> {
+            citations
+                .iter()
+                .chain(history.iter().flat_map(|h| &h.citations))
+        }
         let contributions = match self {
             Item::Guarantee(g) => g.contributions.as_slice(),
+            _ => &[],
+        };
+        let provisions = match self {
+            Item::Document(d) => d.provisions.as_slice(),
             _ => &[],
         };
         self.meta()
             .citations
             .iter()
-            .chain(contributions.iter().flat_map(|c| {
-                c.citations
+            .chain(
+                contributions
                     .iter()
-                    .chain(c.history.iter().flat_map(|h| &h.citations))
+                    .flat_map(|c| tracked(&c.citations, &c.history)),
+            )
+            .chain(provisions.iter().flat_map(|p| {
+                p.positions
+                    .iter()
+                    .flat_map(|x| tracked(&x.citations, &x.history))
             }))
     }
 }
@@ -94,6 +117,7 @@ impl Model {
             Kind::Statements => Item::Statement(self.statements.get(id)?),
             Kind::Guarantees => Item::Guarantee(self.guarantees.get(id)?),
             Kind::Rounds => Item::Round(self.rounds.get(id)?),
+            Kind::Documents => Item::Document(self.documents.get(id)?),
         })
     }
 
@@ -106,6 +130,7 @@ impl Model {
             Kind::Statements => Box::new(self.statements.values().map(Item::Statement)),
             Kind::Guarantees => Box::new(self.guarantees.values().map(Item::Guarantee)),
             Kind::Rounds => Box::new(self.rounds.values().map(Item::Round)),
+            Kind::Documents => Box::new(self.documents.values().map(Item::Document)),
         }
     }
 

@@ -15,14 +15,17 @@ pub enum Kind {
     Guarantees,
     /// content/rounds/*.yaml
     Rounds,
+    /// content/documents/*.md
+    Documents,
 }
 
 impl Kind {
     /// Every kind, in the order the site presents them.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Meetings,
         Kind::Statements,
         Kind::Guarantees,
+        Kind::Documents,
         Kind::Actors,
         Kind::Sources,
         Kind::Rounds,
@@ -37,6 +40,7 @@ impl Kind {
             Kind::Statements => "statements",
             Kind::Guarantees => "guarantees",
             Kind::Rounds => "rounds",
+            Kind::Documents => "documents",
         }
     }
 
@@ -47,7 +51,10 @@ impl Kind {
 
     /// True for kinds written as Markdown with front matter, false for plain YAML.
     pub fn is_markdown(self) -> bool {
-        matches!(self, Kind::Meetings | Kind::Statements | Kind::Guarantees)
+        matches!(
+            self,
+            Kind::Meetings | Kind::Statements | Kind::Guarantees | Kind::Documents
+        )
     }
 
     /// A singular noun for messages ("unknown actor").
@@ -59,6 +66,7 @@ impl Kind {
             Kind::Statements => "statement",
             Kind::Guarantees => "guarantee",
             Kind::Rounds => "round",
+            Kind::Documents => "document",
         }
     }
 
@@ -71,6 +79,7 @@ impl Kind {
             Kind::Statements => "Statements",
             Kind::Guarantees => "Guarantee components",
             Kind::Rounds => "Diplomatic rounds",
+            Kind::Documents => "Negotiating texts",
         }
     }
 }

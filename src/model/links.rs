@@ -33,6 +33,12 @@ pub struct Links {
     /// Source id -> how many citations name it, in items, contributions and their
     /// steps, counted by the same walk as [`Links::source_citers`]: "N citations".
     pub source_citations: BTreeMap<String, usize>,
+    /// Actor id -> document ids it is a party to.
+    pub actor_documents: BTreeMap<String, Vec<String>>,
+    /// Guarantee id -> (document id, provision id) of provisions concerning it.
+    pub guarantee_provisions: BTreeMap<String, Vec<(String, String)>>,
+    /// Document id -> the documents that supersede it.
+    pub superseded_by: BTreeMap<String, Vec<String>>,
 }
 
 fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &Ref, v: V) {
@@ -123,6 +129,26 @@ impl Links {
         }
         for (id, r) in &m.rounds {
             cite(&mut l, Kind::Rounds, id, &r.meta.citations);
+        }
+        for (id, d) in &m.documents {
+            for a in &d.parties {
+                add(&mut l.actor_documents, a, id.clone());
+            }
+            if let Some(s) = &d.supersedes {
+                add(&mut l.superseded_by, s, id.clone());
+            }
+            cite(&mut l, Kind::Documents, id, &d.meta.citations);
+            for p in &d.provisions {
+                for g in &p.concerns {
+                    add(&mut l.guarantee_provisions, g, (id.clone(), p.id.clone()));
+                }
+                for x in &p.positions {
+                    cite(&mut l, Kind::Documents, id, &x.citations);
+                    for h in &x.history {
+                        cite(&mut l, Kind::Documents, id, &h.citations);
+                    }
+                }
+            }
         }
         // Lists of statements and meetings read best in date order. Each item's date is
         // looked up once (a component can be the subject of thousands of statements).

@@ -1,17 +1,21 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
+mod document;
 mod item;
 mod kind;
 mod links;
 mod reference;
 pub mod terms;
+mod tracked;
 pub mod vocab;
 
+pub use document::{Document, Position, Provision};
 pub use item::Item;
 pub use kind::{Kind, RoundView};
 pub use links::Links;
 pub use reference::Ref;
 pub use terms::{Term, Vocabularies, Vocabulary};
+pub use tracked::{Current, Tracked};
 pub use vocab::*;
 
 use crate::dates::When;
@@ -363,6 +367,8 @@ pub struct Model {
     pub guarantees: BTreeMap<String, Guarantee>,
     /// Rounds by id.
     pub rounds: BTreeMap<String, Round>,
+    /// Negotiating texts by id.
+    pub documents: BTreeMap<String, Document>,
     /// Reverse references, computed once.
     pub links: Links,
 }
@@ -373,6 +379,7 @@ pub fn latest_date(
     statements: &BTreeMap<String, Statement>,
     guarantees: &BTreeMap<String, Guarantee>,
     rounds: &BTreeMap<String, Round>,
+    documents: &BTreeMap<String, Document>,
 ) -> Option<Date> {
     let m = meetings
         .values()
@@ -387,5 +394,15 @@ pub fn latest_date(
         })
     });
     let r = rounds.values().map(|r| r.end);
-    m.chain(s).chain(g).chain(r).max()
+    let d = documents.values().flat_map(|d| {
+        let provisions = d.provisions.iter().flat_map(|p| {
+            let positions = p
+                .positions
+                .iter()
+                .flat_map(|x| x.since.into_iter().chain(x.history.iter().map(|h| h.date)));
+            p.introduced.into_iter().chain(p.dropped).chain(positions)
+        });
+        d.date.into_iter().chain(provisions).map(When::last)
+    });
+    m.chain(s).chain(g).chain(r).chain(d).max()
 }

@@ -3,7 +3,7 @@
 //! a label, under `vocabularies:` in site.yaml (a nuclear deal needs `enrichment`; a
 //! negotiation at ambassador level needs `ambassadors`).
 
-use super::vocab::{Category, Level, SourceKind, StatementKind};
+use super::vocab::{Category, DocumentKind, Level, SourceKind, StatementKind};
 use std::collections::BTreeMap;
 
 /// Which open vocabulary a word belongs to.
@@ -17,15 +17,18 @@ pub enum Vocabulary {
     SourceKinds,
     /// Statements' `kind`.
     StatementKinds,
+    /// Documents' `kind`.
+    DocumentKinds,
 }
 
 impl Vocabulary {
     /// Every open vocabulary, in site.yaml order.
-    pub const ALL: [Vocabulary; 4] = [
+    pub const ALL: [Vocabulary; 5] = [
         Vocabulary::Categories,
         Vocabulary::Levels,
         Vocabulary::SourceKinds,
         Vocabulary::StatementKinds,
+        Vocabulary::DocumentKinds,
     ];
 
     /// Its key under `vocabularies:` in site.yaml.
@@ -35,6 +38,7 @@ impl Vocabulary {
             Vocabulary::Levels => "levels",
             Vocabulary::SourceKinds => "source_kinds",
             Vocabulary::StatementKinds => "statement_kinds",
+            Vocabulary::DocumentKinds => "document_kinds",
         }
     }
 
@@ -45,6 +49,7 @@ impl Vocabulary {
             Vocabulary::Levels => Level::ALL,
             Vocabulary::SourceKinds => SourceKind::ALL,
             Vocabulary::StatementKinds => StatementKind::ALL,
+            Vocabulary::DocumentKinds => DocumentKind::ALL,
         }
     }
 }

@@ -119,6 +119,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    open
+    /// What a negotiating text is (built-in words; a site may add more).
+    DocumentKind {
+        Plan => "plan", Framework => "framework", Draft => "draft",
+        Communique => "communique", Agreement => "agreement", Other => "other",
+    }
+}
+
+vocabulary! {
     /// Admiralty source reliability grade.
     Reliability {
         /// Completely reliable.

@@ -127,7 +127,7 @@ pub(super) fn front_shows(
             let f = front_lists(m, items);
             f.next.iter().chain(&f.recent).any(|x| *x == id) || briefed().0.iter().any(|x| *x == id)
         }
-        Kind::Actors | Kind::Sources => false,
+        Kind::Actors | Kind::Sources | Kind::Documents => false,
     }
 }
 
@@ -279,13 +279,14 @@ fn item_template(k: Kind) -> &'static str {
         Kind::Statements => "statement.html",
         Kind::Guarantees => "guarantee.html",
         Kind::Rounds => "round.html",
+        Kind::Documents => "document.html",
     }
 }
 
 /// Dated kinds list newest first; the others by title.
 fn sort_for_list(kind: Kind, items: &mut [Listed]) {
     match kind {
-        Kind::Meetings | Kind::Statements | Kind::Rounds => {
+        Kind::Meetings | Kind::Statements | Kind::Rounds | Kind::Documents => {
             items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)))
         }
         _ => items.sort_by_cached_key(|x| (x.title.to_lowercase(), x.id.clone())),

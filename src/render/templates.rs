@@ -29,6 +29,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("round.html", include_str!("../../templates/round.html")),
     (
+        "document.html",
+        include_str!("../../templates/document.html"),
+    ),
+    (
         "round-components.html",
         include_str!("../../templates/round-components.html"),
     ),

@@ -44,7 +44,7 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// The example site `init` writes: path under the site root, then the text.
-pub const EXAMPLE_SITE: [(&str, &str); 9] = [
+pub const EXAMPLE_SITE: [(&str, &str); 10] = [
     ("content/site.yaml", include_str!("site/site.yaml")),
     (
         "content/actors/example-state.yaml",
@@ -77,6 +77,10 @@ pub const EXAMPLE_SITE: [(&str, &str); 9] = [
     (
         "content/guarantees/ceasefire-monitoring.md",
         include_str!("site/ceasefire-monitoring.md"),
+    ),
+    (
+        "content/documents/draft-framework.md",
+        include_str!("site/draft-framework.md"),
     ),
 ];
 
@@ -118,6 +122,7 @@ fn template(kind: Kind) -> &'static str {
         Kind::Statements => include_str!("new/statement.md"),
         Kind::Guarantees => include_str!("new/guarantee.md"),
         Kind::Rounds => include_str!("new/round.yaml"),
+        Kind::Documents => include_str!("new/document.md"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Guarantee components and their contributions: ids, requests, conditions, history.
 
 use super::checker::Checker;
+use crate::dates::When;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::Doc;
 use crate::model::*;
@@ -110,8 +111,42 @@ fn contribution(
             }
         }
     });
+    let history = history(c, &r.history, since, current, &r.since);
+    let citations = c.citations(&r.sources);
+    c.set_marking(item_marking);
+    Some(Contribution {
+        id,
+        place,
+        requested_by: requested_by.map(Ref::Id),
+        conditional_on,
+        by: Ref::Id(by?),
+        commitment: commitment?,
+        status: status?,
+        since,
+        note: c.text(&r.note),
+        continuing: r.continuing.as_ref().is_some_and(|b| b.value),
+        due,
+        until,
+        amount,
+        conditions: r.conditions.clone().unwrap_or_default(),
+        history,
+        citations,
+        tlp,
+    })
+}
+
+/// The history steps of a tracked status (a contribution, a party's position), oldest
+/// first, with its checks: each step needs `date` and `status`; a step repeating the
+/// current status of the same day, and a `since` before the last step, are warned about.
+pub(super) fn history(
+    c: &mut Checker,
+    raw: &Option<Vec<S<RawStep>>>,
+    since: Option<When>,
+    current: Option<Status>,
+    since_raw: &Opt<String>,
+) -> Vec<Step> {
     let mut history = Vec::new();
-    for step in r.history.iter().flatten() {
+    for step in raw.iter().flatten() {
         let s_at = c.pos(step);
         if step.value.date.is_none() || step.value.status.is_none() {
             c.error(
@@ -151,7 +186,7 @@ fn contribution(
         }
     }
     history.sort_by_key(|s| s.date);
-    if let (Some(since), Some(last), Some(pos)) = (since, history.last(), r.since.as_ref())
+    if let (Some(since), Some(last), Some(pos)) = (since, history.last(), since_raw.as_ref())
         && last.date > since
     {
         let at = c.pos(pos);
@@ -168,27 +203,7 @@ fn contribution(
             .help("the current status is the latest step: make `since` the date it was reached, or move the later step into `status` and `since`"),
         );
     }
-    let citations = c.citations(&r.sources);
-    c.set_marking(item_marking);
-    Some(Contribution {
-        id,
-        place,
-        requested_by: requested_by.map(Ref::Id),
-        conditional_on,
-        by: Ref::Id(by?),
-        commitment: commitment?,
-        status: status?,
-        since,
-        note: c.text(&r.note),
-        continuing: r.continuing.as_ref().is_some_and(|b| b.value),
-        due,
-        until,
-        amount,
-        conditions: r.conditions.clone().unwrap_or_default(),
-        history,
-        citations,
-        tlp,
-    })
+    history
 }
 
 /// Reports a contribution `id` given twice in one component, at the second.

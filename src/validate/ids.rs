@@ -40,6 +40,7 @@ impl Ids {
         by_kind.insert(Kind::Statements, ids(&l.statements));
         by_kind.insert(Kind::Guarantees, ids(&l.guarantees));
         by_kind.insert(Kind::Rounds, ids(&l.rounds));
+        by_kind.insert(Kind::Documents, ids(&l.documents));
         let actor_kinds = l
             .actors
             .iter()
@@ -77,6 +78,9 @@ impl Ids {
         l.rounds
             .iter()
             .for_each(|d| mark(Kind::Rounds, &d.id, &d.raw.tlp));
+        l.documents
+            .iter()
+            .for_each(|d| mark(Kind::Documents, &d.id, &d.raw.tlp));
         let contributions = l
             .guarantees
             .iter()

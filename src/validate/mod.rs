@@ -4,6 +4,7 @@
 mod as_of;
 mod checker;
 mod cycles;
+mod documents;
 mod guarantees;
 mod ids;
 mod items;
@@ -58,6 +59,13 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         &mut diags,
         guarantees::guarantee,
     );
+    let documents = each(
+        Kind::Documents,
+        &loaded.documents,
+        &ids,
+        &mut diags,
+        documents::document,
+    );
     for ((kind, id), file) in ids.all_failed() {
         diags.push(
             Diagnostic::warning(
@@ -73,7 +81,9 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         );
     }
     cycles::check(&guarantees, &loaded.guarantees, &ids, &mut diags);
-    let latest = crate::model::latest_date(&meetings, &statements, &guarantees, &rounds);
+    documents::check_supersedes(&loaded.documents, &ids, &mut diags);
+    let latest =
+        crate::model::latest_date(&meetings, &statements, &guarantees, &rounds, &documents);
     let site = loaded
         .site
         .as_ref()
@@ -92,6 +102,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
                 statements,
                 guarantees,
                 rounds,
+                documents,
                 links: Links::default(),
             };
             model.links = Links::compute(&model);
@@ -118,6 +129,8 @@ pub enum Revalidated {
     Guarantee(crate::model::Guarantee),
     /// A round.
     Round(crate::model::Round),
+    /// A negotiating text.
+    Document(crate::model::Document),
 }
 
 /// Reads and validates the item file at `rel` of `kind` again, against the `ids` and the
@@ -173,6 +186,10 @@ pub fn revalidate(
         Kind::Guarantees => {
             let (x, d) = one(root, kind, rel, ids, guarantees::guarantee)?;
             (Revalidated::Guarantee(x), d)
+        }
+        Kind::Documents => {
+            let (x, d) = one(root, kind, rel, ids, documents::document)?;
+            (Revalidated::Document(x), d)
         }
     })
 }

@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod cli;
 mod common;
+mod documents;
 mod exports;
 mod hostile;
 mod incremental;

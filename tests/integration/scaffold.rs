@@ -27,6 +27,7 @@ fn init_then_build_works() {
         "actors",
         "sources",
         "rounds",
+        "documents",
     ];
     for kind in kinds {
         assert!(root.join("output").join(kind).is_dir(), "no {kind} pages");
@@ -71,6 +72,7 @@ fn new_items_of_every_kind_pass_check() {
         "statement",
         "guarantee",
         "round",
+        "document",
     ] {
         briefing()
             .args([

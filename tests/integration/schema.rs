@@ -116,6 +116,7 @@ fn schema_command_writes_one_file_per_kind() {
         names,
         [
             "actor.schema.json",
+            "document.schema.json",
             "guarantee.schema.json",
             "meeting.schema.json",
             "round.schema.json",

@@ -35,6 +35,7 @@ impl Serialize for Items<'_, '_> {
 struct Briefing<'a, 'm> {
     actors: Items<'a, 'm>,
     changes: Vec<Value>,
+    documents: Items<'a, 'm>,
     guarantees: Items<'a, 'm>,
     lead_round: Option<&'a str>,
     meetings: Items<'a, 'm>,
@@ -57,6 +58,7 @@ fn document<'a, 'm>(m: &'a Model, views: &'a Views<'m>, lead: Option<&'a str>) -
     Briefing {
         actors: items(Kind::Actors),
         changes: changes(m),
+        documents: items(Kind::Documents),
         guarantees: items(Kind::Guarantees),
         lead_round: lead,
         meetings: items(Kind::Meetings),
@@ -199,6 +201,8 @@ fn write_document(
         id: super::pieces::CHANGES.to_string(),
         range: start..written + buf.len(),
     });
+    key(&mut buf, false, "documents");
+    items(&mut buf, w, &doc.documents, &mut written, marks)?;
     key(&mut buf, false, "guarantees");
     items(&mut buf, w, &doc.guarantees, &mut written, marks)?;
     key(&mut buf, false, "lead_round");
@@ -324,6 +328,7 @@ mod tests {
             bare.statements.clear();
             bare.guarantees.clear();
             bare.rounds.clear();
+            bare.documents.clear();
             bare.links = crate::model::Links::compute(&bare);
             let bare_views = Views::new(&bare);
             for (m, v) in [(&site.model, &views), (&bare, &bare_views)] {

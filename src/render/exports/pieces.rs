@@ -89,9 +89,11 @@ pub fn piece(path: &str, m: &Model, views: &Views, kind: Kind, id: &str) -> Opti
         }
         super::BRIEFING_JSON => Some(json::item_piece(views, kind, id)),
         super::SEARCH_INDEX => match kind {
-            Kind::Meetings | Kind::Statements | Kind::Guarantees | Kind::Actors => {
-                Some(search::piece(m, views, kind, id))
-            }
+            Kind::Meetings
+            | Kind::Statements
+            | Kind::Guarantees
+            | Kind::Actors
+            | Kind::Documents => Some(search::piece(m, views, kind, id)),
             _ => None,
         },
         super::FEED => atom::piece(m, views, kind, id),

@@ -56,7 +56,11 @@ const HEAD: &str =
 pub fn index(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) -> Vec<u8> {
     // Each entry is written as soon as it is made, into one buffer sized for the plain
     // texts it mostly consists of (plus about 300 bytes of the rest).
-    let count = m.meetings.len() + m.statements.len() + m.guarantees.len() + m.actors.len();
+    let count = m.meetings.len()
+        + m.statements.len()
+        + m.guarantees.len()
+        + m.actors.len()
+        + m.documents.len();
     let size = bodies.statements_len() + bodies.meetings_len() + 320 * count;
     let mut out = Vec::with_capacity(HEAD.len() + 4 + size);
     out.extend_from_slice(HEAD.as_bytes());
@@ -66,6 +70,7 @@ pub fn index(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) -
         Kind::Statements,
         Kind::Guarantees,
         Kind::Actors,
+        Kind::Documents,
     ]
     .into_iter()
     .flat_map(|k| m.ids(k).into_iter().map(move |id| (k, id)));
@@ -102,6 +107,7 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
     };
     let who;
     let description;
+    let parties: Vec<String>;
     let (note, words): (String, Vec<&str>) = match kind {
         Kind::Meetings => {
             let x = &m.meetings[id];
@@ -133,6 +139,23 @@ fn entry(out: &mut Vec<u8>, m: &Model, views: &Views, bodies: &Bodies, kind: Kin
             }
             w.extend(x.meta.tags.iter().map(String::as_str));
             (x.category.as_str().to_string(), w)
+        }
+        Kind::Documents => {
+            let x = &m.documents[id];
+            description = plain(&x.body_html.html(""));
+            parties = x.parties.iter().map(|p| name(p).to_string()).collect();
+            let mut w = vec![description.as_str(), x.kind.label()];
+            w.extend(parties.iter().map(String::as_str));
+            for p in &x.provisions {
+                w.push(p.label.as_deref().unwrap_or(""));
+                w.push(&p.title);
+                w.push(p.summary.as_deref().unwrap_or(""));
+            }
+            w.extend(x.meta.tags.iter().map(String::as_str));
+            let date = x
+                .date
+                .map_or_else(|| "date unknown".to_string(), |d| d.long());
+            (format!("{date}, {}", x.kind.label()), w)
         }
         _ => {
             let x = &m.actors[id];

@@ -272,6 +272,7 @@ impl<'m> Views<'m> {
                     .flatten()
                     .map(|(g, i)| self.contribution(g, *i))
                     .collect(),
+                documents: self.links(Kind::Documents, l.actor_documents.get(id)),
             },
             Item::Source(s) => Detail::Source {
                 source_kind: s.kind.as_str().to_string(),
@@ -350,6 +351,7 @@ impl<'m> Views<'m> {
                         .map(|i| self.contribution(id, i))
                         .collect(),
                     statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
+                    provisions: self.provisions_concerning(id),
                     body_html: x.body_html.clone(),
                 }
             }
@@ -360,6 +362,7 @@ impl<'m> Views<'m> {
                 summary_html: x.summary_html.clone(),
                 meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
             },
+            Item::Document(x) => Detail::Document(Box::new(self.document_detail(x))),
         };
         let kind = item.kind();
         ItemView {

@@ -133,6 +133,7 @@ impl<'m> Views<'m> {
             Item::Statement(x) => Some(self.attribution(x)),
             Item::Guarantee(x) => Some(x.category.as_str().to_string()),
             Item::Round(x) => Some(dates::range(x.start, Some(x.end))),
+            Item::Document(x) => Some(x.kind.label().to_string()),
         }
     }
 

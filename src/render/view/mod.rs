@@ -10,6 +10,8 @@ use serde::Serialize;
 mod build;
 pub use build::Views;
 mod derived;
+mod document;
+pub use document::*;
 mod frozen;
 pub use frozen::*;
 mod links;
@@ -344,6 +346,8 @@ pub enum Detail {
         statements: Vec<Link>,
         /// Commitments given.
         contributions: Vec<ContributionView>,
+        /// Negotiating texts it is a party to.
+        documents: Vec<Link>,
     },
     /// A source.
     Source {
@@ -449,9 +453,13 @@ pub enum Detail {
         contributions: Vec<ContributionView>,
         /// Statements about it.
         statements: Vec<Link>,
+        /// Provisions of negotiating texts concerning it.
+        provisions: Vec<ProvisionLink>,
         /// Rendered description.
         body_html: Prose,
     },
+    /// A negotiating text.
+    Document(Box<DocumentDetail>),
     /// A round.
     Round {
         /// First day.

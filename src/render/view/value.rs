@@ -329,6 +329,7 @@ impl Detail {
                 meetings,
                 statements,
                 contributions,
+                documents,
             } => vec![
                 ("actor_kind", (*actor_kind).into()),
                 ("country", opt(country, v)),
@@ -343,6 +344,7 @@ impl Detail {
                 ("meetings", list(meetings, v)),
                 ("statements", list(statements, v)),
                 ("contributions", list(contributions, v)),
+                ("documents", list(documents, v)),
             ],
             Detail::Source {
                 source_kind,
@@ -438,6 +440,7 @@ impl Detail {
                 overdue,
                 contributions,
                 statements,
+                provisions,
                 body_html,
             } => vec![
                 ("category", category.as_str().into()),
@@ -448,8 +451,10 @@ impl Detail {
                 ("overdue", (*overdue).into()),
                 ("contributions", list(contributions, v)),
                 ("statements", list(statements, v)),
+                ("provisions", list(provisions, v)),
                 ("body_html", prose(body_html)),
             ],
+            Detail::Document(d) => d.entries(v),
             Detail::Round {
                 start,
                 end,
@@ -506,9 +511,9 @@ mod tests {
     #[test]
     fn same_as_serde() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let site = crate::Site::load(root).expect("the example loads");
-        let (site, _) = site.for_audience(crate::model::Tlp::Green);
-        same_as_serde_in(&site.model, 30);
+        same_as_serde_on(root, 30);
+        // Documents with provisions and positions, one of them AMBER.
+        same_as_serde_on(&root.join("tests/fixtures/plan"), 10);
         let (site, _) = withholding_site().for_audience(Tlp::Clear);
         same_as_serde_in(&site.model, 5);
         let statement = Views::new(&site.model).item(Kind::Statements, "umerov-90");
@@ -517,6 +522,12 @@ mod tests {
             json.contains(r#"{"kind":"guarantees","title":"(withheld)","withheld":true}"#),
             "{json}"
         );
+    }
+
+    fn same_as_serde_on(root: &std::path::Path, at_least: usize) {
+        let site = crate::Site::load(root).expect("the site loads");
+        let (site, _) = site.for_audience(crate::model::Tlp::Green);
+        same_as_serde_in(&site.model, at_least);
     }
 
     /// The minimal fixture with its source, the state `ukraine` and its guarantee

@@ -338,6 +338,7 @@ impl<'m> Views<'m> {
             (Kind::Statements, m.statements.keys().collect()),
             (Kind::Guarantees, m.guarantees.keys().collect()),
             (Kind::Actors, m.actors.keys().collect()),
+            (Kind::Documents, m.documents.keys().collect()),
         ] {
             out.extend(ids.into_iter().map(|id| self.link(k, id)));
         }

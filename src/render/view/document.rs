@@ -1,0 +1,360 @@
+//! A negotiating text's page data: its provisions against its parties, with the counts
+//! of [`crate::analysis::documents`] as of the page's date.
+
+use super::value::{list, map, opt, opt_str};
+use super::*;
+use crate::analysis::documents::{self, Share};
+use crate::model::{Document, Kind, Position, Provision};
+use tera::Value;
+
+/// The kind-specific part of a document's view.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentDetail {
+    /// Kind word: `plan`.
+    pub document_kind: String,
+    /// Its label.
+    pub document_kind_label: String,
+    /// When this version was tabled, if known.
+    pub date: Option<DateView>,
+    /// The parties, in the order written: the grid's columns.
+    pub parties: Vec<Link>,
+    /// The earlier version it replaces.
+    pub supersedes: Option<Link>,
+    /// The later versions that replace it.
+    pub superseded_by: Vec<Link>,
+    /// Its provisions in the order of the text: the grid's rows.
+    pub provisions: Vec<ProvisionView>,
+    /// The counts as of the page's date.
+    pub tally: TallyView,
+    /// Rendered description.
+    pub body_html: Prose,
+}
+
+/// One provision, with one cell per party.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionView {
+    /// Id.
+    pub id: String,
+    /// Its element id on the page.
+    pub anchor: String,
+    /// `Point 7`.
+    pub label: Option<String>,
+    /// Title.
+    pub title: String,
+    /// One line.
+    pub summary: Option<String>,
+    /// The guarantee components it concerns.
+    pub concerns: Vec<Link>,
+    /// When it entered the text.
+    pub introduced: Option<DateView>,
+    /// When it left the text.
+    pub dropped: Option<DateView>,
+    /// False once dropped by the page's date: shown, not counted.
+    pub in_text: bool,
+    /// One cell per party, in the order of `parties`: its position, or none.
+    pub cells: Vec<Option<PositionView>>,
+    /// Positions of actors not among the parties.
+    pub others: Vec<PositionView>,
+    /// Marking.
+    pub tlp: TlpView,
+}
+
+/// A party's position on a provision.
+#[derive(Debug, Clone, Serialize)]
+pub struct PositionView {
+    /// The party.
+    pub party: Link,
+    /// Status word.
+    pub status: &'static str,
+    /// When it was reached.
+    pub since: Option<DateView>,
+    /// Note.
+    pub note: Option<String>,
+    /// Earlier steps, oldest first.
+    pub history: Vec<StepView>,
+    /// Sources.
+    pub citations: Vec<CitationView>,
+    /// Marking.
+    pub tlp: TlpView,
+}
+
+/// A count out of a total, with its share in whole percent.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareView {
+    /// How many.
+    pub count: usize,
+    /// Out of how many.
+    pub of: usize,
+    /// Rounded percent; `None` when there is nothing to count.
+    pub percent: Option<u32>,
+}
+
+impl From<Share> for ShareView {
+    fn from(s: Share) -> Self {
+        ShareView {
+            count: s.count,
+            of: s.of,
+            percent: s.percent(),
+        }
+    }
+}
+
+/// One party's agreed provisions.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyShareView {
+    /// The party.
+    pub party: Link,
+    /// Provisions it agrees to.
+    pub agreed: ShareView,
+}
+
+/// A document's counts as of the page's date.
+#[derive(Debug, Clone, Serialize)]
+pub struct TallyView {
+    /// The day counted.
+    pub as_of: DateView,
+    /// Provisions in the text.
+    pub provisions: usize,
+    /// Agreed by every party.
+    pub agreed_by_all: ShareView,
+    /// Agreed by each party.
+    pub by_party: Vec<PartyShareView>,
+    /// Contested or rejected by at least one party.
+    pub contested: ShareView,
+    /// With no position.
+    pub untracked: ShareView,
+    /// With at least one position.
+    pub coverage: ShareView,
+}
+
+/// A provision concerning a guarantee component, as the component's page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionLink {
+    /// Its document.
+    pub document: Link,
+    /// Its anchor on the document's page.
+    pub anchor: String,
+    /// `Point 7`.
+    pub label: Option<String>,
+    /// Title.
+    pub title: String,
+}
+
+impl Views<'_> {
+    /// The document-specific part of `d`'s view.
+    pub(super) fn document_detail(&self, d: &Document) -> DocumentDetail {
+        let day = self.m.site.as_of;
+        let t = documents::tally(d, day);
+        let party_links = |id: &str| self.link(Kind::Actors, id);
+        DocumentDetail {
+            document_kind: d.kind.as_str().to_string(),
+            document_kind_label: d.kind.label().to_string(),
+            date: d.date.map(DateView::new),
+            parties: self.links_to(Kind::Actors, &d.parties),
+            supersedes: d
+                .supersedes
+                .as_ref()
+                .map(|s| self.link_to(Kind::Documents, s)),
+            superseded_by: self.links(Kind::Documents, self.m.links.superseded_by.get(&d.meta.id)),
+            provisions: d
+                .provisions
+                .iter()
+                .map(|p| self.provision(d, p, day))
+                .collect(),
+            tally: TallyView {
+                as_of: DateView::new(day),
+                provisions: t.provisions,
+                agreed_by_all: t.agreed_by_all.into(),
+                by_party: t
+                    .by_party
+                    .into_iter()
+                    .map(|p| PartyShareView {
+                        party: party_links(&p.party),
+                        agreed: p.agreed.into(),
+                    })
+                    .collect(),
+                contested: t.contested.into(),
+                untracked: t.untracked.into(),
+                coverage: t.coverage.into(),
+            },
+            body_html: d.body_html.clone(),
+        }
+    }
+
+    fn provision(&self, d: &Document, p: &Provision, day: jiff::civil::Date) -> ProvisionView {
+        let listed = |x: &Position| d.parties.iter().any(|r| r.id().is_some() && *r == x.party);
+        ProvisionView {
+            id: p.id.clone(),
+            anchor: crate::routes::provision_anchor(&p.id),
+            label: p.label.clone(),
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            concerns: self.links_to(Kind::Guarantees, &p.concerns),
+            introduced: p.introduced.map(DateView::new),
+            dropped: p.dropped.map(DateView::new),
+            in_text: p.in_text_at(day),
+            cells: d
+                .parties
+                .iter()
+                .map(|r| {
+                    r.id()
+                        .and_then(|id| p.position_of(id))
+                        .map(|x| self.position(x))
+                })
+                .collect(),
+            others: p
+                .positions
+                .iter()
+                .filter(|x| !listed(x))
+                .map(|x| self.position(x))
+                .collect(),
+            tlp: p.tlp.into(),
+        }
+    }
+
+    fn position(&self, x: &Position) -> PositionView {
+        PositionView {
+            party: self.link_to(Kind::Actors, &x.party),
+            status: x.status.as_str(),
+            since: x.since.map(DateView::new),
+            note: x.note.clone(),
+            history: x
+                .history
+                .iter()
+                .map(|h| StepView {
+                    date: DateView::new(h.date),
+                    status: h.status.as_str(),
+                    note: h.note.clone(),
+                    citations: self.citations(&h.citations),
+                })
+                .collect(),
+            citations: self.citations(&x.citations),
+            tlp: x.tlp.into(),
+        }
+    }
+
+    /// The provisions concerning guarantee component `id`, as its page lists them.
+    pub(super) fn provisions_concerning(&self, id: &str) -> Vec<ProvisionLink> {
+        let m = self.m;
+        m.links
+            .guarantee_provisions
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|(doc, prov)| {
+                let p = m
+                    .documents
+                    .get(doc)?
+                    .provisions
+                    .iter()
+                    .find(|p| &p.id == prov)?;
+                Some(ProvisionLink {
+                    document: self.link(Kind::Documents, doc),
+                    anchor: crate::routes::provision_anchor(&p.id),
+                    label: p.label.clone(),
+                    title: p.title.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+impl ToValue for PositionView {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("party", self.party.to_value(cx)),
+            ("status", self.status.into()),
+            ("since", opt(&self.since, cx)),
+            ("note", opt_str(&self.note)),
+            ("history", list(&self.history, cx)),
+            ("citations", list(&self.citations, cx)),
+            ("tlp", self.tlp.to_value(cx)),
+        ])
+    }
+}
+
+impl ToValue for ProvisionView {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("id", self.id.as_str().into()),
+            ("anchor", self.anchor.as_str().into()),
+            ("label", opt_str(&self.label)),
+            ("title", self.title.as_str().into()),
+            ("summary", opt_str(&self.summary)),
+            ("concerns", list(&self.concerns, cx)),
+            ("introduced", opt(&self.introduced, cx)),
+            ("dropped", opt(&self.dropped, cx)),
+            ("in_text", self.in_text.into()),
+            ("cells", list(&self.cells, cx)),
+            ("others", list(&self.others, cx)),
+            ("tlp", self.tlp.to_value(cx)),
+        ])
+    }
+}
+
+impl ToValue for ShareView {
+    fn to_value(&self, _: &Cx) -> Value {
+        map([
+            ("count", self.count.into()),
+            ("of", self.of.into()),
+            (
+                "percent",
+                self.percent.map_or_else(Value::none, Value::from),
+            ),
+        ])
+    }
+}
+
+impl ToValue for PartyShareView {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("party", self.party.to_value(cx)),
+            ("agreed", self.agreed.to_value(cx)),
+        ])
+    }
+}
+
+impl ToValue for TallyView {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("as_of", self.as_of.to_value(cx)),
+            ("provisions", self.provisions.into()),
+            ("agreed_by_all", self.agreed_by_all.to_value(cx)),
+            ("by_party", list(&self.by_party, cx)),
+            ("contested", self.contested.to_value(cx)),
+            ("untracked", self.untracked.to_value(cx)),
+            ("coverage", self.coverage.to_value(cx)),
+        ])
+    }
+}
+
+impl ToValue for ProvisionLink {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("document", self.document.to_value(cx)),
+            ("anchor", self.anchor.as_str().into()),
+            ("label", opt_str(&self.label)),
+            ("title", self.title.as_str().into()),
+        ])
+    }
+}
+
+impl DocumentDetail {
+    /// The entries flattened into the item's map, as serde flattens them.
+    pub(super) fn entries(&self, v: &Cx) -> Vec<(&'static str, Value)> {
+        vec![
+            ("document_kind", self.document_kind.as_str().into()),
+            (
+                "document_kind_label",
+                self.document_kind_label.as_str().into(),
+            ),
+            ("date", opt(&self.date, v)),
+            ("parties", list(&self.parties, v)),
+            ("supersedes", opt(&self.supersedes, v)),
+            ("superseded_by", list(&self.superseded_by, v)),
+            ("provisions", list(&self.provisions, v)),
+            ("tally", self.tally.to_value(v)),
+            ("body_html", super::prose::prose(&self.body_html)),
+        ]
+    }
+}
