@@ -12,7 +12,7 @@
 
 use super::rounds_in_order;
 use crate::dates::When;
-use crate::model::{Contribution, Model, Round, Status};
+use crate::model::{Contribution, Model, Status};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -59,7 +59,7 @@ fn ordered(c: &Contribution) -> Vec<(Date, Option<usize>)> {
 }
 
 /// A contribution's dated steps, oldest first: its history, then its current status.
-pub(super) fn steps(c: &Contribution) -> Vec<(Date, Status)> {
+fn steps(c: &Contribution) -> Vec<(Date, Status)> {
     ordered(c)
         .into_iter()
         .map(|(d, i)| (d, i.map_or(c.status, |i| c.history[i].status)))
@@ -241,17 +241,11 @@ pub fn between_rounds(
     start: Date,
     end: Date,
 ) -> Option<When> {
-    let step = dated(c).into_iter().rev().find(|w| w.last() <= end)?;
-    (step.last() > previous_end && step.last() < start).then_some(step)
-}
-
-/// The dates of a contribution's steps ([`between_rounds`] reads them), by their last
-/// day; stably sorted, so that file order decides between dates ending on one day.
-pub(super) fn dated(c: &Contribution) -> Vec<When> {
     let mut dated: Vec<When> = c.history.iter().map(|s| s.date).collect();
     dated.extend(c.since);
     dated.sort_by_key(|w| w.last());
-    dated
+    let step = dated.into_iter().rev().find(|w| w.last() <= end)?;
+    (step.last() > previous_end && step.last() < start).then_some(step)
 }
 
 /// The changes of one round.
@@ -297,57 +291,40 @@ pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
         .collect();
     for (gid, g) in &m.guarantees {
         for (i, c) in g.contributions.iter().enumerate() {
-            contribution_changes(gid, i, c, &rounds, |pos, change| {
-                out[pos].changes.push(change)
-            });
+            let steps = steps(c);
+            let until = c.until;
+            // The status at the previous round's end, and for how many rounds in a row
+            // before that one it had been the same.
+            let mut before: Option<Status> = None;
+            let mut run = 0;
+            for (pos, r) in rounds.iter().enumerate() {
+                let now = status_in(&steps, until, r.end);
+                // Rounds in a row, ending with the previous one, whose status was `now`.
+                let rounds_unchanged = if pos > 0 && before == now { run + 1 } else { 0 };
+                let prev = before;
+                before = now;
+                run = rounds_unchanged;
+                let Some(after) = now else { continue };
+                let movement = movement(prev, after, rounds_unchanged, c.continuing);
+                let between = match pos.checked_sub(1) {
+                    Some(p) if prev != Some(after) => {
+                        between_rounds(c, rounds[p].end, r.start, r.end)
+                    }
+                    _ => None,
+                };
+                out[pos].changes.push(Change {
+                    guarantee: gid.clone(),
+                    index: i,
+                    before: prev,
+                    after,
+                    movement,
+                    rounds_unchanged,
+                    between_rounds: between,
+                });
+            }
         }
     }
     out
-}
-
-/// Hands `push` the change of contribution `c` (number `i` of component `gid`) in each
-/// of `rounds` (in chronological order) at whose end it has a status, with the round's
-/// position. Each status is worked out once per round end, and how long it has held is
-/// carried from one round to the next.
-pub(super) fn contribution_changes(
-    gid: &str,
-    i: usize,
-    c: &Contribution,
-    rounds: &[&Round],
-    mut push: impl FnMut(usize, Change),
-) {
-    let steps = steps(c);
-    let until = c.until;
-    // The status at the previous round's end, and for how many rounds in a row
-    // before that one it had been the same.
-    let mut before: Option<Status> = None;
-    let mut run = 0;
-    for (pos, r) in rounds.iter().enumerate() {
-        let now = status_in(&steps, until, r.end);
-        // Rounds in a row, ending with the previous one, whose status was `now`.
-        let rounds_unchanged = if pos > 0 && before == now { run + 1 } else { 0 };
-        let prev = before;
-        before = now;
-        run = rounds_unchanged;
-        let Some(after) = now else { continue };
-        let movement = movement(prev, after, rounds_unchanged, c.continuing);
-        let between = match pos.checked_sub(1) {
-            Some(p) if prev != Some(after) => between_rounds(c, rounds[p].end, r.start, r.end),
-            _ => None,
-        };
-        push(
-            pos,
-            Change {
-                guarantee: gid.to_string(),
-                index: i,
-                before: prev,
-                after,
-                movement,
-                rounds_unchanged,
-                between_rounds: between,
-            },
-        );
-    }
 }
 
 #[cfg(test)]

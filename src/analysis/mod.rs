@@ -6,7 +6,6 @@
 pub mod as_of;
 pub mod changes;
 pub mod matrix;
-pub mod past_changes;
 pub mod sourcing;
 pub mod timeline;
 

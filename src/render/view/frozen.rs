@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::analysis::as_of::{Keep, model_at_keeping};
-use crate::analysis::past_changes::changes_then;
 use crate::model::{Kind, Model, Ref, RoundView};
 use jiff::civil::Date;
 use std::collections::BTreeSet;
@@ -184,11 +183,7 @@ impl<'m> Views<'m> {
         if std::ptr::eq(frozen, self.m) {
             return self.brief(id, day);
         }
-        // The round's changes as its past model works them out, from the current ones.
-        let changes = changes_then(self.m, &self.all_changes()[id], frozen)
-            .expect("a past model keeps every round");
-        let then = Views::for_few_pages(frozen);
-        then.brief_with(id, day, then.changes_view(&changes))
+        Views::for_few_pages(frozen).brief(id, day)
     }
 
     /// The ids of the meetings and statements round `id`'s brief shows in full.

@@ -1,7 +1,7 @@
 //! Builds the derived views from the analysis of the model.
 
 use super::*;
-use crate::analysis::changes::{Movement, RoundChanges};
+use crate::analysis::changes::Movement;
 use crate::analysis::matrix::Matrix;
 use crate::analysis::sourcing::{Problem, findings};
 use crate::analysis::timeline::{self, What};
@@ -27,15 +27,11 @@ fn marker(m: Movement) -> &'static str {
 impl<'m> Views<'m> {
     /// What changed in round `id`.
     pub fn changes(&self, id: &str) -> ChangesView {
-        self.changes_view(&self.all_changes()[id])
-    }
-
-    /// The view of a round's changes `rc`, worked out on this model.
-    pub(in crate::render::view) fn changes_view(&self, rc: &RoundChanges) -> ChangesView {
-        let mut changes = rc.changes.iter().collect::<Vec<_>>();
+        let rc = &self.all_changes()[id];
+        let mut changes = rc.changes.clone();
         changes.sort_by_key(|c| c.movement);
         ChangesView {
-            round: self.link(Kind::Rounds, &rc.round),
+            round: self.link(Kind::Rounds, id),
             previous: rc.previous.as_ref().map(|p| self.link(Kind::Rounds, p)),
             counts: rc
                 .counts()
@@ -63,21 +59,11 @@ impl<'m> Views<'m> {
 
     /// The brief of round `id` as of `as_of`.
     pub fn brief(&self, id: &str, as_of: Date) -> BriefView {
-        self.brief_with(id, as_of, self.changes(id))
-    }
-
-    /// The brief of round `id` as of `as_of`, saying `changes` changed in it.
-    pub(in crate::render::view) fn brief_with(
-        &self,
-        id: &str,
-        as_of: Date,
-        changes: ChangesView,
-    ) -> BriefView {
         let (next, said) = self.brief_lists(as_of);
         BriefView {
             round: self.item(Kind::Rounds, id),
             as_of: DateView::new(as_of),
-            changes,
+            changes: self.changes(id),
             next_meetings: next
                 .iter()
                 .map(|id| self.item(Kind::Meetings, id))
