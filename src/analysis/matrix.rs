@@ -107,14 +107,23 @@ impl Matrix {
                 .map(|a| a.name.to_lowercase());
             (name, id.clone())
         });
+        // Each contributor's column, so that a row visits its own contributions only:
+        // most cells of a large matrix are empty.
+        let column: std::collections::HashMap<&Ref, usize> =
+            columns.iter().enumerate().map(|(i, a)| (a, i)).collect();
         let cells = rows
             .iter()
             .zip(&now)
             .map(|(g, st)| {
                 let contributions = &m.guarantees[g].contributions;
-                columns
-                    .iter()
-                    .map(|a| cell(contributions, st, a, day))
+                let mut mine: Vec<Vec<(usize, Status)>> = vec![Vec::new(); columns.len()];
+                for (i, (c, s)) in contributions.iter().zip(st).enumerate() {
+                    if let Some(s) = s {
+                        mine[column[&c.by]].push((i, *s));
+                    }
+                }
+                mine.iter()
+                    .map(|mine| cell(contributions, mine, day))
                     .collect()
             })
             .collect();
@@ -137,16 +146,9 @@ impl Matrix {
     }
 }
 
-fn cell(
-    contributions: &[Contribution],
-    st: &[Option<Status>],
-    actor: &Ref,
-    day: Date,
-) -> Option<Cell> {
-    let mine: Vec<(usize, Status)> = (0..contributions.len())
-        .filter(|i| contributions[*i].by == *actor)
-        .filter_map(|i| Some((i, st[i]?)))
-        .collect();
+/// The cell of one actor's contributions `mine` (index and status by then, in file
+/// order), `None` if it has none.
+fn cell(contributions: &[Contribution], mine: &[(usize, Status)], day: Date) -> Option<Cell> {
     let (index, _) = *mine.iter().min_by_key(|(i, s)| (s.weakness(), *i))?;
     Some(Cell {
         statuses: distribution(mine.iter().map(|(_, s)| *s)),
