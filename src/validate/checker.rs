@@ -454,6 +454,24 @@ impl<'a> Checker<'a> {
         r.prose
     }
 
+    /// The id written in `v` for a `what` (a contribution, a provision), if it is a slug;
+    /// else an error at its place, with `example` as the shape to use.
+    pub fn slug_id(&mut self, v: &S<String>, what: &str, example: &str) -> Option<String> {
+        let text = v.value.trim();
+        if crate::load::is_slug(text) {
+            return Some(text.to_string());
+        }
+        let at = self.pos(v);
+        self.error(
+            Diagnostic::error(Code::BadId, format!("`{text}` is not a valid {what} id"))
+                .at(at)
+                .help(format!(
+                    "use lowercase letters, digits and hyphens, e.g. `{example}`"
+                )),
+        );
+        None
+    }
+
     /// Renders an optional Markdown field written in the YAML.
     pub fn markdown_field(&mut self, v: &Opt<String>) -> Option<Prose> {
         let s = v.as_ref()?;

@@ -66,20 +66,9 @@ fn provision(
             );
         }
     }
-    let id = r.id.as_ref().and_then(|v| {
-        let text = v.value.trim();
-        if crate::load::is_slug(text) {
-            Some(text.to_string())
-        } else {
-            let at = c.pos(v);
-            c.error(
-                Diagnostic::error(Code::BadId, format!("`{text}` is not a valid provision id"))
-                    .at(at)
-                    .help("use lowercase letters, digits and hyphens, e.g. `point-7`"),
-            );
-            None
-        }
-    });
+    let id =
+        r.id.as_ref()
+            .and_then(|v| c.slug_id(v, "provision", "point-7"));
     let concerns = c.refs(Kind::Guarantees, &r.concerns, "concerns");
     let introduced = c.date(&r.introduced, "introduced");
     let dropped = c.date(&r.dropped, "dropped");

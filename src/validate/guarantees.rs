@@ -63,23 +63,9 @@ fn contribution(
             );
         }
     }
-    let id = r.id.as_ref().and_then(|v| {
-        let text = v.value.trim();
-        if crate::load::is_slug(text) {
-            Some(text.to_string())
-        } else {
-            let at = c.pos(v);
-            c.error(
-                Diagnostic::error(
-                    Code::BadId,
-                    format!("`{text}` is not a valid contribution id"),
-                )
-                .at(at)
-                .help("use lowercase letters, digits and hyphens, e.g. `eu-relief`"),
-            );
-            None
-        }
-    });
+    let id =
+        r.id.as_ref()
+            .and_then(|v| c.slug_id(v, "contribution", "eu-relief"));
     let by = c.opt_ref(Kind::Actors, &r.by, "by");
     let requested_by = c.opt_ref(Kind::Actors, &r.requested_by, "requested_by");
     let conditional_on: Vec<ContributionRef> = r

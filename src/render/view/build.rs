@@ -213,16 +213,7 @@ impl<'m> Views<'m> {
             until: c.until.map(DateView::new),
             amount: c.amount.as_ref().map(|a| format!("{} {}", a.value, a.unit)),
             conditions: c.conditions.clone(),
-            history: c
-                .history
-                .iter()
-                .map(|h| StepView {
-                    date: DateView::new(h.date),
-                    status: h.status.as_str(),
-                    note: h.note.clone(),
-                    citations: self.citations(&h.citations),
-                })
-                .collect(),
+            history: self.steps(&c.history),
             citations: self.citations(&c.citations),
             tlp: c.tlp.into(),
         }
@@ -237,6 +228,19 @@ impl<'m> Views<'m> {
     pub fn item(&self, kind: Kind, id: &str) -> ItemView {
         let x = self.m.item(kind, id);
         self.item_view(x.unwrap_or_else(|| panic!("no {} `{id}` in the model", kind.singular())))
+    }
+
+    /// The views of a tracked status's earlier steps, oldest first.
+    pub(super) fn steps(&self, history: &[Step]) -> Vec<StepView> {
+        history
+            .iter()
+            .map(|h| StepView {
+                date: DateView::new(h.date),
+                status: h.status.as_str(),
+                note: h.note.clone(),
+                citations: self.citations(&h.citations),
+            })
+            .collect()
     }
 
     /// The full view of one item.

@@ -218,16 +218,7 @@ impl Views<'_> {
             status: x.status.as_str(),
             since: x.since.map(DateView::new),
             note: x.note.clone(),
-            history: x
-                .history
-                .iter()
-                .map(|h| StepView {
-                    date: DateView::new(h.date),
-                    status: h.status.as_str(),
-                    note: h.note.clone(),
-                    citations: self.citations(&h.citations),
-                })
-                .collect(),
+            history: self.steps(&x.history),
             citations: self.citations(&x.citations),
             tlp: x.tlp.into(),
         }
