@@ -472,6 +472,33 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// Reports an id of `ids` (of `what`s within one `whole`: contributions of a
+    /// component) given twice, at the second.
+    pub fn unique_ids<'v>(
+        &mut self,
+        ids: impl Iterator<Item = &'v S<String>>,
+        what: &str,
+        whole: &str,
+    ) {
+        let mut seen = std::collections::BTreeSet::new();
+        for v in ids {
+            let id = v.value.trim();
+            if !seen.insert(id) {
+                let at = self.pos(v);
+                self.error(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("two {what}s of this {whole} have the id `{id}`"),
+                    )
+                    .at(at)
+                    .help(format!(
+                        "{what} ids must be unique within their {whole}; rename one"
+                    )),
+                );
+            }
+        }
+    }
+
     /// Renders an optional Markdown field written in the YAML.
     pub fn markdown_field(&mut self, v: &Opt<String>) -> Option<Prose> {
         let s = v.as_ref()?;

@@ -171,26 +171,12 @@ fn position(
 
 /// Reports a provision `id` given twice in one document, at the second.
 fn unique_provision_ids(r: &RawDocument, c: &mut Checker) {
-    let mut seen = BTreeSet::new();
-    for v in r
+    let ids = r
         .provisions
         .iter()
         .flatten()
-        .filter_map(|x| x.value.id.as_ref())
-    {
-        let id = v.value.trim();
-        if !seen.insert(id) {
-            let at = c.pos(v);
-            c.error(
-                Diagnostic::error(
-                    Code::DuplicateId,
-                    format!("two provisions of this document have the id `{id}`"),
-                )
-                .at(at)
-                .help("provision ids must be unique within their document; rename one"),
-            );
-        }
-    }
+        .filter_map(|x| x.value.id.as_ref());
+    c.unique_ids(ids, "provision", "document");
 }
 
 /// Reports versions that go round in a circle (`a` supersedes `b`, `b` supersedes `a`),

@@ -194,24 +194,10 @@ pub(super) fn history(
 
 /// Reports a contribution `id` given twice in one component, at the second.
 fn unique_contribution_ids(r: &RawGuarantee, c: &mut Checker) {
-    let mut seen = std::collections::BTreeSet::new();
-    for v in r
+    let ids = r
         .contributions
         .iter()
         .flatten()
-        .filter_map(|x| x.value.id.as_ref())
-    {
-        let id = v.value.trim();
-        if !seen.insert(id) {
-            let at = c.pos(v);
-            c.error(
-                Diagnostic::error(
-                    Code::DuplicateId,
-                    format!("two contributions of this component have the id `{id}`"),
-                )
-                .at(at)
-                .help("contribution ids must be unique within their component; rename one"),
-            );
-        }
-    }
+        .filter_map(|x| x.value.id.as_ref());
+    c.unique_ids(ids, "contribution", "component");
 }
