@@ -145,7 +145,7 @@ pub struct BuildReport {
 }
 
 /// Validates the site at `root` without writing anything: loading, validation and
-/// rendering problems only (no sourcing findings; see [`check_with`]).
+/// rendering problems only (no sourcing or claim findings; see [`check_with`]).
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok(site) => match site.render_and_discard() {
@@ -156,14 +156,16 @@ pub fn check(root: &Path) -> Diagnostics {
     }
 }
 
-/// Validates the site at `root` and reports the sourcing findings as warnings
-/// (see [`analysis::sourcing`]); with `strict`, every warning becomes an error.
+/// Validates the site at `root` and reports the sourcing findings and the claims that
+/// cannot be checked as warnings (see [`analysis::sourcing`], [`analysis::claims`]);
+/// with `strict`, every warning becomes an error.
 pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
     let mut diags = match Site::load(root) {
         Ok(site) => match site.render_and_discard() {
             Ok(()) => {
                 let mut d = site.warnings;
                 d.extend(analysis::sourcing::diagnostics(&site.model, &site.root));
+                d.extend(analysis::claims::diagnostics(&site.model));
                 d
             }
             Err(diags) => diags,

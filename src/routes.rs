@@ -30,6 +30,8 @@ pub const STATEMENTS_CSV: &str = "data/statements.csv";
 pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
 /// The commitment matrix after every round and now.
 pub const MATRIX_CSV: &str = "data/matrix.csv";
+/// Every claim of a figure, checked.
+pub const CLAIMS_CSV: &str = "data/claims.csv";
 /// The TimelineJS export.
 pub const TIMELINE_JSON: &str = "timeline.json";
 
@@ -40,6 +42,8 @@ pub enum View {
     Matrix,
     /// What each actor said against what it committed to.
     Declarations,
+    /// Every claim of a figure, checked against the tracked one.
+    Claims,
     /// Everything dated, month by month.
     Timeline,
     /// The sourcing register and report.
@@ -60,6 +64,7 @@ impl View {
         match self {
             View::Matrix => "matrix.html",
             View::Declarations => "declarations.html",
+            View::Claims => "claims.html",
             View::Timeline => "timeline.html",
             View::Sourcing => "sourcing.html",
             View::Search => SEARCH,
@@ -185,6 +190,7 @@ pub fn navigation() -> Vec<NavEntry> {
         entry("index", "Briefing", FRONT),
         entry("matrix", "Matrix", View::Matrix.path()),
         entry("declarations", "Declarations", View::Declarations.path()),
+        entry("claims", "Claims", View::Claims.path()),
         entry("timeline", "Timeline", View::Timeline.path()),
         entry("sourcing", "Sourcing", View::Sourcing.path()),
     ];
@@ -241,6 +247,7 @@ mod tests {
             STATEMENTS_CSV.into(),
             CONTRIBUTIONS_CSV.into(),
             MATRIX_CSV.into(),
+            CLAIMS_CSV.into(),
             TIMELINE_JSON.into(),
             item(Kind::Meetings, "paris-summit"),
             list(Kind::Meetings, 1),
@@ -253,6 +260,7 @@ mod tests {
             [
                 View::Matrix,
                 View::Declarations,
+                View::Claims,
                 View::Timeline,
                 View::Sourcing,
                 View::Search,
@@ -275,6 +283,6 @@ mod tests {
             item_at(Kind::Guarantees, "g", Some("contribution-2")),
             "guarantees/g.html#contribution-2"
         );
-        assert_eq!(navigation().len(), 6 + Kind::ALL.len());
+        assert_eq!(navigation().len(), 7 + Kind::ALL.len());
     }
 }

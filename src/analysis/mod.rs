@@ -5,6 +5,7 @@
 
 pub mod as_of;
 pub mod changes;
+pub mod claims;
 pub mod documents;
 pub mod matrix;
 pub mod sourcing;

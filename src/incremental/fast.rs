@@ -269,6 +269,8 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
             Condition(ContributionRef),
             Status(Status),
             Overdue(bool),
+            /// A statement's claims: the claims page and the documents' pages show them.
+            Claims(Vec<crate::model::Claim>),
         }
         let to = |kind: Kind| move |r: &Ref| Seen::Ref(kind, r.clone());
         fn cites(cs: &[Citation]) -> impl Iterator<Item = Seen> + '_ {
@@ -306,6 +308,7 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                         .iter()
                         .map(|s| Seen::Rel("contradicts", Some(s.clone()))),
                 );
+                refs.push(Seen::Claims(x.claims.clone()));
                 refs.extend(cites(&x.meta.citations));
             }
             _ => {
@@ -345,6 +348,14 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
             )
         });
         Some((link, refs, latest))
+    }
+    // A claim about components is checked against their contributions' dated statuses,
+    // and shown on other pages: editing such a component rebuilds everything.
+    let claimed = m.statements.values().flat_map(|s| &s.claims).any(|c| {
+        matches!(&c.subject, crate::model::Subject::Components(gs) if gs.iter().any(|g| g.is(id)))
+    });
+    if kind == Kind::Guarantees && claimed {
+        return None;
     }
     let cited = |m: &Model| {
         m.item(kind, id)

@@ -1,5 +1,6 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
+mod claim;
 mod document;
 mod item;
 mod kind;
@@ -9,6 +10,7 @@ pub mod terms;
 mod tracked;
 pub mod vocab;
 
+pub use claim::{Claim, ClaimRules, Claimed, Subject, number_text};
 pub use document::{Document, Position, Provision};
 pub use item::Item;
 pub use kind::{Kind, RoundView};
@@ -51,6 +53,8 @@ pub struct SiteSettings {
     pub paginate: usize,
     /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
     pub vocabularies: Vocabularies,
+    /// How claims are judged (site.yaml `claims`).
+    pub claims: ClaimRules,
 }
 
 /// List pages show this many items each unless site.yaml says otherwise.
@@ -199,6 +203,8 @@ pub struct Statement {
     pub responds_to: Vec<Ref>,
     /// The statements it contradicts.
     pub contradicts: Vec<Ref>,
+    /// Figures it gives, to be checked against what the briefing tracks.
+    pub claims: Vec<Claim>,
     /// What was said, rendered.
     pub body_html: Prose,
 }

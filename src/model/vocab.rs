@@ -344,3 +344,50 @@ mod tests {
         assert!(Status::Withdrawn.weakness() < Status::Proposed.weakness());
     }
 }
+
+vocabulary! {
+    /// What a claim counts (see [`crate::analysis::claims`]).
+    Measure {
+        /// The share of the provisions agreed by all the parties, in percent.
+        ShareAgreed => "share-agreed",
+        /// How many provisions all the parties agree to.
+        CountAgreed => "count-agreed",
+        /// The share of the provisions implemented by all the parties, in percent.
+        ShareImplemented => "share-implemented",
+        /// How many provisions all the parties have implemented.
+        CountImplemented => "count-implemented",
+        /// How many provisions are not yet agreed by all the parties ("two points remain").
+        CountOpen => "count-open",
+    }
+}
+
+impl Measure {
+    /// True for a percentage, false for a count.
+    pub fn is_share(self) -> bool {
+        matches!(self, Measure::ShareAgreed | Measure::ShareImplemented)
+    }
+
+    /// The status every party must have reached (or passed) for a provision to count.
+    pub fn threshold(self) -> Status {
+        match self {
+            Measure::ShareImplemented | Measure::CountImplemented => Status::Implemented,
+            _ => Status::Agreed,
+        }
+    }
+
+    /// True when a lower figure means more progress (`count-open`).
+    pub fn counts_what_is_left(self) -> bool {
+        self == Measure::CountOpen
+    }
+
+    /// In words, for pages: `share agreed`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::ShareAgreed => "share agreed",
+            Measure::CountAgreed => "provisions agreed",
+            Measure::ShareImplemented => "share implemented",
+            Measure::CountImplemented => "provisions implemented",
+            Measure::CountOpen => "provisions still open",
+        }
+    }
+}

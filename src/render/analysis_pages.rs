@@ -58,6 +58,7 @@ pub(super) fn plan() -> Vec<Page> {
             "declarations",
             Declarations,
         ),
+        page("claims.html", "Claims checked", "claims", Claims),
         page("timeline.html", "Timeline", "timeline", Timeline),
         page("sourcing.html", "Sourcing", "sourcing", Sourcing),
         page("search.html", "Search", "search", Search),
@@ -95,6 +96,7 @@ pub(super) fn data(
                 ("exchanges", views.value(&exchanges)),
             ]
         }
+        Claims => vec![("claims", views.value(&views.all_claims(None)))],
         Timeline => vec![("months", views.value(&views.timeline()))],
         Sourcing => vec![
             ("register", views.value(&views.register())),

@@ -42,6 +42,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "declarations.html",
         include_str!("../../templates/declarations.html"),
     ),
+    ("claims.html", include_str!("../../templates/claims.html")),
     (
         "timeline.html",
         include_str!("../../templates/timeline.html"),

@@ -263,6 +263,7 @@ pub fn statement(
     };
     let responds_to = related(&r.responds_to, "responds_to");
     let contradicts = related(&r.contradicts, "contradicts");
+    let claims = super::claims::claims(&r.claims, c);
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let who = speaker
         .as_ref()
@@ -287,6 +288,7 @@ pub fn statement(
         about: about.into_iter().map(Ref::Id).collect(),
         responds_to: responds_to.into_iter().map(Ref::Id).collect(),
         contradicts: contradicts.into_iter().map(Ref::Id).collect(),
+        claims,
     }
 }
 
@@ -395,6 +397,7 @@ pub fn site(
         as_of_given: given.is_some(),
         paginate,
         vocabularies: vocabularies(&r.vocabularies, &mut c),
+        claims: super::claims::rules(&r.claims, &mut c),
     };
     (!c.failed()).then_some(settings)
 }

@@ -4,6 +4,7 @@
 //! filtered exports.
 
 mod atom;
+mod claims_csv;
 pub mod csv;
 mod json;
 mod matrix_csv;
@@ -42,7 +43,7 @@ pub use text::plain;
 // Where each export goes is decided in `routes`. Those that repeat items' words
 // (the JSON, the search index, the feed, the statements table) have [`pieces`].
 pub use crate::routes::{
-    BRIEFING_JSON, CONTRIBUTIONS_CSV, FEED, MATRIX_CSV, SEARCH_INDEX, STATEMENTS_CSV,
+    BRIEFING_JSON, CLAIMS_CSV, CONTRIBUTIONS_CSV, FEED, MATRIX_CSV, SEARCH_INDEX, STATEMENTS_CSV,
     TIMELINE_JSON as TIMELINE,
 };
 
@@ -104,6 +105,10 @@ pub(super) fn each<R: Send>(
             Box::new(|_| csv::contributions(m, views).into_bytes()),
         ),
         (MATRIX_CSV, Box::new(|_| matrix_csv::matrix(m).into_bytes())),
+        (
+            CLAIMS_CSV,
+            Box::new(|_| claims_csv::claims(views).into_bytes()),
+        ),
         (
             STATEMENTS_CSV,
             Box::new(|marks| csv::statements(m, views, bodies, marks).into_bytes()),

@@ -341,6 +341,7 @@ impl<'m> Views<'m> {
                 contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
                 body_html: x.body_html.clone(),
                 body_has_blockquote: x.body_html.has_blockquote(),
+                claims: self.claims_of(x),
             },
             Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);

@@ -26,6 +26,8 @@ pub struct DocumentDetail {
     pub provisions: Vec<ProvisionView>,
     /// The counts as of the page's date.
     pub tally: TallyView,
+    /// The claims made about it, checked, newest first.
+    pub claims: Vec<ClaimView>,
     /// Rendered description.
     pub body_html: Prose,
 }
@@ -177,6 +179,7 @@ impl Views<'_> {
                 untracked: t.untracked.into(),
                 coverage: t.coverage.into(),
             },
+            claims: self.all_claims(Some(&d.meta.id)),
             body_html: d.body_html.clone(),
         }
     }
@@ -345,6 +348,7 @@ impl DocumentDetail {
             ("superseded_by", list(&self.superseded_by, v)),
             ("provisions", list(&self.provisions, v)),
             ("tally", self.tally.to_value(v)),
+            ("claims", list(&self.claims, v)),
             ("body_html", super::prose::prose(&self.body_html)),
         ]
     }

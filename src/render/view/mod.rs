@@ -9,6 +9,8 @@ use serde::Serialize;
 
 mod build;
 pub use build::Views;
+mod claims;
+pub use claims::ClaimView;
 mod derived;
 mod document;
 pub use document::*;
@@ -433,6 +435,8 @@ pub enum Detail {
         body_html: Prose,
         /// True if the text holds a `<blockquote>` of its own (the quotation itself).
         body_has_blockquote: bool,
+        /// Its claims, checked against the tracked figures.
+        claims: Vec<ClaimView>,
     },
     /// A guarantee component.
     Guarantee {

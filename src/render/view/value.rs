@@ -414,6 +414,7 @@ impl Detail {
                 contradicted_by,
                 body_html,
                 body_has_blockquote,
+                claims,
             } => vec![
                 ("date", date.to_value(v)),
                 ("speaker", opt(speaker, v)),
@@ -430,6 +431,7 @@ impl Detail {
                 ("contradicted_by", list(contradicted_by, v)),
                 ("body_html", prose(body_html)),
                 ("body_has_blockquote", (*body_has_blockquote).into()),
+                ("claims", list(claims, v)),
             ],
             Detail::Guarantee {
                 category,

@@ -211,6 +211,7 @@ impl<'m> Views<'m> {
                     || !other.is_empty();
                 any.then(|| ActorDeclarations {
                     actor: self.link(Kind::Actors, a),
+                    claims: self.claims_in(l.actor_statements.get(a)),
                     statements,
                     member_statements,
                     binding,
@@ -231,6 +232,7 @@ impl<'m> Views<'m> {
             .map(|(id, g)| GuaranteeDeclarations {
                 guarantee: self.link(Kind::Guarantees, id),
                 statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
+                claims: self.claims_in(l.guarantee_statements.get(id)),
                 contributions: (0..g.contributions.len())
                     .map(|i| self.contribution(id, i))
                     .collect(),

@@ -1,7 +1,7 @@
 //! Views of the derived data (src/analysis): round brief and changes, matrix,
 //! declarations against commitments, timeline, sourcing.
 
-use super::{ContributionView, DateView, ItemView, Link, StatusCount};
+use super::{ClaimView, ContributionView, DateView, ItemView, Link, StatusCount};
 use serde::Serialize;
 
 mod build;
@@ -130,6 +130,8 @@ pub struct ActorDeclarations {
     pub binding: Vec<ContributionView>,
     /// Its other contributions (not yet binding, or withdrawn).
     pub other: Vec<ContributionView>,
+    /// The claims of the statements it made, checked.
+    pub claims: Vec<ClaimView>,
 }
 
 /// One statement answering or contradicting another (`responds_to`, `contradicts`).
@@ -150,6 +152,8 @@ pub struct GuaranteeDeclarations {
     pub guarantee: Link,
     /// Statements about it.
     pub statements: Vec<Link>,
+    /// The claims of those statements, checked.
+    pub claims: Vec<ClaimView>,
     /// Its contributions.
     pub contributions: Vec<ContributionView>,
 }
