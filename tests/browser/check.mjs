@@ -69,7 +69,7 @@ async function open(base, rel, { media } = {}) {
   return { page, problems, close: () => context.close() };
 }
 
-const PAGES = ["index.html", "matrix.html", "timeline.html", "declarations.html", "sourcing.html", "search.html", "search.html?q=occasion",
+const PAGES = ["index.html", "matrix.html", "timeline.html", "declarations.html", "claims.html", "sourcing.html", "search.html", "search.html?q=occasion",
   "statements/umerov-90-percent.html", "guarantees/military-presence.html", "rounds/paris-round-2026-01.html", "embed/matrix.html", "embed/changes.html", "embed/timeline.html"];
 
 fs.mkdirSync(shots, { recursive: true });
@@ -94,6 +94,19 @@ for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]
     await first.click();
     await page.waitForURL(/umerov-90-percent\.html$/);
     assert.match(await page.locator("h1").innerText(), /90%/);
+    await close();
+    assert.deepEqual(problems, []);
+  });
+
+  await check(`${label} the claims page checks Umerov's 90% and links to the statement`, async () => {
+    const { page, problems, close } = await open(base, "claims.html");
+    const claim = page.locator("div.claim").first();
+    assert.equal(await page.locator("div.claim").count(), 1);
+    assert.equal((await claim.locator(".verdict").innerText()).trim(), "Cannot be checked");
+    assert.match(await claim.locator(".claim-reason").innerText(), /no provision of the text is coded/);
+    await claim.locator("a", { hasText: "90%" }).click();
+    await page.waitForURL(/umerov-90-percent\.html$/);
+    assert.equal((await page.locator("#section-claims ~ div.claim .verdict").innerText()).trim(), "Cannot be checked");
     await close();
     assert.deepEqual(problems, []);
   });
