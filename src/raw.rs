@@ -143,6 +143,9 @@ pub struct RawSite {
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
+    /// How many entries `feed.xml` holds, newest first; default 100.
+    #[schemars(with = "Option<u32>")]
+    pub feed_limit: Opt<i64>,
     /// How claims are judged against the tracked figures.
     #[schemars(with = "Option<RawClaimRules>")]
     pub claims: Opt<RawClaimRules>,

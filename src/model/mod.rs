@@ -51,6 +51,8 @@ pub struct SiteSettings {
     pub as_of_given: bool,
     /// How many items a list page shows before the next page (site.yaml `paginate`).
     pub paginate: usize,
+    /// How many entries the feed holds, newest first (site.yaml `feed_limit`).
+    pub feed_limit: usize,
     /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
     pub vocabularies: Vocabularies,
     /// How claims are judged (site.yaml `claims`).
@@ -59,6 +61,9 @@ pub struct SiteSettings {
 
 /// List pages show this many items each unless site.yaml says otherwise.
 pub const DEFAULT_PAGINATE: usize = 100;
+
+/// The feed holds this many entries unless site.yaml says otherwise.
+pub const DEFAULT_FEED_LIMIT: usize = 100;
 
 /// What every item carries.
 #[derive(Debug, Clone, PartialEq)]

@@ -292,6 +292,26 @@ pub fn statement(
     }
 }
 
+/// A positive whole number of site.yaml, or `default` (an error if not positive).
+fn positive(v: &Opt<i64>, field: &str, what: &str, default: usize, c: &mut Checker) -> usize {
+    match v {
+        Some(n) if n.value >= 1 => usize::try_from(n.value).unwrap_or(usize::MAX),
+        Some(n) => {
+            let at = c.pos(n);
+            c.error(
+                Diagnostic::error(
+                    Code::BadValue,
+                    format!("`{field}` must be a positive number, not {}", n.value),
+                )
+                .at(at)
+                .help(format!("{what}, e.g. {default}")),
+            );
+            default
+        }
+        None => default,
+    }
+}
+
 /// site.yaml `vocabularies:`: each word a slug with a label.
 fn vocabularies(v: &Opt<RawVocabularies>, c: &mut Checker) -> Vocabularies {
     let mut out = Vocabularies::default();
@@ -365,25 +385,20 @@ pub fn site(
             .help("use a BCP 47 tag such as `en`, `fr` or `uk`"),
         );
     }
-    let paginate = match &r.paginate {
-        Some(n) if n.value >= 1 => usize::try_from(n.value).unwrap_or(usize::MAX),
-        Some(n) => {
-            let at = c.pos(n);
-            c.error(
-                Diagnostic::error(
-                    Code::BadValue,
-                    format!("`paginate` must be a positive number, not {}", n.value),
-                )
-                .at(at)
-                .help(format!(
-                    "the number of items on each list page, e.g. {}",
-                    crate::model::DEFAULT_PAGINATE
-                )),
-            );
-            crate::model::DEFAULT_PAGINATE
-        }
-        None => crate::model::DEFAULT_PAGINATE,
-    };
+    let paginate = positive(
+        &r.paginate,
+        "paginate",
+        "the number of items on each list page",
+        crate::model::DEFAULT_PAGINATE,
+        &mut c,
+    );
+    let feed_limit = positive(
+        &r.feed_limit,
+        "feed_limit",
+        "the number of entries in feed.xml, newest first",
+        crate::model::DEFAULT_FEED_LIMIT,
+        &mut c,
+    );
     let settings = SiteSettings {
         subtitle: c.text(&r.subtitle),
         description_html: c.markdown_field(&r.description),
@@ -396,6 +411,7 @@ pub fn site(
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
         paginate,
+        feed_limit,
         vocabularies: vocabularies(&r.vocabularies, &mut c),
         claims: super::claims::rules(&r.claims, &mut c),
     };

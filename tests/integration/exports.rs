@@ -287,3 +287,29 @@ fn control_characters_never_reach_the_feed() {
     assert!(xml.contains("Bell \u{fffd}, escape \u{fffd}[31m"), "{xml}");
     assert_valid_atom(&feed(&site));
 }
+
+#[test]
+fn the_feed_holds_the_newest_entries_up_to_feed_limit() {
+    let site = Site::minimal();
+    build(&site);
+    let all: Vec<String> = feed(&site)
+        .entries()
+        .iter()
+        .map(|e| e.id().to_string())
+        .collect();
+    assert!(all.len() > 2, "{all:?}");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", format!("{yaml}\nfeed_limit: 2\n"));
+    build(&site);
+    let f = feed(&site);
+    assert_valid_atom(&f);
+    let kept: Vec<&str> = f.entries().iter().map(|e| e.id()).collect();
+    assert_eq!(kept, all[..2], "the two newest, in the same order");
+    site.write("content/site.yaml", format!("{yaml}\nfeed_limit: 0\n"));
+    let diags = briefing::check(site.root()).to_string();
+    assert!(
+        diags.contains("site.yaml")
+            && diags.contains("`feed_limit` must be a positive number, not 0"),
+        "{diags}"
+    );
+}
