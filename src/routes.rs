@@ -14,8 +14,10 @@ pub const FRONT: &str = "index.html";
 pub const STYLESHEET: &str = "style.css";
 /// The search page and the index it loads.
 pub const SEARCH: &str = "search.html";
-/// The search index (`search.html` loads it).
-pub const SEARCH_INDEX: &str = "search-index.js";
+/// The folder of the search index's files.
+pub const SEARCH_DIR: &str = "search/";
+/// The search index's manifest (`search.js` loads it, then the shards a query needs).
+pub const SEARCH_MANIFEST: &str = "search/manifest.js";
 /// The search page's script.
 pub const SEARCH_SCRIPT: &str = "search.js";
 /// The Atom feed.
@@ -28,6 +30,16 @@ pub const BRIEFING_JSON: &str = "data/briefing.json";
 pub const STATEMENTS_CSV: &str = "data/statements.csv";
 /// The contributions table.
 pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
+/// Shard `n` of the search index's terms.
+pub fn search_terms(n: usize) -> String {
+    format!("search/t{n}.js")
+}
+
+/// Block `n` of the search index's items.
+pub fn search_docs(n: usize) -> String {
+    format!("search/d{n}.js")
+}
+
 /// The commitment matrix after every round and now.
 pub const MATRIX_CSV: &str = "data/matrix.csv";
 /// Every claim of a figure, checked.
@@ -239,7 +251,9 @@ mod tests {
         let mut paths: Vec<String> = vec![
             FRONT.into(),
             STYLESHEET.into(),
-            SEARCH_INDEX.into(),
+            SEARCH_MANIFEST.into(),
+            search_terms(0),
+            search_docs(0),
             SEARCH_SCRIPT.into(),
             FEED.into(),
             SITEMAP.into(),

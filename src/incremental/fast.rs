@@ -50,6 +50,8 @@ enum Body {
 pub(super) struct Done {
     /// Output paths whose bytes changed.
     pub changed: Vec<String>,
+    /// Output paths no longer made (search shards).
+    pub removed: Vec<String>,
     /// Pages rendered.
     pub pages: usize,
 }
@@ -117,6 +119,7 @@ pub(super) fn rebuild(
     if edited.is_empty() {
         return Some(Ok(Done {
             changed: Vec::new(),
+            removed: Vec::new(),
             pages: 0,
         }));
     }
@@ -134,7 +137,21 @@ pub(super) fn rebuild(
             return Some(Err(all));
         }
     };
-    let mut changed = Vec::new();
+    let (mut changed, mut removed) = (Vec::new(), Vec::new());
+    // The search index made again may have fewer shards or blocks than before.
+    let search = crate::routes::SEARCH_DIR;
+    if made.outputs.iter().any(|o| o.path.starts_with(search)) {
+        let made_now: BTreeSet<&str> = made.outputs.iter().map(|o| o.path.as_str()).collect();
+        let stale: Vec<String> = files
+            .keys()
+            .filter(|p| p.starts_with(search) && !made_now.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for p in stale {
+            files.remove(&p);
+            removed.push(p);
+        }
+    }
     for o in made.outputs {
         if files.get(&o.path).is_none_or(|b| **b != o.bytes) {
             changed.push(o.path.clone());
@@ -148,6 +165,7 @@ pub(super) fn rebuild(
     changed.sort();
     Some(Ok(Done {
         changed,
+        removed,
         pages: made.pages,
     }))
 }

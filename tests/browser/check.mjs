@@ -86,6 +86,16 @@ for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]
 
   await check(`${label} search finds a statement by a word only its body contains`, async () => {
     const { page, problems, close } = await open(base, "search.html");
+    // The first load fetches the script and the manifest only; a query, its shards
+    // and the block of items its results need.
+    // (Every script is a <script> element: the page's own, and those the loader adds.)
+    const loaded = () => page.evaluate(() => [...document.querySelectorAll("script[src]")]
+      .map((s) => s.getAttribute("src").replace(/^(\.\.\/)*/, "").replace(/^.*\/(?=search)/, "")).sort());
+    await page.locator("#search-status", { hasText: "Type a word" }).waitFor();
+    assert.deepEqual(await loaded(), ["search.js", "search/manifest.js"]);
+    await page.fill("#search-input", "occ");
+    await page.locator("#search-results li a").first().waitFor();
+    assert.deepEqual(await loaded(), ["search.js", "search/d0.js", "search/manifest.js", "search/t0.js"]);
     await page.fill("#search-input", "occasion");
     const first = page.locator("#search-results li a").first();
     await first.waitFor();
