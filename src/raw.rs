@@ -141,6 +141,10 @@ pub struct RawSite {
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
+    /// How the commitment matrix is laid out; default `auto` (actors as rows when
+    /// there are more actors than components).
+    #[schemars(with = "Option<MatrixLayout>")]
+    pub matrix_layout: Opt<String>,
     /// Words the site adds to the open vocabularies, each with its label.
     #[schemars(with = "Option<RawVocabularies>")]
     pub vocabularies: Opt<RawVocabularies>,

@@ -49,6 +49,8 @@ pub struct SiteSettings {
     pub as_of_given: bool,
     /// How many items a list page shows before the next page (site.yaml `paginate`).
     pub paginate: usize,
+    /// How the commitment matrix is laid out (site.yaml `matrix_layout`).
+    pub matrix_layout: MatrixLayout,
     /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
     pub vocabularies: Vocabularies,
 }

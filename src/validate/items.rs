@@ -394,6 +394,14 @@ pub fn site(
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
         paginate,
+        matrix_layout: c
+            .word(
+                &r.matrix_layout,
+                "matrix_layout",
+                MatrixLayout::parse,
+                MatrixLayout::ALL,
+            )
+            .unwrap_or(MatrixLayout::Auto),
         vocabularies: vocabularies(&r.vocabularies, &mut c),
     };
     (!c.failed()).then_some(settings)

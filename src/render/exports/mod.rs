@@ -5,6 +5,7 @@
 
 mod atom;
 pub mod csv;
+mod embed;
 mod json;
 mod matrix_csv;
 pub mod pieces;
@@ -115,6 +116,14 @@ pub(super) fn each<R: Send>(
         (
             crate::routes::SEARCH_SCRIPT,
             Box::new(|_| search::SCRIPT.as_bytes().to_vec()),
+        ),
+        (
+            crate::routes::EMBED_SIZE_SCRIPT,
+            Box::new(|_| embed::SIZE_SCRIPT.as_bytes().to_vec()),
+        ),
+        (
+            crate::routes::EMBED_HOST_SCRIPT,
+            Box::new(|_| embed::HOST_SCRIPT.as_bytes().to_vec()),
         ),
     ];
     // The exports are independent of each other: build them in parallel.
