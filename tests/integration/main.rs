@@ -11,6 +11,7 @@ mod exports;
 mod hostile;
 mod incremental;
 mod long_negotiation;
+mod matrix_layout;
 mod pagination;
 mod relations;
 mod scaffold;
