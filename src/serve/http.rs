@@ -198,6 +198,12 @@ mod tests {
         let body = String::from_utf8(reply(&s, "/").body).unwrap();
         assert!(body.contains(OVERLAY_ID));
         assert!(body.contains("&lt;bad&gt;") && body.contains("<p>Front</p>"));
+        // Diagnostics keep their lines: a caret stays under its column on a phone, the
+        // text scrolling sideways rather than wrapping.
+        assert!(
+            body.contains("<pre style=\"white-space:pre;overflow-x:auto;margin:0\">a.md:1:1"),
+            "{body}"
+        );
     }
 
     #[test]
