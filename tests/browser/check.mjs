@@ -241,20 +241,23 @@ function overflowing() {
 }
 
 // Runs in the page: every element with text of its own whose computed colour against
-// its computed background (the first opaque one up the tree) falls below WCAG AA. Text
-// on a gradient or image background is skipped (none carries body text).
+// its computed background falls below WCAG AA. The background is the first opaque
+// colour up the tree with the translucent ones below it laid over it; background
+// images (the matrix's scroll shadows, striped cells) are left out.
 function lowContrast() {
   const rgb = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r, g, b, a }; };
   const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
   const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
   const background = (el) => {
-    for (let e = el; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      if (s.backgroundImage !== "none") return null;
-      const c = rgb(s.backgroundColor);
-      if (c && c.a > 0.99) return c;
+    const layers = [];
+    let base = null;
+    for (let e = el; e && !base; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0.99) base = c;
+      else if (c && c.a > 0) layers.push(c);
     }
-    return rgb(getComputedStyle(document.documentElement).backgroundColor) ?? { r: 255, g: 255, b: 255, a: 1 };
+    base ??= { r: 255, g: 255, b: 255, a: 1 };
+    return layers.reduceRight((under, c) => ({ r: c.r * c.a + under.r * (1 - c.a), g: c.g * c.a + under.g * (1 - c.a), b: c.b * c.a + under.b * (1 - c.a), a: 1 }), base);
   };
   const out = [];
   for (const el of document.querySelectorAll("body *")) {
@@ -264,12 +267,12 @@ function lowContrast() {
     if (s.visibility !== "visible" || r.width <= 1 || r.height <= 1 || el.closest("[aria-hidden=true]")) continue;
     const fg = rgb(s.color);
     const bg = background(el);
-    if (!fg || !bg) continue;
+    if (!fg) continue;
     const size = parseFloat(s.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
     const need = large ? 3 : 4.5;
     const got = ratio(fg, bg);
-    if (got < need) out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> "${el.textContent.trim().slice(0, 30)}": ${got.toFixed(2)} < ${need} (${s.color} on rgb(${bg.r}, ${bg.g}, ${bg.b}))`);
+    if (got < need) out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> "${el.textContent.trim().slice(0, 30)}": ${got.toFixed(2)} < ${need} (${s.color} on rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)}))`);
   }
   return out;
 }
