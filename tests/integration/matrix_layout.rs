@@ -50,10 +50,19 @@ fn auto_draws_actors_as_rows_when_they_outnumber_components() {
     build(&site);
     for page in ["matrix.html", "embed/matrix.html"] {
         let html = site.page(page);
-        assert!(html.contains("class=\"matrix matrix-actors-as-rows\""), "{page}");
+        assert!(
+            html.contains("class=\"matrix matrix-actors-as-rows\""),
+            "{page}"
+        );
         assert_eq!(
             header(&html),
-            ["Actor", "Enrichment limits", "Joint commission", "Sanctions relief", "Totals"],
+            [
+                "Actor",
+                "Enrichment limits",
+                "Joint commission",
+                "Sanctions relief",
+                "Totals"
+            ],
             "{page}"
         );
     }
@@ -80,14 +89,20 @@ fn auto_keeps_components_as_rows_otherwise_and_the_setting_overrides_it() {
     for page in ["matrix.html", "rounds/r1/matrix.html", "embed/matrix.html"] {
         let html = site.page(page);
         assert!(html.contains("matrix-components-as-rows"), "{page}");
-        assert_eq!(header(&html), ["Component", "Aland", "Borduria", "Carpathia", "Totals"]);
+        assert_eq!(
+            header(&html),
+            ["Component", "Aland", "Borduria", "Carpathia", "Totals"]
+        );
     }
     let site = with_layout("minimal", Some("actors-as-rows"));
     build(&site);
     assert!(site.page("matrix.html").contains("matrix-actors-as-rows"));
     let site = with_layout("minimal", None);
     build(&site);
-    assert!(site.page("matrix.html").contains("matrix-components-as-rows"));
+    assert!(
+        site.page("matrix.html")
+            .contains("matrix-components-as-rows")
+    );
 }
 
 #[test]
@@ -116,7 +131,11 @@ fn a_bad_matrix_layout_names_file_line_column_and_the_allowed_words() {
 fn embeds_load_their_size_script_and_the_output_ships_the_host_script() {
     let site = Site::minimal();
     build(&site);
-    for page in ["embed/matrix.html", "embed/changes.html", "embed/timeline.html"] {
+    for page in [
+        "embed/matrix.html",
+        "embed/changes.html",
+        "embed/timeline.html",
+    ] {
         let html = site.page(page);
         assert!(
             html.contains("<script src=\"../embed/size.js\" defer></script>"),
