@@ -295,6 +295,16 @@ async function readingAtAnyWidth() {
     }
   }
 
+  // Every other page at phone width too.
+  for (const rel of PAGES.filter((p) => !READ_PAGES.includes(p)).concat(["meetings/index.html", "statements/index.html", "actors/index.html", "sources/index.html", "documents/index.html", "meetings/paris-summit.html"])) {
+    await check(`${rel} at 390 px: nothing wider than the screen outside a scroll container`, async () => {
+      const { page, problems, close } = await openAt(fileBase, rel, { width: 390 });
+      assert.deepEqual(await page.evaluate(overflowing), []);
+      await close();
+      assert.deepEqual(problems, []);
+    });
+  }
+
   await check("at 390 px every status badge of the front page's 'What changed' table is on screen", async () => {
     const { page, problems, close } = await openAt(fileBase, "index.html", { width: 390 });
     const badges = await page.locator("table.changes .status").evaluateAll((bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return [b.innerText, Math.round(r.left), Math.round(r.right)]; }));
