@@ -32,6 +32,9 @@ use std::path::{Path, PathBuf};
 /// Why a build did not complete.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
+    /// The root holds no `content/` folder: it is not a site (yet).
+    #[error("no content/ folder in {}", .0.display())]
+    NoContent(PathBuf),
     /// The content or templates have errors; nothing was written.
     #[error("{0}")]
     Content(Diagnostics),
@@ -221,6 +224,9 @@ pub fn build_observed(
     opts: &BuildOptions,
     observer: &dyn write::Observer,
 ) -> Result<BuildReport, BuildError> {
+    if !root.join("content").is_dir() {
+        return Err(BuildError::NoContent(root.to_path_buf()));
+    }
     write::guard::check(root, &opts.output, opts.force)
         .map_err(|refused| BuildError::Usage(refused.to_string()))?;
     let site = Site::load(root).map_err(BuildError::Content)?;

@@ -149,6 +149,10 @@ pub struct RawSite {
     /// How claims are judged against the tracked figures.
     #[schemars(with = "Option<RawClaimRules>")]
     pub claims: Opt<RawClaimRules>,
+    /// How the commitment matrix is laid out; default `auto` (actors as rows when
+    /// there are more actors than components).
+    #[schemars(with = "Option<MatrixLayout>")]
+    pub matrix_layout: Opt<String>,
     /// Words the site adds to the open vocabularies, each with its label.
     #[schemars(with = "Option<RawVocabularies>")]
     pub vocabularies: Opt<RawVocabularies>,

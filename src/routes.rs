@@ -20,6 +20,10 @@ pub const SEARCH_DIR: &str = "search/";
 pub const SEARCH_MANIFEST: &str = "search/manifest.js";
 /// The search page's script.
 pub const SEARCH_SCRIPT: &str = "search.js";
+/// The script every embed loads to post its height to the page framing it.
+pub const EMBED_SIZE_SCRIPT: &str = "embed/size.js";
+/// The script a host page loads to size the iframes of embeds to their content.
+pub const EMBED_HOST_SCRIPT: &str = "embed/host.js";
 /// The Atom feed.
 pub const FEED: &str = "feed.xml";
 /// The sitemap, made when site.yaml gives a `base_url`.

@@ -53,6 +53,8 @@ pub struct SiteSettings {
     pub paginate: usize,
     /// How many entries the feed holds, newest first (site.yaml `feed_limit`).
     pub feed_limit: usize,
+    /// How the commitment matrix is laid out (site.yaml `matrix_layout`).
+    pub matrix_layout: MatrixLayout,
     /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
     pub vocabularies: Vocabularies,
     /// How claims are judged (site.yaml `claims`).

@@ -105,6 +105,31 @@ impl Tlp {
 }
 
 vocabulary! {
+    /// How the commitment matrix is laid out (site.yaml `matrix_layout`).
+    MatrixLayout {
+        /// Actors as rows when there are more actors than components, otherwise
+        /// components as rows.
+        Auto => "auto",
+        /// One row per guarantee component, one column per actor.
+        ComponentsAsRows => "components-as-rows",
+        /// One row per actor, one column per guarantee component.
+        ActorsAsRows => "actors-as-rows",
+    }
+}
+
+impl MatrixLayout {
+    /// Whether a matrix of `components` rows and `actors` columns is drawn with its
+    /// actors as rows.
+    pub fn actors_as_rows(self, components: usize, actors: usize) -> bool {
+        match self {
+            MatrixLayout::Auto => actors > components,
+            MatrixLayout::ComponentsAsRows => false,
+            MatrixLayout::ActorsAsRows => true,
+        }
+    }
+}
+
+vocabulary! {
     /// What an actor is.
     ActorKind { Person => "person", State => "state", Organisation => "organisation", Group => "group" }
 }

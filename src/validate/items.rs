@@ -412,6 +412,14 @@ pub fn site(
         as_of_given: given.is_some(),
         paginate,
         feed_limit,
+        matrix_layout: c
+            .word(
+                &r.matrix_layout,
+                "matrix_layout",
+                MatrixLayout::parse,
+                MatrixLayout::ALL,
+            )
+            .unwrap_or(MatrixLayout::Auto),
         vocabularies: vocabularies(&r.vocabularies, &mut c),
         claims: super::claims::rules(&r.claims, &mut c),
     };

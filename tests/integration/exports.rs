@@ -207,7 +207,7 @@ fn analysis_pages_show_the_derived_data() {
     build(&site);
     let matrix = site.page("matrix.html");
     // Aland's cell on alpha: the proposal first (linked), then the signature, never only the best.
-    assert!(matrix.contains("<td class=\"cell cell-proposed\" data-status=\"proposed\"><a href=\"guarantees/alpha.html#contribution-3\"><span class=\"badge status status-proposed tier-light\">proposed</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-signed tier-strong\">signed</span> <span class=\"small\">1</span></a>"));
+    assert!(matrix.contains("<td class=\"cell cell-proposed\" data-status=\"proposed\" data-label=\"Aland\"><a href=\"guarantees/alpha.html#contribution-3\"><span class=\"badge status status-proposed tier-light\">proposed</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-signed tier-strong\">signed</span> <span class=\"small\">1</span></a>"));
     assert!(matrix.contains("with conditions: subject to a vote"));
     let index = site.page("index.html");
     assert!(index.contains("What changed in this round"));

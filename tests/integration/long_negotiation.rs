@@ -338,7 +338,7 @@ fn a_term_expires_without_an_edit() {
 fn pages_show_reversals_flags_and_step_sources() {
     let site = built();
     let matrix = site.page("matrix.html");
-    assert!(matrix.contains("<td class=\"cell cell-withdrawn\" data-status=\"withdrawn\"><a href=\"guarantees/sanctions-relief.html#contribution-2\"><span class=\"badge status status-withdrawn tier-withdrawn\">withdrawn</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-implemented tier-strong\">implemented</span> <span class=\"small\">1</span></a> <span class=\"badge reversal\" title=\"reversal on 29 September 2025\">"), "{matrix}");
+    assert!(matrix.contains("<td class=\"cell cell-withdrawn\" data-status=\"withdrawn\" data-label=\"Sanctions relief\"><a href=\"guarantees/sanctions-relief.html#contribution-2\"><span class=\"badge status status-withdrawn tier-withdrawn\">withdrawn</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-implemented tier-strong\">implemented</span> <span class=\"small\">1</span></a> <span class=\"badge reversal\" title=\"reversal on 29 September 2025\">"), "{matrix}");
     let relief = site.page("guarantees/sanctions-relief.html");
     assert!(relief.contains("<dt>Standing</dt><dd><ul class=\"status-counts\"><li>3 <span class=\"badge status status-withdrawn tier-withdrawn\">withdrawn</span></li><li>1 <span class=\"badge status status-implemented tier-strong\">implemented</span></li></ul> <span class=\"badge reversal\">reversal <time datetime=\"2025-09-29\">29 September 2025</time></span></dd>"), "{relief}");
     let iaea = site.page("guarantees/iaea-monitoring.html");

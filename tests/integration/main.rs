@@ -12,6 +12,7 @@ mod exports;
 mod hostile;
 mod incremental;
 mod long_negotiation;
+mod matrix_layout;
 mod pagination;
 mod relations;
 mod scaffold;

@@ -6,6 +6,7 @@
 mod atom;
 mod claims_csv;
 pub mod csv;
+mod embed;
 mod json;
 mod matrix_csv;
 pub mod pieces;
@@ -118,6 +119,14 @@ pub(super) fn each<R: Send>(
         (
             STATEMENTS_CSV,
             Box::new(|marks| csv::statements(m, views, bodies, marks).into_bytes()),
+        ),
+        (
+            crate::routes::EMBED_SIZE_SCRIPT,
+            Box::new(|_| embed::SIZE_SCRIPT.as_bytes().to_vec()),
+        ),
+        (
+            crate::routes::EMBED_HOST_SCRIPT,
+            Box::new(|_| embed::HOST_SCRIPT.as_bytes().to_vec()),
         ),
     ];
     // The exports are independent of each other: build them in parallel.

@@ -148,7 +148,18 @@ impl<'m> Views<'m> {
                 }
             })
             .collect();
+        let layout = if self
+            .m
+            .site
+            .matrix_layout
+            .actors_as_rows(x.rows.len(), x.columns.len())
+        {
+            MatrixOrientation::ActorsAsRows
+        } else {
+            MatrixOrientation::ComponentsAsRows
+        };
         MatrixView {
+            layout,
             actors: x
                 .columns
                 .iter()

@@ -105,9 +105,23 @@ pub struct MatrixRow {
     pub totals: Vec<StatusCount>,
 }
 
+/// Which way round the matrix is drawn: site.yaml `matrix_layout` resolved for one
+/// matrix (`auto` looks at its size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatrixOrientation {
+    /// One row per component (`rows`), one column per actor (`actors`).
+    ComponentsAsRows,
+    /// One row per actor, one column per component: the template reads
+    /// `rows[c].cells[a]` for actor `a` and component `c`.
+    ActorsAsRows,
+}
+
 /// The commitment matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct MatrixView {
+    /// How the template draws it: `components-as-rows` or `actors-as-rows`.
+    pub layout: MatrixOrientation,
     /// Contributing actors, the columns.
     pub actors: Vec<Link>,
     /// Components, the rows.
