@@ -7,6 +7,7 @@ pub mod as_of;
 pub mod changes;
 pub mod documents;
 pub mod matrix;
+pub mod paths;
 pub mod sourcing;
 pub mod timeline;
 

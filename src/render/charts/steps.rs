@@ -10,7 +10,7 @@ use std::fmt::Write;
 /// Height of one status row.
 const ROW: f64 = 18.0;
 /// Room left of the plot for the status names.
-const LEFT: f64 = 84.0;
+const LEFT: f64 = 96.0;
 /// Room right of the plot for the path numbers.
 const RIGHT: f64 = 22.0;
 /// Height of one line of the key under the plot.
@@ -108,7 +108,7 @@ pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) ->
 
     for (i, p) in paths.iter().enumerate() {
         let ink = INKS[i % INKS.len()];
-        let dy = ((i % 5) as f64 - 2.0) * 1.6;
+        let dy = ((i % 5) as f64 - 2.0) * 2.5;
         let steps: Vec<String> = p
             .points
             .iter()
@@ -316,7 +316,7 @@ mod tests {
         assert!(svg.contains(r##"fill="#fff" stroke="#9b1c1c""##));
         // Time starts at the first dated step (2 January): the first path starts at the
         // left edge; the undated status of the second too.
-        assert_eq!(svg.matches(r#"<line x1="84" "#).count(), 2 + 8, "{svg}");
+        assert_eq!(svg.matches(r#"<line x1="96" "#).count(), 2 + 8, "{svg}");
     }
 
     #[test]

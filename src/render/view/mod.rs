@@ -9,6 +9,7 @@ use serde::Serialize;
 
 mod build;
 pub use build::Views;
+mod charts;
 mod derived;
 mod document;
 pub use document::*;
