@@ -169,7 +169,7 @@ mod tests {
         assert!(svg.starts_with("<svg "), "{svg}");
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains(r#"role="img""#));
-        assert!(svg.contains(r#"aria-labelledby="c-title c-desc""#));
+        assert!(svg.contains(r#"aria-labelledby="c-title" aria-describedby="c-desc""#));
         assert!(svg.contains(r#"<title id="c-title">Contributions by round</title>"#));
         assert!(svg.contains(r#"<desc id="c-desc">How many &amp; where</desc>"#));
     }

@@ -4,7 +4,8 @@
 //! A [`Chart`] is data first (title, description, series) and its drawing second, so a
 //! site's templates can restyle the SVG or draw their own from the data. Every drawing:
 //! - is an image with an accessible name: `role="img"`, a `<title>` and a `<desc>`
-//!   referenced by `aria-labelledby` (the default templates add the data as a table);
+//!   referenced by `aria-labelledby` and `aria-describedby` (the default templates add
+//!   the data as a table);
 //! - reads in greyscale and print: statuses differ by lightness along the ladder and by
 //!   hatching off it, each bar segment is outlined and, where it fits, labelled with its
 //!   count; the lines of a step chart differ by marker shape and number, not only colour;
@@ -204,7 +205,7 @@ pub(crate) fn patterns<'k>(id: &str, keys: impl IntoIterator<Item = &'k str>) ->
 /// The opening `<svg>` tag with its accessible name and description.
 pub(crate) fn open(id: &str, class: &str, height: f64, title: &str, desc: &str) -> String {
     format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg {class}" id="{id}-svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, sans-serif" font-size="11"><title id="{id}-title">{t}</title><desc id="{id}-desc">{d}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg {class}" id="{id}-svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" font-family="system-ui, sans-serif" font-size="11"><title id="{id}-title">{t}</title><desc id="{id}-desc">{d}</desc>"#,
         w = num(WIDTH),
         h = num(height),
         t = esc(title),

@@ -294,7 +294,7 @@ mod tests {
         let svg = example();
         assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
         assert!(svg.contains(r#"role="img""#));
-        assert!(svg.contains(r#"aria-labelledby="g-title g-desc""#));
+        assert!(svg.contains(r#"aria-labelledby="g-title" aria-describedby="g-desc""#));
         assert!(svg.contains(r#"<title id="g-title">Paths</title>"#));
         assert!(svg.contains("1. Aland: Alpha &lt;by&gt; Aland</text>"));
         assert!(svg.contains(
