@@ -39,7 +39,11 @@ pub fn path(c: &Contribution, day: Date) -> Vec<Turn> {
         if date.is_some_and(|d| d.last() > day) {
             break;
         }
-        push(&mut out, date, term(s, c.until, date.map_or(Date::MIN, When::last)));
+        push(
+            &mut out,
+            date,
+            term(s, c.until, date.map_or(Date::MIN, When::last)),
+        );
     }
     if let Some(until) = c.until
         && until.last() < day
@@ -64,7 +68,11 @@ mod tests {
         Some(day(d).into())
     }
 
-    fn contribution(status: Status, since: Option<&str>, history: &[(&str, Status)]) -> Contribution {
+    fn contribution(
+        status: Status,
+        since: Option<&str>,
+        history: &[(&str, Status)],
+    ) -> Contribution {
         Contribution {
             since: since.map(|d| day(d).into()),
             history: history
@@ -106,7 +114,10 @@ mod tests {
     #[test]
     fn a_repeated_status_is_one_turn_and_an_undated_one_holds_from_the_start() {
         let c = contribution(Signed, Some("2026-02-01"), &[("2026-02-01", Signed)]);
-        assert_eq!(turns(&path(&c, day("2026-03-04"))), [(at("2026-02-01"), Signed)]);
+        assert_eq!(
+            turns(&path(&c, day("2026-03-04"))),
+            [(at("2026-02-01"), Signed)]
+        );
         let c = contribution(Agreed, None, &[]);
         assert_eq!(turns(&path(&c, day("2026-03-04"))), [(None, Agreed)]);
     }
@@ -118,9 +129,15 @@ mod tests {
         assert_eq!(path(&c, day("2025-10-18")).len(), 2, "not past it yet");
         assert_eq!(
             path(&c, day("2026-01-01")).last(),
-            Some(&Turn { date: at("2025-10-18"), status: Expired })
+            Some(&Turn {
+                date: at("2025-10-18"),
+                status: Expired
+            })
         );
         c.status = Withdrawn;
-        assert_eq!(path(&c, day("2026-01-01")).last().unwrap().status, Withdrawn);
+        assert_eq!(
+            path(&c, day("2026-01-01")).last().unwrap().status,
+            Withdrawn
+        );
     }
 }

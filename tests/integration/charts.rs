@@ -54,7 +54,11 @@ fn the_rounds_chart_counts_each_status_at_each_round_s_end() {
         ]
     );
     assert!(chart.svg.contains(r#"role="img""#));
-    assert!(chart.description.contains("At the end of Round 3: 7 contributions"));
+    assert!(
+        chart
+            .description
+            .contains("At the end of Round 3: 7 contributions")
+    );
     // A round's chart runs up to that round.
     let (rounds, series) = bars(&views.rounds_chart("r2").unwrap());
     assert_eq!(rounds, ["Round 1", "Round 2"]);
@@ -75,13 +79,22 @@ fn the_pages_carry_their_charts_and_the_data_as_a_table() {
     let beta = site.page("guarantees/beta.html");
     assert!(beta.contains(r#"<figure class="chart chart-steps" id="chart-paths">"#));
     assert!(beta.contains("<tr><th scope=\"row\">1. Borduria: Beta by Borduria</th><td>agreed on 3 January 2026; withdrawn on 4 February 2026</td></tr>"), "{beta}");
-    assert!(beta.contains("<tr><th scope=\"row\">4. Aland: Beta by Aland</th><td>agreed from the start</td></tr>"));
+    assert!(beta.contains(
+        "<tr><th scope=\"row\">4. Aland: Beta by Aland</th><td>agreed from the start</td></tr>"
+    ));
     let timeline = site.page("timeline.html");
     assert!(timeline.contains(r#"<figure class="chart chart-bars" id="chart-activity">"#));
     // January: 5 status steps; February: a statement and 2 steps; March: the planned
     // meeting, a statement and 2 steps.
-    assert!(timeline.contains(r#"<tr><th scope="row">Jan 2026</th><td>0</td><td>0</td><td>5</td></tr>"#), "{timeline}");
-    assert!(timeline.contains(r#"<tr><th scope="row">Mar 2026</th><td>1</td><td>1</td><td>2</td></tr>"#));
+    assert!(
+        timeline
+            .contains(r#"<tr><th scope="row">Jan 2026</th><td>0</td><td>0</td><td>5</td></tr>"#),
+        "{timeline}"
+    );
+    assert!(
+        timeline
+            .contains(r#"<tr><th scope="row">Mar 2026</th><td>1</td><td>1</td><td>2</td></tr>"#)
+    );
 }
 
 /// A contribution marked AMBER is counted in the AMBER build's charts and in no chart of
@@ -100,8 +113,15 @@ fn a_withheld_contribution_is_not_counted_for_a_lower_audience() {
     // Round 1: withdrawn, proposed, declared, agreed, signed, implemented.
     let row = r#"<tr><th scope="row">Round 1</th><td>0</td><td>0</td><td>2</td><td>3</td><td>0</td><td>1</td></tr>"#;
     build(&site, Some(Tlp::Amber));
-    assert!(site.page("index.html").contains(row), "{}", site.page("index.html"));
-    assert!(site.page("guarantees/beta.html").contains("Carpathia: Beta by Carpathia"));
+    assert!(
+        site.page("index.html").contains(row),
+        "{}",
+        site.page("index.html")
+    );
+    assert!(
+        site.page("guarantees/beta.html")
+            .contains("Carpathia: Beta by Carpathia")
+    );
     build(&site, Some(Tlp::Clear));
     let index = site.page("index.html");
     // Round 1 without the implemented one: declared 2, agreed 3, and no implemented column.
@@ -111,7 +131,11 @@ fn a_withheld_contribution_is_not_counted_for_a_lower_audience() {
     assert!(!beta.contains("Beta by Carpathia<"), "{beta}");
     assert!(beta.contains("A step chart of 3 contributions"), "{beta}");
     let timeline = site.page("timeline.html");
-    assert!(timeline.contains(r#"<tr><th scope="row">Jan 2026</th><td>0</td><td>0</td><td>4</td></tr>"#), "{timeline}");
+    assert!(
+        timeline
+            .contains(r#"<tr><th scope="row">Jan 2026</th><td>0</td><td>0</td><td>4</td></tr>"#),
+        "{timeline}"
+    );
 }
 
 /// Two contributions of one actor with the same words read apart; a history step equal
@@ -131,7 +155,10 @@ fn the_timeline_names_each_contribution_and_lists_a_step_once() {
     let day = &day[..day.find("</li>\n</ul>").unwrap()];
     assert_eq!(day.matches("class=\"timeline-step\"").count(), 2, "{day}");
     assert!(day.contains("<a href=\"guarantees/gamma.html#contribution-1\">Aland: Train officers (contribution-1)</a> <span class=\"badge status status-signed tier-strong\">signed</span> <span class=\"note\">(current status)</span><br><span class=\"step-note\">Signed in Geneva</span>"), "{day}");
-    assert!(day.contains(">Aland: Train officers (contribution-2)</a>"), "{day}");
+    assert!(
+        day.contains(">Aland: Train officers (contribution-2)</a>"),
+        "{day}"
+    );
 }
 
 fn build(site: &Site, audience: Option<Tlp>) {

@@ -406,8 +406,16 @@ fn the_timeline_shows_the_end_of_term() {
 fn the_timeline_groups_a_day_by_component_with_notes() {
     let site = built();
     let t = site.page("timeline.html");
-    let day = between(&t, "<time datetime=\"2015-07-14\">", "</li>\n<li class=\"timeline-day");
-    let headings: Vec<&str> = day.split("<h4>").skip(1).map(|h| &h[..h.find("</h4>").unwrap()]).collect();
+    let day = between(
+        &t,
+        "<time datetime=\"2015-07-14\">",
+        "</li>\n<li class=\"timeline-day",
+    );
+    let headings: Vec<&str> = day
+        .split("<h4>")
+        .skip(1)
+        .map(|h| &h[..h.find("</h4>").unwrap()])
+        .collect();
     assert_eq!(
         headings,
         [
@@ -416,14 +424,24 @@ fn the_timeline_groups_a_day_by_component_with_notes() {
             "<a href=\"guarantees/sanctions-relief.html\">Sanctions relief</a> <span class=\"note\">2 status steps</span>",
         ]
     );
-    assert!(day.find("entry-meeting").unwrap() < day.find("<h4>").unwrap(), "{day}");
-    assert!(day.contains("<br><span class=\"step-note\">JCPOA concluded in Vienna</span>"), "{day}");
+    assert!(
+        day.find("entry-meeting").unwrap() < day.find("<h4>").unwrap(),
+        "{day}"
+    );
+    assert!(
+        day.contains("<br><span class=\"step-note\">JCPOA concluded in Vienna</span>"),
+        "{day}"
+    );
 }
 
 /// The text of `page` from `start` to the first `end` after it.
 fn between<'p>(page: &'p str, start: &str, end: &str) -> &'p str {
-    let from = page.find(start).unwrap_or_else(|| panic!("no {start} in {page}"));
-    let len = page[from..].find(end).unwrap_or_else(|| panic!("no {end} after {start}"));
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {page}"));
+    let len = page[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end} after {start}"));
     &page[from..from + len]
 }
 

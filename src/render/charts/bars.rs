@@ -37,7 +37,12 @@ pub fn draw(
     let bottom = top + PLOT;
     let height = bottom + BOTTOM;
     let totals: Vec<usize> = (0..categories.len())
-        .map(|i| shown.iter().map(|s| s.values.get(i).copied().unwrap_or(0)).sum())
+        .map(|i| {
+            shown
+                .iter()
+                .map(|s| s.values.get(i).copied().unwrap_or(0))
+                .sum()
+        })
         .collect();
     let (tick_values, axis_top) = ticks(totals.iter().copied().max().unwrap_or(0));
     let y = |v: usize| bottom - v as f64 / axis_top as f64 * PLOT;

@@ -184,10 +184,18 @@ pub(crate) fn patterns<'k>(id: &str, keys: impl IntoIterator<Item = &'k str>) ->
             continue;
         };
         let marks = match hatch {
-            Hatch::Diagonal => format!(r#"<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="{ink}" stroke-width="1.6"/>"#),
-            Hatch::Cross => format!(r#"<path d="M0,6 l6,-6 M0,0 l6,6" stroke="{ink}" stroke-width="1.2"/>"#),
-            Hatch::Horizontal => format!(r#"<path d="M0,1.5 h6 M0,4.5 h6" stroke="{ink}" stroke-width="1.2"/>"#),
-            Hatch::Vertical => format!(r#"<path d="M1.5,0 v6 M4.5,0 v6" stroke="{ink}" stroke-width="1.2"/>"#),
+            Hatch::Diagonal => format!(
+                r#"<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="{ink}" stroke-width="1.6"/>"#
+            ),
+            Hatch::Cross => {
+                format!(r#"<path d="M0,6 l6,-6 M0,0 l6,6" stroke="{ink}" stroke-width="1.2"/>"#)
+            }
+            Hatch::Horizontal => {
+                format!(r#"<path d="M0,1.5 h6 M0,4.5 h6" stroke="{ink}" stroke-width="1.2"/>"#)
+            }
+            Hatch::Vertical => {
+                format!(r#"<path d="M1.5,0 v6 M4.5,0 v6" stroke="{ink}" stroke-width="1.2"/>"#)
+            }
             Hatch::Dots => format!(r#"<circle cx="3" cy="3" r="1.3" fill="{ink}"/>"#),
         };
         let _ = write!(

@@ -33,7 +33,11 @@ pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) ->
     let off: Vec<Status> = Status::WEAKEST_FIRST
         .into_iter()
         .filter(|s| !s.is_ladder())
-        .filter(|s| paths.iter().any(|p| p.points.iter().any(|x| x.status == s.as_str())))
+        .filter(|s| {
+            paths
+                .iter()
+                .any(|p| p.points.iter().any(|x| x.status == s.as_str()))
+        })
         .collect();
     let top = 8.0;
     let band = top + 7.0 * ROW + if off.is_empty() { 0.0 } else { 16.0 };
@@ -78,10 +82,18 @@ pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) ->
             l = num(LEFT),
             r = num(WIDTH - RIGHT),
             y = num(y),
-            dash = if s.is_ladder() { "" } else { r#" stroke-dasharray="2 3""# },
+            dash = if s.is_ladder() {
+                ""
+            } else {
+                r#" stroke-dasharray="2 3""#
+            },
             tx = num(LEFT - 6.0),
             ty = num(y + 4.0),
-            weight = if s.is_binding() { r#" font-weight="700""# } else { "" },
+            weight = if s.is_binding() {
+                r#" font-weight="700""#
+            } else {
+                ""
+            },
             n = s.as_str(),
         );
     }
@@ -139,7 +151,11 @@ pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) ->
                 x0 = num(*x0),
                 x1 = num(x1),
                 y = num(*y0),
-                dash = if ladder { "" } else { r#" stroke-dasharray="5 3""# },
+                dash = if ladder {
+                    ""
+                } else {
+                    r#" stroke-dasharray="5 3""#
+                },
             );
             if let Some((nx, ny, _)) = at.get(k + 1) {
                 let _ = write!(
@@ -196,11 +212,17 @@ fn marker(i: usize, x: f64, y: f64, ink: &str, hollow: bool) -> String {
     let common = format!(r#"fill="{fill}" stroke="{ink}" stroke-width="1.4""#);
     match i % MARKERS {
         0 => format!(r#"<circle cx="{x}" cy="{y}" r="3.6" {common}/>"#),
-        1 => format!(r#"<rect x="{x}" y="{y}" width="6.4" height="6.4" transform="translate(-3.2 -3.2)" {common}/>"#),
+        1 => format!(
+            r#"<rect x="{x}" y="{y}" width="6.4" height="6.4" transform="translate(-3.2 -3.2)" {common}/>"#
+        ),
         2 => format!(r#"<path d="M{x},{y} m0,-4.2 l3.8,6.6 h-7.6 z" {common}/>"#),
         3 => format!(r#"<path d="M{x},{y} m0,-4.4 l4.4,4.4 l-4.4,4.4 l-4.4,-4.4 z" {common}/>"#),
-        4 => format!(r#"<path d="M{x},{y} m-3.4,-3.4 l6.8,6.8 m0,-6.8 l-6.8,6.8" fill="none" stroke="{ink}" stroke-width="2"/>"#),
-        _ => format!(r#"<path d="M{x},{y} m-4,0 h8 m-4,-4 v8" fill="none" stroke="{ink}" stroke-width="2"/>"#),
+        4 => format!(
+            r#"<path d="M{x},{y} m-3.4,-3.4 l6.8,6.8 m0,-6.8 l-6.8,6.8" fill="none" stroke="{ink}" stroke-width="2"/>"#
+        ),
+        _ => format!(
+            r#"<path d="M{x},{y} m-4,0 h8 m-4,-4 v8" fill="none" stroke="{ink}" stroke-width="2"/>"#
+        ),
     }
 }
 

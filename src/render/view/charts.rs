@@ -195,7 +195,9 @@ impl Views<'_> {
             counted(total[0], "meeting"),
             counted(total[1], "statement"),
             counted(total[2], "status step"),
-            busiest.map_or(String::new(), |(m, n)| format!("; the busiest month, {m}, had {n}")),
+            busiest.map_or(String::new(), |(m, n)| format!(
+                "; the busiest month, {m}, had {n}"
+            )),
         );
         let svg = charts::draw_bars("chart-activity", &title, &description, &categories, &series);
         Some(Chart {

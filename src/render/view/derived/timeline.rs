@@ -43,7 +43,14 @@ impl<'m> Views<'m> {
                 );
                 let note = (!step.current).then(|| "earlier step".to_string());
                 let url = crate::routes::item_at(Kind::Guarantees, &e.id, Some(&c.anchor));
-                ("status", title, url, note, Some(step.status.as_str()), c.tlp)
+                (
+                    "status",
+                    title,
+                    url,
+                    note,
+                    Some(step.status.as_str()),
+                    c.tlp,
+                )
             }
         };
         Some(TimelineEntry {
