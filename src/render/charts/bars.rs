@@ -88,6 +88,10 @@ pub fn draw(
             format!("{cat}: {}", parts.join(", "))
         };
         let _ = write!(out, r#"<g class="chart-bar"><title>{}</title>"#, esc(&tip));
+        // Segments, outlined; then their counts where they fit (attributes they share
+        // set once on their group).
+        let mut counts = String::new();
+        out.push_str(r##"<g stroke="#333" stroke-width="0.6">"##);
         let mut base = 0;
         for s in &shown {
             let v = s.values.get(i).copied().unwrap_or(0);
@@ -97,7 +101,7 @@ pub fn draw(
             let (y0, y1) = (y(base + v), y(base));
             let _ = write!(
                 out,
-                r##"<rect class="chart-fill-{key}" x="{x}" y="{y}" width="{w}" height="{h}" fill="{f}" stroke="#333" stroke-width="0.6"/>"##,
+                r#"<rect class="chart-fill-{key}" x="{x}" y="{y}" width="{w}" height="{h}" fill="{f}"/>"#,
                 key = s.key,
                 x = num(x),
                 y = num(y0),
@@ -107,15 +111,25 @@ pub fn draw(
             );
             if y1 - y0 >= 13.0 && bar >= 14.0 {
                 let _ = write!(
-                    out,
-                    r##"<text class="chart-count" x="{x}" y="{y}" text-anchor="middle" fill="{c}" stroke="{halo}" stroke-width="2.5" paint-order="stroke">{v}</text>"##,
+                    counts,
+                    r#"<text x="{x}" y="{y}"{ink}>{v}</text>"#,
                     x = num(x + bar / 2.0),
                     y = num((y0 + y1) / 2.0 + 4.0),
-                    c = if dark(&s.key) { "#fff" } else { "#111" },
-                    halo = if dark(&s.key) { "#102f52" } else { "#fff" },
+                    ink = if dark(&s.key) {
+                        r##" fill="#fff" stroke="#102f52""##
+                    } else {
+                        ""
+                    },
                 );
             }
             base += v;
+        }
+        out.push_str("</g>");
+        if !counts.is_empty() {
+            let _ = write!(
+                out,
+                r##"<g class="chart-count" text-anchor="middle" fill="#111" stroke="#fff" stroke-width="2.5" paint-order="stroke">{counts}</g>"##
+            );
         }
         if bar >= 12.0 {
             let _ = write!(
@@ -186,7 +200,7 @@ mod tests {
         let rects: Vec<&str> = svg
             .split("<rect class=\"chart-fill-")
             .skip(1)
-            .filter(|r| r.contains("stroke-width=\"0.6\"/>") && !r.contains("width=\"12\""))
+            .filter(|r| !r.contains("width=\"12\""))
             .collect();
         assert_eq!(rects.len(), 5, "two segments, then three: {svg}");
         assert!(rects[0].starts_with("declared") && rects[0].contains(r#"height="85""#));
