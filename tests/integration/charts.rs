@@ -64,6 +64,17 @@ fn the_rounds_chart_counts_each_status_at_each_round_s_end() {
     assert_eq!(rounds, ["Round 1", "Round 2"]);
     assert_eq!(series[0], s("withdrawn", &[0, 1]));
     assert!(views.rounds_chart("nope").is_none());
+    let first = views.rounds_chart("r1").unwrap();
+    assert!(
+        first
+            .description
+            .starts_with("One bar per round, for Round 1: ")
+    );
+    assert!(
+        chart
+            .description
+            .starts_with("One bar per round, from Round 1 to Round 3: ")
+    );
 }
 
 #[test]

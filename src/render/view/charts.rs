@@ -46,11 +46,10 @@ impl Views<'_> {
         let total: usize = series.iter().map(|s| s.values[upto]).sum();
         let title = "Contributions by status at the end of each round".to_string();
         let description = format!(
-            "One bar per round, from {} to {}: how many contributions stood at each status \
-             at the round's end, states off the ladder and the lowest rungs at the bottom, \
+            "One bar per round, {}: how many contributions stood at each status at the \
+             round's end, states off the ladder and the lowest rungs at the bottom, \
              implemented at the top. At the end of {}: {} contribution{}{}{}.",
-            rounds[0].title,
-            lead.title,
+            span(&rounds[0].title, &lead.title),
             lead.title,
             total,
             if total == 1 { "" } else { "s" },
@@ -188,10 +187,12 @@ impl Views<'_> {
             .map(|(i, c)| (categories[i].clone(), c.iter().sum::<usize>()));
         let title = "Activity per month".to_string();
         let description = format!(
-            "One bar per month from {} to {}: meetings at the bottom, statements, then \
-             status steps of contributions. In all {}, {} and {}{}.",
-            categories.first().map_or("", String::as_str),
-            categories.last().map_or("", String::as_str),
+            "One bar per month, {}: meetings at the bottom, statements, then status steps \
+             of contributions. In all {}, {} and {}{}.",
+            span(
+                categories.first().map_or("", String::as_str),
+                categories.last().map_or("", String::as_str)
+            ),
             counted(total[0], "meeting"),
             counted(total[1], "statement"),
             counted(total[2], "status step"),
@@ -212,6 +213,15 @@ impl Views<'_> {
             tlp: tlp.into(),
             svg,
         })
+    }
+}
+
+/// `from Round 1 to Round 3`, or `for Round 1` alone.
+fn span(first: &str, last: &str) -> String {
+    if first == last {
+        format!("for {first}")
+    } else {
+        format!("from {first} to {last}")
     }
 }
 
