@@ -8,6 +8,7 @@ pub mod changes;
 pub mod claims;
 pub mod documents;
 pub mod matrix;
+pub mod paths;
 pub mod sourcing;
 pub mod timeline;
 

@@ -97,7 +97,14 @@ pub(super) fn data(
             ]
         }
         Claims => vec![("claims", views.value(&views.all_claims(None)))],
-        Timeline => vec![("months", views.value(&views.timeline()))],
+        Timeline => {
+            let months = views.timeline();
+            let chart = views.activity_chart(&months);
+            vec![
+                ("months", views.value(&months)),
+                ("chart", views.value(&chart)),
+            ]
+        }
         Sourcing => vec![
             ("register", views.value(&views.register())),
             ("report", views.value(&views.sourcing_report())),

@@ -1,6 +1,7 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
 mod analysis_pages;
+pub mod charts;
 pub mod exports;
 mod filters;
 pub(crate) mod pages;

@@ -37,6 +37,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/round-components.html"),
     ),
     ("views.html", include_str!("../../templates/views.html")),
+    ("charts.html", include_str!("../../templates/charts.html")),
     ("matrix.html", include_str!("../../templates/matrix.html")),
     (
         "declarations.html",

@@ -245,9 +245,11 @@ async function openAt(base, rel, { width = 1366, height = 844, colorScheme = "li
 function overflowing() {
   const vw = document.documentElement.clientWidth;
   const inside = (r) => r.left >= -1 && r.right <= vw + 1;
+  // The first ancestor that scrolls or clips sideways and is itself on screen (an
+  // <svg> clips its drawing, but may itself sit in a scroll box).
   const holder = (el) => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(p).overflowX)) return p;
+      if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(p).overflowX) && inside(p.getBoundingClientRect())) return p;
     }
     return null;
   };
@@ -255,8 +257,7 @@ function overflowing() {
   for (const el of document.body.querySelectorAll("*")) {
     const r = el.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1 || inside(r)) continue;
-    const h = holder(el);
-    if (h && inside(h.getBoundingClientRect())) continue;
+    if (holder(el)) continue;
     out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> spans ${Math.round(r.left)}..${Math.round(r.right)} px`);
   }
   if (document.documentElement.scrollWidth > vw + 1) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in ${vw} px`);
@@ -456,6 +457,64 @@ async function readingAtAnyWidth() {
 }
 
 await readingAtAnyWidth();
+
+// ---------- Charts (inline SVG drawn at build time) ----------
+// Each chart is an image with a non-empty accessible name (its <title>, through
+// aria-labelledby), drawn at a readable size, with its data as a table for screen
+// readers; at phone width the figure stays in the viewport (the drawing scrolls in its
+// own box); in print it fits the page.
+async function checkCharts(bases) {
+  const PAGES = [
+    ["site", "index.html", ["chart-rounds"]],
+    ["site", "timeline.html", ["chart-activity"]],
+    ["site", "guarantees/military-presence.html", ["chart-paths"]],
+    ["fixture", "index.html", ["chart-rounds"]],
+    ["fixture", "rounds/r2.html", ["chart-rounds"]],
+    ["fixture", "guarantees/beta.html", ["chart-paths"]],
+    ["fixture", "timeline.html", ["chart-activity"]],
+  ];
+  for (const [which, rel, ids] of PAGES) {
+    const base = bases[which];
+    if (!base) continue;
+    await check(`charts: ${which} ${rel} draws ${ids.join(", ")} with an accessible name`, async () => {
+      const { page, problems, close } = await open(base, rel);
+      const figures = page.locator("figure.chart");
+      assert.deepEqual(await figures.evaluateAll((fs) => fs.map((f) => f.id)), ids);
+      for (const id of ids) {
+        const figure = page.locator(`figure#${id}`);
+        const title = (await figure.locator("figcaption strong").innerText()).trim();
+        assert.ok(title.length > 0, "a caption");
+        // The browser's accessible name of the drawing: its <title>.
+        const img = figure.getByRole("img", { name: title, exact: true });
+        assert.equal(await img.count(), 1, `one image named "${title}"`);
+        const box = await img.boundingBox();
+        assert.ok(box && box.width > 300 && box.height > 80, `drawn at a readable size: ${JSON.stringify(box)}`);
+        const desc = await img.evaluate((svg) => svg.querySelector("desc")?.textContent ?? "");
+        assert.ok(desc.length > 20, "a description");
+        const rows = await figure.locator(".visually-hidden table tbody tr").count();
+        assert.ok(rows > 0, "the data as a table");
+        if (which === "fixture") await figure.screenshot({ path: path.join(shots, `chart-${rel.replace(/[\/.]/g, "-")}.png`) });
+      }
+      // At phone width the figure fits the viewport; only its drawing scrolls.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const widths = await figures.evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().right));
+      for (const right of widths) assert.ok(right <= 390, `figure ends at ${right}px`);
+      await close();
+      assert.deepEqual(problems, []);
+    });
+  }
+  const base = bases.fixture ?? bases.site;
+  await check("charts: in print a chart fits the page width", async () => {
+    const { page, problems, close } = await open(base, "index.html", { media: "print" });
+    await page.setViewportSize({ width: 700, height: 990 });
+    const [svg, main] = await page.evaluate(() => [document.querySelector("figure.chart svg").getBoundingClientRect().width, document.querySelector("main").clientWidth]);
+    assert.ok(svg <= main + 1, `chart ${svg}px wider than the page ${main}px`);
+    await close();
+    assert.deepEqual(problems, []);
+  });
+}
+
+await checkCharts({ site: fileBase, fixture: fixture ? pathToFileURL(fixture).href + "/" : null });
 
 await browser.close();
 server.close();

@@ -4,6 +4,7 @@ mod analysis;
 mod audience;
 mod browser;
 mod build;
+mod charts;
 mod claims;
 mod cli;
 mod common;

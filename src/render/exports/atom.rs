@@ -124,7 +124,8 @@ fn entry<'b>(
                 body: bodies.statement(&e.id),
             }
         }
-        What::Step(i, status, _) => {
+        What::Step(step) => {
+            let (i, status) = (step.contribution, step.status);
             let c = views.contribution(&e.id, i);
             let tlp = m.guarantees[&e.id].contributions[i].tlp;
             Entry {

@@ -11,6 +11,7 @@ mod build;
 pub use build::Views;
 mod claims;
 pub use claims::ClaimView;
+mod charts;
 mod derived;
 mod document;
 pub use document::*;

@@ -5,6 +5,7 @@ use super::{ClaimView, ContributionView, DateView, ItemView, Link, StatusCount};
 use serde::Serialize;
 
 mod build;
+mod timeline;
 mod value;
 
 /// How many contributions moved one way.
@@ -200,8 +201,53 @@ pub struct TimelineMonth {
     pub id: String,
     /// `January 2026`.
     pub title: String,
-    /// Its entries, oldest first.
+    /// Its days (or a date known only to the month or year), oldest first.
+    pub days: Vec<TimelineDay>,
+}
+
+/// One date of the timeline: what happened then, status steps grouped by component.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineDay {
+    /// The date, at the precision it was written.
+    pub date: DateView,
+    /// Dated after `site.as_of`.
+    pub upcoming: bool,
+    /// Meetings and statements (`kind` `meeting` or `statement`).
     pub entries: Vec<TimelineEntry>,
+    /// The status steps of that date, by component title.
+    pub components: Vec<TimelineComponent>,
+}
+
+/// One component's status steps on one date.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineComponent {
+    /// The component.
+    pub guarantee: Link,
+    /// Its contributions' steps, in file order.
+    pub steps: Vec<TimelineStep>,
+}
+
+/// One contribution reaching a status (listed once per date, even when its history and
+/// its current status both record it).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineStep {
+    /// The contribution, named distinctly within its component: `Aland: Alpha by Aland`
+    /// (with its anchor added when two contributions would read the same).
+    pub contribution: String,
+    /// Who commits.
+    pub by: Link,
+    /// What.
+    pub commitment: String,
+    /// The contribution on its component's page.
+    pub url: String,
+    /// The status reached.
+    pub status: &'static str,
+    /// True for the status the contribution holds now.
+    pub current: bool,
+    /// The note of the step (of the current status, for the current one).
+    pub note: Option<String>,
+    /// The contribution's marking.
+    pub tlp: super::TlpView,
 }
 
 /// A source in the register.
