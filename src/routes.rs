@@ -66,6 +66,8 @@ pub enum View {
     Sourcing,
     /// Search over every item.
     Search,
+    /// What the source grades and the markings mean (linked from every footer).
+    Markings,
     /// The matrix, without the site around it.
     EmbedMatrix,
     /// The latest round's changes, without the site around them.
@@ -84,6 +86,7 @@ impl View {
             View::Timeline => "timeline.html",
             View::Sourcing => "sourcing.html",
             View::Search => SEARCH,
+            View::Markings => "markings.html",
             View::EmbedMatrix => "embed/matrix.html",
             View::EmbedChanges => "embed/changes.html",
             View::EmbedTimeline => "embed/timeline.html",
@@ -282,6 +285,7 @@ mod tests {
                 View::Timeline,
                 View::Sourcing,
                 View::Search,
+                View::Markings,
                 View::EmbedMatrix,
                 View::EmbedChanges,
                 View::EmbedTimeline,

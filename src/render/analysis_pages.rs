@@ -62,6 +62,7 @@ pub(super) fn plan() -> Vec<Page> {
         page("timeline.html", "Timeline", "timeline", Timeline),
         page("sourcing.html", "Sourcing", "sourcing", Sourcing),
         page("search.html", "Search", "search", Search),
+        page("markings.html", "Grades and markings", "markings", Markings),
         page("embed.html", "Commitment matrix", "embed", EmbedMatrix),
         page("embed.html", "Latest changes", "embed", EmbedChanges),
         page("embed.html", "Timeline", "embed", EmbedTimeline),
@@ -110,6 +111,10 @@ pub(super) fn data(
             ("report", views.value(&views.sourcing_report())),
         ],
         Search => vec![("searchable", views.value_of(&views.searchable()))],
+        Markings => vec![(
+            "scales",
+            views.value(&super::view::Scales::new(views.audience())),
+        )],
         EmbedMatrix => embed(
             "matrix",
             Matrix.path(),

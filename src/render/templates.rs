@@ -53,6 +53,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/sourcing.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "markings.html",
+        include_str!("../../templates/markings.html"),
+    ),
     ("embed.html", include_str!("../../templates/embed.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];

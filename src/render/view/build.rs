@@ -102,6 +102,11 @@ impl<'m> Views<'m> {
         })
     }
 
+    /// The highest marking the edition shows.
+    pub fn audience(&self) -> crate::model::Tlp {
+        self.m.site.audience
+    }
+
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".
     pub fn attribution(&self, s: &Statement) -> String {
         match (&s.speaker, &s.attributed_to) {
