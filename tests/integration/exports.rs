@@ -122,8 +122,36 @@ fn json_export_has_a_schema_version_and_the_whole_model() {
     let site = Site::fixture("analysis");
     build(&site);
     let v: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["lead_round"], "r3");
+    // Items refer to each other by id and kind; the table of links has the rest, once.
+    let named = &v["statements"].as_array().unwrap()[1];
+    assert_eq!(named["id"], "named");
+    let speaker = &named["speaker"];
+    assert_eq!(speaker.as_object().unwrap().len(), 2, "{speaker}");
+    let id = speaker["id"].as_str().unwrap();
+    let link = &v["links"]["actors"][id];
+    assert_eq!(link["url"], format!("actors/{id}.html"));
+    assert_eq!(link["tlp"], "clear");
+    assert!(link["title"].is_string());
+    let text = site.page("data/briefing.json");
+    assert!(!text.contains("\n "), "no indentation");
+    let items: usize = [
+        "actors",
+        "sources",
+        "meetings",
+        "statements",
+        "guarantees",
+        "rounds",
+    ]
+    .iter()
+    .map(|k| v[*k].as_array().unwrap().len())
+    .sum();
+    let lines = text
+        .lines()
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l.trim_end_matches(',')).is_ok())
+        .count();
+    assert_eq!(lines, items, "a line per item");
     assert_eq!(v["guarantees"].as_array().unwrap().len(), 2);
     assert_eq!(v["statements"].as_array().unwrap().len(), 2);
     let r3 = &v["changes"][2];

@@ -263,5 +263,5 @@ fn a_source_page_says_what_it_reports_from_and_whose_channel_it_is() {
         "{channel}"
     );
     let json = read("data/briefing.json");
-    assert!(json.contains("\"derived_from\": ["), "{json}");
+    assert!(json.contains("\"derived_from\":["), "{json}");
 }

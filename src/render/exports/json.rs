@@ -32,12 +32,13 @@ impl Serialize for Items<'_, '_> {
 /// The whole document. Its fields are in sorted order, so the writer, which sorts keys,
 /// never has to move the item lists.
 #[derive(Serialize)]
-struct Briefing<'a, 'm> {
+struct Briefing<'a, 'm, 'v> {
     actors: Items<'a, 'm>,
     changes: Vec<Value>,
     documents: Items<'a, 'm>,
     guarantees: Items<'a, 'm>,
     lead_round: Option<&'a str>,
+    links: Links<'a, 'v>,
     meetings: Items<'a, 'm>,
     rounds: Items<'a, 'm>,
     schema_version: u32,
@@ -46,11 +47,69 @@ struct Briefing<'a, 'm> {
     statements: Items<'a, 'm>,
 }
 
+/// Every item's link in full, once, by kind and id: what the items' references (`{id,
+/// kind}`) point to.
+struct Links<'a, 'm> {
+    /// Views whose links are written in full.
+    views: &'a Views<'m>,
+    m: &'a Model,
+}
+
+/// One item in the table of links.
+#[derive(Serialize)]
+struct LinkEntry<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    title: &'a str,
+    tlp: &'static str,
+    url: &'a str,
+}
+
+impl Serialize for Links<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct OfKind<'a, 'm>(&'a Links<'a, 'm>, Kind);
+        impl Serialize for OfKind<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                for id in self.0.m.ids(self.1) {
+                    if let Some(l) = self.0.views.item_link(self.1, id) {
+                        map.serialize_entry(
+                            id,
+                            &LinkEntry {
+                                date: l.date.as_ref().map(|d| d.iso.as_str()),
+                                note: l.note.as_deref(),
+                                title: &l.title,
+                                tlp: l.tlp.word,
+                                url: &l.url,
+                            },
+                        )?;
+                    }
+                }
+                map.end()
+            }
+        }
+        let mut map = s.serialize_map(Some(Kind::ALL.len()))?;
+        for kind in Kind::ALL {
+            map.serialize_entry(kind.dir(), &OfKind(self, kind))?;
+        }
+        map.end()
+    }
+}
+
 /// The document, its item lists still to be made into views as they are written: the
-/// site never exists as one `Value` tree, nor its items as separate strings.
-fn document<'a, 'm>(m: &'a Model, views: &'a Views<'m>, lead: Option<&'a str>) -> Briefing<'a, 'm> {
+/// site never exists as one `Value` tree, nor its items as separate strings. `export`
+/// makes the items (their links are references), `views` the table of links.
+fn document<'a, 'm, 'v>(
+    m: &'a Model,
+    export: &'a Views<'m>,
+    views: &'a Views<'v>,
+    lead: Option<&'a str>,
+) -> Briefing<'a, 'm, 'v> {
     let items = |kind: Kind| Items {
-        views,
+        views: export,
         kind,
         ids: m.ids(kind),
     };
@@ -61,6 +120,7 @@ fn document<'a, 'm>(m: &'a Model, views: &'a Views<'m>, lead: Option<&'a str>) -
         documents: items(Kind::Documents),
         guarantees: items(Kind::Guarantees),
         lead_round: lead,
+        links: Links { views, m },
         meetings: items(Kind::Meetings),
         rounds: items(Kind::Rounds),
         schema_version: super::SCHEMA_VERSION,
@@ -106,7 +166,7 @@ fn changes(m: &Model) -> Vec<Value> {
 /// The rounds' changes as `data/briefing.json` has them (the value of `changes`).
 pub fn changes_piece(m: &Model) -> Vec<u8> {
     let mut buf = Vec::new();
-    pretty::write(&mut buf, 1, &changes(m)).expect("changes serialise");
+    pretty::write_compact(&mut buf, &changes(m)).expect("changes serialise");
     buf
 }
 
@@ -120,27 +180,30 @@ pub fn briefing_into(
     w: &mut dyn std::io::Write,
     marks: &mut Vec<super::pieces::Mark>,
 ) -> std::io::Result<()> {
-    let doc = document(m, views, lead);
+    let export = Views::for_export(m, true);
+    let doc = document(m, &export, views, lead);
     write_document(&doc, w, marks)
 }
 
 /// One item's view as `data/briefing.json` has it in its kind's list (without the
-/// indentation and comma around it).
-pub fn item_piece(views: &Views, kind: Kind, id: &str) -> Vec<u8> {
+/// line break and comma around it).
+pub fn item_piece(m: &Model, kind: Kind, id: &str) -> Vec<u8> {
     let mut buf = Vec::new();
-    item_into(&mut buf, views, kind, id).expect("views serialise");
+    item_into(&mut buf, &Views::for_export(m, false), kind, id).expect("views serialise");
     buf
 }
 
 fn item_into(buf: &mut Vec<u8>, views: &Views, kind: Kind, id: &str) -> serde_json::Result<()> {
-    pretty::write(buf, 2, &views.item(kind, id))
+    pretty::write_compact(buf, &views.item(kind, id))
 }
 
-/// Writes the document as `pretty::write` would write it whole: the top-level keys (in
-/// sorted order, as the struct declares them) by hand, each value with `pretty`, each
-/// item of a list on its own, the text handed to `w` whenever a good piece is ready.
+/// Writes the document as compact JSON with sorted keys, each top-level key and each
+/// item of a list on a line of its own (so that a file of 100,000 items can be read
+/// line by line and diffed): the top-level keys (in sorted order, as the struct declares
+/// them) by hand, each value with `pretty::write_compact`, the text handed to `w`
+/// whenever a good piece is ready.
 fn write_document(
-    doc: &Briefing,
+    doc: &Briefing<'_, '_, '_>,
     w: &mut dyn std::io::Write,
     marks: &mut Vec<super::pieces::Mark>,
 ) -> std::io::Result<()> {
@@ -159,9 +222,9 @@ fn write_document(
             Ok::<(), std::io::Error>(())
         };
     let key = |buf: &mut Vec<u8>, first: bool, name: &str| {
-        buf.extend_from_slice(if first { b"{\n  \"" } else { b",\n  \"" });
+        buf.extend_from_slice(if first { b"{\"" } else { b",\n\"" });
         buf.extend_from_slice(name.as_bytes());
-        buf.extend_from_slice(b"\": ");
+        buf.extend_from_slice(b"\":");
     };
     type Marks = Vec<super::pieces::Mark>;
     let items = |buf: &mut Vec<u8>,
@@ -178,7 +241,6 @@ fn write_document(
             if i > 0 {
                 buf.extend_from_slice(b",\n");
             }
-            buf.extend_from_slice(b"    ");
             let start = *written + buf.len();
             item_into(buf, list.views, list.kind, id).map_err(json)?;
             marks.push(super::pieces::Mark {
@@ -188,14 +250,14 @@ fn write_document(
             });
             flush(buf, w, written, false)?;
         }
-        buf.extend_from_slice(b"\n  ]");
+        buf.extend_from_slice(b"\n]");
         Ok::<(), std::io::Error>(())
     };
     key(&mut buf, true, "actors");
     items(&mut buf, w, &doc.actors, &mut written, marks)?;
     key(&mut buf, false, "changes");
     let start = written + buf.len();
-    pretty::write(&mut buf, 1, &doc.changes).map_err(json)?;
+    pretty::write_compact(&mut buf, &doc.changes).map_err(json)?;
     marks.push(super::pieces::Mark {
         kind: Kind::Rounds,
         id: super::pieces::CHANGES.to_string(),
@@ -206,15 +268,17 @@ fn write_document(
     key(&mut buf, false, "guarantees");
     items(&mut buf, w, &doc.guarantees, &mut written, marks)?;
     key(&mut buf, false, "lead_round");
-    pretty::write(&mut buf, 1, &doc.lead_round).map_err(json)?;
+    pretty::write_compact(&mut buf, &doc.lead_round).map_err(json)?;
+    key(&mut buf, false, "links");
+    pretty::write_compact(&mut buf, &doc.links).map_err(json)?;
     key(&mut buf, false, "meetings");
     items(&mut buf, w, &doc.meetings, &mut written, marks)?;
     key(&mut buf, false, "rounds");
     items(&mut buf, w, &doc.rounds, &mut written, marks)?;
     key(&mut buf, false, "schema_version");
-    pretty::write(&mut buf, 1, &doc.schema_version).map_err(json)?;
+    pretty::write_compact(&mut buf, &doc.schema_version).map_err(json)?;
     key(&mut buf, false, "site");
-    pretty::write(&mut buf, 1, &doc.site).map_err(json)?;
+    pretty::write_compact(&mut buf, &doc.site).map_err(json)?;
     key(&mut buf, false, "sources");
     items(&mut buf, w, &doc.sources, &mut written, marks)?;
     key(&mut buf, false, "statements");
@@ -313,7 +377,8 @@ pub fn timeline(m: &Model, views: &Views) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    /// The document streamed piece by piece is the document the writer makes whole.
+    /// The document streamed piece by piece is the document the writer makes whole
+    /// (but for the line breaks between keys and items), and its marks hold the items.
     #[test]
     fn streamed_document_equals_the_whole_one() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -332,20 +397,26 @@ mod tests {
             bare.links = crate::model::Links::compute(&bare);
             let bare_views = Views::new(&bare);
             for (m, v) in [(&site.model, &views), (&bare, &bare_views)] {
-                let doc = document(m, v, Some("x"));
+                let export = Views::for_export(m, true);
+                let doc = document(m, &export, v, Some("x"));
                 let mut whole = Vec::new();
-                pretty::write(&mut whole, 0, &doc).unwrap();
-                whole.push(b'\n');
+                pretty::write_compact(&mut whole, &doc).unwrap();
                 let mut streamed = Vec::new();
                 let mut marks = Vec::new();
                 write_document(&doc, &mut streamed, &mut marks).unwrap();
                 // Every item, and the rounds' changes.
                 let items: usize = Kind::ALL.iter().map(|k| m.ids(*k).len()).sum();
                 assert_eq!(marks.len(), items + 1);
-                assert_eq!(
-                    String::from_utf8(streamed).unwrap(),
-                    String::from_utf8(whole).unwrap()
-                );
+                for mark in &marks[..marks.len().min(5)] {
+                    let piece = &streamed[mark.range.clone()];
+                    assert!(serde_json::from_slice::<serde_json::Value>(piece).is_ok());
+                }
+                let text = String::from_utf8(streamed).unwrap();
+                assert!(!text.contains("\n "), "no indentation");
+                assert!(text.ends_with("}\n"));
+                // A line break is never in a JSON string (it is escaped there): the
+                // breaks are the only difference.
+                assert!(text.replace('\n', "") == String::from_utf8(whole).unwrap());
             }
         }
     }
@@ -361,17 +432,18 @@ mod tests {
         };
         let site = crate::Site::load(std::path::Path::new(&root)).expect("the site loads");
         let views = Views::new(&site.model);
-        let doc = document(&site.model, &views, None);
+        let export = Views::for_export(&site.model, true);
+        let doc = document(&site.model, &export, &views, None);
         let (mut pretty_ms, mut serde_ms) = (Vec::new(), Vec::new());
         for _ in 0..5 {
             let t = std::time::Instant::now();
             let mut ours = Vec::new();
-            pretty::write(&mut ours, 0, &doc).unwrap();
+            pretty::write_compact(&mut ours, &doc).unwrap();
             pretty_ms.push(t.elapsed().as_secs_f64() * 1e3);
             let t = std::time::Instant::now();
             let value = serde_json::to_value(&doc).unwrap();
             let mut theirs = Vec::new();
-            serde_json::to_writer_pretty(&mut theirs, &value).unwrap();
+            serde_json::to_writer(&mut theirs, &value).unwrap();
             serde_ms.push(t.elapsed().as_secs_f64() * 1e3);
             assert!(ours == theirs, "the same bytes");
         }

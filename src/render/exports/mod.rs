@@ -71,7 +71,7 @@ pub fn search_files(m: &Model, views: &Views) -> Vec<Output> {
 }
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A file written piece by piece, made whole in memory (for renders that keep files).
 pub fn in_memory(path: &str, write: &mut WriteFn) -> Output {

@@ -87,7 +87,7 @@ pub fn piece(path: &str, m: &Model, views: &Views, kind: Kind, id: &str) -> Opti
         super::BRIEFING_JSON if kind == Kind::Rounds && id == CHANGES => {
             Some(json::changes_piece(m))
         }
-        super::BRIEFING_JSON => Some(json::item_piece(views, kind, id)),
+        super::BRIEFING_JSON => Some(json::item_piece(m, kind, id)),
         super::FEED => atom::piece(m, views, kind, id),
         super::STATEMENTS_CSV if kind == Kind::Statements => csv::statement_piece(m, views, id),
         _ => None,

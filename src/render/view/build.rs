@@ -31,6 +31,8 @@ pub struct Views<'m> {
     /// id, built on first use: pages show tens of links each, and building one formats
     /// dates and titles.
     pub(super) links: std::sync::OnceLock<super::links::LinkCache>,
+    /// How its links are written.
+    pub(super) link_style: super::LinkStyle,
     /// Each round's model as of its end, by round id, each made on first use (see
     /// [`Views::frozen_model`]).
     pub(super) frozen: std::sync::OnceLock<
@@ -56,6 +58,17 @@ impl<'m> Views<'m> {
             links: std::sync::OnceLock::new(),
             frozen: std::sync::OnceLock::new(),
             bulk_links: true,
+            link_style: super::LinkStyle::Full,
+        }
+    }
+
+    /// Views over `m` for the JSON export: links are references (id and kind), the
+    /// export's table of links holding the rest once; `bulk` as for [`Views::new`].
+    pub fn for_export(m: &'m Model, bulk: bool) -> Self {
+        Views {
+            bulk_links: bulk,
+            link_style: super::LinkStyle::Reference,
+            ..Views::new(m)
         }
     }
 

@@ -118,6 +118,7 @@ impl<'m> Views<'m> {
             date: item.date().map(DateView::new),
             tlp: item.meta().tlp.into(),
             note: self.note(item),
+            style: self.link_style,
             value: std::sync::OnceLock::new(),
         })
     }

@@ -125,6 +125,15 @@ impl Link {
     }
 }
 
+/// How a link is written: in full for templates, or as a reference for the JSON export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkStyle {
+    /// Id, kind, title, url, date, marking and note.
+    Full,
+    /// Id and kind only.
+    Reference,
+}
+
 /// What pages show for an item withheld from the audience.
 pub const WITHHELD_TITLE: &str = "(withheld)";
 
@@ -145,6 +154,9 @@ pub struct LinkData {
     pub tlp: TlpView,
     /// A short descriptor: attribution, location, role or category.
     pub note: Option<String>,
+    /// What its value holds: everything (pages), or the item's id and kind (the JSON
+    /// export, whose table of links has the rest once).
+    pub style: LinkStyle,
     /// Its template value, made once when first asked for ([`LinkData::value`]): a link
     /// shared by many pages (from the link cache, an `Arc`) is made into a value once.
     pub(super) value: std::sync::OnceLock<tera::Value>,

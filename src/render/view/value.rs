@@ -192,6 +192,9 @@ impl LinkData {
         self.value
             .get_or_init(|| {
                 let cx = Cx::new();
+                if self.style == LinkStyle::Reference {
+                    return map([("id", self.id.as_str().into()), ("kind", self.kind.into())]);
+                }
                 map([
                     ("id", self.id.as_str().into()),
                     ("kind", self.kind.into()),

@@ -1,4 +1,5 @@
-//! Pretty JSON with object keys sorted, written in one pass into one buffer.
+//! JSON with object keys sorted, written in one pass into one buffer: pretty (indented
+//! as `serde_json::to_string_pretty`) or compact.
 //!
 //! The JSON exports have always had sorted keys because they went through
 //! `serde_json::Value` (whose maps sort, `preserve_order` being off), while the view
@@ -27,8 +28,24 @@ pub fn write<T: Serialize + ?Sized>(
     depth: usize,
     value: &T,
 ) -> Result<(), Error> {
+    write_as(out, depth, value, false)
+}
+
+/// Writes `value` at the end of `out` as `serde_json::to_string` would after a round
+/// trip through `Value` (keys sorted, no whitespace).
+pub fn write_compact<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    write_as(out, 0, value, true)
+}
+
+fn write_as<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    depth: usize,
+    value: &T,
+    compact: bool,
+) -> Result<(), Error> {
     let mut p = Pretty {
         out: std::mem::take(out),
+        compact,
         depth,
         entries: Vec::new(),
         keys: String::new(),
@@ -41,6 +58,8 @@ pub fn write<T: Serialize + ?Sized>(
 
 struct Pretty {
     out: Vec<u8>,
+    /// No line breaks, no indentation, no space after a colon.
+    compact: bool,
     depth: usize,
     /// Entries of the objects being written, innermost last.
     entries: Vec<Entry>,
@@ -58,8 +77,16 @@ struct Entry {
 
 impl Pretty {
     fn newline(&mut self, depth: usize) {
+        if self.compact {
+            return;
+        }
         self.out.push(b'\n');
         self.out.resize(self.out.len() + 2 * depth, b' ');
+    }
+
+    fn colon(&mut self) {
+        self.out
+            .extend_from_slice(if self.compact { b":" } else { b": " });
     }
 
     /// A scalar, formatted as serde_json does (compact and pretty agree on scalars).
@@ -72,7 +99,7 @@ impl Pretty {
         self.out.push(b'{');
         self.newline(self.depth + 1);
         string(&mut self.out, variant)?;
-        self.out.extend_from_slice(b": ");
+        self.colon();
         self.depth += 1;
         Ok(())
     }
@@ -282,7 +309,7 @@ impl<'a> Obj<'a> {
         p.out.push(b',');
         p.newline(p.depth + 1);
         string(&mut p.out, &p.keys[from..])?;
-        p.out.extend_from_slice(b": ");
+        p.colon();
         p.entries.push(Entry {
             key: from..p.keys.len(),
             text: at..at,

@@ -68,6 +68,15 @@ fn same_bytes_as_through_value() {
     let mut out = Vec::new();
     write(&mut out, 0, &sorted).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), old_way(&sorted, 0));
+    // Compact: what serde_json writes of the same `Value`, keys sorted.
+    for v in [serde_json::to_value(&v).unwrap(), sorted] {
+        let mut out = Vec::new();
+        write_compact(&mut out, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&v).unwrap()
+        );
+    }
 }
 
 #[test]
