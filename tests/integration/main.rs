@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod cli;
 mod common;
+mod document_rounds;
 mod documents;
 mod exports;
 mod hostile;

@@ -22,6 +22,8 @@ pub struct DocumentDetail {
     pub supersedes: Option<Link>,
     /// The later versions that replace it.
     pub superseded_by: Vec<Link>,
+    /// The meetings where it was discussed, by date.
+    pub discussed_at: Vec<Link>,
     /// Its provisions in the order of the text: the grid's rows.
     pub provisions: Vec<ProvisionView>,
     /// The counts as of the page's date.
@@ -156,6 +158,10 @@ impl Views<'_> {
                 .as_ref()
                 .map(|s| self.link_to(Kind::Documents, s)),
             superseded_by: self.links(Kind::Documents, self.m.links.superseded_by.get(&d.meta.id)),
+            discussed_at: self.links(
+                Kind::Meetings,
+                self.m.links.document_meetings.get(&d.meta.id),
+            ),
             provisions: d
                 .provisions
                 .iter()
@@ -343,6 +349,7 @@ impl DocumentDetail {
             ("parties", list(&self.parties, v)),
             ("supersedes", opt(&self.supersedes, v)),
             ("superseded_by", list(&self.superseded_by, v)),
+            ("discussed_at", list(&self.discussed_at, v)),
             ("provisions", list(&self.provisions, v)),
             ("tally", self.tally.to_value(v)),
             ("body_html", super::prose::prose(&self.body_html)),

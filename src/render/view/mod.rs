@@ -14,6 +14,7 @@ mod document;
 pub use document::*;
 mod frozen;
 pub use frozen::*;
+mod frozen_document;
 mod links;
 pub use derived::*;
 mod prose;
@@ -396,6 +397,8 @@ pub enum Detail {
         upcoming: bool,
         /// Round.
         round: Option<Link>,
+        /// Negotiating texts discussed at it.
+        documents: Vec<Link>,
         /// Rendered agenda or readout.
         body_html: Prose,
         /// Statements made at it.

@@ -380,6 +380,7 @@ impl Detail {
                 status,
                 upcoming,
                 round,
+                documents,
                 body_html,
                 statements,
             } => vec![
@@ -395,6 +396,7 @@ impl Detail {
                 ("status", (*status).into()),
                 ("upcoming", (*upcoming).into()),
                 ("round", opt(round, v)),
+                ("documents", list(documents, v)),
                 ("body_html", prose(body_html)),
                 ("statements", list(statements, v)),
             ],
