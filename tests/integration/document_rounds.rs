@@ -185,6 +185,11 @@ fn meetings_link_the_texts_discussed_and_texts_list_the_meetings() {
         "content/documents/secret-annex.md",
         "---\ntitle: The secret annex\ndate: 2026-02-01\ntlp: amber\nsources: [wire, gazette]\n---\n",
     );
+    // A meeting still to come names the text: its page says so, the text's does not yet.
+    site.write(
+        "content/meetings/april-talks.md",
+        "---\ntitle: April talks\ndate: 2026-04-10\ndocuments: [plan-20]\nsources: [wire, gazette]\n---\n",
+    );
     let rel = "content/meetings/szohod-round-two.md";
     let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
     site.write(

@@ -22,7 +22,7 @@ pub struct DocumentDetail {
     pub supersedes: Option<Link>,
     /// The later versions that replace it.
     pub superseded_by: Vec<Link>,
-    /// The meetings where it was discussed, by date.
+    /// The meetings dated by the page's date where it was discussed, oldest first.
     pub discussed_at: Vec<Link>,
     /// Its provisions in the order of the text: the grid's rows.
     pub provisions: Vec<ProvisionView>,
@@ -158,10 +158,7 @@ impl Views<'_> {
                 .as_ref()
                 .map(|s| self.link_to(Kind::Documents, s)),
             superseded_by: self.links(Kind::Documents, self.m.links.superseded_by.get(&d.meta.id)),
-            discussed_at: self.links(
-                Kind::Meetings,
-                self.m.links.document_meetings.get(&d.meta.id),
-            ),
+            discussed_at: self.discussed_by(&d.meta.id, day),
             provisions: d
                 .provisions
                 .iter()
@@ -185,6 +182,25 @@ impl Views<'_> {
             },
             body_html: d.body_html.clone(),
         }
+    }
+
+    /// The meetings dated by `day` where document `doc` was discussed, oldest first: a
+    /// meeting still to come is not listed (its own page names the text).
+    pub(super) fn discussed_by(&self, doc: &str, day: jiff::civil::Date) -> Vec<Link> {
+        self.m
+            .links
+            .document_meetings
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .filter(|id| {
+                self.m
+                    .meetings
+                    .get(*id)
+                    .is_some_and(|x| x.date.first() <= day)
+            })
+            .map(|id| self.link(Kind::Meetings, id))
+            .collect()
     }
 
     fn provision(&self, d: &Document, p: &Provision, day: jiff::civil::Date) -> ProvisionView {

@@ -23,24 +23,15 @@ impl<'m> Views<'m> {
 
     /// Document `doc`'s page as it stood at round `round`'s day: its view made on the
     /// model as of that day, but for the meetings it was discussed at, which are the
-    /// current ones dated by then (the frozen model carries only the meetings its round's
-    /// brief shows). `None` if the text did not exist then.
+    /// current model's dated by then (the frozen model carries only the meetings its
+    /// round's brief shows). `None` if the text did not exist then.
     pub fn frozen_document(&self, round: &str, doc: &str) -> Option<ItemView> {
         let day = self.round_day(round);
         let model = self.frozen_model(round);
         model.documents.get(doc)?;
         let mut item = Views::for_few_pages(model).item(Kind::Documents, doc);
         if let Detail::Document(d) = &mut item.detail {
-            d.discussed_at = self
-                .m
-                .links
-                .document_meetings
-                .get(doc)
-                .into_iter()
-                .flatten()
-                .filter(|id| self.m.meetings[*id].date.first() <= day)
-                .map(|id| self.link(Kind::Meetings, id))
-                .collect();
+            d.discussed_at = self.discussed_by(doc, day);
         }
         Some(item)
     }
