@@ -3,7 +3,7 @@
 //! earlier), made on the model as of that day (see [`crate::analysis::as_of`]); and each
 //! negotiating text as it stood then, beside the text's page.
 
-use super::view::{Cx, ToValue, Views};
+use super::view::Views;
 use super::{Page, pages::Lazy};
 use crate::model::{Model, RoundView};
 
@@ -60,7 +60,7 @@ pub(super) fn plan_documents(m: &Model, views: &Views) -> Vec<Page> {
         .flat_map(|d| {
             views.document_rounds(&d.meta.id).into_iter().map(|r| Page {
                 path: crate::routes::document_round_view(&d.meta.id, &r.meta.id),
-                template: "document.html",
+                template: "document-round.html",
                 title: format!("{} at the end of {}", d.title, r.title),
                 section: "documents",
                 data: Vec::new(),
@@ -78,9 +78,8 @@ pub(super) fn document_data(
     round: &str,
     doc: &str,
 ) -> Vec<(&'static str, tera::Value)> {
-    let item = views.frozen_document(round, doc);
     vec![
-        ("item", item.to_value(&Cx::new())),
+        ("document", views.value(&views.frozen_document(round, doc))),
         ("frozen", views.value(&views.frozen(round))),
         (
             "picker",

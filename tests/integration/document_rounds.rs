@@ -22,7 +22,7 @@ fn built(audience: Option<Tlp>) -> Site {
 /// The grid row of provision `id` on a document page.
 fn row<'a>(page: &'a str, id: &str) -> &'a str {
     let at = page
-        .find(&format!("<a href=\"#provision-{id}\">"))
+        .find(&format!("#provision-{id}\">"))
         .unwrap_or_else(|| panic!("no row for {id}"));
     let start = page[..at].rfind("<tr").unwrap();
     let end = at + page[at..].find("</tr>").unwrap();
@@ -84,10 +84,12 @@ fn a_frozen_page_shows_the_text_as_it_stood_at_the_round_s_end() {
     let t = tally(&site.page("documents/plan-20/r3.html"));
     assert!(t.contains("Agreed by all parties 12 of 19 (63%)"), "{t}");
     // The page says what it is frozen at, and the meetings discussed at by then.
+    assert!(r1.contains("<h1>The 20-point plan at the end of Round one</h1>"));
     let note = text_of(&r1, "<p class=\"frozen-note\">", "</p>");
+    assert!(note.contains("As it stood on 20 January 2026"), "{note}");
+    // Each row links to the provision, with its history and sources, on the current page.
     assert!(
-        note.contains("As it stood at the end of Round one , on 20 January 2026"),
-        "{note}"
+        row(&r1, "point-1").contains("href=\"../../documents/plan-20.html#provision-point-1\"")
     );
     let facts = |p: &str| text_of(p, "<dl class=\"facts\">", "</dl>");
     assert!(facts(&r1).contains("Discussed at First round of talks in Klow"));
@@ -171,7 +173,11 @@ fn a_withheld_position_and_meeting_leave_no_trace_in_lower_frozen_pages() {
     }
     let site = built(Some(Tlp::Amber));
     let r2 = site.page("documents/plan-20/r2.html");
-    assert!(r2.contains("Secret consent given in Klow"));
+    assert_eq!(
+        row(&r2, "point-19").matches("<span class=\"badge").count(),
+        2
+    );
+    assert!(row(&r2, "point-19").contains("tlp-amber"));
     let t = text_of(&r2, "id=\"section-tally\"", "</section>");
     assert!(t.contains("Agreed by all parties 9 of 20 (45%)"), "{t}");
     assert!(r2.contains("meetings/back-channel.html"));

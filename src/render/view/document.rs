@@ -146,8 +146,6 @@ impl Views<'_> {
     /// The document-specific part of `d`'s view.
     pub(super) fn document_detail(&self, d: &Document) -> DocumentDetail {
         let day = self.m.site.as_of;
-        let t = documents::tally(d, day);
-        let party_links = |id: &str| self.link(Kind::Actors, id);
         DocumentDetail {
             document_kind: d.kind.as_str().to_string(),
             document_kind_label: d.kind.label().to_string(),
@@ -164,23 +162,29 @@ impl Views<'_> {
                 .iter()
                 .map(|p| self.provision(d, p, day))
                 .collect(),
-            tally: TallyView {
-                as_of: DateView::new(day),
-                provisions: t.provisions,
-                agreed_by_all: t.agreed_by_all.into(),
-                by_party: t
-                    .by_party
-                    .into_iter()
-                    .map(|p| PartyShareView {
-                        party: party_links(&p.party),
-                        agreed: p.agreed.into(),
-                    })
-                    .collect(),
-                contested: t.contested.into(),
-                untracked: t.untracked.into(),
-                coverage: t.coverage.into(),
-            },
+            tally: self.tally(d, day),
             body_html: d.body_html.clone(),
+        }
+    }
+
+    /// `d`'s counts as of `day`.
+    pub(super) fn tally(&self, d: &Document, day: jiff::civil::Date) -> TallyView {
+        let t = documents::tally(d, day);
+        TallyView {
+            as_of: DateView::new(day),
+            provisions: t.provisions,
+            agreed_by_all: t.agreed_by_all.into(),
+            by_party: t
+                .by_party
+                .into_iter()
+                .map(|p| PartyShareView {
+                    party: self.link(Kind::Actors, &p.party),
+                    agreed: p.agreed.into(),
+                })
+                .collect(),
+            contested: t.contested.into(),
+            untracked: t.untracked.into(),
+            coverage: t.coverage.into(),
         }
     }
 

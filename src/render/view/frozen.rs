@@ -112,7 +112,7 @@ impl<'m> Views<'m> {
     /// else: the next meetings after the day (all of them planned then) and the latest
     /// statements up to it, with the statements made at those meetings by then and the
     /// meetings those statements were made at; the actors and sources any of them, a
-    /// round, a guarantee component or a document refers to.
+    /// round or a guarantee component refers to.
     fn shown_then(&self, day: Date) -> Keep<'m> {
         let m = self.m;
         let mut next: Vec<(Date, &'m String)> = m
@@ -159,16 +159,6 @@ impl<'m> Views<'m> {
             }
         }
         m.rounds.values().for_each(|r| cite(&r.meta.citations));
-        // A text's frozen pages show its parties, each position's party and every source.
-        for d in m.documents.values() {
-            cite(&d.meta.citations);
-            actors.extend(d.parties.iter().filter_map(Ref::id));
-            for x in d.provisions.iter().flat_map(|p| &p.positions) {
-                actors.extend(x.party.id());
-                cite(&x.citations);
-                x.history.iter().for_each(|h| cite(&h.citations));
-            }
-        }
         for id in &meetings {
             let x = &m.meetings[*id];
             cite(&x.meta.citations);

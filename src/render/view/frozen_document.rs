@@ -1,12 +1,56 @@
-//! A negotiating text as it stood at each round's end: its page made on the round's
-//! frozen model ([`Views::frozen_model`]), and the round picker between those pages and
-//! the text's current page.
+//! A negotiating text as it stood at each round's end: its grid of provisions against
+//! parties and its tally, on the text as of that day
+//! ([`crate::analysis::documents::document_at`], the rule of the model as of a day), and
+//! the round picker between those pages and the text's current page.
 //!
 //! A text tabled after a round's day did not exist then: it has no frozen page for that
-//! round, and its picker does not offer one.
+//! round, and its picker does not offer one. Each provision's history and sources are
+//! on the current page, which the frozen one links to: a frozen page holds only what
+//! changes from round to round, so that a text's pages at a hundred rounds stay cheap.
 
 use super::*;
-use crate::model::{Kind, Round};
+use crate::model::{Document, Kind, Round};
+
+/// A document's grid and tally at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrozenDocumentView {
+    /// The text (its page shows it now).
+    pub document: Link,
+    /// The parties: the grid's columns.
+    pub parties: Vec<Link>,
+    /// The provisions in the text by then, in its order: the grid's rows.
+    pub provisions: Vec<ProvisionState>,
+    /// The counts then.
+    pub tally: TallyView,
+    /// The meetings where it was discussed by then, oldest first.
+    pub discussed_at: Vec<Link>,
+}
+
+/// One provision at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionState {
+    /// Its element id on the text's current page.
+    pub anchor: String,
+    /// `Point 7`.
+    pub label: Option<String>,
+    /// Title.
+    pub title: String,
+    /// False once dropped by then: shown, not counted.
+    pub in_text: bool,
+    /// One cell per party: its position then, or none.
+    pub cells: Vec<Option<PositionState>>,
+    /// Marking.
+    pub tlp: TlpView,
+}
+
+/// A party's position at a round's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct PositionState {
+    /// Status word then.
+    pub status: &'static str,
+    /// Marking.
+    pub tlp: TlpView,
+}
 
 impl<'m> Views<'m> {
     /// The rounds, in order, at whose day ([`Views::round_day`]) document `doc` existed:
@@ -21,19 +65,44 @@ impl<'m> Views<'m> {
             .collect()
     }
 
-    /// Document `doc`'s page as it stood at round `round`'s day: its view made on the
-    /// model as of that day, but for the meetings it was discussed at, which are the
-    /// current model's dated by then (the frozen model carries only the meetings its
-    /// round's brief shows). `None` if the text did not exist then.
-    pub fn frozen_document(&self, round: &str, doc: &str) -> Option<ItemView> {
+    /// Document `doc`'s grid and tally at round `round`'s day, made on the text as of
+    /// that day; `None` if it did not exist then.
+    pub fn frozen_document(&self, round: &str, doc: &str) -> Option<FrozenDocumentView> {
         let day = self.round_day(round);
-        let model = self.frozen_model(round);
-        model.documents.get(doc)?;
-        let mut item = Views::for_few_pages(model).item(Kind::Documents, doc);
-        if let Detail::Document(d) = &mut item.detail {
-            d.discussed_at = self.discussed_by(doc, day);
+        let d = self.m.documents.get(doc)?;
+        if !d.tabled_by(day) {
+            return None;
         }
-        Some(item)
+        let mut then: Document = d.clone();
+        crate::analysis::documents::document_at(&mut then, day);
+        Some(FrozenDocumentView {
+            document: self.link(Kind::Documents, doc),
+            parties: self.links_to(Kind::Actors, &then.parties),
+            provisions: then
+                .provisions
+                .iter()
+                .map(|p| ProvisionState {
+                    anchor: crate::routes::provision_anchor(&p.id),
+                    label: p.label.clone(),
+                    title: p.title.clone(),
+                    in_text: p.in_text_at(day),
+                    cells: then
+                        .parties
+                        .iter()
+                        .map(|r| {
+                            let x = p.position_of(r.id()?)?;
+                            Some(PositionState {
+                                status: x.status.as_str(),
+                                tlp: x.tlp.into(),
+                            })
+                        })
+                        .collect(),
+                    tlp: p.tlp.into(),
+                })
+                .collect(),
+            tally: self.tally(&then, day),
+            discussed_at: self.discussed_by(doc, day),
+        })
     }
 
     /// Document `doc`'s round picker: its frozen page at each round it existed at, then

@@ -15,6 +15,7 @@ pub use document::*;
 mod frozen;
 pub use frozen::*;
 mod frozen_document;
+pub use frozen_document::*;
 mod links;
 pub use derived::*;
 mod prose;
