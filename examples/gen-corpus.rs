@@ -8,8 +8,8 @@
 //! (headings, lists, `@kind/id` links, a quote, now and then a table); the rest are
 //! meetings, actors, sources, rounds and guarantee components with contributions and
 //! histories, and a negotiating text per 250 items or so (versions superseding each other,
-//! 10-30 provisions, 2-4 parties whose positions move up and down over the rounds; some
-//! meetings discuss them). With `--hugo`, the same statements and meetings are also written as a plain
+//! 10-30 provisions, 2-4 parties whose positions move up and down at a few sessions;
+//! some meetings discuss them). With `--hugo`, the same statements and meetings are also written as a plain
 //! Hugo site (Markdown with YAML front matter, minimal layouts: a page per item, a
 //! paginated list per kind, tag pages) so both tools do comparable work.
 //! The same arguments always give the same bytes.
@@ -442,8 +442,9 @@ const POSITIONS: &[&str] = &["proposed", "discussed", "agreed", "contested", "re
 /// The negotiating texts, with a generator of their own (so the rest of the corpus is
 /// what it was without them): chains of [`VERSIONS`] versions, each superseding the one
 /// before; 10-30 provisions, some introduced or dropped after the text was tabled; 2-4
-/// parties among the states, each with a position on most provisions that moves over the
-/// rounds; one position in thirty marked AMBER.
+/// parties among the states, each with a position on most provisions that moves at the
+/// text's 2-6 negotiating sessions, held until the next version replaces it; one position
+/// in thirty marked AMBER.
 fn documents(seed: u64, n: &Counts, last_day: usize, states: usize, c: &Path) {
     let mut r = Rng(seed ^ 0xD0C);
     for i in 0..n.documents {
@@ -478,8 +479,20 @@ tags: {}
             "provisions:
 ",
         );
-        // Days after the text was tabled, up to the as-of date.
-        let left = last_day - day;
+        // Positions move at the text's negotiating sessions: 2-6 days from the day it was
+        // tabled until the next version replaces it (or the as-of date for the last one).
+        let superseded = version + 1 < VERSIONS && i + 1 < n.documents;
+        let end = if superseded {
+            document_day(i + 1, n.documents, last_day)
+        } else {
+            last_day
+        };
+        let mut sessions: Vec<usize> = (0..2 + r.below(5))
+            .map(|_| day + r.below(end - day + 1))
+            .collect();
+        sessions.sort_unstable();
+        sessions.dedup();
+        let left = end - day;
         for p in 0..10 + r.below(21) {
             let _ = write!(
                 fm,
@@ -495,11 +508,12 @@ tags: {}
             }
             // Entered a later draft, or left it, a few days after the text was tabled.
             let mut start = day;
+            let session = |r: &mut Rng| sessions[r.below(sessions.len())];
             if version > 0 && left > 14 && r.chance(15) {
-                start = day + 1 + r.below(left / 2);
+                start = session(&mut r);
                 let _ = writeln!(fm, "    introduced: {}", date(start));
             } else if left > 14 && r.chance(10) {
-                let _ = writeln!(fm, "    dropped: {}", date(day + 1 + r.below(left / 2)));
+                let _ = writeln!(fm, "    dropped: {}", date(session(&mut r).max(day + 1)));
             }
             let positions: Vec<&String> = parties.iter().filter(|_| r.chance(85)).collect();
             if positions.is_empty() {
@@ -510,10 +524,9 @@ tags: {}
 ",
             );
             for party in positions {
-                // 1-4 steps on distinct days from `start` on; the last one is current.
+                // 1-4 steps at distinct sessions from `start` on; the last one is current.
                 let steps = 1 + r.below(4);
-                let span = (last_day - start).max(1);
-                let mut days: Vec<usize> = (0..steps).map(|_| start + r.below(span + 1)).collect();
+                let mut days: Vec<usize> = (0..steps).map(|_| session(&mut r).max(start)).collect();
                 days.sort_unstable();
                 days.dedup();
                 let mut rank = r.below(2);

@@ -546,7 +546,12 @@ fn edits_to_a_text_or_to_the_texts_a_meeting_discussed_rebuild_what_shows_them()
             let o = out.iter().find(|o| o.path == p).expect(p);
             String::from_utf8(o.bytes.clone()).unwrap()
         };
-        assert!(text("documents/plan-28/r2.html").contains("status-discussed"));
-        assert!(text("documents/plan-28/r3.html").contains("status-agreed"));
+        // The 28-point plan moved in round two: it has a page for it now, not for round three.
+        assert!(text("documents/plan-28/r2.html").contains("status-agreed"));
+        assert!(
+            inc.outputs()
+                .iter()
+                .all(|o| o.path != "documents/plan-28/r3.html")
+        );
     }
 }

@@ -4,12 +4,15 @@
 //! the round picker between those pages and the text's current page.
 //!
 //! A text tabled after a round's day did not exist then: it has no frozen page for that
-//! round, and its picker does not offer one. Each provision's history and sources are
+//! round, and its picker does not offer one. Nor has a round in which nothing in the text
+//! changed: its page would be the one before it, word for word but for its heading. Each provision's history and sources are
 //! on the current page, which the frozen one links to: a frozen page holds only what
 //! changes from round to round, so that a text's pages at a hundred rounds stay cheap.
 
 use super::*;
+use crate::dates::When;
 use crate::model::{Document, Kind, Round};
+use jiff::civil::Date;
 
 /// A document's grid and tally at a round's end.
 #[derive(Debug, Clone, Serialize)]
@@ -53,16 +56,24 @@ pub struct PositionState {
 }
 
 impl<'m> Views<'m> {
-    /// The rounds, in order, at whose day ([`Views::round_day`]) document `doc` existed:
-    /// those it has a frozen page for. None if the model has no such document.
+    /// The rounds, in order, that document `doc` has a frozen page for: the first at
+    /// whose day ([`Views::round_day`]) it existed, and each later one in which it moved
+    /// (see [`moved_between`]); a round in which nothing in the text changed would repeat
+    /// the page before it. None if the model has no such document.
     pub fn document_rounds(&self, doc: &str) -> Vec<&'m Round> {
         let Some(d) = self.m.documents.get(doc) else {
             return Vec::new();
         };
-        crate::analysis::rounds_in_order(self.m)
-            .into_iter()
-            .filter(|r| d.tabled_by(self.round_day(&r.meta.id)))
-            .collect()
+        let mut before: Option<Date> = None;
+        let mut out = Vec::new();
+        for r in crate::analysis::rounds_in_order(self.m) {
+            let day = self.round_day(&r.meta.id);
+            if d.tabled_by(day) && (out.is_empty() || moved_between(d, before, day)) {
+                out.push(r);
+            }
+            before = Some(day);
+        }
+        out
     }
 
     /// Document `doc`'s grid and tally at round `round`'s day, made on the text as of
@@ -120,4 +131,20 @@ impl<'m> Views<'m> {
             selected,
         )
     }
+}
+
+/// True if something in `d` is dated after `after` (from the start with `None`) and by
+/// `day`, as the model as of a day reads dates (by their last day): the text tabled, a
+/// provision introduced or dropped, a position's step taken.
+fn moved_between(d: &Document, after: Option<Date>, day: Date) -> bool {
+    let within = |w: &When| after.is_none_or(|a| w.last() > a) && w.last() <= day;
+    d.date.as_ref().is_some_and(within)
+        || d.provisions.iter().any(|p| {
+            p.introduced.as_ref().is_some_and(within)
+                || p.dropped.as_ref().is_some_and(within)
+                || p.positions.iter().any(|x| {
+                    x.since.as_ref().is_some_and(within)
+                        || x.history.iter().any(|h| within(&h.date))
+                })
+        })
 }
