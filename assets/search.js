@@ -1,71 +1,195 @@
-// Offline search for a briefing site. Loaded by search.html after search-index.js,
-// which sets window.BRIEFING_SEARCH_INDEX. No network requests, no inline code.
+// Offline search for a briefing site, loaded by search.html. It loads the index's
+// manifest (search/manifest.js), then for each query only the shards of terms its words
+// need and the blocks of items the results shown need, by adding <script> elements:
+// that works from file:// and under a strict CSP (script-src 'self'). No network
+// requests beyond the site's own files, no inline code.
+//
+// Words are folded as briefing folds them (lower case, accents removed after canonical
+// decomposition) and matched as prefixes of the index's terms; every word must match.
+// Items with more query words in their title come first, then in the index's order.
 (function () {
   "use strict";
 
+  var PAGE = 50;
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/search\.js(?:[?#].*)?$/, "") : "";
+
+  var manifest = null;
+  var terms = {};
+  var docs = {};
+  var waiting = {};
+
+  // The data files call these as they load.
+  window.BriefingSearch = {
+    manifest: function (m) { manifest = m; },
+    terms: function (n, t) { terms[n] = t; },
+    docs: function (n, d) { docs[n] = d; }
+  };
+
+  // Loads a data file once; resolves when it has run.
+  function load(path) {
+    if (!waiting[path]) {
+      waiting[path] = new Promise(function (ok, fail) {
+        var s = document.createElement("script");
+        s.src = base + path;
+        s.onload = function () { ok(); };
+        s.onerror = function () { fail(new Error("cannot load " + path)); };
+        document.head.appendChild(s);
+      });
+    }
+    return waiting[path];
+  }
+
   function fold(s) {
-    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   }
 
   function words(q) {
     return fold(q).split(/[^\p{L}\p{N}%]+/u).filter(function (w) { return w.length > 0; });
   }
 
+  // The shards that may hold terms starting with w.
+  function shardsFor(w) {
+    return Object.keys(manifest.shards).filter(function (k) {
+      return w.indexOf(k) === 0 || k.indexOf(w) === 0;
+    }).map(function (k) { return manifest.shards[k]; });
+  }
+
+  // Item -> true if w is in its title, for every item with a term starting with w.
+  function matches(w) {
+    var found = new Map();
+    shardsFor(w).forEach(function (n) {
+      var shard = terms[n];
+      Object.keys(shard).forEach(function (t) {
+        if (t.indexOf(w) !== 0) { return; }
+        shard[t].forEach(function (p) {
+          var item = p >> 1;
+          found.set(item, found.get(item) === true || (p & 1) === 1);
+        });
+      });
+    });
+    return found;
+  }
+
+  // The items matching every word, best first: [item, title words].
+  function search(ws) {
+    var sets = ws.map(matches);
+    sets.sort(function (a, b) { return a.size - b.size; });
+    var hits = [];
+    sets[0].forEach(function (title, item) {
+      var score = 0;
+      for (var i = 0; i < sets.length; i++) {
+        var t = sets[i].get(item);
+        if (t === undefined) { return; }
+        if (t) { score++; }
+      }
+      hits.push([item, score]);
+    });
+    hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return hits;
+  }
+
   function start() {
     var input = document.getElementById("search-input");
     var list = document.getElementById("search-results");
     var status = document.getElementById("search-status");
-    var index = (window.BRIEFING_SEARCH_INDEX || []).map(function (d) {
-      return { doc: d, text: fold(d.x) };
-    });
-    if (!input || !list || !status) {
+    var more = document.getElementById("search-more");
+    if (!input || !list || !status || !more) {
       return;
     }
+    var run = 0;
+    var hits = [];
+    var shown = 0;
+    var query = "";
 
-    function run() {
-      var ws = words(input.value);
+    // Shows the next page of results, loading the blocks of items it needs.
+    function showMore(current) {
+      var page = hits.slice(shown, shown + PAGE);
+      var blocks = {};
+      page.forEach(function (h) { blocks[Math.floor(h[0] / manifest.block)] = true; });
+      return Promise.all(Object.keys(blocks).map(function (b) {
+        return load("search/d" + b + ".js");
+      })).then(function () {
+        if (current !== run) { return; }
+        page.forEach(function (h) {
+          var d = docs[Math.floor(h[0] / manifest.block)][h[0] % manifest.block];
+          var li = document.createElement("li");
+          li.className = "search-result result-" + d[0];
+          var kind = document.createElement("span");
+          kind.className = "badge entry-kind";
+          kind.textContent = d[0];
+          var a = document.createElement("a");
+          a.href = d[2];
+          a.textContent = d[1];
+          li.appendChild(kind);
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(a);
+          if (d[3]) {
+            var note = document.createElement("span");
+            note.className = "note";
+            note.textContent = " \u2014 " + d[3];
+            li.appendChild(note);
+          }
+          list.appendChild(li);
+        });
+        shown += page.length;
+        more.hidden = shown >= hits.length;
+        status.textContent = hits.length + (hits.length === 1 ? " result" : " results") +
+          " for \u201c" + query + "\u201d" + (hits.length > shown ? ", the first " + shown + " shown." : ".");
+      });
+    }
+
+    function update() {
+      var current = ++run;
+      query = input.value.trim();
+      var ws = words(input.value).filter(function (w) { return Array.from(w).length >= 2; });
       list.textContent = "";
+      more.hidden = true;
+      hits = [];
+      shown = 0;
       if (ws.length === 0) {
-        status.textContent = "Type a word to search " + index.length + " items.";
+        status.textContent = query ? "Type at least two letters." :
+          "Type a word to search " + manifest.items + " items.";
         return;
       }
-      var hits = index.filter(function (e) {
-        return ws.every(function (w) { return e.text.indexOf(w) !== -1; });
-      });
-      status.textContent = hits.length + (hits.length === 1 ? " result" : " results") +
-        " for \u201c" + input.value.trim() + "\u201d.";
-      hits.forEach(function (e) {
-        var li = document.createElement("li");
-        li.className = "search-result result-" + e.doc.k;
-        var kind = document.createElement("span");
-        kind.className = "badge entry-kind";
-        kind.textContent = e.doc.k;
-        var a = document.createElement("a");
-        a.href = e.doc.u;
-        a.textContent = e.doc.t;
-        li.appendChild(kind);
-        li.appendChild(document.createTextNode(" "));
-        li.appendChild(a);
-        if (e.doc.n) {
-          var note = document.createElement("span");
-          note.className = "note";
-          note.textContent = " \u2014 " + e.doc.n;
-          li.appendChild(note);
+      status.textContent = "Searching\u2026";
+      var needed = [];
+      ws.forEach(function (w) { needed = needed.concat(shardsFor(w)); });
+      Promise.all(needed.map(function (n) { return load("search/t" + n + ".js"); })).then(function () {
+        if (current !== run) { return; }
+        hits = search(ws);
+        if (hits.length === 0) {
+          status.textContent = "No results for \u201c" + query + "\u201d.";
+          return;
         }
-        list.appendChild(li);
+        return showMore(current);
+      }).catch(function (e) {
+        status.textContent = "The search index could not be loaded (" + e.message + ").";
       });
     }
 
-    var q = new URLSearchParams(window.location.search).get("q");
-    if (q) {
-      input.value = q;
+    // Typing stays fluid: a query runs once typing pauses.
+    var timer = null;
+    function soon() {
+      clearTimeout(timer);
+      timer = setTimeout(update, 120);
     }
-    input.addEventListener("input", run);
-    input.form.addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      run();
+
+    load("search/manifest.js").then(function () {
+      var q = new URLSearchParams(window.location.search).get("q");
+      if (q) {
+        input.value = q;
+      }
+      input.addEventListener("input", soon);
+      input.form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        update();
+      });
+      more.addEventListener("click", function () { showMore(run); });
+      update();
+    }, function (e) {
+      status.textContent = "The search index could not be loaded (" + e.message + ").";
     });
-    run();
   }
 
   if (document.readyState === "loading") {

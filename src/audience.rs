@@ -57,6 +57,7 @@ impl Withheld {
 /// Removes everything marked above `audience` and every trace of it.
 pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     let mut withheld = Withheld::default();
+    m.site.audience = audience;
     let mut gone: BTreeSet<(Kind, String)> = BTreeSet::new();
     macro_rules! drop_above {
         ($map:expr, $kind:expr) => {
@@ -148,6 +149,14 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
             .iter_mut()
             .chain(x.contradicts.iter_mut())
             .for_each(|s| hide(Kind::Statements, s));
+        for c in &mut x.claims {
+            match &mut c.subject {
+                Subject::Document(d) => hide(Kind::Documents, d),
+                Subject::Components(gs) => gs.iter_mut().for_each(|g| hide(Kind::Guarantees, g)),
+                Subject::Untracked(_) => {}
+            }
+            c.parties.iter_mut().for_each(|a| hide(Kind::Actors, a));
+        }
         body(&mut x.body_html);
         cites(&mut x.meta.citations);
     }

@@ -32,6 +32,9 @@ use std::path::{Path, PathBuf};
 /// Why a build did not complete.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
+    /// The root holds no `content/` folder: it is not a site (yet).
+    #[error("no content/ folder in {}", .0.display())]
+    NoContent(PathBuf),
     /// The content or templates have errors; nothing was written.
     #[error("{0}")]
     Content(Diagnostics),
@@ -145,7 +148,7 @@ pub struct BuildReport {
 }
 
 /// Validates the site at `root` without writing anything: loading, validation and
-/// rendering problems only (no sourcing findings; see [`check_with`]).
+/// rendering problems only (no sourcing or claim findings; see [`check_with`]).
 pub fn check(root: &Path) -> Diagnostics {
     match Site::load(root) {
         Ok(site) => match site.render_and_discard() {
@@ -156,14 +159,16 @@ pub fn check(root: &Path) -> Diagnostics {
     }
 }
 
-/// Validates the site at `root` and reports the sourcing findings as warnings
-/// (see [`analysis::sourcing`]); with `strict`, every warning becomes an error.
+/// Validates the site at `root` and reports the sourcing findings and the claims that
+/// cannot be checked as warnings (see [`analysis::sourcing`], [`analysis::claims`]);
+/// with `strict`, every warning becomes an error.
 pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
     let mut diags = match Site::load(root) {
         Ok(site) => match site.render_and_discard() {
             Ok(()) => {
                 let mut d = site.warnings;
                 d.extend(analysis::sourcing::diagnostics(&site.model, &site.root));
+                d.extend(analysis::claims::diagnostics(&site.model));
                 d
             }
             Err(diags) => diags,
@@ -219,6 +224,9 @@ pub fn build_observed(
     opts: &BuildOptions,
     observer: &dyn write::Observer,
 ) -> Result<BuildReport, BuildError> {
+    if !root.join("content").is_dir() {
+        return Err(BuildError::NoContent(root.to_path_buf()));
+    }
     write::guard::check(root, &opts.output, opts.force)
         .map_err(|refused| BuildError::Usage(refused.to_string()))?;
     let site = Site::load(root).map_err(BuildError::Content)?;

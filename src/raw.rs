@@ -15,7 +15,9 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
+mod claim;
 mod document;
+pub use claim::*;
 pub use document::*;
 
 /// A value with the line and column it was written at.
@@ -141,6 +143,16 @@ pub struct RawSite {
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
+    /// How many entries `feed.xml` holds, newest first; default 100.
+    #[schemars(with = "Option<u32>")]
+    pub feed_limit: Opt<i64>,
+    /// How claims are judged against the tracked figures.
+    #[schemars(with = "Option<RawClaimRules>")]
+    pub claims: Opt<RawClaimRules>,
+    /// How the commitment matrix is laid out; default `auto` (actors as rows when
+    /// there are more actors than components).
+    #[schemars(with = "Option<MatrixLayout>")]
+    pub matrix_layout: Opt<String>,
     /// Words the site adds to the open vocabularies, each with its label.
     #[schemars(with = "Option<RawVocabularies>")]
     pub vocabularies: Opt<RawVocabularies>,
@@ -356,6 +368,10 @@ pub struct RawStatement {
     /// The statements this one contradicts (statement ids).
     #[schemars(with = "Option<Vec<Id>>")]
     pub contradicts: Option<Vec<S<String>>>,
+    /// Figures it gives about a negotiating text or guarantee components, checked
+    /// against what the briefing tracks.
+    #[schemars(with = "Option<Vec<RawClaim>>")]
+    pub claims: Option<Vec<S<RawClaim>>>,
     /// Default: derived from the speaker and the date.
     #[schemars(with = "Option<String>")]
     pub title: Opt<String>,

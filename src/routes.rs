@@ -14,10 +14,16 @@ pub const FRONT: &str = "index.html";
 pub const STYLESHEET: &str = "style.css";
 /// The search page and the index it loads.
 pub const SEARCH: &str = "search.html";
-/// The search index (`search.html` loads it).
-pub const SEARCH_INDEX: &str = "search-index.js";
+/// The folder of the search index's files.
+pub const SEARCH_DIR: &str = "search/";
+/// The search index's manifest (`search.js` loads it, then the shards a query needs).
+pub const SEARCH_MANIFEST: &str = "search/manifest.js";
 /// The search page's script.
 pub const SEARCH_SCRIPT: &str = "search.js";
+/// The script every embed loads to post its height to the page framing it.
+pub const EMBED_SIZE_SCRIPT: &str = "embed/size.js";
+/// The script a host page loads to size the iframes of embeds to their content.
+pub const EMBED_HOST_SCRIPT: &str = "embed/host.js";
 /// The Atom feed.
 pub const FEED: &str = "feed.xml";
 /// The sitemap, made when site.yaml gives a `base_url`.
@@ -28,8 +34,20 @@ pub const BRIEFING_JSON: &str = "data/briefing.json";
 pub const STATEMENTS_CSV: &str = "data/statements.csv";
 /// The contributions table.
 pub const CONTRIBUTIONS_CSV: &str = "data/contributions.csv";
+/// Shard `n` of the search index's terms.
+pub fn search_terms(n: usize) -> String {
+    format!("search/t{n}.js")
+}
+
+/// Block `n` of the search index's items.
+pub fn search_docs(n: usize) -> String {
+    format!("search/d{n}.js")
+}
+
 /// The commitment matrix after every round and now.
 pub const MATRIX_CSV: &str = "data/matrix.csv";
+/// Every claim of a figure, checked.
+pub const CLAIMS_CSV: &str = "data/claims.csv";
 /// The TimelineJS export.
 pub const TIMELINE_JSON: &str = "timeline.json";
 
@@ -40,12 +58,16 @@ pub enum View {
     Matrix,
     /// What each actor said against what it committed to.
     Declarations,
+    /// Every claim of a figure, checked against the tracked one.
+    Claims,
     /// Everything dated, month by month.
     Timeline,
     /// The sourcing register and report.
     Sourcing,
     /// Search over every item.
     Search,
+    /// What the source grades and the markings mean (linked from every footer).
+    Markings,
     /// The matrix, without the site around it.
     EmbedMatrix,
     /// The latest round's changes, without the site around them.
@@ -60,9 +82,11 @@ impl View {
         match self {
             View::Matrix => "matrix.html",
             View::Declarations => "declarations.html",
+            View::Claims => "claims.html",
             View::Timeline => "timeline.html",
             View::Sourcing => "sourcing.html",
             View::Search => SEARCH,
+            View::Markings => "markings.html",
             View::EmbedMatrix => "embed/matrix.html",
             View::EmbedChanges => "embed/changes.html",
             View::EmbedTimeline => "embed/timeline.html",
@@ -193,6 +217,7 @@ pub fn navigation() -> Vec<NavEntry> {
         entry("index", "Briefing", FRONT),
         entry("matrix", "Matrix", View::Matrix.path()),
         entry("declarations", "Declarations", View::Declarations.path()),
+        entry("claims", "Claims", View::Claims.path()),
         entry("timeline", "Timeline", View::Timeline.path()),
         entry("sourcing", "Sourcing", View::Sourcing.path()),
     ];
@@ -241,7 +266,9 @@ mod tests {
         let mut paths: Vec<String> = vec![
             FRONT.into(),
             STYLESHEET.into(),
-            SEARCH_INDEX.into(),
+            SEARCH_MANIFEST.into(),
+            search_terms(0),
+            search_docs(0),
             SEARCH_SCRIPT.into(),
             FEED.into(),
             SITEMAP.into(),
@@ -249,6 +276,7 @@ mod tests {
             STATEMENTS_CSV.into(),
             CONTRIBUTIONS_CSV.into(),
             MATRIX_CSV.into(),
+            CLAIMS_CSV.into(),
             TIMELINE_JSON.into(),
             item(Kind::Meetings, "paris-summit"),
             list(Kind::Meetings, 1),
@@ -263,9 +291,11 @@ mod tests {
             [
                 View::Matrix,
                 View::Declarations,
+                View::Claims,
                 View::Timeline,
                 View::Sourcing,
                 View::Search,
+                View::Markings,
                 View::EmbedMatrix,
                 View::EmbedChanges,
                 View::EmbedTimeline,
@@ -285,6 +315,6 @@ mod tests {
             item_at(Kind::Guarantees, "g", Some("contribution-2")),
             "guarantees/g.html#contribution-2"
         );
-        assert_eq!(navigation().len(), 6 + Kind::ALL.len());
+        assert_eq!(navigation().len(), 7 + Kind::ALL.len());
     }
 }

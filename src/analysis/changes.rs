@@ -30,7 +30,7 @@ pub fn status_now(c: &Contribution, day: Date) -> Status {
 }
 
 /// The end-of-term rule: after `until`, a ladder status reads `expired`.
-fn term(s: Status, until: Option<When>, day: Date) -> Status {
+pub(super) fn term(s: Status, until: Option<When>, day: Date) -> Status {
     match until {
         Some(u) if day > u.last() && s.is_ladder() => Status::Expired,
         _ => s,
@@ -267,6 +267,16 @@ impl RoundChanges {
             .iter()
             .map(|m| (*m, self.changes.iter().filter(|c| c.movement == *m).count()))
             .collect()
+    }
+
+    /// How many contributions stood at each status at the end of the round, for every
+    /// status in [`Status::WEAKEST_FIRST`] order (zeros included).
+    pub fn status_counts(&self) -> Vec<(Status, usize)> {
+        let mut counts = [0; Status::WEAKEST_FIRST.len()];
+        for c in &self.changes {
+            counts[c.after.weakness()] += 1;
+        }
+        Status::WEAKEST_FIRST.into_iter().zip(counts).collect()
     }
 }
 

@@ -78,7 +78,8 @@ pub fn in_text(d: &Document, day: Date) -> impl Iterator<Item = &Provision> {
     d.provisions.iter().filter(move |p| p.in_text_at(day))
 }
 
-fn status_of(p: &Provision, party: &str, day: Date) -> Option<Status> {
+/// The status of `party`'s position on `p` at the end of `day`, if it has one then.
+pub fn status_of(p: &Provision, party: &str, day: Date) -> Option<Status> {
     p.positions
         .iter()
         .filter(|x| x.party.id() == Some(party))

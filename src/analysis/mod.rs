@@ -5,8 +5,10 @@
 
 pub mod as_of;
 pub mod changes;
+pub mod claims;
 pub mod documents;
 pub mod matrix;
+pub mod paths;
 pub mod sourcing;
 pub mod timeline;
 

@@ -12,8 +12,32 @@ pub enum What {
     Meeting,
     /// A statement.
     Statement,
-    /// A contribution reached a status: (contribution index, status, is it the current one).
-    Step(usize, Status, bool),
+    /// A contribution reached a status.
+    Step(StatusStep),
+}
+
+/// A contribution's status step on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StatusStep {
+    /// The contribution's index in its guarantee.
+    pub contribution: usize,
+    /// The status reached.
+    pub status: Status,
+    /// True for the status the contribution holds now.
+    pub current: bool,
+    /// What the step was read from.
+    pub from: StepFrom,
+}
+
+/// What a [`StatusStep`] was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StepFrom {
+    /// History step number n (its note is the step's).
+    History(usize),
+    /// The current status, dated by `since` (its note is the contribution's).
+    Written,
+    /// The end of term (`until`): no note.
+    TermEnd,
 }
 
 /// One dated thing, at the precision it was written (sorted by its first day).
@@ -50,12 +74,20 @@ pub fn entries(m: &Model) -> Vec<Entry> {
     }
     for (id, g) in &m.guarantees {
         for (i, c) in g.contributions.iter().enumerate() {
-            for h in &c.history {
+            let step = |status, current, from| {
+                What::Step(StatusStep {
+                    contribution: i,
+                    status,
+                    current,
+                    from,
+                })
+            };
+            for (n, h) in c.history.iter().enumerate() {
                 out.push(Entry {
                     date: h.date,
                     kind: Kind::Guarantees,
                     id: id.clone(),
-                    what: What::Step(i, h.status, false),
+                    what: step(h.status, false, StepFrom::History(n)),
                 });
             }
             // A term that ends (`until`) turns a ladder status into `expired`: that is
@@ -67,7 +99,7 @@ pub fn entries(m: &Model) -> Vec<Entry> {
                     date: since,
                     kind: Kind::Guarantees,
                     id: id.clone(),
-                    what: What::Step(i, c.status, !ended),
+                    what: step(c.status, !ended, StepFrom::Written),
                 });
             }
             if let Some(until) = term_ends {
@@ -75,7 +107,7 @@ pub fn entries(m: &Model) -> Vec<Entry> {
                     date: until,
                     kind: Kind::Guarantees,
                     id: id.clone(),
-                    what: What::Step(i, Status::Expired, ended),
+                    what: step(Status::Expired, ended, StepFrom::TermEnd),
                 });
             }
         }

@@ -43,6 +43,14 @@ pub fn run(root: &Path, opts: &BuildOptions) -> ExitCode {
             say!("build failed; {} left as it was", output.display());
             ExitCode::from(CONTENT_ERROR)
         }
+        Err(e @ BuildError::NoContent(_)) => {
+            say!("error: {e}");
+            say!(
+                "  help: create a site there with `briefing init {}`, or pass --root the folder that holds content/",
+                root.display()
+            );
+            ExitCode::from(CONTENT_ERROR)
+        }
         Err(BuildError::Usage(msg)) => {
             say!("error: {msg}");
             ExitCode::from(USAGE_ERROR)

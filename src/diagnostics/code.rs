@@ -134,6 +134,8 @@ codes! {
         "A party has two positions on one provision of a document. Keep one; put the earlier status in its `history`.";
     NotAParty = "not-a-party", Warning,
         "A position on a document's provision names a party that is not among the document's `parties`. Add it to `parties:` or correct the position.";
+    UntrackedDocument = "untracked-document", Warning,
+        "A statement's claim names a document the briefing does not track (no file content/documents/<id>.md): the claim is shown as cannot be checked. Correct the id, or code the text in content/documents/.";
     NotAState = "not-a-state", Error,
         "An actor's `country` names an actor that is not a state.";
     SelfReference = "self-reference", Error,
@@ -154,7 +156,7 @@ codes! {
     // Templates
     Template = "template", Error,
         "A template (the site's own in `templates/`, or a built-in one) does not parse or render.";
-    // Sourcing (`check` only)
+    // Sourcing and claims (`check` only)
     NoSource = "no-source", Warning,
         "A claim (meeting, statement, guarantee component, contribution or round) cites no source.";
     AnonymousOnly = "anonymous-only", Warning,
@@ -165,6 +167,8 @@ codes! {
         "A citation has no information `credibility` grade (Admiralty 1-6).";
     PastedCitation = "pasted-citation", Warning,
         "The same citation (source and note or URL) appears in five items or more: it is reported once, and corroborates none of them.";
+    UncheckableClaim = "uncheckable-claim", Warning,
+        "`check` only: a statement's claim cannot be checked as of its date: too few of the text's provisions have a recorded position (below `claims: min_coverage` of site.yaml), nothing is in the text yet, or the figure moved within the statement's month or year. Record the parties' positions, or date the statement to the day.";
     // `serve` only
     InternalError = "internal-error", Error,
         "A rebuild in `briefing serve` stopped on a bug in briefing (its message is in the terminal). The last good pages stay served and the next change rebuilds the whole site. Please report it.";

@@ -50,6 +50,8 @@ enum Body {
 pub(super) struct Done {
     /// Output paths whose bytes changed.
     pub changed: Vec<String>,
+    /// Output paths no longer made (search shards).
+    pub removed: Vec<String>,
     /// Pages rendered.
     pub pages: usize,
 }
@@ -117,6 +119,7 @@ pub(super) fn rebuild(
     if edited.is_empty() {
         return Some(Ok(Done {
             changed: Vec::new(),
+            removed: Vec::new(),
             pages: 0,
         }));
     }
@@ -134,7 +137,21 @@ pub(super) fn rebuild(
             return Some(Err(all));
         }
     };
-    let mut changed = Vec::new();
+    let (mut changed, mut removed) = (Vec::new(), Vec::new());
+    // The search index made again may have fewer shards or blocks than before.
+    let search = crate::routes::SEARCH_DIR;
+    if made.outputs.iter().any(|o| o.path.starts_with(search)) {
+        let made_now: BTreeSet<&str> = made.outputs.iter().map(|o| o.path.as_str()).collect();
+        let stale: Vec<String> = files
+            .keys()
+            .filter(|p| p.starts_with(search) && !made_now.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for p in stale {
+            files.remove(&p);
+            removed.push(p);
+        }
+    }
     for o in made.outputs {
         if files.get(&o.path).is_none_or(|b| **b != o.bytes) {
             changed.push(o.path.clone());
@@ -148,6 +165,7 @@ pub(super) fn rebuild(
     changed.sort();
     Some(Ok(Done {
         changed,
+        removed,
         pages: made.pages,
     }))
 }
@@ -269,6 +287,8 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
             Condition(ContributionRef),
             Status(Status),
             Overdue(bool),
+            /// A statement's claims: the claims page and the documents' pages show them.
+            Claims(Vec<crate::model::Claim>),
         }
         let to = |kind: Kind| move |r: &Ref| Seen::Ref(kind, r.clone());
         fn cites(cs: &[Citation]) -> impl Iterator<Item = Seen> + '_ {
@@ -308,6 +328,7 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                         .iter()
                         .map(|s| Seen::Rel("contradicts", Some(s.clone()))),
                 );
+                refs.push(Seen::Claims(x.claims.clone()));
                 refs.extend(cites(&x.meta.citations));
             }
             _ => {
@@ -347,6 +368,14 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
             )
         });
         Some((link, refs, latest))
+    }
+    // A claim about components is checked against their contributions' dated statuses,
+    // and shown on other pages: editing such a component rebuilds everything.
+    let claimed = m.statements.values().flat_map(|s| &s.claims).any(|c| {
+        matches!(&c.subject, crate::model::Subject::Components(gs) if gs.iter().any(|g| g.is(id)))
+    });
+    if kind == Kind::Guarantees && claimed {
+        return None;
     }
     let cited = |m: &Model| {
         m.item(kind, id)

@@ -132,7 +132,7 @@ impl Incremental {
                     rendered: done.pages,
                     partial: true,
                     changed: done.changed,
-                    removed: Vec::new(),
+                    removed: done.removed,
                 });
             }
         }

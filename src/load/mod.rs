@@ -84,7 +84,10 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
                 Code::NoContent,
                 format!("no content/ folder in {}", root.display()),
             )
-            .help("run briefing in a site root, or pass --root DIR"),
+            .help(format!(
+                "run briefing in a site root, pass --root DIR, or create a site with `briefing init {}`",
+                root.display()
+            )),
         );
         return (loaded, diags);
     }

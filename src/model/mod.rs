@@ -1,5 +1,6 @@
 //! The validated briefing: typed items, cross-referenced by id.
 
+mod claim;
 mod document;
 mod item;
 mod kind;
@@ -9,6 +10,7 @@ pub mod terms;
 mod tracked;
 pub mod vocab;
 
+pub use claim::{Claim, ClaimRules, Claimed, Subject, number_text};
 pub use document::{Document, Position, Provision};
 pub use item::Item;
 pub use kind::{Kind, RoundView};
@@ -49,12 +51,21 @@ pub struct SiteSettings {
     pub as_of_given: bool,
     /// How many items a list page shows before the next page (site.yaml `paginate`).
     pub paginate: usize,
+    /// How many entries the feed holds, newest first (site.yaml `feed_limit`).
+    pub feed_limit: usize,
+    /// How the commitment matrix is laid out (site.yaml `matrix_layout`).
+    pub matrix_layout: MatrixLayout,
     /// Words the site adds to the open vocabularies (site.yaml `vocabularies`).
     pub vocabularies: Vocabularies,
+    /// How claims are judged (site.yaml `claims`).
+    pub claims: ClaimRules,
 }
 
 /// List pages show this many items each unless site.yaml says otherwise.
 pub const DEFAULT_PAGINATE: usize = 100;
+
+/// The feed holds this many entries unless site.yaml says otherwise.
+pub const DEFAULT_FEED_LIMIT: usize = 100;
 
 /// What every item carries.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +212,8 @@ pub struct Statement {
     pub responds_to: Vec<Ref>,
     /// The statements it contradicts.
     pub contradicts: Vec<Ref>,
+    /// Figures it gives, to be checked against what the briefing tracks.
+    pub claims: Vec<Claim>,
     /// What was said, rendered.
     pub body_html: Prose,
 }

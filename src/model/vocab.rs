@@ -105,6 +105,31 @@ impl Tlp {
 }
 
 vocabulary! {
+    /// How the commitment matrix is laid out (site.yaml `matrix_layout`).
+    MatrixLayout {
+        /// Actors as rows when there are more actors than components, otherwise
+        /// components as rows.
+        Auto => "auto",
+        /// One row per guarantee component, one column per actor.
+        ComponentsAsRows => "components-as-rows",
+        /// One row per actor, one column per guarantee component.
+        ActorsAsRows => "actors-as-rows",
+    }
+}
+
+impl MatrixLayout {
+    /// Whether a matrix of `components` rows and `actors` columns is drawn with its
+    /// actors as rows.
+    pub fn actors_as_rows(self, components: usize, actors: usize) -> bool {
+        match self {
+            MatrixLayout::Auto => actors > components,
+            MatrixLayout::ComponentsAsRows => false,
+            MatrixLayout::ActorsAsRows => true,
+        }
+    }
+}
+
+vocabulary! {
     /// What an actor is.
     ActorKind { Person => "person", State => "state", Organisation => "organisation", Group => "group" }
 }
@@ -342,5 +367,52 @@ mod tests {
         assert_eq!(Status::Breached.rung(), None);
         assert!(!Status::Suspended.is_binding());
         assert!(Status::Withdrawn.weakness() < Status::Proposed.weakness());
+    }
+}
+
+vocabulary! {
+    /// What a claim counts (see [`crate::analysis::claims`]).
+    Measure {
+        /// The share of the provisions agreed by all the parties, in percent.
+        ShareAgreed => "share-agreed",
+        /// How many provisions all the parties agree to.
+        CountAgreed => "count-agreed",
+        /// The share of the provisions implemented by all the parties, in percent.
+        ShareImplemented => "share-implemented",
+        /// How many provisions all the parties have implemented.
+        CountImplemented => "count-implemented",
+        /// How many provisions are not yet agreed by all the parties ("two points remain").
+        CountOpen => "count-open",
+    }
+}
+
+impl Measure {
+    /// True for a percentage, false for a count.
+    pub fn is_share(self) -> bool {
+        matches!(self, Measure::ShareAgreed | Measure::ShareImplemented)
+    }
+
+    /// The status every party must have reached (or passed) for a provision to count.
+    pub fn threshold(self) -> Status {
+        match self {
+            Measure::ShareImplemented | Measure::CountImplemented => Status::Implemented,
+            _ => Status::Agreed,
+        }
+    }
+
+    /// True when a lower figure means more progress (`count-open`).
+    pub fn counts_what_is_left(self) -> bool {
+        self == Measure::CountOpen
+    }
+
+    /// In words, for pages: `share agreed`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::ShareAgreed => "share agreed",
+            Measure::CountAgreed => "provisions agreed",
+            Measure::ShareImplemented => "share implemented",
+            Measure::CountImplemented => "provisions implemented",
+            Measure::CountOpen => "provisions still open",
+        }
     }
 }

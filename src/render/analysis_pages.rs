@@ -58,9 +58,11 @@ pub(super) fn plan() -> Vec<Page> {
             "declarations",
             Declarations,
         ),
+        page("claims.html", "Claims checked", "claims", Claims),
         page("timeline.html", "Timeline", "timeline", Timeline),
         page("sourcing.html", "Sourcing", "sourcing", Sourcing),
         page("search.html", "Search", "search", Search),
+        page("markings.html", "Grades and markings", "markings", Markings),
         page("embed.html", "Commitment matrix", "embed", EmbedMatrix),
         page("embed.html", "Latest changes", "embed", EmbedChanges),
         page("embed.html", "Timeline", "embed", EmbedTimeline),
@@ -95,12 +97,24 @@ pub(super) fn data(
                 ("exchanges", views.value(&exchanges)),
             ]
         }
-        Timeline => vec![("months", views.value(&views.timeline()))],
+        Claims => vec![("claims", views.value(&views.all_claims(None)))],
+        Timeline => {
+            let months = views.timeline();
+            let chart = views.activity_chart(&months);
+            vec![
+                ("months", views.value(&months)),
+                ("chart", views.value(&chart)),
+            ]
+        }
         Sourcing => vec![
             ("register", views.value(&views.register())),
             ("report", views.value(&views.sourcing_report())),
         ],
         Search => vec![("searchable", views.value_of(&views.searchable()))],
+        Markings => vec![(
+            "scales",
+            views.value(&super::view::Scales::new(views.audience())),
+        )],
         EmbedMatrix => embed(
             "matrix",
             Matrix.path(),

@@ -1,6 +1,7 @@
 //! Render stage: views of the model through Tera templates, one page per item and list.
 
 mod analysis_pages;
+pub mod charts;
 pub mod exports;
 mod filters;
 pub(crate) mod pages;
@@ -77,6 +78,19 @@ struct SiteView<'a> {
     timezone: &'a str,
     as_of: DateView,
     default_tlp: TlpView,
+    /// The highest marking this edition shows.
+    audience: TlpView,
+    /// False when this edition leaves out what is marked above its audience: figures
+    /// are then counted on what it shows.
+    full_edition: bool,
+    /// How claims are judged, in percent: `tolerance` and `min_coverage`.
+    claims: ClaimRulesView,
+}
+
+#[derive(Serialize)]
+struct ClaimRulesView {
+    tolerance: String,
+    min_coverage: String,
 }
 
 /// What to render beyond the model itself.
@@ -290,6 +304,12 @@ fn install_globals(tera: &mut Tera, m: &Model) {
         timezone: &s.timezone,
         as_of: DateView::new(s.as_of),
         default_tlp: s.default_tlp.into(),
+        audience: s.audience.into(),
+        full_edition: s.audience == Tlp::Red,
+        claims: ClaimRulesView {
+            tolerance: crate::model::number_text(s.claims.tolerance),
+            min_coverage: crate::model::number_text(s.claims.min_coverage),
+        },
     };
     let nav = crate::routes::navigation();
     let g = tera.global_context();

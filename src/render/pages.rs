@@ -162,6 +162,7 @@ pub(super) fn front_page(
     let f = front_lists(m, items);
     let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
     let brief = lead.map(|r| views.round_brief(&r.meta.id));
+    let chart = lead.and_then(|r| views.rounds_chart(&r.meta.id));
     let all = |kind: Kind, ids: &[&String]| -> Vec<ItemView> {
         ids.iter().map(|id| views.item(kind, id)).collect()
     };
@@ -184,6 +185,7 @@ pub(super) fn front_page(
         data: vec![
             ("round", round.to_value(&cx)),
             ("brief", brief.to_value(&cx)),
+            ("chart", value(&chart)),
             ("next_meetings", next.to_value(&cx)),
             ("recent_meetings", recent.to_value(&cx)),
             ("latest_statements", latest.to_value(&cx)),
@@ -224,6 +226,15 @@ pub(super) fn lazy_data(
     lazy: &Lazy,
 ) -> (Vec<(&'static str, tera::Value)>, Option<Tlp>) {
     let cx = Cx::new();
+    // The highest marking of what the page's charts count (made through serde, not
+    // noted by `cx`).
+    let mut charted = Tlp::Clear;
+    let mut chart = |c: Option<crate::render::charts::Chart>| {
+        if let Some(c) = &c {
+            charted = charted.max(Tlp::parse(c.tlp.word).unwrap_or(Tlp::Clear));
+        }
+        views.value(&c)
+    };
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
@@ -238,6 +249,10 @@ pub(super) fn lazy_data(
                 let brief = views.round_brief(&item.id);
                 data.push(("brief", brief.to_value(&cx)));
                 data.push(("frozen", views.value(&views.frozen(&item.id))));
+                data.push(("chart", chart(views.rounds_chart(&item.id))));
+            }
+            if *kind == Kind::Guarantees {
+                data.push(("chart", chart(views.component_chart(&item.id))));
             }
             if *kind == Kind::Documents {
                 let picker = views.document_picker(&item.id, None);
@@ -254,7 +269,7 @@ pub(super) fn lazy_data(
             vec![("items", shown.to_value(&cx))]
         }
     };
-    (data, Some(cx.marking()))
+    (data, Some(cx.marking().max(charted)))
 }
 
 /// A kind's list (number `k` in [`Plan::items`]), split into pages of `size` items.

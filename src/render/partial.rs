@@ -179,6 +179,15 @@ pub fn rerender(
         outputs.extend(whole);
         kept.pieces.insert(exports::FEED, feed);
     }
+    // Every item but sources and rounds is searchable: its words reach many shards.
+    if edited
+        .iter()
+        .any(|(k, _)| !matches!(k, Kind::Sources | Kind::Rounds))
+    {
+        outputs.extend(crate::timings::time("partial: search", || {
+            exports::search_files(model, &Views::new(model))
+        }));
+    }
     Ok(Rerendered {
         outputs,
         pages: count,

@@ -41,11 +41,13 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/round-components.html"),
     ),
     ("views.html", include_str!("../../templates/views.html")),
+    ("charts.html", include_str!("../../templates/charts.html")),
     ("matrix.html", include_str!("../../templates/matrix.html")),
     (
         "declarations.html",
         include_str!("../../templates/declarations.html"),
     ),
+    ("claims.html", include_str!("../../templates/claims.html")),
     (
         "timeline.html",
         include_str!("../../templates/timeline.html"),
@@ -55,6 +57,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/sourcing.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "markings.html",
+        include_str!("../../templates/markings.html"),
+    ),
     ("embed.html", include_str!("../../templates/embed.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];

@@ -78,9 +78,9 @@ fn inject(html: &[u8], state: &State) -> Vec<u8> {
     if let Some(errors) = &state.errors {
         extra.push_str(&format!(
             "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
-             overflow:auto;background:rgba(20,20,20,.92);color:#fff;padding:2rem;font:14px/1.5 ui-monospace,monospace\">\
+             overflow:auto;background:rgba(20,20,20,.92);color:#fff;padding:1rem;font:14px/1.5 ui-monospace,monospace\">\
              <p style=\"margin:0 0 1rem;font-weight:bold;color:#ff6b6b\">The site has errors; this is the last good version of the page. \
-             Fix the files and the page reloads.</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
+             Fix the files and the page reloads.</p><pre style=\"white-space:pre;overflow-x:auto;margin:0\">{}</pre></div>",
             escape(errors)
         ));
     }
@@ -198,6 +198,12 @@ mod tests {
         let body = String::from_utf8(reply(&s, "/").body).unwrap();
         assert!(body.contains(OVERLAY_ID));
         assert!(body.contains("&lt;bad&gt;") && body.contains("<p>Front</p>"));
+        // Diagnostics keep their lines: a caret stays under its column on a phone, the
+        // text scrolling sideways rather than wrapping.
+        assert!(
+            body.contains("<pre style=\"white-space:pre;overflow-x:auto;margin:0\">a.md:1:1"),
+            "{body}"
+        );
     }
 
     #[test]

@@ -265,6 +265,7 @@ pub fn statement(
     };
     let responds_to = related(&r.responds_to, "responds_to");
     let contradicts = related(&r.contradicts, "contradicts");
+    let claims = super::claims::claims(&r.claims, c);
     let meta = meta(doc, c, &r.tags, &r.tlp, &r.sources);
     let who = speaker
         .as_ref()
@@ -289,6 +290,27 @@ pub fn statement(
         about: about.into_iter().map(Ref::Id).collect(),
         responds_to: responds_to.into_iter().map(Ref::Id).collect(),
         contradicts: contradicts.into_iter().map(Ref::Id).collect(),
+        claims,
+    }
+}
+
+/// A positive whole number of site.yaml, or `default` (an error if not positive).
+fn positive(v: &Opt<i64>, field: &str, what: &str, default: usize, c: &mut Checker) -> usize {
+    match v {
+        Some(n) if n.value >= 1 => usize::try_from(n.value).unwrap_or(usize::MAX),
+        Some(n) => {
+            let at = c.pos(n);
+            c.error(
+                Diagnostic::error(
+                    Code::BadValue,
+                    format!("`{field}` must be a positive number, not {}", n.value),
+                )
+                .at(at)
+                .help(format!("{what}, e.g. {default}")),
+            );
+            default
+        }
+        None => default,
     }
 }
 
@@ -365,25 +387,20 @@ pub fn site(
             .help("use a BCP 47 tag such as `en`, `fr` or `uk`"),
         );
     }
-    let paginate = match &r.paginate {
-        Some(n) if n.value >= 1 => usize::try_from(n.value).unwrap_or(usize::MAX),
-        Some(n) => {
-            let at = c.pos(n);
-            c.error(
-                Diagnostic::error(
-                    Code::BadValue,
-                    format!("`paginate` must be a positive number, not {}", n.value),
-                )
-                .at(at)
-                .help(format!(
-                    "the number of items on each list page, e.g. {}",
-                    crate::model::DEFAULT_PAGINATE
-                )),
-            );
-            crate::model::DEFAULT_PAGINATE
-        }
-        None => crate::model::DEFAULT_PAGINATE,
-    };
+    let paginate = positive(
+        &r.paginate,
+        "paginate",
+        "the number of items on each list page",
+        crate::model::DEFAULT_PAGINATE,
+        &mut c,
+    );
+    let feed_limit = positive(
+        &r.feed_limit,
+        "feed_limit",
+        "the number of entries in feed.xml, newest first",
+        crate::model::DEFAULT_FEED_LIMIT,
+        &mut c,
+    );
     let settings = SiteSettings {
         subtitle: c.text(&r.subtitle),
         description_html: c.markdown_field(&r.description),
@@ -396,7 +413,17 @@ pub fn site(
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
         paginate,
+        feed_limit,
+        matrix_layout: c
+            .word(
+                &r.matrix_layout,
+                "matrix_layout",
+                MatrixLayout::parse,
+                MatrixLayout::ALL,
+            )
+            .unwrap_or(MatrixLayout::Auto),
         vocabularies: vocabularies(&r.vocabularies, &mut c),
+        claims: super::claims::rules(&r.claims, &mut c),
     };
     (!c.failed()).then_some(settings)
 }

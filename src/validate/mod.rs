@@ -3,6 +3,7 @@
 
 mod as_of;
 mod checker;
+mod claims;
 mod cycles;
 mod documents;
 mod guarantees;

@@ -55,11 +55,19 @@ fn example_site_in_chromium() {
     let mut opts = briefing::BuildOptions::new(&fixture);
     opts.force = true;
     briefing::build(&repo.join("tests/fixtures/analysis"), &opts).unwrap_or_else(|e| panic!("{e}"));
+    // The wide matrix fixture has more actors (9) than components: its matrix is drawn
+    // with actors as rows.
+    let wide = target.join("wide-matrix");
+    let mut opts = briefing::BuildOptions::new(&wide);
+    opts.force = true;
+    briefing::build(&repo.join("tests/fixtures/wide-matrix"), &opts)
+        .unwrap_or_else(|e| panic!("{e}"));
     let out = Command::new("node")
         .arg(driver.join("check.mjs"))
         .arg(&site)
         .arg(target.join("screenshots"))
         .arg(&fixture)
+        .arg(&wide)
         .env("CHROMIUM", &chromium)
         .output()
         .expect("node runs");

@@ -251,3 +251,39 @@ fn removed_items_lose_their_pages_and_unchanged_pages_are_not_rewritten() {
     assert!(!site.output().join("statements/anonymous.html").exists());
     assert_eq!(std::fs::metadata(&css).unwrap().modified().unwrap(), mtime);
 }
+
+#[test]
+fn one_page_explains_the_grades_and_markings_and_every_footer_links_to_it() {
+    let site = Site::minimal();
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let page = site.page("markings.html");
+    for want in [
+        "usually reliable",
+        "truth cannot be judged",
+        "Disclosure is not limited.",
+    ] {
+        assert!(page.contains(want), "{want}");
+    }
+    // A TLP:CLEAR edition does not name the markings it withholds.
+    assert!(!page.contains("TLP:AMBER") && !page.contains("TLP:RED"));
+    // Explaining TLP:RED does not mark the page TLP:RED.
+    assert!(page.contains(r#"<div class="tlp-banner tlp-banner-top tlp-clear">"#));
+    for p in ["index.html", "statements/anonymous.html", "markings.html"] {
+        let html = site.page(p);
+        assert!(
+            html.contains("markings.html\">what the grades and markings mean</a>"),
+            "{p}"
+        );
+        assert!(
+            !html.contains("A completely reliable to E unreliable"),
+            "{p}"
+        );
+    }
+    let mut opts = briefing::BuildOptions::new(site.output());
+    opts.audience = Some(briefing::model::Tlp::Red);
+    briefing::build(site.root(), &opts).unwrap_or_else(|e| panic!("{e}"));
+    let page = site.page("markings.html");
+    assert!(page.contains("For the eyes and ears of individual recipients only"));
+    assert!(page.contains("TLP:AMBER+STRICT"));
+}

@@ -74,6 +74,27 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn build_without_content_suggests_init() {
+    let dir = tempfile::tempdir().unwrap();
+    briefing()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .arg("--output")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "error: no content/ folder in {}",
+            dir.path().display()
+        )))
+        .stderr(predicate::str::contains(format!(
+            "help: create a site there with `briefing init {}`",
+            dir.path().display()
+        )));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
 fn refuses_a_foreign_folder_unless_forced() {
     let site = Site::minimal();
     site.write("output/precious.txt", "not ours");
@@ -106,7 +127,7 @@ fn build_reports_what_it_did() {
         .assert()
         .code(0)
         .stderr(predicate::str::contains(
-            "(0 written, 37 unchanged, 0 removed)",
+            "(0 written, 44 unchanged, 0 removed)",
         ));
 }
 

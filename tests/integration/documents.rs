@@ -168,7 +168,7 @@ fn the_page_shows_the_grid_and_the_counts_as_of_its_date() {
     let json: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
     assert_eq!(json["documents"][0]["id"], "plan-20");
     assert_eq!(json["documents"][0]["tally"]["agreed_by_all"]["count"], 12);
-    assert!(site.page("search-index.js").contains("the 20-point plan"));
+    assert!(crate::common::search_text(&site).contains("The 20-point plan"));
 
     // As of the end of round 2.
     let mut opts = briefing::BuildOptions::new(site.output());

@@ -338,7 +338,7 @@ fn a_term_expires_without_an_edit() {
 fn pages_show_reversals_flags_and_step_sources() {
     let site = built();
     let matrix = site.page("matrix.html");
-    assert!(matrix.contains("<td class=\"cell cell-withdrawn\" data-status=\"withdrawn\"><a href=\"guarantees/sanctions-relief.html#contribution-2\"><span class=\"badge status status-withdrawn tier-withdrawn\">withdrawn</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-implemented tier-strong\">implemented</span> <span class=\"small\">1</span></a> <span class=\"badge reversal\" title=\"reversal on 29 September 2025\">"), "{matrix}");
+    assert!(matrix.contains("<td class=\"cell cell-withdrawn\" data-status=\"withdrawn\" data-label=\"Sanctions relief\"><a href=\"guarantees/sanctions-relief.html#contribution-2\"><span class=\"badge status status-withdrawn tier-withdrawn\">withdrawn</span> <span class=\"small\">1</span> <span class=\"sep\">·</span> <span class=\"badge status status-implemented tier-strong\">implemented</span> <span class=\"small\">1</span></a> <span class=\"badge reversal\" title=\"reversal on 29 September 2025\">"), "{matrix}");
     let relief = site.page("guarantees/sanctions-relief.html");
     assert!(relief.contains("<dt>Standing</dt><dd><ul class=\"status-counts\"><li>3 <span class=\"badge status status-withdrawn tier-withdrawn\">withdrawn</span></li><li>1 <span class=\"badge status status-implemented tier-strong\">implemented</span></li></ul> <span class=\"badge reversal\">reversal <time datetime=\"2025-09-29\">29 September 2025</time></span></dd>"), "{relief}");
     let iaea = site.page("guarantees/iaea-monitoring.html");
@@ -393,8 +393,56 @@ fn conditions_vocabulary_and_imprecise_dates_show_as_written() {
 fn the_timeline_shows_the_end_of_term() {
     let site = built();
     let t = site.page("timeline.html");
-    assert!(t.contains("<time datetime=\"2020-10-18\">18 October 2020</time> <span class=\"badge entry-kind\">status</span> <a href=\"guarantees/arms-restrictions.html#contribution-1\">Arms restrictions: UN Security Council expired</a> <span class=\"badge status status-expired tier-ended\">expired</span></li>"), "{t}");
-    assert!(t.contains("Arms restrictions: UN Security Council implemented</a> <span class=\"badge status status-implemented tier-strong\">implemented</span> <span class=\"note\">— earlier step</span>"));
+    let day = between(&t, "<time datetime=\"2020-10-18\">", "</li>\n</ul>");
+    assert!(day.contains("<h4><a href=\"guarantees/arms-restrictions.html\">Arms restrictions</a> <span class=\"note\">1 status step</span></h4>"), "{day}");
+    assert!(day.contains("<a href=\"guarantees/arms-restrictions.html#contribution-1\">UN Security Council: Restrict conventional arms transfers to and from Iran</a> <span class=\"badge status status-expired tier-ended\">expired</span> <span class=\"note\">(current status)</span>"), "{day}");
+    // The step it ended: listed on its day, not as the current status.
+    assert!(t.contains("Restrict conventional arms transfers to and from Iran</a> <span class=\"badge status status-implemented tier-strong\">implemented</span></li>"));
+}
+
+/// On the deal's day, the timeline groups the status steps by component (by title),
+/// after the meeting, and shows each step's note.
+#[test]
+fn the_timeline_groups_a_day_by_component_with_notes() {
+    let site = built();
+    let t = site.page("timeline.html");
+    let day = between(
+        &t,
+        "<time datetime=\"2015-07-14\">",
+        "</li>\n<li class=\"timeline-day",
+    );
+    let headings: Vec<&str> = day
+        .split("<h4>")
+        .skip(1)
+        .map(|h| &h[..h.find("</h4>").unwrap()])
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "<a href=\"guarantees/enrichment-limits.html\">Enrichment and stockpile limits</a> <span class=\"note\">1 status step</span>",
+            "<a href=\"guarantees/iaea-monitoring.html\">IAEA monitoring</a> <span class=\"note\">2 status steps</span>",
+            "<a href=\"guarantees/sanctions-relief.html\">Sanctions relief</a> <span class=\"note\">2 status steps</span>",
+        ]
+    );
+    assert!(
+        day.find("entry-meeting").unwrap() < day.find("<h4>").unwrap(),
+        "{day}"
+    );
+    assert!(
+        day.contains("<br><span class=\"step-note\">JCPOA concluded in Vienna</span>"),
+        "{day}"
+    );
+}
+
+/// The text of `page` from `start` to the first `end` after it.
+fn between<'p>(page: &'p str, start: &str, end: &str) -> &'p str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {page}"));
+    let len = page[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end} after {start}"));
+    &page[from..from + len]
 }
 
 /// `check` names what the analyst must update: the missed deadline, at its line.

@@ -96,6 +96,13 @@ fn schemas_reject_a_misspelt_field_and_a_bad_value() {
     }
     let st = "---\nspeaker: x\ndate: July 2015\n---\n";
     assert!(v.validate("content/statements/s.md", st).is_err());
+    v.validate(
+        "content/site.yaml",
+        "title: T\nmatrix_layout: actors-as-rows\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let layout = "title: T\nmatrix_layout: sideways\n";
+    assert!(v.validate("content/site.yaml", layout).is_err());
     let round = "title: R\nstart: 2026-01\nend: 2026-01-06\n";
     assert!(v.validate("content/rounds/r.yaml", round).is_err());
 }

@@ -217,14 +217,22 @@ fn citations_and_items_citing_are_counted_once_and_labelled_alike() {
         .split("<tr>")
         .find(|r| r.contains("sources/reuters.html"))
         .expect("Reuters in the register");
-    assert!(row.contains("<td>4</td><td>3\n<ul"), "{row}");
+    assert!(
+        row.contains(
+            "<td data-label=\"Citations\">4</td><td data-label=\"Items citing it\">3\n<ul"
+        ),
+        "{row}"
+    );
     assert!(sourcing.contains("<th scope=\"col\">Items citing it</th>"));
     let list = read("sources/index.html");
     let row = list
         .split("<tr>")
         .find(|r| r.contains("sources/reuters.html") || r.contains("reuters.html"))
         .expect("Reuters in the list");
-    assert!(row.contains("<td class=\"number\">3</td>"), "{row}");
+    assert!(
+        row.contains("<td class=\"number\" data-label=\"Items citing it\">3</td>"),
+        "{row}"
+    );
     assert!(list.contains("<th scope=\"col\">Items citing it</th>"));
 }
 

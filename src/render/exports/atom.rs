@@ -1,5 +1,6 @@
 //! `feed.xml`: an Atom 1.0 feed (RFC 4287) of changes: statements, meetings and
-//! contribution status changes dated on or before the as-of date, newest first.
+//! contribution status changes dated on or before the as-of date, newest first, up to
+//! site.yaml's `feed_limit`.
 //!
 //! Entry ids are tag URIs (RFC 4151) built from item ids, so they stay the same from
 //! build to build: `tag:<authority>,<entry date>:<path>[:<status>]`. The authority is the
@@ -49,6 +50,8 @@ pub fn feed(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) ->
         .map(|e| entry(m, views, bodies, &auth, &e))
         .collect();
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    // A feed is polled: it holds the newest entries, not the whole briefing.
+    entries.truncate(m.site.feed_limit);
     let updated = entries.first().map(|e| e.date).unwrap_or(m.site.as_of);
     let marking = entries.iter().map(|e| e.tlp).max().unwrap_or(Tlp::Clear);
     let feed_id = match base {
@@ -121,7 +124,8 @@ fn entry<'b>(
                 body: bodies.statement(&e.id),
             }
         }
-        What::Step(i, status, _) => {
+        What::Step(step) => {
+            let (i, status) = (step.contribution, step.status);
             let c = views.contribution(&e.id, i);
             let tlp = m.guarantees[&e.id].contributions[i].tlp;
             Entry {

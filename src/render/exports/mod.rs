@@ -4,7 +4,9 @@
 //! filtered exports.
 
 mod atom;
+mod claims_csv;
 pub mod csv;
+mod embed;
 mod json;
 mod matrix_csv;
 pub mod pieces;
@@ -42,7 +44,7 @@ pub use text::plain;
 // Where each export goes is decided in `routes`. Those that repeat items' words
 // (the JSON, the search index, the feed, the statements table) have [`pieces`].
 pub use crate::routes::{
-    BRIEFING_JSON, CONTRIBUTIONS_CSV, FEED, MATRIX_CSV, SEARCH_INDEX, STATEMENTS_CSV,
+    BRIEFING_JSON, CLAIMS_CSV, CONTRIBUTIONS_CSV, FEED, MATRIX_CSV, STATEMENTS_CSV,
     TIMELINE_JSON as TIMELINE,
 };
 
@@ -60,6 +62,12 @@ pub fn of_contributions(m: &Model, views: &Views) -> (Vec<Output>, Vec<pieces::M
         file(MATRIX_CSV, matrix_csv::matrix(m).into_bytes()),
     ];
     (outputs, marks)
+}
+
+/// The search index made whole (after an edit to the words of an item it holds: one
+/// item's terms reach many shards).
+pub fn search_files(m: &Model, views: &Views) -> Vec<Output> {
+    search::files(m, views, &text::Bodies::new(m))
 }
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
@@ -105,28 +113,43 @@ pub(super) fn each<R: Send>(
         ),
         (MATRIX_CSV, Box::new(|_| matrix_csv::matrix(m).into_bytes())),
         (
+            CLAIMS_CSV,
+            Box::new(|_| claims_csv::claims(views).into_bytes()),
+        ),
+        (
             STATEMENTS_CSV,
             Box::new(|marks| csv::statements(m, views, bodies, marks).into_bytes()),
         ),
         (
-            SEARCH_INDEX,
-            Box::new(|marks| search::index(m, views, bodies, marks)),
+            crate::routes::EMBED_SIZE_SCRIPT,
+            Box::new(|_| embed::SIZE_SCRIPT.as_bytes().to_vec()),
         ),
         (
-            crate::routes::SEARCH_SCRIPT,
-            Box::new(|_| search::SCRIPT.as_bytes().to_vec()),
+            crate::routes::EMBED_HOST_SCRIPT,
+            Box::new(|_| embed::HOST_SCRIPT.as_bytes().to_vec()),
         ),
     ];
     // The exports are independent of each other: build them in parallel.
-    let (made, (streamed, json_marks)) = rayon::join(
+    let ((made, searched), (streamed, json_marks)) = rayon::join(
         || {
-            jobs.into_par_iter()
-                .map(|(path, job)| {
-                    let mut marks = Vec::new();
-                    let r = emit(crate::timings::time(path, || file(path, job(&mut marks))));
-                    (r, (path, marks))
-                })
-                .collect::<Vec<_>>()
+            rayon::join(
+                || {
+                    jobs.into_par_iter()
+                        .map(|(path, job)| {
+                            let mut marks = Vec::new();
+                            let r =
+                                emit(crate::timings::time(path, || file(path, job(&mut marks))));
+                            (r, (path, marks))
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    crate::timings::time("search index", || search::files(m, views, bodies))
+                        .into_iter()
+                        .map(emit)
+                        .collect::<Vec<_>>()
+                },
+            )
         },
         || {
             let mut marks = Vec::new();
@@ -147,6 +170,7 @@ pub(super) fn each<R: Send>(
             pieces.insert(path, marks);
         }
     }
+    out.extend(searched);
     out.push(streamed);
     pieces.insert(BRIEFING_JSON, json_marks);
     if let Some(base) = &m.site.base_url {

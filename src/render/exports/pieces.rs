@@ -6,7 +6,7 @@
 //! one item's piece alone with the very function it writes every piece with; so a
 //! spliced export is the export a full build writes, which the tests check.
 
-use super::{atom, csv, json, search};
+use super::{atom, csv, json};
 use crate::model::{Kind, Model};
 use crate::render::view::Views;
 use std::collections::BTreeMap;
@@ -88,14 +88,6 @@ pub fn piece(path: &str, m: &Model, views: &Views, kind: Kind, id: &str) -> Opti
             Some(json::changes_piece(m))
         }
         super::BRIEFING_JSON => Some(json::item_piece(views, kind, id)),
-        super::SEARCH_INDEX => match kind {
-            Kind::Meetings
-            | Kind::Statements
-            | Kind::Guarantees
-            | Kind::Actors
-            | Kind::Documents => Some(search::piece(m, views, kind, id)),
-            _ => None,
-        },
         super::FEED => atom::piece(m, views, kind, id),
         super::STATEMENTS_CSV if kind == Kind::Statements => csv::statement_piece(m, views, id),
         _ => None,
@@ -146,7 +138,6 @@ mod tests {
                     super::super::BRIEFING_JSON,
                     super::super::STATEMENTS_CSV,
                     super::super::FEED,
-                    super::super::SEARCH_INDEX
                 ]
                 .iter()
                 .copied()

@@ -102,6 +102,11 @@ impl<'m> Views<'m> {
         })
     }
 
+    /// The highest marking the edition shows.
+    pub fn audience(&self) -> crate::model::Tlp {
+        self.m.site.audience
+    }
+
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".
     pub fn attribution(&self, s: &Statement) -> String {
         match (&s.speaker, &s.attributed_to) {
@@ -342,6 +347,7 @@ impl<'m> Views<'m> {
                 contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
                 body_html: x.body_html.clone(),
                 body_has_blockquote: x.body_html.has_blockquote(),
+                claims: self.claims_of(x),
             },
             Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);

@@ -28,6 +28,8 @@ pub struct DocumentDetail {
     pub provisions: Vec<ProvisionView>,
     /// The counts as of the page's date.
     pub tally: TallyView,
+    /// The claims made about it, checked, newest first.
+    pub claims: Vec<ClaimView>,
     /// Rendered description.
     pub body_html: Prose,
 }
@@ -163,6 +165,7 @@ impl Views<'_> {
                 .map(|p| self.provision(d, p, day))
                 .collect(),
             tally: self.tally(d, day),
+            claims: self.all_claims(Some(&d.meta.id)),
             body_html: d.body_html.clone(),
         }
     }
@@ -372,6 +375,7 @@ impl DocumentDetail {
             ("discussed_at", list(&self.discussed_at, v)),
             ("provisions", list(&self.provisions, v)),
             ("tally", self.tally.to_value(v)),
+            ("claims", list(&self.claims, v)),
             ("body_html", super::prose::prose(&self.body_html)),
         ]
     }

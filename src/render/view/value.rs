@@ -416,6 +416,7 @@ impl Detail {
                 contradicted_by,
                 body_html,
                 body_has_blockquote,
+                claims,
             } => vec![
                 ("date", date.to_value(v)),
                 ("speaker", opt(speaker, v)),
@@ -432,6 +433,7 @@ impl Detail {
                 ("contradicted_by", list(contradicted_by, v)),
                 ("body_html", prose(body_html)),
                 ("body_has_blockquote", (*body_has_blockquote).into()),
+                ("claims", list(claims, v)),
             ],
             Detail::Guarantee {
                 category,

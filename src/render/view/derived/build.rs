@@ -4,8 +4,6 @@ use super::*;
 use crate::analysis::changes::Movement;
 use crate::analysis::matrix::Matrix;
 use crate::analysis::sourcing::{Problem, findings};
-use crate::analysis::timeline::{self, What};
-use crate::dates;
 use crate::model::{Kind, Ref, Status};
 use crate::render::view::build::status_counts;
 use crate::render::view::{BRIEF_LIST, Views};
@@ -148,7 +146,18 @@ impl<'m> Views<'m> {
                 }
             })
             .collect();
+        let layout = if self
+            .m
+            .site
+            .matrix_layout
+            .actors_as_rows(x.rows.len(), x.columns.len())
+        {
+            MatrixOrientation::ActorsAsRows
+        } else {
+            MatrixOrientation::ComponentsAsRows
+        };
         MatrixView {
+            layout,
             actors: x
                 .columns
                 .iter()
@@ -211,6 +220,7 @@ impl<'m> Views<'m> {
                     || !other.is_empty();
                 any.then(|| ActorDeclarations {
                     actor: self.link(Kind::Actors, a),
+                    claims: self.claims_in(l.actor_statements.get(a)),
                     statements,
                     member_statements,
                     binding,
@@ -231,6 +241,7 @@ impl<'m> Views<'m> {
             .map(|(id, g)| GuaranteeDeclarations {
                 guarantee: self.link(Kind::Guarantees, id),
                 statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
+                claims: self.claims_in(l.guarantee_statements.get(id)),
                 contributions: (0..g.contributions.len())
                     .map(|i| self.contribution(id, i))
                     .collect(),
@@ -261,71 +272,6 @@ impl<'m> Views<'m> {
             })
             .collect();
         (actors, guarantees, relations)
-    }
-
-    /// Every dated thing, as timeline entries, oldest first.
-    pub fn timeline_entries(&self) -> Vec<TimelineEntry> {
-        let m = self.m;
-        timeline::entries(m)
-            .into_iter()
-            .filter_map(|e| {
-                let link = self.item_link(e.kind, &e.id)?;
-                let (kind, title, url, note, status, tlp) = match e.what {
-                    What::Meeting | What::Statement => (
-                        if e.what == What::Meeting {
-                            "meeting"
-                        } else {
-                            "statement"
-                        },
-                        link.title.clone(),
-                        link.url.clone(),
-                        link.note.clone(),
-                        None,
-                        link.tlp,
-                    ),
-                    What::Step(i, s, current) => {
-                        let c = self.contribution(&e.id, i);
-                        let title =
-                            format!("{}: {} {}", c.guarantee.title(), c.by.title(), s.as_str());
-                        let note = (!current).then(|| "earlier step".to_string());
-                        let url = crate::routes::item_at(Kind::Guarantees, &e.id, Some(&c.anchor));
-                        ("status", title, url, note, Some(s.as_str()), c.tlp)
-                    }
-                };
-                Some(TimelineEntry {
-                    date: DateView::new(e.date),
-                    kind,
-                    title,
-                    url,
-                    note,
-                    status,
-                    upcoming: e.date.first() > m.site.as_of,
-                    tlp,
-                })
-            })
-            .collect()
-    }
-
-    /// The timeline grouped by month.
-    pub fn timeline(&self) -> Vec<TimelineMonth> {
-        let mut months: Vec<TimelineMonth> = Vec::new();
-        for e in self.timeline_entries() {
-            // A date known only to the year sits at the head of its year.
-            let id = match e.date.iso.get(..7) {
-                Some(month) => month.to_string(),
-                None => format!("{}-01", e.date.iso),
-            };
-            if months.last().is_none_or(|m| m.id != id) {
-                let d: Date = format!("{id}-01").parse().expect("an ISO date");
-                months.push(TimelineMonth {
-                    id: id.clone(),
-                    title: dates::month(d),
-                    entries: Vec::new(),
-                });
-            }
-            months.last_mut().expect("just pushed").entries.push(e);
-        }
-        months
     }
 
     /// Links to every item the search index holds (meetings, statements, guarantee

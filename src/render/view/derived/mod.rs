@@ -1,10 +1,11 @@
 //! Views of the derived data (src/analysis): round brief and changes, matrix,
 //! declarations against commitments, timeline, sourcing.
 
-use super::{ContributionView, DateView, ItemView, Link, StatusCount};
+use super::{ClaimView, ContributionView, DateView, ItemView, Link, StatusCount};
 use serde::Serialize;
 
 mod build;
+mod timeline;
 mod value;
 
 /// How many contributions moved one way.
@@ -105,9 +106,23 @@ pub struct MatrixRow {
     pub totals: Vec<StatusCount>,
 }
 
+/// Which way round the matrix is drawn: site.yaml `matrix_layout` resolved for one
+/// matrix (`auto` looks at its size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatrixOrientation {
+    /// One row per component (`rows`), one column per actor (`actors`).
+    ComponentsAsRows,
+    /// One row per actor, one column per component: the template reads
+    /// `rows[c].cells[a]` for actor `a` and component `c`.
+    ActorsAsRows,
+}
+
 /// The commitment matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct MatrixView {
+    /// How the template draws it: `components-as-rows` or `actors-as-rows`.
+    pub layout: MatrixOrientation,
     /// Contributing actors, the columns.
     pub actors: Vec<Link>,
     /// Components, the rows.
@@ -130,6 +145,8 @@ pub struct ActorDeclarations {
     pub binding: Vec<ContributionView>,
     /// Its other contributions (not yet binding, or withdrawn).
     pub other: Vec<ContributionView>,
+    /// The claims of the statements it made, checked.
+    pub claims: Vec<ClaimView>,
 }
 
 /// One statement answering or contradicting another (`responds_to`, `contradicts`).
@@ -150,6 +167,8 @@ pub struct GuaranteeDeclarations {
     pub guarantee: Link,
     /// Statements about it.
     pub statements: Vec<Link>,
+    /// The claims of those statements, checked.
+    pub claims: Vec<ClaimView>,
     /// Its contributions.
     pub contributions: Vec<ContributionView>,
 }
@@ -182,8 +201,53 @@ pub struct TimelineMonth {
     pub id: String,
     /// `January 2026`.
     pub title: String,
-    /// Its entries, oldest first.
+    /// Its days (or a date known only to the month or year), oldest first.
+    pub days: Vec<TimelineDay>,
+}
+
+/// One date of the timeline: what happened then, status steps grouped by component.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineDay {
+    /// The date, at the precision it was written.
+    pub date: DateView,
+    /// Dated after `site.as_of`.
+    pub upcoming: bool,
+    /// Meetings and statements (`kind` `meeting` or `statement`).
     pub entries: Vec<TimelineEntry>,
+    /// The status steps of that date, by component title.
+    pub components: Vec<TimelineComponent>,
+}
+
+/// One component's status steps on one date.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineComponent {
+    /// The component.
+    pub guarantee: Link,
+    /// Its contributions' steps, in file order.
+    pub steps: Vec<TimelineStep>,
+}
+
+/// One contribution reaching a status (listed once per date, even when its history and
+/// its current status both record it).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineStep {
+    /// The contribution, named distinctly within its component: `Aland: Alpha by Aland`
+    /// (with its anchor added when two contributions would read the same).
+    pub contribution: String,
+    /// Who commits.
+    pub by: Link,
+    /// What.
+    pub commitment: String,
+    /// The contribution on its component's page.
+    pub url: String,
+    /// The status reached.
+    pub status: &'static str,
+    /// True for the status the contribution holds now.
+    pub current: bool,
+    /// The note of the step (of the current status, for the current one).
+    pub note: Option<String>,
+    /// The contribution's marking.
+    pub tlp: super::TlpView,
 }
 
 /// A source in the register.

@@ -1,0 +1,352 @@
+//! The offline search index, sharded so that a browser loads only what a query needs,
+//! whatever the size of the briefing (`search.html` loads `search.js`, which loads the
+//! rest by adding `<script>` elements: that works from file://, where fetching a file
+//! is refused, and under any sub-path, with no inline script: CSP `script-src 'self'`).
+//!
+//! - `search/manifest.js`: how many items, and which shard holds the terms starting
+//!   with which prefix (a few kilobytes);
+//! - `search/t<N>.js`: one shard of terms, each with the items holding it: a posting is
+//!   `2 × item + 1` when the term is in the item's title, `2 × item` otherwise;
+//! - `search/d<N>.js`: [`BLOCK`] items each, `[kind, title, url, note]`, loaded only for
+//!   the results shown.
+//!
+//! Items are numbered in the order results are listed after title matches: guarantee
+//! components, documents and actors, then meetings and statements, newest first.
+//! Terms are grouped by their first two characters ([`terms`] says how they are folded);
+//! a group over [`SHARD_BUDGET`] bytes is split by one more character, and so on; then
+//! consecutive groups are packed into shards of about [`SHARD_TARGET`] bytes. The
+//! manifest maps each group's prefix to its shard.
+
+pub mod terms;
+
+use super::text::{Bodies, plain};
+use crate::model::{Kind, Model, Ref};
+use crate::render::Output;
+use crate::render::view::Views;
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::ser::{Formatter, Serializer};
+use std::collections::BTreeMap;
+use std::io;
+
+/// The search script, written as `search.js`.
+pub const SCRIPT: &str = include_str!("../../../../assets/search.js");
+
+/// Items per block of `search/d<N>.js`.
+pub const BLOCK: usize = 500;
+
+/// A group's largest size (about, in bytes) before it is split by one more character of
+/// its terms.
+pub const SHARD_BUDGET: usize = 256 * 1024;
+
+/// Consecutive small groups are packed into one shard up to this size (about), so that a
+/// small site has a few files, not one per pair of letters.
+pub const SHARD_TARGET: usize = 64 * 1024;
+
+/// Compact JSON with `<` written `\u003c`, so that `</script>` cannot occur whatever the
+/// content. In JSON a `<` can only be inside a string, which serde_json writes in
+/// fragments of characters it does not escape.
+struct Inert;
+
+impl Formatter for Inert {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        for (i, part) in fragment.split('<').enumerate() {
+            if i > 0 {
+                w.write_all(b"\\u003c")?;
+            }
+            w.write_all(part.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+fn json_into<T: Serialize>(out: &mut Vec<u8>, v: &T) {
+    v.serialize(&mut Serializer::with_formatter(&mut *out, Inert))
+        .expect("the index serialises");
+}
+
+/// One item as results show it.
+struct Doc {
+    /// Kind, singular: `meeting`, `statement`, `guarantee`, `actor`, `document`.
+    kind: &'static str,
+    title: String,
+    /// Page, relative to the site root.
+    url: String,
+    /// A short note (date, attribution, role).
+    note: String,
+    /// Its distinct terms, each with whether it is in the title.
+    terms: Vec<(String, bool)>,
+}
+
+/// Every file of the search index, with `search.js`.
+pub fn files(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Output> {
+    let docs = docs(m, views, bodies);
+    let mut postings: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (n, d) in docs.iter().enumerate() {
+        for (term, title) in &d.terms {
+            postings
+                .entry(term)
+                .or_default()
+                .push(2 * n as u32 + u32::from(*title));
+        }
+    }
+    let groups = groups(&postings);
+    let mut out = Vec::with_capacity(groups.len() + docs.len() / BLOCK + 3);
+    let mut keys = BTreeMap::new();
+    // Packed: each shard takes consecutive groups up to the target size.
+    let mut packed: Vec<BTreeMap<&str, &[u32]>> = Vec::new();
+    let mut filled = SHARD_TARGET;
+    for (key, terms) in &groups {
+        let size = size(terms.iter().map(|(t, p)| (*t, *p)));
+        if filled + size > SHARD_TARGET {
+            packed.push(BTreeMap::new());
+            filled = 0;
+        }
+        filled += size;
+        keys.insert(key.as_str(), packed.len() - 1);
+        let shard = packed.last_mut().expect("a shard was pushed");
+        shard.extend(terms.iter().map(|(t, p)| (*t, *p)));
+    }
+    for (n, terms) in packed.iter().enumerate() {
+        let mut bytes = format!("BriefingSearch.terms({n},").into_bytes();
+        json_into(&mut bytes, terms);
+        bytes.extend_from_slice(b");\n");
+        out.push(file(crate::routes::search_terms(n), bytes));
+    }
+    for (n, block) in docs.chunks(BLOCK).enumerate() {
+        let rows: Vec<[&str; 4]> = block
+            .iter()
+            .map(|d| [d.kind, d.title.as_str(), d.url.as_str(), d.note.as_str()])
+            .collect();
+        let mut bytes = format!("BriefingSearch.docs({n},").into_bytes();
+        json_into(&mut bytes, &rows);
+        bytes.extend_from_slice(b");\n");
+        out.push(file(crate::routes::search_docs(n), bytes));
+    }
+    #[derive(Serialize)]
+    struct Manifest<'a> {
+        items: usize,
+        block: usize,
+        shards: BTreeMap<&'a str, usize>,
+    }
+    let mut bytes =
+        b"// Generated by briefing: the search index for search.html.\nBriefingSearch.manifest("
+            .to_vec();
+    json_into(
+        &mut bytes,
+        &Manifest {
+            items: docs.len(),
+            block: BLOCK,
+            shards: keys,
+        },
+    );
+    bytes.extend_from_slice(b");\n");
+    out.push(file(crate::routes::SEARCH_MANIFEST.to_string(), bytes));
+    out.push(file(
+        crate::routes::SEARCH_SCRIPT.to_string(),
+        SCRIPT.as_bytes().to_vec(),
+    ));
+    out
+}
+
+fn file(path: String, bytes: Vec<u8>) -> Output {
+    Output { path, bytes }
+}
+
+/// About how many bytes `terms` take in a shard.
+fn size<'a>(terms: impl IntoIterator<Item = (&'a str, &'a [u32])>) -> usize {
+    terms
+        .into_iter()
+        .map(|(t, p)| t.len() + 4 + 7 * p.len())
+        .sum()
+}
+
+/// A group of terms: its prefix, and its terms with their postings.
+type Group<'t, 'p> = (String, BTreeMap<&'t str, &'p [u32]>);
+
+/// The terms grouped by prefix, in order: two characters, more for a group over the
+/// budget.
+fn groups<'t, 'p>(postings: &'p BTreeMap<&'t str, Vec<u32>>) -> Vec<Group<'t, 'p>> {
+    fn split<'t, 'p>(key: String, terms: Vec<(&'t str, &'p [u32])>, out: &mut Vec<Group<'t, 'p>>) {
+        let len = key.chars().count();
+        if size(terms.iter().copied()) <= SHARD_BUDGET
+            || terms.iter().all(|(t, _)| t.chars().count() <= len)
+        {
+            out.push((key, terms.into_iter().collect()));
+            return;
+        }
+        // Terms no longer than the key stay under it; the others go by one more character.
+        let mut groups: BTreeMap<String, Vec<(&'t str, &'p [u32])>> = BTreeMap::new();
+        for (t, p) in terms {
+            groups
+                .entry(terms::prefix(t, len + 1).to_string())
+                .or_default()
+                .push((t, p));
+        }
+        for (k, ts) in groups {
+            if k == key {
+                out.push((k, ts.into_iter().collect()));
+            } else {
+                split(k, ts, out);
+            }
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<(&'t str, &'p [u32])>> = BTreeMap::new();
+    for (t, p) in postings {
+        groups
+            .entry(terms::prefix(t, 2).to_string())
+            .or_default()
+            .push((t, p.as_slice()));
+    }
+    let mut out = Vec::new();
+    for (key, terms) in groups {
+        split(key, terms, &mut out);
+    }
+    out
+}
+
+/// Every searchable item in result order, with its terms (made in parallel).
+fn docs(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Doc> {
+    let mut first: Vec<(Kind, &String)> = Vec::new();
+    for kind in [Kind::Guarantees, Kind::Documents, Kind::Actors] {
+        first.extend(m.ids(kind).into_iter().map(|id| (kind, id)));
+    }
+    let mut dated: Vec<(Kind, &String)> = [Kind::Meetings, Kind::Statements]
+        .into_iter()
+        .flat_map(|k| m.ids(k).into_iter().map(move |id| (k, id)))
+        .collect();
+    let last = |k: Kind, id: &str| m.item(k, id).and_then(|x| x.date()).map(|d| d.last());
+    dated.sort_by(|a, b| {
+        last(b.0, b.1)
+            .cmp(&last(a.0, a.1))
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(b.1))
+    });
+    first.extend(dated);
+    first
+        .par_iter()
+        .filter_map(|(kind, id)| doc(m, views, bodies, *kind, id))
+        .collect()
+}
+
+/// The item `kind`/`id` (a meeting, statement, guarantee, actor or document) as results
+/// show it, with its terms; `None` if withheld.
+fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Option<Doc> {
+    // A withheld reference names nothing: it adds no word.
+    let name = |a: &Ref| {
+        a.id()
+            .and_then(|a| m.actors.get(a))
+            .map_or("", |x| x.name.as_str())
+    };
+    let who;
+    let description;
+    let parties: Vec<String>;
+    let (note, words): (String, Vec<&str>) = match kind {
+        Kind::Meetings => {
+            let x = &m.meetings[id];
+            let mut w = vec![bodies.meeting(id), x.location.as_deref().unwrap_or("")];
+            w.extend(x.participants.iter().map(|p| name(&p.actor)));
+            w.extend(x.convened_by.iter().map(name));
+            w.extend(x.meta.tags.iter().map(String::as_str));
+            (x.date.long(), w)
+        }
+        Kind::Statements => {
+            let x = &m.statements[id];
+            who = views.attribution(x);
+            let mut w = vec![bodies.statement(id), who.as_str()];
+            w.extend(
+                x.about
+                    .iter()
+                    .filter_map(|g| m.guarantees.get(g.id()?))
+                    .map(|g| g.title.as_str()),
+            );
+            w.extend(x.meta.tags.iter().map(String::as_str));
+            (format!("{}, {who}", x.date.long()), w)
+        }
+        Kind::Guarantees => {
+            let x = &m.guarantees[id];
+            let mut w = vec![bodies.guarantee(id), x.summary.as_deref().unwrap_or("")];
+            for c in &x.contributions {
+                w.push(&c.commitment);
+                w.push(name(&c.by));
+            }
+            w.extend(x.meta.tags.iter().map(String::as_str));
+            (x.category.as_str().to_string(), w)
+        }
+        Kind::Documents => {
+            let x = &m.documents[id];
+            description = plain(&x.body_html.html(""));
+            parties = x.parties.iter().map(|p| name(p).to_string()).collect();
+            let mut w = vec![description.as_str(), x.kind.label()];
+            w.extend(parties.iter().map(String::as_str));
+            for p in &x.provisions {
+                w.push(p.label.as_deref().unwrap_or(""));
+                w.push(&p.title);
+                w.push(p.summary.as_deref().unwrap_or(""));
+            }
+            w.extend(x.meta.tags.iter().map(String::as_str));
+            let date = x
+                .date
+                .map_or_else(|| "date unknown".to_string(), |d| d.long());
+            (format!("{date}, {}", x.kind.label()), w)
+        }
+        _ => {
+            let x = &m.actors[id];
+            // Actor descriptions are used here only: made plain where needed.
+            description = x
+                .description_html
+                .as_ref()
+                .map(|d| plain(&d.html("")))
+                .unwrap_or_default();
+            let mut w: Vec<&str> = x.aliases.iter().map(String::as_str).collect();
+            w.push(x.role.as_deref().unwrap_or(""));
+            w.push(&description);
+            w.extend(x.meta.tags.iter().map(String::as_str));
+            (x.role.clone().unwrap_or_default(), w)
+        }
+    };
+    let link = views.item_link(kind, id)?;
+    let title = terms::fold(&link.title);
+    let mut seen: BTreeMap<&str, bool> = terms::words(&title).map(|w| (w, true)).collect();
+    let text: Vec<String> = words.iter().map(|w| terms::fold(w)).collect();
+    for t in &text {
+        for w in terms::words(t) {
+            seen.entry(w).or_insert(false);
+        }
+    }
+    Some(Doc {
+        kind: kind.singular(),
+        title: link.title.clone(),
+        url: link.url.clone(),
+        note,
+        terms: seen
+            .into_iter()
+            .map(|(t, title)| (t.to_string(), title))
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_group_is_split_by_one_more_character() {
+        // 40,000 terms starting `co` (about 680 kB): split by their third character;
+        // `co` itself stays under `co`; a small group stays whole.
+        let names: Vec<String> = (0..40_000).map(|i| format!("co{i:05}")).collect();
+        let mut postings: BTreeMap<&str, Vec<u32>> =
+            names.iter().map(|t| (t.as_str(), vec![1])).collect();
+        postings.insert("co", vec![2]);
+        postings.insert("plan", vec![3, 4]);
+        let keys: Vec<String> = groups(&postings).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["co", "co0", "co1", "co2", "co3", "pl"]);
+        for (_, terms) in groups(&postings) {
+            assert!(size(terms.iter().map(|(t, p)| (*t, *p))) <= SHARD_BUDGET);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The charts' data, from the analysis of the model the views are made on (so, for an
+//! audience, without anything withheld from it), drawn by [`crate::render::charts`].
+
+use super::*;
+use crate::analysis::{paths, rounds_in_order};
+use crate::model::{Kind, Status, Tlp};
+use crate::render::charts::{self, BarSeries, Chart, ChartData, StepPath, StepPoint};
+use jiff::civil::Date;
+
+impl Views<'_> {
+    /// The contributions at each status at the end of every round up to and including
+    /// round `last` (stacked bars, one per round); `None` without such a round.
+    pub fn rounds_chart(&self, last: &str) -> Option<Chart> {
+        let m = self.m;
+        let rounds = rounds_in_order(m);
+        let upto = rounds.iter().position(|r| r.meta.id == last)?;
+        let rounds = &rounds[..=upto];
+        let all = self.all_changes();
+        let counts: Vec<Vec<(Status, usize)>> = rounds
+            .iter()
+            .map(|r| all[&r.meta.id].status_counts())
+            .collect();
+        let mut tlp = Tlp::Clear;
+        for r in rounds {
+            for c in &all[&r.meta.id].changes {
+                tlp = tlp.max(m.guarantees[&c.guarantee].contributions[c.index].tlp);
+            }
+        }
+        let series: Vec<BarSeries> = Status::WEAKEST_FIRST
+            .iter()
+            .enumerate()
+            .map(|(k, s)| BarSeries {
+                name: s.as_str().into(),
+                key: s.as_str().into(),
+                values: counts.iter().map(|c| c[k].1).collect(),
+            })
+            .filter(|s| s.values.iter().any(|v| *v > 0))
+            .collect();
+        let categories: Vec<String> = rounds.iter().map(|r| r.title.clone()).collect();
+        let lead = rounds.last().expect("at least the round asked for");
+        let now: Vec<String> = series
+            .iter()
+            .filter(|s| s.values[upto] > 0)
+            .map(|s| format!("{} {}", s.values[upto], s.name))
+            .collect();
+        let total: usize = series.iter().map(|s| s.values[upto]).sum();
+        let title = "Contributions by status at the end of each round".to_string();
+        let description = format!(
+            "One bar per round, {}: how many contributions stood at each status at the \
+             round's end, states off the ladder and the lowest rungs at the bottom, \
+             implemented at the top. At the end of {}: {} contribution{}{}{}.",
+            span(&rounds[0].title, &lead.title),
+            lead.title,
+            total,
+            if total == 1 { "" } else { "s" },
+            if now.is_empty() { "" } else { ": " },
+            now.join(", "),
+        );
+        let svg = charts::draw_bars("chart-rounds", &title, &description, &categories, &series);
+        Some(Chart {
+            id: "chart-rounds".into(),
+            title,
+            description,
+            data: ChartData::Bars {
+                category_name: "Round".into(),
+                categories,
+                series,
+            },
+            tlp: tlp.into(),
+            svg,
+        })
+    }
+
+    /// Each contribution's path up and down the ladder on component `id`'s page (a step
+    /// chart); `None` when it has no contributions.
+    pub fn component_chart(&self, id: &str) -> Option<Chart> {
+        let m = self.m;
+        let g = m.guarantees.get(id)?;
+        if g.contributions.is_empty() {
+            return None;
+        }
+        let end = m.site.as_of;
+        let mut tlp = Tlp::Clear;
+        let paths: Vec<StepPath> = g
+            .contributions
+            .iter()
+            .map(|c| {
+                tlp = tlp.max(c.tlp);
+                let anchor = crate::routes::contribution_anchor(c);
+                StepPath {
+                    name: format!(
+                        "{}: {}",
+                        self.link_to(Kind::Actors, &c.by).title(),
+                        c.commitment
+                    ),
+                    url: crate::routes::item_at(Kind::Guarantees, id, Some(&anchor)),
+                    points: paths::path(c, end)
+                        .into_iter()
+                        .map(|t| StepPoint {
+                            date: t.date.map(DateView::new),
+                            day: t.date.map(|d| d.last()),
+                            status: t.status.as_str(),
+                            rank: t.status.rung().unwrap_or(0),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let moves: usize = paths.iter().map(|p| p.points.len().saturating_sub(1)).sum();
+        let title = format!("How each contribution to {} moved over time", g.title);
+        let description = format!(
+            "A step chart of {} contribution{}, numbered as in the key: each line runs \
+             along the status it held, from proposed (bottom rung) to implemented (top), \
+             up to {}; states off the ladder (withdrawn, suspended...) are a dashed band \
+             below. {} change{} of status in all.",
+            paths.len(),
+            if paths.len() == 1 { "" } else { "s" },
+            crate::dates::long(end),
+            moves,
+            if moves == 1 { "" } else { "s" },
+        );
+        let svg = charts::draw_steps("chart-paths", &title, &description, &paths, end);
+        Some(Chart {
+            id: "chart-paths".into(),
+            title,
+            description,
+            data: ChartData::Steps {
+                end: DateView::new(end),
+                paths,
+            },
+            tlp: tlp.into(),
+            svg,
+        })
+    }
+
+    /// Meetings, statements and status steps per month, every month from the first to
+    /// the last on the timeline (stacked bars); `None` when nothing is dated.
+    pub fn activity_chart(&self, months: &[TimelineMonth]) -> Option<Chart> {
+        let first = month_start(&months.first()?.id)?;
+        let last = month_start(&months.last()?.id)?;
+        let mut categories = Vec::new();
+        let mut counts: Vec<[usize; 3]> = Vec::new();
+        let mut tlp = Tlp::Clear;
+        let mut listed = months.iter().peekable();
+        let mut d = first;
+        while d <= last {
+            let mut n = [0; 3];
+            if let Some(mo) = listed.next_if(|mo| month_start(&mo.id) == Some(d)) {
+                for day in &mo.days {
+                    for e in &day.entries {
+                        n[usize::from(e.kind != "meeting")] += 1;
+                        tlp = tlp.max(Tlp::parse(e.tlp.word).unwrap_or(Tlp::Clear));
+                    }
+                    for g in &day.components {
+                        n[2] += g.steps.len();
+                        for s in &g.steps {
+                            tlp = tlp.max(Tlp::parse(s.tlp.word).unwrap_or(Tlp::Clear));
+                        }
+                    }
+                }
+            }
+            categories.push(format!("{} {}", &crate::dates::month(d)[..3], d.year()));
+            counts.push(n);
+            d = match d.checked_add(jiff::Span::new().months(1)) {
+                Ok(next) => next,
+                Err(_) => break,
+            };
+        }
+        let series: Vec<BarSeries> = [
+            ("meetings", "meeting"),
+            ("statements", "statement"),
+            ("status steps", "status"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, (name, key))| BarSeries {
+            name: (*name).into(),
+            key: (*key).into(),
+            values: counts.iter().map(|c| c[k]).collect(),
+        })
+        .collect();
+        let total: [usize; 3] = [0, 1, 2].map(|k| series[k].values.iter().sum());
+        let busiest = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (c.iter().sum::<usize>(), std::cmp::Reverse(*i)))
+            .map(|(i, c)| (categories[i].clone(), c.iter().sum::<usize>()));
+        let title = "Activity per month".to_string();
+        let description = format!(
+            "One bar per month, {}: meetings at the bottom, statements, then status steps \
+             of contributions. In all {}, {} and {}{}.",
+            span(
+                categories.first().map_or("", String::as_str),
+                categories.last().map_or("", String::as_str)
+            ),
+            counted(total[0], "meeting"),
+            counted(total[1], "statement"),
+            counted(total[2], "status step"),
+            busiest.map_or(String::new(), |(m, n)| format!(
+                "; the busiest month, {m}, had {n}"
+            )),
+        );
+        let svg = charts::draw_bars("chart-activity", &title, &description, &categories, &series);
+        Some(Chart {
+            id: "chart-activity".into(),
+            title,
+            description,
+            data: ChartData::Bars {
+                category_name: "Month".into(),
+                categories,
+                series,
+            },
+            tlp: tlp.into(),
+            svg,
+        })
+    }
+}
+
+/// `from Round 1 to Round 3`, or `for Round 1` alone.
+fn span(first: &str, last: &str) -> String {
+    if first == last {
+        format!("for {first}")
+    } else {
+        format!("from {first} to {last}")
+    }
+}
+
+/// `1 meeting`, `2 meetings`.
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The first day of the month `2026-01`.
+fn month_start(id: &str) -> Option<Date> {
+    format!("{id}-01").parse().ok()
+}
