@@ -7,7 +7,9 @@
 //! About 70% of the items are statements with Markdown bodies of a few hundred words
 //! (headings, lists, `@kind/id` links, a quote, now and then a table); the rest are
 //! meetings, actors, sources, rounds and guarantee components with contributions and
-//! histories. With `--hugo`, the same statements and meetings are also written as a plain
+//! histories, and a negotiating text per 250 items or so (versions superseding each other,
+//! 10-30 provisions, 2-4 parties whose positions move up and down at a few sessions;
+//! some meetings discuss them). With `--hugo`, the same statements and meetings are also written as a plain
 //! Hugo site (Markdown with YAML front matter, minimal layouts: a page per item, a
 //! paginated list per kind, tag pages) so both tools do comparable work.
 //! The same arguments always give the same bytes.
@@ -70,6 +72,7 @@ struct Counts {
     rounds: usize,
     meetings: usize,
     guarantees: usize,
+    documents: usize,
     statements: usize,
 }
 
@@ -80,13 +83,16 @@ impl Counts {
         // however long it runs; people, sources and meetings grow with the statements.
         let (actors, sources, meetings) = (share(80), share(50), share(150));
         let (rounds, guarantees) = (share(10).min(250), share(4).min(60));
-        let rest = actors + sources + rounds + meetings + guarantees;
+        // A negotiating text per 250 items or so: a few texts, each in a few versions.
+        let documents = share(4).min(120);
+        let rest = actors + sources + rounds + meetings + guarantees + documents;
         Counts {
             actors,
             sources,
             rounds,
             meetings,
             guarantees,
+            documents,
             statements: items.saturating_sub(rest).max(1),
         }
     }
@@ -109,6 +115,19 @@ fn guarantee(i: usize) -> String {
 }
 fn statement(i: usize) -> String {
     format!("statement-{i:06}")
+}
+fn document(i: usize) -> String {
+    format!("document-{i:04}")
+}
+
+/// How many versions a text goes through: documents come in chains of this many, each
+/// superseding the one before.
+const VERSIONS: usize = 3;
+
+/// The day document `i` of `n` is tabled: spread over the briefing's `last_day` days, in
+/// order, so that a later version comes after the one it supersedes.
+fn document_day(i: usize, n: usize, last_day: usize) -> usize {
+    (i + 1) * last_day / (n + 1)
 }
 
 /// Day `d` after 2015-01-01, as YYYY-MM-DD (every round lasts a week).
@@ -298,6 +317,20 @@ fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
             );
         }
         fm.push_str(&citations(&mut r, &n, ""));
+        // One meeting in ten discusses the latest texts tabled by its day (a generator
+        // of its own, so the rest of the corpus is what it was without texts).
+        let mut dr = Rng(seed ^ 0xD0C5 ^ ((i as u64) << 8));
+        let tabled = (0..n.documents)
+            .take_while(|j| document_day(*j, n.documents, last_day) <= day)
+            .count();
+        if tabled > 0 && dr.chance(10) {
+            let latest = tabled - 1;
+            let mut ids = vec![document(latest)];
+            if latest > 0 && dr.chance(30) {
+                ids.push(document(latest - 1));
+            }
+            let _ = writeln!(fm, "documents: [{}]", ids.join(", "));
+        }
         let text = paragraph(&mut r, &n, true, false);
         write(
             &c.join(format!("meetings/{}.md", meeting(i))),
@@ -396,8 +429,159 @@ fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
             );
         }
     }
+    documents(seed, &n, last_day, states, &c);
     if let Some(h) = hugo {
         hugo_site(h);
+    }
+}
+
+/// The steps a party's position takes on a text, from the day it is tabled to the last:
+/// up the ladder mostly, now and then back down or off it.
+const POSITIONS: &[&str] = &["proposed", "discussed", "agreed", "contested", "rejected"];
+
+/// The negotiating texts, with a generator of their own (so the rest of the corpus is
+/// what it was without them): chains of [`VERSIONS`] versions, each superseding the one
+/// before; 10-30 provisions, some introduced or dropped after the text was tabled; 2-4
+/// parties among the states, each with a position on most provisions that moves at the
+/// text's 2-6 negotiating sessions, held until the next version replaces it; one position
+/// in thirty marked AMBER.
+fn documents(seed: u64, n: &Counts, last_day: usize, states: usize, c: &Path) {
+    let mut r = Rng(seed ^ 0xD0C);
+    for i in 0..n.documents {
+        let day = document_day(i, n.documents, last_day);
+        let version = i % VERSIONS;
+        let mut parties: Vec<String> = Vec::new();
+        for _ in 0..2 + r.below(3) {
+            let p = actor(r.below(states.min(40)));
+            if !parties.contains(&p) {
+                parties.push(p);
+            }
+        }
+        let mut fm = format!(
+            "title: Text {} version {}
+kind: {}
+date: {}
+parties: [{}]
+tags: {}
+",
+            i / VERSIONS,
+            version + 1,
+            r.pick(&["plan", "framework", "draft", "agreement"]),
+            date(day),
+            parties.join(", "),
+            tags(&mut r)
+        );
+        if version > 0 {
+            let _ = writeln!(fm, "supersedes: {}", document(i - 1));
+        }
+        fm.push_str(&citations(&mut r, n, ""));
+        fm.push_str(
+            "provisions:
+",
+        );
+        // Positions move at the text's negotiating sessions: 2-6 days from the day it was
+        // tabled until the next version replaces it (or the as-of date for the last one).
+        let superseded = version + 1 < VERSIONS && i + 1 < n.documents;
+        let end = if superseded {
+            document_day(i + 1, n.documents, last_day)
+        } else {
+            last_day
+        };
+        let mut sessions: Vec<usize> = (0..2 + r.below(5))
+            .map(|_| day + r.below(end - day + 1))
+            .collect();
+        sessions.sort_unstable();
+        sessions.dedup();
+        let left = end - day;
+        for p in 0..10 + r.below(21) {
+            let _ = write!(
+                fm,
+                "  - id: point-{}
+    label: Point {0}
+    title: {}
+",
+                p + 1,
+                sentence(&mut r, 5).trim_end_matches('.')
+            );
+            if r.chance(40) {
+                let _ = writeln!(fm, "    concerns: [{}]", guarantee(r.below(n.guarantees)));
+            }
+            // Entered a later draft, or left it, a few days after the text was tabled.
+            let mut start = day;
+            let session = |r: &mut Rng| sessions[r.below(sessions.len())];
+            if version > 0 && left > 14 && r.chance(15) {
+                start = session(&mut r);
+                let _ = writeln!(fm, "    introduced: {}", date(start));
+            } else if left > 14 && r.chance(10) {
+                let _ = writeln!(fm, "    dropped: {}", date(session(&mut r).max(day + 1)));
+            }
+            let positions: Vec<&String> = parties.iter().filter(|_| r.chance(85)).collect();
+            if positions.is_empty() {
+                continue;
+            }
+            fm.push_str(
+                "    positions:
+",
+            );
+            for party in positions {
+                // 1-4 steps at distinct sessions from `start` on; the last one is current.
+                let steps = 1 + r.below(4);
+                let mut days: Vec<usize> = (0..steps).map(|_| session(&mut r).max(start)).collect();
+                days.sort_unstable();
+                days.dedup();
+                let mut rank = r.below(2);
+                let mut walk: Vec<(usize, &str)> = Vec::new();
+                for d in &days {
+                    walk.push((*d, POSITIONS[rank]));
+                    // Mostly up the ladder; now and then contested or rejected, and back.
+                    rank = match r.below(10) {
+                        0 => 3,
+                        1 => 4,
+                        _ => (rank + 1).min(2),
+                    };
+                }
+                let (since, status) = walk.pop().expect("one step at least");
+                let _ = write!(
+                    fm,
+                    "      - party: {party}
+        status: {status}
+        since: {}
+",
+                    date(since)
+                );
+                if r.chance(3) {
+                    fm.push_str(
+                        "        tlp: amber
+",
+                    );
+                }
+                if !walk.is_empty() {
+                    fm.push_str(
+                        "        history:
+",
+                    );
+                    for (d, s) in walk {
+                        let _ = write!(
+                            fm,
+                            "          - date: {}
+            status: {s}
+",
+                            date(d)
+                        );
+                    }
+                }
+            }
+        }
+        let text = paragraph(&mut r, n, true, false);
+        write(
+            &c.join(format!("documents/{}.md", document(i))),
+            &format!(
+                "---
+{fm}---
+{text}
+"
+            ),
+        );
     }
 }
 
@@ -464,13 +648,15 @@ fn main() {
     generate(items, seed, &out, hugo.as_deref());
     let n = Counts::new(items);
     println!(
-        "{} items: {} statements, {} meetings, {} actors, {} sources, {} guarantees, {} rounds",
-        n.statements + n.meetings + n.actors + n.sources + n.guarantees + n.rounds,
+        "{} items: {} statements, {} meetings, {} actors, {} sources, {} guarantees, {} rounds, \
+         {} documents",
+        n.statements + n.meetings + n.actors + n.sources + n.guarantees + n.rounds + n.documents,
         n.statements,
         n.meetings,
         n.actors,
         n.sources,
         n.guarantees,
-        n.rounds
+        n.rounds,
+        n.documents
     );
 }

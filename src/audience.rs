@@ -132,6 +132,9 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
             .iter_mut()
             .for_each(|p| hide(Kind::Actors, &mut p.actor));
         x.round.iter_mut().for_each(|r| hide(Kind::Rounds, r));
+        x.documents
+            .iter_mut()
+            .for_each(|d| hide(Kind::Documents, d));
         body(&mut x.body_html);
         cites(&mut x.meta.citations);
     }

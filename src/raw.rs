@@ -324,6 +324,9 @@ pub struct RawMeeting {
     /// The round the meeting belongs to (a round id).
     #[schemars(with = "Option<Id>")]
     pub round: Opt<String>,
+    /// The negotiating texts discussed at it (document ids).
+    #[schemars(with = "Option<Vec<Id>>")]
+    pub documents: Option<Vec<S<String>>>,
     /// Free tags.
     pub tags: Option<Vec<String>>,
     /// Traffic Light Protocol 2.0 marking; default: `default_tlp` of site.yaml.

@@ -126,6 +126,13 @@ pub fn round_view(round: &str, view: RoundView) -> String {
     format!("{}/{round}/{name}.html", Kind::Rounds.dir())
 }
 
+/// Document `document`'s frozen view at the end of round `round`:
+/// `documents/<id>/<round>.html`, in a folder named after the document (as a round's
+/// frozen views are after the round), beside `documents/<id>.html`.
+pub fn document_round_view(document: &str, round: &str) -> String {
+    format!("{}/{document}/{round}.html", Kind::Documents.dir())
+}
+
 /// Page `n` (from 1) of the list of `kind`: `meetings/index.html`, `meetings/page-2.html`.
 pub fn list(kind: Kind, n: usize) -> String {
     format!("{}/{}", kind.dir(), list_file(n))
@@ -157,8 +164,9 @@ pub fn list_number(file_name: &str) -> Option<usize> {
 }
 
 /// True if an item called `id` would have its page ([`item`]) where a list page of its
-/// kind goes, or might go as the list grows: `index`, `page-2`, ... A round's folder of
-/// frozen views (`rounds/<id>/`) is named after the round itself, so it takes no name.
+/// kind goes, or might go as the list grows: `index`, `page-2`, ... A round's or a
+/// document's folder of frozen views (`rounds/<id>/`, `documents/<id>/`) is named after
+/// the item itself, so it takes no name.
 pub fn is_reserved_id(id: &str) -> bool {
     list_number(&format!("{id}.html")).is_some()
 }
@@ -275,6 +283,8 @@ mod tests {
             list(Kind::Meetings, 2),
             round_view("r1", RoundView::Matrix),
             round_view("r1", RoundView::Components),
+            document_round_view("plan", "r1"),
+            item(Kind::Documents, "plan"),
             item(Kind::Rounds, "r1"),
         ];
         paths.extend(

@@ -35,7 +35,7 @@ pub fn model_at(m: &Model, day: Date) -> Model {
         .chain(
             m.documents
                 .values()
-                .filter(|d| d.date.is_some_and(|x| x.last() > day))
+                .filter(|d| !d.tabled_by(day))
                 .map(|d| (Kind::Documents, d.meta.id.clone())),
         )
         .collect();
@@ -130,8 +130,7 @@ fn at_day(m: &Model, day: Date, keep: Option<&Keep>) -> Model {
             .filter_map(|c| tracked_at(c, day))
             .collect();
     }
-    out.documents
-        .retain(|_, d| d.date.is_none_or(|x| x.last() <= day));
+    out.documents.retain(|_, d| d.tabled_by(day));
     for d in out.documents.values_mut() {
         super::documents::document_at(d, day);
     }

@@ -307,6 +307,8 @@ fn fields(m: &mut Model, kind: Kind, id: &str, new: Revalidated) -> Option<bool>
                         .map(to(Kind::Actors)),
                 );
                 refs.extend(x.round.iter().map(to(Kind::Rounds)));
+                // The texts' pages list the meetings that discussed them.
+                refs.extend(x.documents.iter().map(to(Kind::Documents)));
                 refs.extend(cites(&x.meta.citations));
                 refs.push(Seen::Word(x.status.as_str()));
             }

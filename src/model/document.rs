@@ -67,6 +67,14 @@ pub struct Position {
     pub tlp: Tlp,
 }
 
+impl Document {
+    /// True if the text existed at the end of `day`: undated, or dated by then. Views as
+    /// of a day before it leave it out (see [`crate::analysis::as_of`]).
+    pub fn tabled_by(&self, day: jiff::civil::Date) -> bool {
+        self.date.is_none_or(|d| d.last() <= day)
+    }
+}
+
 impl Provision {
     /// True if the provision is part of the text at the end of `day`: introduced by then
     /// (or from the start) and not yet dropped.

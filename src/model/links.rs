@@ -39,6 +39,8 @@ pub struct Links {
     pub guarantee_provisions: BTreeMap<String, Vec<(String, String)>>,
     /// Document id -> the documents that supersede it.
     pub superseded_by: BTreeMap<String, Vec<String>>,
+    /// Document id -> meeting ids where it was discussed.
+    pub document_meetings: BTreeMap<String, Vec<String>>,
 }
 
 fn add<V: PartialEq>(map: &mut BTreeMap<String, Vec<V>>, k: &Ref, v: V) {
@@ -81,6 +83,9 @@ impl Links {
             }
             if let Some(r) = &mt.round {
                 add(&mut l.round_meetings, r, id.clone());
+            }
+            for d in &mt.documents {
+                add(&mut l.document_meetings, d, id.clone());
             }
             cite(&mut l, Kind::Meetings, id, &mt.meta.citations);
         }
@@ -177,7 +182,11 @@ impl Links {
         for v in l.actor_meetings.values_mut() {
             by_date(v, &mt_date);
         }
-        for v in l.round_meetings.values_mut() {
+        for v in l
+            .round_meetings
+            .values_mut()
+            .chain(l.document_meetings.values_mut())
+        {
             by_date(v, &mt_date);
         }
         l

@@ -179,6 +179,8 @@ pub struct Meeting {
     pub status: MeetingStatus,
     /// The round.
     pub round: Option<Ref>,
+    /// The negotiating texts discussed at it.
+    pub documents: Vec<Ref>,
     /// Agenda or readout, rendered.
     pub body_html: Prose,
 }

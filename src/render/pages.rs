@@ -65,6 +65,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     // The analyst pages first: they are the largest, best started early.
     pages.splice(0..0, super::analysis_pages::plan());
     pages.extend(super::round_views::plan(m));
+    pages.extend(super::round_views::plan_documents(m, views));
     Plan { pages, items }
 }
 
@@ -211,6 +212,8 @@ pub(crate) enum Lazy {
     View(crate::routes::View),
     /// A round's frozen view: round id and which view.
     Frozen(String, crate::model::RoundView),
+    /// A document's frozen view: round id and document id.
+    FrozenDocument(String, String),
     /// A page of a list: positions in the kind's list in [`Plan::items`].
     List(usize, std::ops::Range<usize>),
 }
@@ -235,6 +238,9 @@ pub(super) fn lazy_data(
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
+        Lazy::FrozenDocument(round, doc) => {
+            return (super::round_views::document_data(views, round, doc), None);
+        }
         Lazy::Item(k, i) => {
             let (kind, list) = &items[*k];
             let item = views.item(*kind, &list[*i]);
@@ -247,6 +253,10 @@ pub(super) fn lazy_data(
             }
             if *kind == Kind::Guarantees {
                 data.push(("chart", chart(views.component_chart(&item.id))));
+            }
+            if *kind == Kind::Documents {
+                let picker = views.document_picker(&item.id, None);
+                data.push(("picker", views.value(&picker)));
             }
             data
         }

@@ -1,6 +1,7 @@
 //! Each round's frozen views, beside its page: the commitment matrix and every guarantee
 //! component as they stood at the round's end (or at the site's as-of date, if that is
-//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]).
+//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]); and each
+//! negotiating text as it stood then, beside the text's page.
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
@@ -49,4 +50,40 @@ pub(super) fn data(views: &Views, id: &str, view: RoundView) -> Vec<(&'static st
             frozen,
         ],
     }
+}
+
+/// The frozen pages of every document at every round's day it existed at, by document,
+/// rounds in chronological order: none in a site without documents.
+pub(super) fn plan_documents(m: &Model, views: &Views) -> Vec<Page> {
+    m.documents
+        .values()
+        .flat_map(|d| {
+            views.document_rounds(&d.meta.id).into_iter().map(|r| Page {
+                path: crate::routes::document_round_view(&d.meta.id, &r.meta.id),
+                template: "document-round.html",
+                title: format!("{} at the end of {}", d.title, r.title),
+                section: "documents",
+                data: Vec::new(),
+                lazy: Some(Lazy::FrozenDocument(r.meta.id.clone(), d.meta.id.clone())),
+                marked: None,
+            })
+        })
+        .collect()
+}
+
+/// The data of document `doc`'s frozen page at round `round` (planned by
+/// [`plan_documents`], so the text existed then).
+pub(super) fn document_data(
+    views: &Views,
+    round: &str,
+    doc: &str,
+) -> Vec<(&'static str, tera::Value)> {
+    vec![
+        ("document", views.value(&views.frozen_document(round, doc))),
+        ("frozen", views.value(&views.frozen(round))),
+        (
+            "picker",
+            views.value(&views.document_picker(doc, Some(round))),
+        ),
+    ]
 }

@@ -33,6 +33,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/document.html"),
     ),
     (
+        "document-round.html",
+        include_str!("../../templates/document-round.html"),
+    ),
+    (
         "round-components.html",
         include_str!("../../templates/round-components.html"),
     ),

@@ -179,6 +179,7 @@ pub fn meeting(
         MeetingStatus::ALL,
     );
     let round = c.opt_ref(Kind::Rounds, &r.round, "round");
+    let documents = c.refs(Kind::Documents, &r.documents, "documents");
     if let (Some(rid), Some(d), Some(pos)) = (&round, date, &r.round)
         && let Some(rd) = rounds.get(rid)
         && (d.last() < rd.start || d.first() > rd.end)
@@ -225,6 +226,7 @@ pub fn meeting(
         level,
         status: status.unwrap_or(MeetingStatus::Planned),
         round: round.map(Ref::Id),
+        documents: documents.into_iter().map(Ref::Id).collect(),
     }
 }
 

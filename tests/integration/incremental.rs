@@ -492,3 +492,66 @@ fn edits_to_a_guarantee_component_s_contributions_take_the_fast_path() {
         assert!(inc.outputs() == full(site.root(), None).unwrap().0);
     }
 }
+
+/// Negotiating texts (tests/fixtures/plan): a text's frozen pages and tallies, and the
+/// meetings it lists as discussed at, follow every edit as a full build makes them, for
+/// an audience with items withheld from it (CLEAR) and one that sees everything (AMBER,
+/// where the fast path also takes a meeting's fields).
+#[test]
+fn edits_to_a_text_or_to_the_texts_a_meeting_discussed_rebuild_what_shows_them() {
+    for audience in [None, Some(briefing::model::Tlp::Amber)] {
+        let site = Site::fixture("plan");
+        backdate_everything(&site);
+        let mut inc = Incremental::new(site.root(), audience);
+        inc.rebuild().unwrap();
+        let meeting = "content/meetings/klow-round-one.md";
+        let plan = "content/documents/plan-28.md";
+        let read = |rel: &str| std::fs::read_to_string(site.root().join(rel)).unwrap();
+        let (m0, p0) = (read(meeting), read(plan));
+        let edits = [
+            // The meetings a text lists change: the whole site is rebuilt.
+            (
+                meeting,
+                m0.replace("[plan-20]", "[plan-20, plan-28]"),
+                false,
+            ),
+            (meeting, m0.clone(), false),
+            // A meeting's words alone: the fast path.
+            (meeting, m0.replace("point by point", "line by line"), true),
+            // A position moves: its frozen pages and tallies change.
+            (
+                plan,
+                p0.replace(
+                    "{party: borduria, status: discussed, since: 2025-11-25}\n---",
+                    "{party: borduria, status: agreed, since: 2026-02-16}\n---",
+                ),
+                false,
+            ),
+        ];
+        for (step, (rel, new, fast)) in edits.into_iter().enumerate() {
+            assert_ne!(new, read(rel), "step {step} changes the file");
+            site.write(rel, &new);
+            set_mtime(&site.root().join(rel), 10_000 - step as u64);
+            let r = inc.rebuild().unwrap();
+            assert_eq!(r.partial, fast, "{audience:?}: {new}");
+            let (outputs, warnings) = full(site.root(), audience).unwrap();
+            assert_eq!(r.warnings.to_string(), warnings.to_string());
+            assert!(
+                inc.outputs() == outputs,
+                "{audience:?}: differs from a full build after: {new}"
+            );
+        }
+        let text = |p: &str| {
+            let out = inc.outputs();
+            let o = out.iter().find(|o| o.path == p).expect(p);
+            String::from_utf8(o.bytes.clone()).unwrap()
+        };
+        // The 28-point plan moved in round two: it has a page for it now, not for round three.
+        assert!(text("documents/plan-28/r2.html").contains("status-agreed"));
+        assert!(
+            inc.outputs()
+                .iter()
+                .all(|o| o.path != "documents/plan-28/r3.html")
+        );
+    }
+}

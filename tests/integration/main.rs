@@ -8,6 +8,7 @@ mod charts;
 mod claims;
 mod cli;
 mod common;
+mod document_rounds;
 mod documents;
 mod exports;
 mod hostile;

@@ -336,6 +336,7 @@ impl<'m> Views<'m> {
                 status: x.status.as_str(),
                 upcoming: x.date.first() > m.site.as_of,
                 round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
+                documents: self.links_to(Kind::Documents, &x.documents),
                 body_html: x.body_html.clone(),
                 statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
             },

@@ -22,6 +22,8 @@ pub struct DocumentDetail {
     pub supersedes: Option<Link>,
     /// The later versions that replace it.
     pub superseded_by: Vec<Link>,
+    /// The meetings dated by the page's date where it was discussed, oldest first.
+    pub discussed_at: Vec<Link>,
     /// Its provisions in the order of the text: the grid's rows.
     pub provisions: Vec<ProvisionView>,
     /// The counts as of the page's date.
@@ -146,8 +148,6 @@ impl Views<'_> {
     /// The document-specific part of `d`'s view.
     pub(super) fn document_detail(&self, d: &Document) -> DocumentDetail {
         let day = self.m.site.as_of;
-        let t = documents::tally(d, day);
-        let party_links = |id: &str| self.link(Kind::Actors, id);
         DocumentDetail {
             document_kind: d.kind.as_str().to_string(),
             document_kind_label: d.kind.label().to_string(),
@@ -158,30 +158,56 @@ impl Views<'_> {
                 .as_ref()
                 .map(|s| self.link_to(Kind::Documents, s)),
             superseded_by: self.links(Kind::Documents, self.m.links.superseded_by.get(&d.meta.id)),
+            discussed_at: self.discussed_by(&d.meta.id, day),
             provisions: d
                 .provisions
                 .iter()
                 .map(|p| self.provision(d, p, day))
                 .collect(),
-            tally: TallyView {
-                as_of: DateView::new(day),
-                provisions: t.provisions,
-                agreed_by_all: t.agreed_by_all.into(),
-                by_party: t
-                    .by_party
-                    .into_iter()
-                    .map(|p| PartyShareView {
-                        party: party_links(&p.party),
-                        agreed: p.agreed.into(),
-                    })
-                    .collect(),
-                contested: t.contested.into(),
-                untracked: t.untracked.into(),
-                coverage: t.coverage.into(),
-            },
+            tally: self.tally(d, day),
             claims: self.all_claims(Some(&d.meta.id)),
             body_html: d.body_html.clone(),
         }
+    }
+
+    /// `d`'s counts as of `day`.
+    pub(super) fn tally(&self, d: &Document, day: jiff::civil::Date) -> TallyView {
+        let t = documents::tally(d, day);
+        TallyView {
+            as_of: DateView::new(day),
+            provisions: t.provisions,
+            agreed_by_all: t.agreed_by_all.into(),
+            by_party: t
+                .by_party
+                .into_iter()
+                .map(|p| PartyShareView {
+                    party: self.link(Kind::Actors, &p.party),
+                    agreed: p.agreed.into(),
+                })
+                .collect(),
+            contested: t.contested.into(),
+            untracked: t.untracked.into(),
+            coverage: t.coverage.into(),
+        }
+    }
+
+    /// The meetings dated by `day` where document `doc` was discussed, oldest first: a
+    /// meeting still to come is not listed (its own page names the text).
+    pub(super) fn discussed_by(&self, doc: &str, day: jiff::civil::Date) -> Vec<Link> {
+        self.m
+            .links
+            .document_meetings
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .filter(|id| {
+                self.m
+                    .meetings
+                    .get(*id)
+                    .is_some_and(|x| x.date.first() <= day)
+            })
+            .map(|id| self.link(Kind::Meetings, id))
+            .collect()
     }
 
     fn provision(&self, d: &Document, p: &Provision, day: jiff::civil::Date) -> ProvisionView {
@@ -346,6 +372,7 @@ impl DocumentDetail {
             ("parties", list(&self.parties, v)),
             ("supersedes", opt(&self.supersedes, v)),
             ("superseded_by", list(&self.superseded_by, v)),
+            ("discussed_at", list(&self.discussed_at, v)),
             ("provisions", list(&self.provisions, v)),
             ("tally", self.tally.to_value(v)),
             ("claims", list(&self.claims, v)),

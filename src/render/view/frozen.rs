@@ -23,9 +23,12 @@ pub struct RoundPick {
     pub selected: bool,
 }
 
-/// The round picker: every round's frozen matrix in order, then the current one.
+/// The round picker: every round's frozen view in order (of the matrix, or of one
+/// document), then the current one.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundPicker {
+    /// What it picks among, for its label: `Matrix by round`.
+    pub label: &'static str,
     /// The rounds, oldest first, then the current matrix.
     pub picks: Vec<RoundPick>,
     /// The entry before the selected one, if any.
@@ -271,12 +274,35 @@ impl<'m> Views<'m> {
     /// The round picker, with round `selected`'s frozen matrix selected (the current
     /// matrix with `None`).
     pub fn round_picker(&self, selected: Option<&str>) -> RoundPicker {
-        let mut picks: Vec<RoundPick> = crate::analysis::rounds_in_order(self.m)
+        self.picker(
+            "Matrix by round",
+            crate::analysis::rounds_in_order(self.m)
+                .into_iter()
+                .map(|r| {
+                    let url = crate::routes::round_view(&r.meta.id, RoundView::Matrix);
+                    (r, url)
+                })
+                .collect(),
+            crate::routes::View::Matrix.path().into(),
+            selected,
+        )
+    }
+
+    /// A picker among `rounds` (in order, each with the page of its frozen view), then
+    /// the current view at `now`, with round `selected` selected (`now` with `None`).
+    pub(super) fn picker(
+        &self,
+        label: &'static str,
+        rounds: Vec<(&crate::model::Round, String)>,
+        now: String,
+        selected: Option<&str>,
+    ) -> RoundPicker {
+        let mut picks: Vec<RoundPick> = rounds
             .into_iter()
-            .map(|r| RoundPick {
+            .map(|(r, url)| RoundPick {
                 round: Some(self.link(Kind::Rounds, &r.meta.id)),
                 title: r.title.clone(),
-                url: crate::routes::round_view(&r.meta.id, RoundView::Matrix),
+                url,
                 as_of: DateView::new(self.round_day(&r.meta.id)),
                 selected: selected == Some(r.meta.id.as_str()),
             })
@@ -284,12 +310,13 @@ impl<'m> Views<'m> {
         picks.push(RoundPick {
             round: None,
             title: "Now".into(),
-            url: crate::routes::View::Matrix.path().into(),
+            url: now,
             as_of: DateView::new(self.m.site.as_of),
             selected: selected.is_none(),
         });
         let at = picks.iter().position(|p| p.selected);
         RoundPicker {
+            label,
             previous: at.and_then(|i| i.checked_sub(1)).map(|i| picks[i].clone()),
             next: at.and_then(|i| picks.get(i + 1)).cloned(),
             picks,

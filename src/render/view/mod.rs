@@ -17,6 +17,8 @@ mod document;
 pub use document::*;
 mod frozen;
 pub use frozen::*;
+mod frozen_document;
+pub use frozen_document::*;
 mod links;
 pub use derived::*;
 mod prose;
@@ -411,6 +413,8 @@ pub enum Detail {
         upcoming: bool,
         /// Round.
         round: Option<Link>,
+        /// Negotiating texts discussed at it.
+        documents: Vec<Link>,
         /// Rendered agenda or readout.
         body_html: Prose,
         /// Statements made at it.

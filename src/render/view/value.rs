@@ -383,6 +383,7 @@ impl Detail {
                 status,
                 upcoming,
                 round,
+                documents,
                 body_html,
                 statements,
             } => vec![
@@ -398,6 +399,7 @@ impl Detail {
                 ("status", (*status).into()),
                 ("upcoming", (*upcoming).into()),
                 ("round", opt(round, v)),
+                ("documents", list(documents, v)),
                 ("body_html", prose(body_html)),
                 ("statements", list(statements, v)),
             ],
