@@ -49,10 +49,12 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg
 printf "| items | tool | median wall (s) | pages/s | peak RSS (MB) | vs briefing |\n|---:|---|---:|---:|---:|---:|\n"
 for n in "${SIZES[@]}"; do
   src=$WORK/c$n hsrc=$WORK/h$n msrc=$WORK/m$n
-  if [ ! -f "$src/.seed-$SEED" ]; then
+  # A corpus is made again when the seed or the generator changes.
+  stamp="$src/.corpus-$SEED-$(sha256sum examples/gen-corpus.rs | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
     rm -rf "$src" "$hsrc"
     "$GEN" --items "$n" --out "$src" --hugo "$hsrc" --seed "$SEED" >&2
-    touch "$src/.seed-$SEED"
+    touch "$stamp"
   fi
   # The same content with the Hugo-like templates (copied: briefing follows no symlinks).
   rm -rf "$msrc" && mkdir -p "$msrc/templates"

@@ -392,6 +392,8 @@ fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
             &format!("---\n{fm}---\n{text}"),
         );
     }
+    // Claims come from a generator of their own, so the rest of the corpus is unchanged.
+    let mut cr = Rng(seed ^ 0xC1A1);
     for i in 0..n.statements {
         let day = r.below(last_day + 1);
         let mut fm = if r.chance(90) {
@@ -414,6 +416,7 @@ fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
         if r.chance(60) {
             let _ = writeln!(fm, "about: [{}]", guarantee(r.below(n.guarantees)));
         }
+        fm.push_str(&claim(&mut cr, &n, day, last_day));
         fm.push_str(&citations(&mut r, &n, ""));
         let mut hr = Rng(r.0);
         let text = body(&mut r, &n, false);
@@ -433,6 +436,26 @@ fn generate(items: usize, seed: u64, out: &Path, hugo: Option<&Path>) {
     if let Some(h) = hugo {
         hugo_site(h);
     }
+}
+
+/// One statement in fifty claims a figure about the latest text tabled by its day: a
+/// share agreed (most claims), how many points remain open, or a count "of N".
+fn claim(r: &mut Rng, n: &Counts, day: usize, last_day: usize) -> String {
+    if !r.chance(2) {
+        return String::new();
+    }
+    let Some(doc) = (0..n.documents)
+        .rev()
+        .find(|j| document_day(*j, n.documents, last_day) <= day)
+    else {
+        return String::new();
+    };
+    let figure = match r.below(10) {
+        0..=6 => format!("measure: share-agreed, value: {}", 50 + 5 * r.below(10)),
+        7 | 8 => format!("measure: count-open, value: {}", 1 + r.below(5)),
+        _ => format!("measure: count-agreed, value: {}, of: 20", 10 + r.below(11)),
+    };
+    format!("claims:\n  - {{document: {}, {figure}}}\n", document(doc))
 }
 
 /// The steps a party's position takes on a text, from the day it is tabled to the last:
