@@ -183,17 +183,24 @@ pub fn document_at(d: &mut Document, day: Date) {
     }
 }
 
+/// Texts for unit tests: a document `plan` between parties `a` and `b`, tabled on
+/// 1 January 2026, and its provisions and positions.
 #[cfg(test)]
-mod tests {
+pub(crate) mod fixtures {
     use super::*;
     use crate::dates::When;
     use crate::model::{Meta, Prose, Ref, Step, Term, Tlp};
 
-    fn day(s: &str) -> Date {
+    pub(crate) fn day(s: &str) -> Date {
         s.parse().unwrap()
     }
 
-    fn position(party: &str, status: Status, since: &str, history: &[(&str, Status)]) -> Position {
+    pub(crate) fn position(
+        party: &str,
+        status: Status,
+        since: &str,
+        history: &[(&str, Status)],
+    ) -> Position {
         Position {
             party: Ref::Id(party.into()),
             status,
@@ -213,7 +220,7 @@ mod tests {
         }
     }
 
-    fn provision(id: &str, positions: Vec<Position>) -> Provision {
+    pub(crate) fn provision(id: &str, positions: Vec<Position>) -> Provision {
         Provision {
             id: id.into(),
             label: None,
@@ -227,7 +234,7 @@ mod tests {
         }
     }
 
-    fn document(provisions: Vec<Provision>) -> Document {
+    pub(crate) fn document(provisions: Vec<Provision>) -> Document {
         Document {
             meta: Meta {
                 id: "plan".into(),
@@ -245,6 +252,12 @@ mod tests {
             body_html: Prose::default(),
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
 
     #[test]
     fn counts_follow_positions_over_time() {

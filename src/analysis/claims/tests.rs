@@ -1,12 +1,7 @@
 //! The verdict rules, worked by hand on the shapes real claims take.
 
 use super::*;
-use crate::dates::When;
-use crate::model::{Meta, Position, Prose, Provision, Step, Term, Tlp};
-
-fn day(s: &str) -> Date {
-    s.parse().unwrap()
-}
+use crate::analysis::documents::fixtures::{day, document, position, provision};
 
 fn claim(measure: Measure, claimed: Claimed) -> Claim {
     Claim {
@@ -126,87 +121,38 @@ fn counts_and_what_is_left() {
     );
 }
 
-fn position(party: &str, status: Status, since: &str, history: &[(&str, Status)]) -> Position {
-    Position {
-        party: Ref::Id(party.into()),
-        status,
-        since: Some(day(since).into()),
-        note: None,
-        history: history
-            .iter()
-            .map(|(d, s)| Step {
-                date: day(d).into(),
-                status: *s,
-                note: None,
-                citations: Vec::new(),
-            })
-            .collect(),
-        citations: Vec::new(),
-        tlp: Tlp::Clear,
-    }
-}
-
-fn provision(id: &str, positions: Vec<Position>) -> Provision {
-    Provision {
-        id: id.into(),
-        label: None,
-        title: id.into(),
-        summary: None,
-        concerns: Vec::new(),
-        introduced: None,
-        dropped: None,
-        positions,
-        tlp: Tlp::Clear,
-    }
-}
-
 /// A Minsk-style text of four points between two parties: implementation lags
 /// agreement, one point is disputed, one has a position of one party only.
 fn text() -> Document {
     use Status::*;
-    Document {
-        meta: Meta {
-            id: "plan".into(),
-            file: "content/documents/plan.md".into(),
-            tags: Vec::new(),
-            tlp: Tlp::Clear,
-            citations: Vec::new(),
-        },
-        title: "Plan".into(),
-        kind: Term::builtin("plan"),
-        date: Some(When::day(day("2026-01-01"))),
-        parties: vec![Ref::Id("a".into()), Ref::Id("b".into())],
-        supersedes: None,
-        provisions: vec![
-            // Ceasefire: agreed by both on 12 Feb, implemented by both on 1 Mar.
-            provision(
-                "ceasefire",
-                vec![
-                    position("a", Implemented, "2026-03-01", &[("2026-02-12", Agreed)]),
-                    position("b", Implemented, "2026-03-01", &[("2026-02-12", Agreed)]),
-                ],
-            ),
-            // Withdrawal of heavy weapons: agreed by both, implemented by a only.
-            provision(
-                "weapons",
-                vec![
-                    position("a", Implemented, "2026-03-01", &[("2026-02-12", Agreed)]),
-                    position("b", Agreed, "2026-02-12", &[]),
-                ],
-            ),
-            // Elections: a agreed, b contests.
-            provision(
-                "elections",
-                vec![
-                    position("a", Agreed, "2026-02-12", &[]),
-                    position("b", Contested, "2026-02-20", &[]),
-                ],
-            ),
-            // Border control: only a has a position (agreed): b's is unrecorded.
-            provision("border", vec![position("a", Agreed, "2026-02-12", &[])]),
-        ],
-        body_html: Prose::default(),
-    }
+    document(vec![
+        // Ceasefire: agreed by both on 12 Feb, implemented by both on 1 Mar.
+        provision(
+            "ceasefire",
+            vec![
+                position("a", Implemented, "2026-03-01", &[("2026-02-12", Agreed)]),
+                position("b", Implemented, "2026-03-01", &[("2026-02-12", Agreed)]),
+            ],
+        ),
+        // Withdrawal of heavy weapons: agreed by both, implemented by a only.
+        provision(
+            "weapons",
+            vec![
+                position("a", Implemented, "2026-03-01", &[("2026-02-12", Agreed)]),
+                position("b", Agreed, "2026-02-12", &[]),
+            ],
+        ),
+        // Elections: a agreed, b contests.
+        provision(
+            "elections",
+            vec![
+                position("a", Agreed, "2026-02-12", &[]),
+                position("b", Contested, "2026-02-20", &[]),
+            ],
+        ),
+        // Border control: only a has a position (agreed): b's is unrecorded.
+        provision("border", vec![position("a", Agreed, "2026-02-12", &[])]),
+    ])
 }
 
 #[test]
