@@ -198,6 +198,8 @@ pub struct BuildOptions {
     pub round: Option<String>,
     /// The highest marking to include; `None` takes site.yaml's `audience`.
     pub audience: Option<model::Tlp>,
+    /// Write `data/briefing.json` indented (`--pretty-json`).
+    pub pretty_json: bool,
 }
 
 impl BuildOptions {
@@ -207,6 +209,7 @@ impl BuildOptions {
             output: output.into(),
             force: false,
             round: None,
+            pretty_json: false,
             audience: None,
         }
     }
@@ -247,6 +250,7 @@ pub fn build_observed(
     let stager = write::Stager::observed(&opts.output, observer)?;
     let render_opts = render::RenderOptions {
         round: opts.round.clone(),
+        pretty_json: opts.pretty_json,
     };
     let files = timings::time("render and stage", || {
         render::render_each(

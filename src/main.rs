@@ -66,6 +66,10 @@ enum Command {
         /// Print how long each stage took (on standard error).
         #[arg(long)]
         timings: bool,
+        /// Write data/briefing.json indented, for reading it while debugging (it is
+        /// compact, one item per line, otherwise).
+        #[arg(long)]
+        pretty_json: bool,
     },
     /// Validate the content and templates; write nothing.
     Check {
@@ -134,6 +138,7 @@ fn main() -> ExitCode {
             round,
             audience,
             timings,
+            pretty_json,
         } => {
             if timings {
                 briefing::timings::enable();
@@ -147,6 +152,7 @@ fn main() -> ExitCode {
                     force,
                     round,
                     audience,
+                    pretty_json,
                 },
             )
         }

@@ -99,6 +99,8 @@ pub struct RenderOptions {
     /// Id of the round that leads the front page; default: the latest round to have
     /// started by the as-of date.
     pub round: Option<String>,
+    /// Write `data/briefing.json` indented rather than compact.
+    pub pretty_json: bool,
 }
 
 /// Renders every page of the site with the templates in `root/templates` over the defaults.
@@ -158,6 +160,7 @@ pub(super) fn emit_all<'m, E: Send>(
         items,
         paths,
         lead,
+        pretty_json,
     } = prepared;
     let failed = AtomicBool::new(false);
     let emit = |o: Output| guarded(&failed, || sink(o));
@@ -189,6 +192,7 @@ pub(super) fn emit_all<'m, E: Send>(
                     &views,
                     &paths,
                     lead.as_deref(),
+                    pretty_json,
                     &|o| emit(o).err(),
                     &|path, write| emit_streamed(path, write).err(),
                 )
@@ -251,6 +255,8 @@ pub(super) struct Prepared<'m> {
     pub paths: Vec<String>,
     /// The round leading the front page.
     pub lead: Option<String>,
+    /// Write `data/briefing.json` indented.
+    pub pretty_json: bool,
 }
 
 pub(super) fn prepare<'m>(
@@ -273,6 +279,7 @@ pub(super) fn prepare<'m>(
         items,
         paths,
         lead,
+        pretty_json: opts.pretty_json,
     })
 }
 

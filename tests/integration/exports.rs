@@ -347,3 +347,21 @@ fn the_feed_holds_the_newest_entries_up_to_feed_limit() {
         "{diags}"
     );
 }
+
+#[test]
+fn build_pretty_json_indents_the_same_document() {
+    let site = Site::minimal();
+    build(&site);
+    let compact = site.page("data/briefing.json");
+    Command::cargo_bin("briefing")
+        .unwrap()
+        .args(["build", "--pretty-json", "--root"])
+        .arg(site.root())
+        .assert()
+        .success();
+    let pretty = site.page("data/briefing.json");
+    assert!(pretty.starts_with("{\n  \"actors\": [\n    {"), "{pretty}");
+    assert!(!compact.contains("\n "));
+    let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    assert_eq!(parse(&pretty), parse(&compact));
+}

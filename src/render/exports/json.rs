@@ -177,11 +177,17 @@ pub fn briefing_into(
     m: &Model,
     views: &Views,
     lead: Option<&str>,
+    pretty: bool,
     w: &mut dyn std::io::Write,
     marks: &mut Vec<super::pieces::Mark>,
 ) -> std::io::Result<()> {
     let export = Views::for_export(m, true);
     let doc = document(m, &export, views, lead);
+    if pretty {
+        // For reading while debugging (`build --pretty-json`): made whole, no pieces
+        // (`serve` writes the compact file).
+        return w.write_all(&to_bytes(&doc, 0));
+    }
     write_document(&doc, w, marks)
 }
 

@@ -93,6 +93,7 @@ pub(super) fn each<R: Send>(
     views: &Views,
     pages: &[String],
     lead: Option<&str>,
+    pretty_json: bool,
     emit: &(dyn Fn(Output) -> R + Sync),
     stream: &(dyn Fn(&str, &mut WriteFn) -> R + Sync),
 ) -> (Vec<R>, pieces::Pieces) {
@@ -156,7 +157,7 @@ pub(super) fn each<R: Send>(
             let r = crate::timings::time(BRIEFING_JSON, || {
                 stream(BRIEFING_JSON, &mut |w| {
                     marks.clear();
-                    json::briefing_into(m, views, lead, w, &mut marks)
+                    json::briefing_into(m, views, lead, pretty_json, w, &mut marks)
                 })
             });
             (r, marks)
