@@ -99,3 +99,23 @@ pub fn search_text(site: &Site) -> String {
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
 }
+
+/// The text of a page's element starting at `marker`, up to `end`, tags removed.
+pub fn text_of(page: &str, marker: &str, end: &str) -> String {
+    let start = page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+    let stop = start + page[start..].find(end).unwrap();
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in page[start..stop].chars() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -29,26 +29,6 @@ fn row<'a>(page: &'a str, id: &str) -> &'a str {
     &page[start..end]
 }
 
-/// The text of a page's element starting at `marker`, up to `end`, tags removed.
-fn text_of(page: &str, marker: &str, end: &str) -> String {
-    let start = page.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-    let stop = start + page[start..].find(end).unwrap();
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in page[start..stop].chars() {
-        match ch {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn a_frozen_page_shows_the_text_as_it_stood_at_the_round_s_end() {
     let site = built(None);
@@ -71,7 +51,7 @@ fn a_frozen_page_shows_the_text_as_it_stood_at_the_round_s_end() {
     assert!(!row(&r2, "point-20").contains("badge dropped"));
     assert!(row(&now, "point-20").contains("badge dropped"));
     // The tallies as worked out by hand (documents.rs) at each round's end.
-    let tally = |p: &str| text_of(p, "id=\"section-tally\"", "</section>");
+    let tally = |p: &str| crate::common::text_of(p, "id=\"section-tally\"", "</section>");
     let t = tally(&r1);
     assert!(t.contains("As of 20 January 2026"), "{t}");
     assert!(t.contains("Agreed by all parties 0 of 20 (0%)"), "{t}");
@@ -85,13 +65,13 @@ fn a_frozen_page_shows_the_text_as_it_stood_at_the_round_s_end() {
     assert!(t.contains("Agreed by all parties 12 of 19 (63%)"), "{t}");
     // The page says what it is frozen at, and the meetings discussed at by then.
     assert!(r1.contains("<h1>The 20-point plan at the end of Round one</h1>"));
-    let note = text_of(&r1, "<p class=\"frozen-note\">", "</p>");
+    let note = crate::common::text_of(&r1, "<p class=\"frozen-note\">", "</p>");
     assert!(note.contains("As it stood on 20 January 2026"), "{note}");
     // Each row links to the provision, with its history and sources, on the current page.
     assert!(
         row(&r1, "point-1").contains("href=\"../../documents/plan-20.html#provision-point-1\"")
     );
-    let facts = |p: &str| text_of(p, "<dl class=\"facts\">", "</dl>");
+    let facts = |p: &str| crate::common::text_of(p, "<dl class=\"facts\">", "</dl>");
     assert!(facts(&r1).contains("Discussed at First round of talks in Klow"));
     assert!(!facts(&r1).contains("Szohôd"), "{}", facts(&r1));
     assert!(facts(&r2).contains("Second round of talks in Szohôd"));
@@ -189,7 +169,7 @@ fn a_withheld_position_and_meeting_leave_no_trace_in_lower_frozen_pages() {
         2
     );
     assert!(row(&r2, "point-19").contains("tlp-amber"));
-    let t = text_of(&r2, "id=\"section-tally\"", "</section>");
+    let t = crate::common::text_of(&r2, "id=\"section-tally\"", "</section>");
     assert!(t.contains("Agreed by all parties 9 of 20 (45%)"), "{t}");
     assert!(r2.contains("meetings/back-channel.html"));
 }
@@ -216,7 +196,7 @@ fn meetings_link_the_texts_discussed_and_texts_list_the_meetings() {
     briefing::build(site.root(), &briefing::BuildOptions::new(site.output()))
         .unwrap_or_else(|e| panic!("{e}"));
     let meeting = site.page("meetings/szohod-round-two.html");
-    let facts = text_of(&meeting, "<dl class=\"facts\">", "</dl>");
+    let facts = crate::common::text_of(&meeting, "<dl class=\"facts\">", "</dl>");
     assert!(
         facts.contains("Texts discussed The 20-point plan ; (withheld) ; The 28-point plan"),
         "{facts}"
@@ -227,7 +207,7 @@ fn meetings_link_the_texts_discussed_and_texts_list_the_meetings() {
         "the withheld text leaves no id"
     );
     let plan = site.page("documents/plan-20.html");
-    let facts = text_of(&plan, "<dl class=\"facts\">", "</dl>");
+    let facts = crate::common::text_of(&plan, "<dl class=\"facts\">", "</dl>");
     assert!(
         facts.contains(
             "Discussed at First round of talks in Klow ( 15 January 2026 ); Second round of talks in Szohôd ( 15 February 2026 )"

@@ -117,22 +117,7 @@ fn time_travel_gives_the_same_counts_as_counting_on_the_day() {
 
 /// The text of the tally section of a built document page, tags removed.
 fn tally_text(html: &str) -> String {
-    let start = html.find("id=\"section-tally\"").expect("a tally section");
-    let end = start + html[start..].find("</section>").unwrap();
-    let mut out = String::new();
-    let mut in_tag = false;
-    for ch in html[start..end].chars() {
-        match ch {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::common::text_of(html, "id=\"section-tally\"", "</section>")
 }
 
 #[test]
