@@ -167,11 +167,7 @@ impl Movement {
     pub fn moved(self) -> bool {
         matches!(
             self,
-            Movement::New
-                | Movement::Up
-                | Movement::Down
-                | Movement::Reversal
-                | Movement::Restored
+            Movement::New | Movement::Up | Movement::Down | Movement::Reversal | Movement::Restored
         )
     }
 

@@ -66,12 +66,7 @@ pub(super) fn plan() -> Vec<Page> {
         ),
         page("claims.html", "Claims checked", "claims", Claims),
         page("timeline.html", "Timeline", "timeline", Timeline),
-        page(
-            "rounds-chart.html",
-            "Round by round",
-            "rounds",
-            RoundsChart,
-        ),
+        page("rounds-chart.html", "Round by round", "rounds", RoundsChart),
         page("sourcing.html", "Sourcing", "sourcing", Sourcing),
         page("search.html", "Search", "search", Search),
         page("markings.html", "Grades and markings", "markings", Markings),
