@@ -62,6 +62,9 @@ pub enum View {
     Claims,
     /// Everything dated, month by month.
     Timeline,
+    /// Contributions by status at the end of every round up to the lead one (round
+    /// pages and the front page draw the last few).
+    RoundsChart,
     /// The sourcing register and report.
     Sourcing,
     /// Search over every item.
@@ -84,6 +87,7 @@ impl View {
             View::Declarations => "declarations.html",
             View::Claims => "claims.html",
             View::Timeline => "timeline.html",
+            View::RoundsChart => "rounds-chart.html",
             View::Sourcing => "sourcing.html",
             View::Search => SEARCH,
             View::Markings => "markings.html",
@@ -124,6 +128,12 @@ pub fn round_view(round: &str, view: RoundView) -> String {
         RoundView::Components => "components",
     };
     format!("{}/{round}/{name}.html", Kind::Rounds.dir())
+}
+
+/// The page listing what did not move in round `round` (stalled, steady, settled):
+/// `rounds/<id>/unchanged.html`, beside its frozen views.
+pub fn round_unchanged(round: &str) -> String {
+    format!("{}/{round}/unchanged.html", Kind::Rounds.dir())
 }
 
 /// Document `document`'s frozen view at the end of round `round`:
@@ -283,6 +293,7 @@ mod tests {
             list(Kind::Meetings, 2),
             round_view("r1", RoundView::Matrix),
             round_view("r1", RoundView::Components),
+            round_unchanged("r1"),
             document_round_view("plan", "r1"),
             item(Kind::Documents, "plan"),
             item(Kind::Rounds, "r1"),
@@ -293,6 +304,7 @@ mod tests {
                 View::Declarations,
                 View::Claims,
                 View::Timeline,
+                View::RoundsChart,
                 View::Sourcing,
                 View::Search,
                 View::Markings,

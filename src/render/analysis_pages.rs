@@ -22,7 +22,7 @@ pub(super) fn grading_citations() -> Vec<Page> {
 }
 
 /// The analyst pages made from contributions: the matrix, the declarations, the timeline
-/// (each status step is an entry) and the changes, with their embeds.
+/// (each status step is an entry), the rounds chart and the changes, with their embeds.
 pub(super) fn reading_contributions() -> Vec<Page> {
     use View::*;
     plan()
@@ -31,7 +31,13 @@ pub(super) fn reading_contributions() -> Vec<Page> {
             matches!(
                 p.lazy,
                 Some(Lazy::View(
-                    Matrix | Declarations | Timeline | EmbedMatrix | EmbedChanges | EmbedTimeline
+                    Matrix
+                        | Declarations
+                        | Timeline
+                        | RoundsChart
+                        | EmbedMatrix
+                        | EmbedChanges
+                        | EmbedTimeline
                 ))
             )
         })
@@ -60,6 +66,7 @@ pub(super) fn plan() -> Vec<Page> {
         ),
         page("claims.html", "Claims checked", "claims", Claims),
         page("timeline.html", "Timeline", "timeline", Timeline),
+        page("rounds-chart.html", "Round by round", "rounds", RoundsChart),
         page("sourcing.html", "Sourcing", "sourcing", Sourcing),
         page("search.html", "Search", "search", Search),
         page("markings.html", "Grades and markings", "markings", Markings),
@@ -106,6 +113,10 @@ pub(super) fn data(
                 ("chart", views.value(&chart)),
             ]
         }
+        RoundsChart => vec![(
+            "chart",
+            views.value(&lead.and_then(|r| views.rounds_chart_full(r))),
+        )],
         Sourcing => vec![
             ("register", views.value(&views.register())),
             ("report", views.value(&views.sourcing_report())),

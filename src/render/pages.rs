@@ -212,6 +212,8 @@ pub(crate) enum Lazy {
     View(crate::routes::View),
     /// A round's frozen view: round id and which view.
     Frozen(String, crate::model::RoundView),
+    /// What did not move in a round: its id.
+    Unchanged(String),
     /// A document's frozen view: round id and document id.
     FrozenDocument(String, String),
     /// A page of a list: positions in the kind's list in [`Plan::items`].
@@ -238,6 +240,7 @@ pub(super) fn lazy_data(
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
+        Lazy::Unchanged(id) => return (super::round_views::unchanged_data(views, id), None),
         Lazy::FrozenDocument(round, doc) => {
             return (super::round_views::document_data(views, round, doc), None);
         }

@@ -1,18 +1,29 @@
 //! Each round's frozen views, beside its page: the commitment matrix and every guarantee
 //! component as they stood at the round's end (or at the site's as-of date, if that is
-//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]); and each
+//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]), and the
+//! list of what did not move in the round (its page summarises them); and each
 //! negotiating text as it stood then, beside the text's page.
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
 use crate::model::{Model, RoundView};
 
-/// The frozen pages of every round, rounds in chronological order.
+/// The frozen pages of every round and its page of what did not move in it, rounds in
+/// chronological order.
 pub(super) fn plan(m: &Model) -> Vec<Page> {
     crate::analysis::rounds_in_order(m)
         .into_iter()
         .flat_map(|r| {
-            RoundView::ALL.into_iter().map(|view| Page {
+            let unchanged = Page {
+                path: crate::routes::round_unchanged(&r.meta.id),
+                template: "round-unchanged.html",
+                title: format!("What did not move in {}", r.title),
+                section: "rounds",
+                data: Vec::new(),
+                lazy: Some(Lazy::Unchanged(r.meta.id.clone())),
+                marked: None,
+            };
+            let frozen = RoundView::ALL.into_iter().map(|view| Page {
                 path: crate::routes::round_view(&r.meta.id, view),
                 template: match view {
                     RoundView::Matrix => "matrix.html",
@@ -31,9 +42,15 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
                 data: Vec::new(),
                 lazy: Some(Lazy::Frozen(r.meta.id.clone(), view)),
                 marked: None,
-            })
+            });
+            frozen.chain(std::iter::once(unchanged)).collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The data of round `id`'s page of what did not move in it.
+pub(super) fn unchanged_data(views: &Views, id: &str) -> Vec<(&'static str, tera::Value)> {
+    vec![("unchanged", views.value(&views.round_unchanged(id)))]
 }
 
 /// The data of round `id`'s frozen `view`.

@@ -40,6 +40,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "round-components.html",
         include_str!("../../templates/round-components.html"),
     ),
+    (
+        "round-unchanged.html",
+        include_str!("../../templates/round-unchanged.html"),
+    ),
+    (
+        "rounds-chart.html",
+        include_str!("../../templates/rounds-chart.html"),
+    ),
     ("views.html", include_str!("../../templates/views.html")),
     ("charts.html", include_str!("../../templates/charts.html")),
     ("matrix.html", include_str!("../../templates/matrix.html")),

@@ -17,6 +17,7 @@ mod long_negotiation;
 mod matrix_layout;
 mod pagination;
 mod relations;
+mod round_summary;
 mod scaffold;
 mod schema;
 mod serve;

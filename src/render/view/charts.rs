@@ -7,14 +7,32 @@ use crate::model::{Kind, Status, Tlp};
 use crate::render::charts::{self, BarSeries, Chart, ChartData, StepPath, StepPoint};
 use jiff::civil::Date;
 
+/// How many rounds the rounds chart of a round page or the front page draws, at most:
+/// the round and those just before it.
+pub const ROUNDS_CHART_WINDOW: usize = 12;
+
 impl Views<'_> {
-    /// The contributions at each status at the end of every round up to and including
-    /// round `last` (stacked bars, one per round); `None` without such a round.
+    /// The contributions at each status at the end of the last [`ROUNDS_CHART_WINDOW`]
+    /// rounds up to and including round `last` (stacked bars, one per round), linking to
+    /// the page of every round when there were more; `None` without such a round. Its
+    /// size does not grow with the negotiation, so every round page can carry it.
     pub fn rounds_chart(&self, last: &str) -> Option<Chart> {
+        self.rounds_chart_of(last, Some(ROUNDS_CHART_WINDOW))
+    }
+
+    /// The contributions at each status at the end of every round up to and including
+    /// round `last`: the chart of [`crate::routes::View::RoundsChart`].
+    pub fn rounds_chart_full(&self, last: &str) -> Option<Chart> {
+        self.rounds_chart_of(last, None)
+    }
+
+    /// The rounds chart, of the last `window` rounds up to `last` (all of them if `None`).
+    fn rounds_chart_of(&self, last: &str, window: Option<usize>) -> Option<Chart> {
         let m = self.m;
         let rounds = rounds_in_order(m);
         let upto = rounds.iter().position(|r| r.meta.id == last)?;
-        let rounds = &rounds[..=upto];
+        let from = window.map_or(0, |w| (upto + 1).saturating_sub(w.max(1)));
+        let rounds = &rounds[from..=upto];
         let all = self.all_changes();
         let counts: Vec<Vec<(Status, usize)>> = rounds
             .iter()
@@ -38,16 +56,34 @@ impl Views<'_> {
             .collect();
         let categories: Vec<String> = rounds.iter().map(|r| r.title.clone()).collect();
         let lead = rounds.last().expect("at least the round asked for");
+        let at = rounds.len() - 1;
         let now: Vec<String> = series
             .iter()
-            .filter(|s| s.values[upto] > 0)
-            .map(|s| format!("{} {}", s.values[upto], s.name))
+            .filter(|s| s.values[at] > 0)
+            .map(|s| format!("{} {}", s.values[at], s.name))
             .collect();
-        let total: usize = series.iter().map(|s| s.values[upto]).sum();
-        let title = "Contributions by status at the end of each round".to_string();
+        let total: usize = series.iter().map(|s| s.values[at]).sum();
+        let (title, windowed) = if from > 0 {
+            (
+                format!(
+                    "Contributions by status at the end of the last {} rounds",
+                    rounds.len()
+                ),
+                format!(
+                    " (the last {} of {} rounds; the full chart draws every round)",
+                    rounds.len(),
+                    upto + 1
+                ),
+            )
+        } else {
+            (
+                "Contributions by status at the end of each round".to_string(),
+                String::new(),
+            )
+        };
         let description = format!(
-            "One bar per round, {}: how many contributions stood at each status at the \
-             round's end, states off the ladder and the lowest rungs at the bottom, \
+            "One bar per round, {}{windowed}: how many contributions stood at each status \
+             at the round's end, states off the ladder and the lowest rungs at the bottom, \
              implemented at the top. At the end of {}: {} contribution{}{}{}.",
             span(&rounds[0].title, &lead.title),
             lead.title,
@@ -68,6 +104,7 @@ impl Views<'_> {
             },
             tlp: tlp.into(),
             svg,
+            full: (from > 0).then(|| crate::routes::View::RoundsChart.path().to_string()),
         })
     }
 
@@ -130,6 +167,7 @@ impl Views<'_> {
             },
             tlp: tlp.into(),
             svg,
+            full: None,
         })
     }
 
@@ -212,6 +250,7 @@ impl Views<'_> {
             },
             tlp: tlp.into(),
             svg,
+            full: None,
         })
     }
 }

@@ -189,6 +189,16 @@ impl<'m> Views<'m> {
         Views::for_few_pages(frozen).brief(id, day)
     }
 
+    /// What did not move in round `id`, made on the model as of its day as its brief is
+    /// (so that the brief's counts and this list agree).
+    pub fn round_unchanged(&self, id: &str) -> UnchangedView {
+        let frozen = self.frozen_model(id);
+        if std::ptr::eq(frozen, self.m) {
+            return self.unchanged(id);
+        }
+        Views::for_few_pages(frozen).unchanged(id)
+    }
+
     /// The ids of the meetings and statements round `id`'s brief shows in full.
     pub fn round_brief_lists(&self, id: &str) -> (Vec<String>, Vec<String>) {
         let day = self.round_day(id);
