@@ -34,7 +34,13 @@ impl Validator {
         let value: serde_json::Value = serde_saphyr::from_str(yaml).unwrap();
         let dir = file.split('/').nth(1).unwrap();
         let dir = if dir == "site.yaml" { "site" } else { dir };
-        let name = file_for(dir).unwrap_or_else(|| panic!("no schema for {file}"));
+        let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
+        let name = if briefing::load::translation_name(stem).is_some() {
+            schema::translation_file_for(dir)
+        } else {
+            file_for(dir)
+        };
+        let name = name.unwrap_or_else(|| panic!("no schema for {file}"));
         let (_, idx) = self.index.iter().find(|(f, _)| *f == name).unwrap();
         self.schemas
             .validate(&value, *idx)
@@ -122,13 +128,20 @@ fn schema_command_writes_one_file_per_kind() {
     assert_eq!(
         names,
         [
+            "actor-translation.schema.json",
             "actor.schema.json",
+            "document-translation.schema.json",
             "document.schema.json",
+            "guarantee-translation.schema.json",
             "guarantee.schema.json",
+            "meeting-translation.schema.json",
             "meeting.schema.json",
+            "round-translation.schema.json",
             "round.schema.json",
             "site.schema.json",
+            "source-translation.schema.json",
             "source.schema.json",
+            "statement-translation.schema.json",
             "statement.schema.json"
         ]
     );
