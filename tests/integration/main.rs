@@ -24,5 +24,6 @@ mod snapshots;
 mod sourcing;
 mod templates;
 mod timetravel;
+mod translations;
 mod validation;
 mod writes;
