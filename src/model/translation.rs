@@ -315,6 +315,41 @@ impl Translations {
     }
 }
 
+impl Words {
+    /// The translated title, or an actor's or a source's name, if given.
+    pub fn title(&self) -> Option<&str> {
+        match self {
+            Words::Actor(w) => w.name.as_deref(),
+            Words::Source(w) => w.name.as_deref(),
+            Words::Meeting(w) => w.title.as_deref(),
+            Words::Statement(w) => w.title.as_deref(),
+            Words::Guarantee(w) => w.title.as_deref(),
+            Words::Round(w) => w.title.as_deref(),
+            Words::Document(w) => w.title.as_deref(),
+        }
+    }
+}
+
+impl super::Model {
+    /// The item in `lang`: its translation, or [`InLanguage::Untranslated`] in the
+    /// default language (also for the default language itself, whose words are the
+    /// originals).
+    pub fn in_language(&self, item: super::Item<'_>, lang: &Lang) -> InLanguage<'_> {
+        let original = self.site.languages.default_lang();
+        self.translations
+            .in_language(item.kind(), &item.meta().id, lang, original)
+    }
+
+    /// The item's title (an actor's or a source's name) in `lang`, or the original's.
+    pub fn title_in<'m>(&'m self, item: super::Item<'m>, lang: &Lang) -> Word<'m, str> {
+        let translated = match self.in_language(item, lang) {
+            InLanguage::Translated(t) => t.words.title(),
+            InLanguage::Untranslated(_) => None,
+        };
+        Word::pick(translated, item.title(), self.site.languages.default_lang())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

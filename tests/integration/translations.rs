@@ -4,7 +4,7 @@
 use crate::common::{Site, snapshot_dir};
 use assert_cmd::Command;
 use briefing::model::translation::{ContributionWords, Words};
-use briefing::model::{Freshness, InLanguage, Kind, Lang, Tlp};
+use briefing::model::{Freshness, InLanguage, Kind, Lang, Tlp, Word};
 
 fn bilingual() -> Site {
     Site::fixture("bilingual")
