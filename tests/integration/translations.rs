@@ -97,6 +97,17 @@ fn translations_are_attached_to_their_items_and_never_read_as_items() {
             .in_language(Kind::Rounds, "paris-round", &uk(), en),
         InLanguage::Translated(_)
     ));
+    let round = m.item(Kind::Rounds, "paris-round").unwrap();
+    assert_eq!(
+        m.title_in(round, &uk()),
+        Word::Translated("Паризький раунд")
+    );
+    assert_eq!(m.title_in(round, en), Word::Untranslated("Paris round", en));
+    let ukraine = m.item(Kind::Actors, "ukraine").unwrap();
+    assert_eq!(
+        m.title_in(ukraine, &uk()),
+        Word::Untranslated("Ukraine", en)
+    );
     assert!(matches!(
         m.translations
             .get(Kind::Statements, "umerov-90", &uk())
