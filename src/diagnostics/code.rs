@@ -182,6 +182,8 @@ codes! {
         "A translation's list does not match the original's: a guarantee translation's `contributions` must have one entry per contribution, in the same order; a document translation's `provisions` must name provisions of the original by `id`.";
     MissingTranslations = "missing-translations", Warning,
         "`check` only: items have no translation into a declared language: one warning per language, with the count and the first few; `briefing check --translations` lists them all. The items are shown in their original language.";
+    UnmarkedQuote = "unmarked-quote", Warning,
+        "A translation of a statement of kind `quote` translates its words without a `translation_note`: a quote translated by the briefing is not the speaker's words in that language, and must say so (e.g. `translation_note: Цитату подано в перекладі брифінгу.`).";
     StaleTranslation = "stale-translation", Warning,
         "A translation was made from older words of its original (its `translated_from` is not the original's current revision), or gives no `translated_from`. Update the translation, then set `translated_from` to the revision `check` prints.";
     // `serve` only

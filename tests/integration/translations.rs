@@ -280,6 +280,23 @@ fn check_warns_of_missing_and_stale_translations() {
         has(&f, "stale-translation", "content/actors/france.uk.yaml:1:1"),
         "{f:?}"
     );
+    // The statement's translation says the quote is the briefing's translation.
+    assert!(!f.iter().any(|(c, _)| c == "unmarked-quote"), "{f:?}");
+    let st =
+        std::fs::read_to_string(site.root().join("content/statements/umerov-90.uk.md")).unwrap();
+    site.write(
+        "content/statements/umerov-90.uk.md",
+        st.replace(
+            "translation_note: Цитату подано в перекладі брифінгу.\n",
+            "",
+        ),
+    );
+    assert!(has(
+        &found(&site),
+        "unmarked-quote",
+        "content/statements/umerov-90.uk.md:2:1"
+    ));
+    site.write("content/statements/umerov-90.uk.md", st);
     // One warning for the language, however many items lack a translation.
     let missing: Vec<_> = f
         .iter()

@@ -173,13 +173,16 @@ fn translation(
                 body_html: body(d, &mut c),
             }))
         }
-        (TranslationDoc::Statement(d), _) => with!(Kind::Statements, d, |r, c| Words::Statement(
-            StatementWords {
-                title: c.text(&r.title),
-                attributed_to: c.text(&r.attributed_to),
-                body_html: body(d, &mut c),
-            }
-        )),
+        (TranslationDoc::Statement(d), Original::Statement(o)) => {
+            with!(Kind::Statements, d, |r, c| {
+                quote_note(d, o, &mut c);
+                Words::Statement(StatementWords {
+                    title: c.text(&r.title),
+                    attributed_to: c.text(&r.attributed_to),
+                    body_html: body(d, &mut c),
+                })
+            })
+        }
         (TranslationDoc::Round(d), _) => with!(Kind::Rounds, d, |r, c| Words::Round(RoundWords {
             title: c.text(&r.title),
             summary_html: c.markdown_field(&r.summary),
@@ -208,4 +211,22 @@ fn translation(
         // A file's kind is its folder's, as is its original's.
         _ => None,
     }
+}
+
+/// A quote translated by the briefing is not the speaker's words in that language: a
+/// statement of kind `quote` (the default) whose words are translated must say so in
+/// `translation_note`.
+fn quote_note(d: &Doc<RawStatementTranslation>, o: &Doc<RawStatement>, c: &mut Checker) {
+    let kind = o.raw.kind.as_ref().map_or("quote", |k| k.value.trim());
+    if kind != "quote" || d.body.trim().is_empty() || c.text(&d.raw.translation_note).is_some() {
+        return;
+    }
+    c.warn(
+        Diagnostic::warning(
+            Code::UnmarkedQuote,
+            "this translates a quote but does not say whose translation it is",
+        )
+        .at(Some(Pos::new(d.yaml_line, 1)))
+        .help("add e.g. `translation_note: The quote is this briefing's translation.`, in the translation's language"),
+    );
 }
