@@ -479,3 +479,27 @@ fn translations_leave_the_english_output_unchanged() {
         assert!(*bytes == b[path], "{path} differs");
     }
 }
+
+#[test]
+fn serve_checks_an_edited_translation_with_the_whole_site() {
+    use briefing::incremental::{Incremental, full};
+    let site = bilingual();
+    let mut inc = Incremental::new(site.root(), None);
+    inc.rebuild().unwrap();
+    let rel = "content/meetings/paris-summit.uk.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    site.write(
+        rel,
+        text.replace("location: Париж\n", "location: Париж\ndate: 2026-01-07\n"),
+    );
+    let err = inc.rebuild_after(&[rel.into()]).unwrap_err();
+    assert!(err.iter().any(|d| d.code == "translation-fact"), "{err}");
+    site.write(rel, text.replace("cd066362", "00000000"));
+    let r = inc.rebuild_after(&[rel.into()]).unwrap();
+    assert!(!r.partial);
+    let stale = |d: &briefing::diagnostics::Diagnostic| {
+        d.code == "stale-translation" && d.file.as_deref() == Some(std::path::Path::new(rel))
+    };
+    assert!(r.warnings.iter().any(stale));
+    assert!(inc.outputs() == full(site.root(), None).unwrap().0);
+}
