@@ -92,6 +92,15 @@ fn schemas_reject_a_misspelt_field_and_a_bad_value() {
     assert!(v.validate("content/actors/france.yaml", bad).is_err());
     let missing = "title: Round\nstart: 2026-01-01\n";
     assert!(v.validate("content/rounds/r.yaml", missing).is_err());
+    // A translation gives words only: its schema refuses a fact.
+    let words = "---\ntranslated_from: 1a2b3c4d\ntitle: Саміт\n---\n";
+    let uk = "content/meetings/paris-summit.uk.md";
+    v.validate(uk, words).unwrap_or_else(|e| panic!("{e}"));
+    let fact = "---\ntitle: Саміт\ndate: 2026-01-06\n---\n";
+    assert!(v.validate(uk, fact).is_err());
+    let site = "title: T\nlanguages: [en, uk]\n";
+    v.validate("content/site.yaml", site)
+        .unwrap_or_else(|e| panic!("{e}"));
     let citation = "name: X\nsources:\n  - {source: reuters, credibility: 7}\n";
     assert!(v.validate("content/sources/x.yaml", citation).is_err());
     // Dates of any precision, an unquoted year included; a round's days stay exact.
