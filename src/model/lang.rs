@@ -51,7 +51,8 @@ impl Lang {
             suggestion,
         };
         let t = text.trim();
-        if let Some(code) = by_name(t) {
+        // Only names longer than a code: `ewe`, `lao`, `twi` are ISO 639-2 codes too.
+        if let Some(code) = by_name(t).filter(|_| t.chars().count() > 3) {
             return Err(fail("write the code, not the name", Some(code.to_string())));
         }
         if t.contains('_') {
@@ -206,6 +207,7 @@ mod tests {
         assert_eq!(Lang::parse("SR-latn").unwrap().as_str(), "sr-Latn");
         assert_eq!(Lang::parse("es-419").unwrap().as_str(), "es-419");
         assert_eq!(Lang::parse("fil").unwrap().as_str(), "fil");
+        assert_eq!(Lang::parse("ewe").unwrap().as_str(), "ewe");
         let e = Lang::parse("ua").unwrap_err();
         assert_eq!(e.suggestion.as_deref(), Some("uk"));
         assert!(e.why.contains("country code"), "{e}");

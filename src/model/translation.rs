@@ -10,6 +10,7 @@ use super::{Kind, Lang, Prose};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The revision of an original's words: a short hash of every word field as written
 /// (not of its facts, so correcting a date does not make its translations stale).
@@ -244,30 +245,38 @@ impl<'a, T: ?Sized> Word<'a, T> {
     }
 }
 
-/// Every item's translations, by kind, id and language.
+/// One kind's translations: by item id, then language.
+type OfKind = BTreeMap<String, BTreeMap<Lang, Translation>>;
+
+/// Every item's translations, by kind, id and language. Shared, not copied, by the
+/// models made as of earlier days (one per round's frozen views); a change (an
+/// audience build's) copies them once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Translations {
-    by_item: BTreeMap<(Kind, String), BTreeMap<Lang, Translation>>,
+    by_kind: Arc<BTreeMap<Kind, OfKind>>,
 }
 
 impl Translations {
     /// Adds `t` as the translation of `kind`/`id` into its language.
     pub fn insert(&mut self, kind: Kind, id: &str, t: Translation) {
-        self.by_item
-            .entry((kind, id.to_string()))
+        Arc::make_mut(&mut self.by_kind)
+            .entry(kind)
+            .or_default()
+            .entry(id.to_string())
             .or_default()
             .insert(t.lang.clone(), t);
     }
 
     /// The translation of `kind`/`id` into `lang`, if there is one.
     pub fn get(&self, kind: Kind, id: &str, lang: &Lang) -> Option<&Translation> {
-        self.by_item.get(&(kind, id.to_string()))?.get(lang)
+        self.by_kind.get(&kind)?.get(id)?.get(lang)
     }
 
     /// Every translation of `kind`/`id`, by language.
     pub fn of(&self, kind: Kind, id: &str) -> impl Iterator<Item = &Translation> {
-        self.by_item
-            .get(&(kind, id.to_string()))
+        self.by_kind
+            .get(&kind)
+            .and_then(|m| m.get(id))
             .into_iter()
             .flat_map(|m| m.values())
     }
@@ -288,9 +297,10 @@ impl Translations {
 
     /// Every translation, with its item's kind and id.
     pub fn iter(&self) -> impl Iterator<Item = (Kind, &str, &Translation)> {
-        self.by_item
-            .iter()
-            .flat_map(|((k, id), m)| m.values().map(move |t| (*k, id.as_str(), t)))
+        self.by_kind.iter().flat_map(|(k, m)| {
+            m.iter()
+                .flat_map(move |(id, ts)| ts.values().map(move |t| (*k, id.as_str(), t)))
+        })
     }
 
     /// Keeps only the translations of the items `keep` accepts, and lets `edit` adjust
@@ -300,18 +310,20 @@ impl Translations {
         mut keep: impl FnMut(Kind, &str) -> bool,
         mut edit: impl FnMut(Kind, &str, &mut Translation),
     ) {
-        self.by_item.retain(|(k, id), m| {
-            let kept = keep(*k, id);
-            if kept {
-                m.values_mut().for_each(|t| edit(*k, id, t));
-            }
-            kept
-        });
+        for (k, m) in Arc::make_mut(&mut self.by_kind).iter_mut() {
+            m.retain(|id, ts| {
+                let kept = keep(*k, id);
+                if kept {
+                    ts.values_mut().for_each(|t| edit(*k, id, t));
+                }
+                kept
+            });
+        }
     }
 
     /// True if no item has a translation.
     pub fn is_empty(&self) -> bool {
-        self.by_item.is_empty()
+        self.by_kind.values().all(BTreeMap::is_empty)
     }
 }
 
