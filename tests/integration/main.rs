@@ -25,5 +25,6 @@ mod snapshots;
 mod sourcing;
 mod templates;
 mod timetravel;
+mod translations;
 mod validation;
 mod writes;
