@@ -8,7 +8,7 @@ use super::{Page, pages::Lazy};
 use crate::model::{Model, RoundView};
 
 /// The frozen pages of every round, rounds in chronological order.
-pub(super) fn plan(m: &Model) -> Vec<Page> {
+pub(super) fn plan(m: &Model, locale: &crate::i18n::Locale) -> Vec<Page> {
     crate::analysis::rounds_in_order(m)
         .into_iter()
         .flat_map(|r| {
@@ -19,9 +19,9 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
                     RoundView::Components => "round-components.html",
                 },
                 title: match view {
-                    RoundView::Matrix => format!("Commitment matrix at the end of {}", r.title),
+                    RoundView::Matrix => locale.fill("title.matrix_at_end", &[("round", &r.title)]),
                     RoundView::Components => {
-                        format!("Guarantee components at the end of {}", r.title)
+                        locale.fill("title.components_at_end", &[("round", &r.title)])
                     }
                 },
                 section: match view {
@@ -61,7 +61,10 @@ pub(super) fn plan_documents(m: &Model, views: &Views) -> Vec<Page> {
             views.document_rounds(&d.meta.id).into_iter().map(|r| Page {
                 path: crate::routes::document_round_view(&d.meta.id, &r.meta.id),
                 template: "document-round.html",
-                title: format!("{} at the end of {}", d.title, r.title),
+                title: views.locale().fill(
+                    "title.document_at_end",
+                    &[("document", &d.title), ("round", &r.title)],
+                ),
                 section: "documents",
                 data: Vec::new(),
                 lazy: Some(Lazy::FrozenDocument(r.meta.id.clone(), d.meta.id.clone())),

@@ -97,7 +97,7 @@ impl Views<'_> {
                     points: paths::path(c, end)
                         .into_iter()
                         .map(|t| StepPoint {
-                            date: t.date.map(DateView::new),
+                            date: t.date.map(|d| self.date(d)),
                             day: t.date.map(|d| d.last()),
                             status: t.status.as_str(),
                             rank: t.status.rung().unwrap_or(0),
@@ -115,7 +115,7 @@ impl Views<'_> {
              below. {} change{} of status in all.",
             paths.len(),
             if paths.len() == 1 { "" } else { "s" },
-            crate::dates::long(end),
+            self.locale.dates().long(end),
             moves,
             if moves == 1 { "" } else { "s" },
         );
@@ -125,7 +125,7 @@ impl Views<'_> {
             title,
             description,
             data: ChartData::Steps {
-                end: DateView::new(end),
+                end: self.date(end),
                 paths,
             },
             tlp: tlp.into(),
@@ -159,7 +159,7 @@ impl Views<'_> {
                     }
                 }
             }
-            categories.push(format!("{} {}", &crate::dates::month(d)[..3], d.year()));
+            categories.push(self.locale.dates().month_short(d));
             counts.push(n);
             d = match d.checked_add(jiff::Span::new().months(1)) {
                 Ok(next) => next,
