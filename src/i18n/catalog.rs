@@ -257,7 +257,8 @@ mod tests {
 
     #[test]
     fn malformed_catalogs_are_errors_with_positions() {
-        let ds = Catalog::parse("nav:\n  timeline: [a, b]\n", Path::new("i18n/uk.yaml")).unwrap_err();
+        let ds =
+            Catalog::parse("nav:\n  timeline: [a, b]\n", Path::new("i18n/uk.yaml")).unwrap_err();
         assert_eq!(ds[0].code, Code::BadCatalog);
         assert_eq!(ds[0].file.as_deref(), Some(Path::new("i18n/uk.yaml")));
         assert_eq!(ds[0].pos.map(|p| p.line), Some(2));

@@ -175,7 +175,11 @@ pub fn load(root: &Path, tag: &str) -> Result<Loaded, Vec<Diagnostic>> {
         && !from_english.is_empty()
         && let Some(c) = &own
     {
-        let shown: Vec<String> = from_english.iter().take(5).map(|k| format!("`{k}`")).collect();
+        let shown: Vec<String> = from_english
+            .iter()
+            .take(5)
+            .map(|k| format!("`{k}`"))
+            .collect();
         let more = from_english.len().saturating_sub(shown.len());
         warnings.push(
             Diagnostic::warning(
@@ -183,13 +187,23 @@ pub fn load(root: &Path, tag: &str) -> Result<Loaded, Vec<Diagnostic>> {
                 format!(
                     "{} message{} missing from this catalog, shown in English: {}{}",
                     from_english.len(),
-                    if from_english.len() > 1 { "s are" } else { " is" },
+                    if from_english.len() > 1 {
+                        "s are"
+                    } else {
+                        " is"
+                    },
                     shown.join(", "),
-                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
                 ),
             )
             .in_whole_file(c.file.clone())
-            .help("copy the keys from the English catalog (see docs/templates.md) and translate them"),
+            .help(
+                "copy the keys from the English catalog (see docs/templates.md) and translate them",
+            ),
         );
     }
     Ok(Loaded {
@@ -273,6 +287,16 @@ impl Locale {
             out = out.replace(&format!("{{{name}}}"), value);
         }
         out
+    }
+
+    /// Plural message `key` in the form for `n`, its `{count}` written as the language
+    /// writes numbers.
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let form = self
+            .messages
+            .get(key)
+            .map_or(key, |m| m.form(self.rule.category(n as f64)));
+        form.replace("{count}", &self.numbers.format(n as f64))
     }
 
     /// Its date words.
@@ -380,15 +404,28 @@ mod tests {
         std::fs::write(dir.join("i18n/uk.yaml"), "nav:\n  search: Знайти\n").unwrap();
         let de = load(&dir, "de").unwrap();
         assert_eq!(de.locale.text("nav.search"), "Suche");
-        assert_eq!(de.locale.text("nav.timeline"), english().text("nav.timeline"));
+        assert_eq!(
+            de.locale.text("nav.timeline"),
+            english().text("nav.timeline")
+        );
         assert_eq!(de.warnings.len(), 1);
         assert_eq!(de.warnings[0].code, Code::MissingMessage);
-        assert_eq!(de.warnings[0].file.as_deref(), Some(Path::new("i18n/de.yaml")));
+        assert_eq!(
+            de.warnings[0].file.as_deref(),
+            Some(Path::new("i18n/de.yaml"))
+        );
         let uk = load(&dir, "uk").unwrap();
         assert_eq!(uk.locale.text("nav.search"), "Знайти");
-        assert_ne!(uk.locale.text("nav.timeline"), english().text("nav.timeline"));
+        assert_ne!(
+            uk.locale.text("nav.timeline"),
+            english().text("nav.timeline")
+        );
         assert!(uk.warnings.is_empty());
-        std::fs::write(dir.join("i18n/uk.yaml"), "nav:\n  search: \"{count} Знайти\"\n").unwrap();
+        std::fs::write(
+            dir.join("i18n/uk.yaml"),
+            "nav:\n  search: \"{count} Знайти\"\n",
+        )
+        .unwrap();
         let ds = load(&dir, "uk").unwrap_err();
         assert_eq!(ds[0].pos.map(|p| p.line), Some(2));
         std::fs::create_dir_all(dir.join("content")).unwrap();
@@ -396,7 +433,11 @@ mod tests {
         let ds = load(&dir, "ukr").unwrap_err();
         assert_eq!(ds[0].file.as_deref(), Some(Path::new("content/site.yaml")));
         assert_eq!(ds[0].pos.map(|p| p.line), Some(2));
-        assert!(ds[0].help.as_deref().unwrap().contains("`uk`"), "{:?}", ds[0].help);
+        assert!(
+            ds[0].help.as_deref().unwrap().contains("`uk`"),
+            "{:?}",
+            ds[0].help
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -116,7 +116,10 @@ mod tests {
     fn cldr_examples() {
         let cats = |r: Rule, ns: &[f64]| ns.iter().map(|n| r.category(*n)).collect::<Vec<_>>();
         use Category::*;
-        assert_eq!(cats(Rule::English, &[0.0, 1.0, 2.0, 1.5]), [Other, One, Other, Other]);
+        assert_eq!(
+            cats(Rule::English, &[0.0, 1.0, 2.0, 1.5]),
+            [Other, One, Other, Other]
+        );
         assert_eq!(
             cats(Rule::French, &[0.0, 1.0, 1.5, 2.0, 1e6, 2e6, 1_000_001.0]),
             [One, One, One, Other, Many, Many, Other]
@@ -124,9 +127,13 @@ mod tests {
         assert_eq!(
             cats(
                 Rule::EastSlavic,
-                &[1.0, 21.0, 11.0, 2.0, 4.0, 24.0, 12.0, 14.0, 0.0, 5.0, 111.0, 1.5]
+                &[
+                    1.0, 21.0, 11.0, 2.0, 4.0, 24.0, 12.0, 14.0, 0.0, 5.0, 111.0, 1.5
+                ]
             ),
-            [One, One, Many, Few, Few, Few, Many, Many, Many, Many, Many, Other]
+            [
+                One, One, Many, Few, Few, Few, Many, Many, Many, Many, Many, Other
+            ]
         );
         assert_eq!(Rule::of("uk-UA"), Rule::EastSlavic);
         assert_eq!(Rule::of("de"), Rule::English);

@@ -11,10 +11,13 @@ use tera::{Kwargs, State, Tera, TeraResult, Value};
 /// is `t.nav.search`; a plural message is a map of its forms) and registers `fill` to
 /// write them in its language.
 pub fn install(tera: &mut Tera, locale: Arc<Locale>) {
-    tera.global_context().insert_value("t", messages_value(&locale));
+    tera.global_context()
+        .insert_value("t", messages_value(&locale));
     tera.register_filter(
         "fill",
-        move |message: Value, kwargs: Kwargs, state: &State| fill(&locale, &message, &kwargs, state),
+        move |message: Value, kwargs: Kwargs, state: &State| {
+            fill(&locale, &message, &kwargs, state)
+        },
     );
 }
 
@@ -31,13 +34,17 @@ fn messages_value(locale: &Locale) -> Value {
         let last = parts.pop().unwrap_or_default();
         let mut group = &mut root;
         for p in parts {
-            let node = group.entry(p).or_insert_with(|| Tree::Group(BTreeMap::new()));
+            let node = group
+                .entry(p)
+                .or_insert_with(|| Tree::Group(BTreeMap::new()));
             if let Tree::Leaf(_) = node {
                 // A key both a message and a group: the group wins (catalogs are parsed
                 // from nested YAML, so this needs a site catalog at odds with ours).
                 *node = Tree::Group(BTreeMap::new());
             }
-            let Tree::Group(g) = node else { unreachable!("just made a group") };
+            let Tree::Group(g) = node else {
+                unreachable!("just made a group")
+            };
             group = g;
         }
         group.entry(last).or_insert(Tree::Leaf(m));
@@ -69,10 +76,16 @@ fn fill(locale: &Locale, message: &Value, kwargs: &Kwargs, state: &State) -> Ter
     let count = kwargs.get::<f64>("count")?;
     let text = if let Some(forms) = message.as_map() {
         let category = locale.rule().category(count.unwrap_or(0.0));
-        let form = |c: &'static str| forms.get(&tera::value::Key::from(c)).and_then(Value::as_str);
+        let form = |c: &'static str| {
+            forms
+                .get(&tera::value::Key::from(c))
+                .and_then(Value::as_str)
+        };
         form(category.as_str())
             .or_else(|| form("other"))
-            .ok_or_else(|| tera::Error::message("`fill` was given a map that is not a plural message"))?
+            .ok_or_else(|| {
+                tera::Error::message("`fill` was given a map that is not a plural message")
+            })?
             .to_string()
     } else {
         message

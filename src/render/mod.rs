@@ -271,11 +271,11 @@ pub(super) fn prepare<'m>(
 ) -> Result<Prepared<'m>, Vec<Diagnostic>> {
     let tag = opts.language.as_deref().unwrap_or(&model.site.language);
     let locale = std::sync::Arc::new(crate::i18n::load(root, tag)?.locale);
-    let mut tera =
-        crate::timings::time("templates", || templates::load(root, locale.clone()))?;
+    let mut tera = crate::timings::time("templates", || templates::load(root, locale.clone()))?;
     install_globals(&mut tera, model, &locale);
-    let views =
-        crate::timings::time("views", || view::Views::new(model).in_language(locale.clone()));
+    let views = crate::timings::time("views", || {
+        view::Views::new(model).in_language(locale.clone())
+    });
     let pages::Plan { pages, items } =
         crate::timings::time("plan", || pages::plan(model, &views, opts.round.as_deref()));
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
@@ -318,7 +318,7 @@ fn install_globals(tera: &mut Tera, m: &Model, locale: &crate::i18n::Locale) {
         base_url: s.base_url.as_deref(),
         language: &s.language,
         timezone: &s.timezone,
-        as_of: DateView::new(s.as_of),
+        as_of: DateView::in_language(s.as_of, locale.dates()),
         default_tlp: s.default_tlp.into(),
         audience: s.audience.into(),
         full_edition: s.audience == Tlp::Red,

@@ -177,7 +177,8 @@ pub fn rerender(
         return Err(super::dedup(problems));
     }
     if contributions {
-        let (whole, feed) = exports::of_contributions(model, &Views::new(model).in_language(kept.locale.clone()));
+        let (whole, feed) =
+            exports::of_contributions(model, &Views::new(model).in_language(kept.locale.clone()));
         outputs.extend(whole);
         kept.pieces.insert(exports::FEED, feed);
     }

@@ -107,17 +107,18 @@ impl Views<'_> {
             })
             .collect();
         let moves: usize = paths.iter().map(|p| p.points.len().saturating_sub(1)).sum();
-        let title = format!("How each contribution to {} moved over time", g.title);
-        let description = format!(
-            "A step chart of {} contribution{}, numbered as in the key: each line runs \
-             along the status it held, from proposed (bottom rung) to implemented (top), \
-             up to {}; states off the ladder (withdrawn, suspended...) are a dashed band \
-             below. {} change{} of status in all.",
-            paths.len(),
-            if paths.len() == 1 { "" } else { "s" },
-            self.locale.dates().long(end),
-            moves,
-            if moves == 1 { "" } else { "s" },
+        let l = &self.locale;
+        let title = l.fill("chart.component_title", &[("component", &g.title)]);
+        let description = l.fill(
+            "chart.component_description",
+            &[
+                (
+                    "contributions",
+                    &l.count("chart.contributions", paths.len()),
+                ),
+                ("date", &l.dates().long(end)),
+                ("changes", &l.count("chart.changes", moves)),
+            ],
         );
         let svg = charts::draw_steps("chart-paths", &title, &description, &paths, end);
         Some(Chart {

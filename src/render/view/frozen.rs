@@ -28,7 +28,7 @@ pub struct RoundPick {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundPicker {
     /// What it picks among, for its label: `Matrix by round`.
-    pub label: &'static str,
+    pub label: String,
     /// The rounds, oldest first, then the current matrix.
     pub picks: Vec<RoundPick>,
     /// The entry before the selected one, if any.
@@ -275,7 +275,7 @@ impl<'m> Views<'m> {
     /// matrix with `None`).
     pub fn round_picker(&self, selected: Option<&str>) -> RoundPicker {
         self.picker(
-            "Matrix by round",
+            self.locale.text("picker.matrix"),
             crate::analysis::rounds_in_order(self.m)
                 .into_iter()
                 .map(|r| {
@@ -292,7 +292,7 @@ impl<'m> Views<'m> {
     /// the current view at `now`, with round `selected` selected (`now` with `None`).
     pub(super) fn picker(
         &self,
-        label: &'static str,
+        label: String,
         rounds: Vec<(&crate::model::Round, String)>,
         now: String,
         selected: Option<&str>,
@@ -309,7 +309,7 @@ impl<'m> Views<'m> {
             .collect();
         picks.push(RoundPick {
             round: None,
-            title: "Now".into(),
+            title: self.locale.text("picker.now"),
             url: now,
             as_of: self.date(self.m.site.as_of),
             selected: selected.is_none(),
