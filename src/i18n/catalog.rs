@@ -99,7 +99,7 @@ pub struct Catalog {
 impl Catalog {
     /// Reads a catalog file's text; every problem names the file, line and column.
     pub fn parse(text: &str, file: &Path) -> Result<Catalog, Vec<Diagnostic>> {
-        let at = |d: Diagnostic| d.in_file(file.to_path_buf());
+        let at = |d: Diagnostic| d.in_file(file);
         let mut entries = BTreeMap::new();
         if text.trim().is_empty() {
             return Ok(Catalog {

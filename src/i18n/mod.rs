@@ -3,7 +3,7 @@
 //!
 //! briefing ships a catalog per language (templates/i18n/en.yaml, uk.yaml, fr.yaml, in
 //! the binary). A site may add or override messages with its own catalog,
-//! `i18n/<language>.yaml` beside site.yaml. A message resolves from the site's catalog,
+//! `i18n/<language>.yaml` at its root (beside `content/` and `templates/`). A message resolves from the site's catalog,
 //! then the shipped one of its language, then English; `check` warns about every
 //! message that ends up in English in another language. A [`Locale`] is the result:
 //! what a render is given, with the language's plural rule, date words and number marks.
@@ -307,36 +307,6 @@ impl Locale {
     /// Its number marks.
     pub fn numbers(&self) -> &Numbers {
         &self.numbers
-    }
-
-    /// A copy with every message replaced by `marker` (placeholders kept), for tests
-    /// that look for words a template did not take from the catalog.
-    pub fn marked(&self, marker: &str) -> Locale {
-        let keep = |t: &str| {
-            let mut out = marker.to_string();
-            for p in catalog::placeholders(t) {
-                out.push_str(&format!("{{{p}}}"));
-            }
-            out
-        };
-        let messages = self
-            .messages
-            .iter()
-            .map(|(k, m)| {
-                let m = if k.starts_with("number.") || k == "date.day" || k == "date.month_year" {
-                    m.clone()
-                } else {
-                    match m {
-                        Message::Text(t) => Message::Text(keep(t)),
-                        Message::Plural(f) => {
-                            Message::Plural(f.iter().map(|(c, t)| (*c, keep(t))).collect())
-                        }
-                    }
-                };
-                (k.clone(), m)
-            })
-            .collect();
-        Locale::from_messages(&self.tag, messages)
     }
 }
 

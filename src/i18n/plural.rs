@@ -96,7 +96,7 @@ impl Rule {
             Rule::English if whole && i == 1 => Category::One,
             Rule::English => Category::Other,
             Rule::French if i <= 1 => Category::One,
-            Rule::French if whole && i != 0 && i % 1_000_000 == 0 => Category::Many,
+            Rule::French if whole && i != 0 && i.is_multiple_of(1_000_000) => Category::Many,
             Rule::French => Category::Other,
             Rule::EastSlavic if !whole => Category::Other,
             Rule::EastSlavic => match (i % 10, i % 100) {
