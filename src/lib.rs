@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod audience;
 pub mod dates;
 pub mod diagnostics;
+pub mod i18n;
 pub mod incremental;
 pub mod load;
 pub mod markdown;
@@ -173,6 +174,10 @@ pub fn check_keeping(root: &Path, strict: bool) -> (Diagnostics, Option<Site>) {
         Ok(site) => match site.render_and_discard() {
             Ok(()) => {
                 let mut d = site.warnings.clone();
+                // The catalog loaded for the render; its warnings are `check`'s to give.
+                if let Ok(loaded) = i18n::load(&site.root, &site.model.site.language) {
+                    d.extend(loaded.warnings);
+                }
                 d.extend(analysis::sourcing::diagnostics(&site.model, &site.root));
                 d.extend(analysis::claims::diagnostics(&site.model));
                 d.extend(analysis::translations::diagnostics(&site.model, &site.root));
@@ -258,6 +263,7 @@ pub fn build_observed(
     let render_opts = render::RenderOptions {
         round: opts.round.clone(),
         pretty_json: opts.pretty_json,
+        language: None,
     };
     let files = timings::time("render and stage", || {
         render::render_each(

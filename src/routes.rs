@@ -209,34 +209,30 @@ pub const CHANGES_ANCHOR: &str = "section-changes";
 pub struct NavEntry {
     /// What the entry is: `index`, `matrix`, ... or a kind's folder; pages name theirs.
     pub section: &'static str,
-    /// Its label.
-    pub title: &'static str,
+    /// Its label, in the interface language (the catalog's `nav.<section>`).
+    pub title: String,
     /// The page it leads to.
     pub url: String,
 }
 
 /// The main navigation, in order: the front page, the analysis views, each kind's
 /// list, search.
-pub fn navigation() -> Vec<NavEntry> {
-    let entry = |section, title, url: &str| NavEntry {
+pub fn navigation(locale: &crate::i18n::Locale) -> Vec<NavEntry> {
+    let entry = |section: &'static str, url: &str| NavEntry {
         section,
-        title,
+        title: locale.text(&format!("nav.{section}")),
         url: url.to_string(),
     };
     let mut nav = vec![
-        entry("index", "Briefing", FRONT),
-        entry("matrix", "Matrix", View::Matrix.path()),
-        entry("declarations", "Declarations", View::Declarations.path()),
-        entry("claims", "Claims", View::Claims.path()),
-        entry("timeline", "Timeline", View::Timeline.path()),
-        entry("sourcing", "Sourcing", View::Sourcing.path()),
+        entry("index", FRONT),
+        entry("matrix", View::Matrix.path()),
+        entry("declarations", View::Declarations.path()),
+        entry("claims", View::Claims.path()),
+        entry("timeline", View::Timeline.path()),
+        entry("sourcing", View::Sourcing.path()),
     ];
-    nav.extend(
-        Kind::ALL
-            .iter()
-            .map(|k| entry(k.dir(), k.title(), &list(*k, 1))),
-    );
-    nav.push(entry("search", "Search", View::Search.path()));
+    nav.extend(Kind::ALL.iter().map(|k| entry(k.dir(), &list(*k, 1))));
+    nav.push(entry("search", View::Search.path()));
     nav
 }
 
@@ -327,6 +323,9 @@ mod tests {
             item_at(Kind::Guarantees, "g", Some("contribution-2")),
             "guarantees/g.html#contribution-2"
         );
-        assert_eq!(navigation().len(), 7 + Kind::ALL.len());
+        assert_eq!(
+            navigation(crate::i18n::english()).len(),
+            7 + Kind::ALL.len()
+        );
     }
 }

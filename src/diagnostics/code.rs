@@ -156,6 +156,11 @@ codes! {
     // Templates
     Template = "template", Error,
         "A template (the site's own in `templates/`, or a built-in one) does not parse or render.";
+    // Interface catalogs
+    BadCatalog = "bad-catalog", Error,
+        "An interface catalog (`i18n/<language>.yaml`) does not parse, a message uses a placeholder its English original is not given, or site.yaml's `language` has neither a shipped catalog (`en`, `fr`, `uk`) nor one of the site's own.";
+    MissingMessage = "missing-message", Warning,
+        "A site's own catalog lacks messages its language has no shipped text for (they are shown in English), or a message lacks a plural form its language needs (`other` stands in).";
     // Sourcing and claims (`check` only)
     NoSource = "no-source", Warning,
         "A claim (meeting, statement, guarantee component, contribution or round) cites no source.";

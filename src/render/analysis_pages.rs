@@ -14,8 +14,8 @@ use crate::routes::{self, View};
 /// references, dates and contributions: the matrix and changes from contributions, the
 /// declarations from the reverse references and contributions, the timeline from links
 /// and dates, the search page from links.
-pub(super) fn grading_citations() -> Vec<Page> {
-    plan()
+pub(super) fn grading_citations(locale: &crate::i18n::Locale) -> Vec<Page> {
+    plan(locale)
         .into_iter()
         .filter(|p| matches!(p.lazy, Some(Lazy::View(View::Sourcing))))
         .collect()
@@ -23,9 +23,9 @@ pub(super) fn grading_citations() -> Vec<Page> {
 
 /// The analyst pages made from contributions: the matrix, the declarations, the timeline
 /// (each status step is an entry), the rounds chart and the changes, with their embeds.
-pub(super) fn reading_contributions() -> Vec<Page> {
+pub(super) fn reading_contributions(locale: &crate::i18n::Locale) -> Vec<Page> {
     use View::*;
-    plan()
+    plan(locale)
         .into_iter()
         .filter(|p| {
             matches!(
@@ -45,34 +45,34 @@ pub(super) fn reading_contributions() -> Vec<Page> {
 }
 
 /// The view pages and their embeds.
-pub(super) fn plan() -> Vec<Page> {
+pub(super) fn plan(locale: &crate::i18n::Locale) -> Vec<Page> {
     use View::*;
     let page = |template, title: &str, section, view: View| Page {
         path: view.path().to_string(),
         template,
-        title: title.to_string(),
+        title: locale.text(title),
         section,
         data: Vec::new(),
         lazy: Some(Lazy::View(view)),
         marked: None,
     };
     vec![
-        page("matrix.html", "Commitment matrix", "matrix", Matrix),
+        page("matrix.html", "title.matrix", "matrix", Matrix),
         page(
             "declarations.html",
-            "Declarations against commitments",
+            "title.declarations",
             "declarations",
             Declarations,
         ),
-        page("claims.html", "Claims checked", "claims", Claims),
-        page("timeline.html", "Timeline", "timeline", Timeline),
-        page("rounds-chart.html", "Round by round", "rounds", RoundsChart),
-        page("sourcing.html", "Sourcing", "sourcing", Sourcing),
-        page("search.html", "Search", "search", Search),
-        page("markings.html", "Grades and markings", "markings", Markings),
-        page("embed.html", "Commitment matrix", "embed", EmbedMatrix),
-        page("embed.html", "Latest changes", "embed", EmbedChanges),
-        page("embed.html", "Timeline", "embed", EmbedTimeline),
+        page("claims.html", "title.claims", "claims", Claims),
+        page("timeline.html", "title.timeline", "timeline", Timeline),
+        page("rounds-chart.html", "title.rounds_chart", "rounds", RoundsChart),
+        page("sourcing.html", "title.sourcing", "sourcing", Sourcing),
+        page("search.html", "title.search", "search", Search),
+        page("markings.html", "title.markings", "markings", Markings),
+        page("embed.html", "title.matrix", "embed", EmbedMatrix),
+        page("embed.html", "title.changes", "embed", EmbedChanges),
+        page("embed.html", "title.timeline", "embed", EmbedTimeline),
     ]
 }
 

@@ -10,14 +10,14 @@ use crate::model::{Model, RoundView};
 
 /// The frozen pages of every round and its page of what did not move in it, rounds in
 /// chronological order.
-pub(super) fn plan(m: &Model) -> Vec<Page> {
+pub(super) fn plan(m: &Model, locale: &crate::i18n::Locale) -> Vec<Page> {
     crate::analysis::rounds_in_order(m)
         .into_iter()
         .flat_map(|r| {
             let unchanged = Page {
                 path: crate::routes::round_unchanged(&r.meta.id),
                 template: "round-unchanged.html",
-                title: format!("What did not move in {}", r.title),
+                title: locale.fill("title.unchanged_in", &[("round", &r.title)]),
                 section: "rounds",
                 data: Vec::new(),
                 lazy: Some(Lazy::Unchanged(r.meta.id.clone())),
@@ -30,9 +30,9 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
                     RoundView::Components => "round-components.html",
                 },
                 title: match view {
-                    RoundView::Matrix => format!("Commitment matrix at the end of {}", r.title),
+                    RoundView::Matrix => locale.fill("title.matrix_at_end", &[("round", &r.title)]),
                     RoundView::Components => {
-                        format!("Guarantee components at the end of {}", r.title)
+                        locale.fill("title.components_at_end", &[("round", &r.title)])
                     }
                 },
                 section: match view {
@@ -78,7 +78,10 @@ pub(super) fn plan_documents(m: &Model, views: &Views) -> Vec<Page> {
             views.document_rounds(&d.meta.id).into_iter().map(|r| Page {
                 path: crate::routes::document_round_view(&d.meta.id, &r.meta.id),
                 template: "document-round.html",
-                title: format!("{} at the end of {}", d.title, r.title),
+                title: views.locale().fill(
+                    "title.document_at_end",
+                    &[("document", &d.title), ("round", &r.title)],
+                ),
                 section: "documents",
                 data: Vec::new(),
                 lazy: Some(Lazy::FrozenDocument(r.meta.id.clone(), d.meta.id.clone())),

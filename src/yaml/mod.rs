@@ -21,7 +21,7 @@ pub use positioned::Positioned;
 pub const MAX_DEPTH: usize = 24;
 
 /// Parser options: no source snippets in messages (we print our own), tight budgets.
-fn options() -> serde_saphyr::Options {
+pub(crate) fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.flow_nesting_limit = MAX_DEPTH;
@@ -199,6 +199,11 @@ fn check_keys(
             ])
         }
     }
+}
+
+/// A parser error of a whole-file YAML document as a diagnostic with `code`, at its position.
+pub(crate) fn error_at(e: &serde_saphyr::Error, code: Code) -> Diagnostic {
+    from_error(e, 1, code)
 }
 
 /// Turns a parser error into a diagnostic, keeping its position.

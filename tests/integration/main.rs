@@ -12,6 +12,7 @@ mod document_rounds;
 mod documents;
 mod exports;
 mod hostile;
+mod i18n;
 mod incremental;
 mod long_negotiation;
 mod matrix_layout;

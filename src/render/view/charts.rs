@@ -134,7 +134,7 @@ impl Views<'_> {
                     points: paths::path(c, end)
                         .into_iter()
                         .map(|t| StepPoint {
-                            date: t.date.map(DateView::new),
+                            date: t.date.map(|d| self.date(d)),
                             day: t.date.map(|d| d.last()),
                             status: t.status.as_str(),
                             rank: t.status.rung().unwrap_or(0),
@@ -144,17 +144,18 @@ impl Views<'_> {
             })
             .collect();
         let moves: usize = paths.iter().map(|p| p.points.len().saturating_sub(1)).sum();
-        let title = format!("How each contribution to {} moved over time", g.title);
-        let description = format!(
-            "A step chart of {} contribution{}, numbered as in the key: each line runs \
-             along the status it held, from proposed (bottom rung) to implemented (top), \
-             up to {}; states off the ladder (withdrawn, suspended...) are a dashed band \
-             below. {} change{} of status in all.",
-            paths.len(),
-            if paths.len() == 1 { "" } else { "s" },
-            crate::dates::long(end),
-            moves,
-            if moves == 1 { "" } else { "s" },
+        let l = &self.locale;
+        let title = l.fill("chart.component_title", &[("component", &g.title)]);
+        let description = l.fill(
+            "chart.component_description",
+            &[
+                (
+                    "contributions",
+                    &l.count("chart.contributions", paths.len()),
+                ),
+                ("date", &l.dates().long(end)),
+                ("changes", &l.count("chart.changes", moves)),
+            ],
         );
         let svg = charts::draw_steps("chart-paths", &title, &description, &paths, end);
         Some(Chart {
@@ -162,7 +163,7 @@ impl Views<'_> {
             title,
             description,
             data: ChartData::Steps {
-                end: DateView::new(end),
+                end: self.date(end),
                 paths,
             },
             tlp: tlp.into(),
@@ -197,7 +198,7 @@ impl Views<'_> {
                     }
                 }
             }
-            categories.push(format!("{} {}", &crate::dates::month(d)[..3], d.year()));
+            categories.push(self.locale.dates().month_short(d));
             counts.push(n);
             d = match d.checked_add(jiff::Span::new().months(1)) {
                 Ok(next) => next,

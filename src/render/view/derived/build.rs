@@ -14,7 +14,7 @@ impl<'m> Views<'m> {
         let (next, said) = self.brief_lists(as_of);
         BriefView {
             round: self.item(Kind::Rounds, id),
-            as_of: DateView::new(as_of),
+            as_of: self.date(as_of),
             changes: self.changes(id),
             next_meetings: next
                 .iter()
@@ -90,7 +90,7 @@ impl<'m> Views<'m> {
                                         .map(|a| self.link_to(Kind::Actors, a))
                                         .collect()
                                 },
-                                reversal: cell.reversal.map(DateView::new),
+                                reversal: cell.reversal.map(|d| self.date(d)),
                                 overdue: cell.overdue,
                                 tlp: contributions[cell.index].tlp.into(),
                             })

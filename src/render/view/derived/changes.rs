@@ -78,7 +78,7 @@ impl Views<'_> {
             movement: c.movement.as_str(),
             marker: marker(c.movement),
             rounds_unchanged: c.rounds_unchanged,
-            between_rounds: c.between_rounds.map(DateView::new),
+            between_rounds: c.between_rounds.map(|d| self.date(d)),
         }
     }
 }
