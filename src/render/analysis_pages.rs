@@ -66,7 +66,12 @@ pub(super) fn plan(locale: &crate::i18n::Locale) -> Vec<Page> {
         ),
         page("claims.html", "title.claims", "claims", Claims),
         page("timeline.html", "title.timeline", "timeline", Timeline),
-        page("rounds-chart.html", "title.rounds_chart", "rounds", RoundsChart),
+        page(
+            "rounds-chart.html",
+            "title.rounds_chart",
+            "rounds",
+            RoundsChart,
+        ),
         page("sourcing.html", "title.sourcing", "sourcing", Sourcing),
         page("search.html", "title.search", "search", Search),
         page("markings.html", "title.markings", "markings", Markings),

@@ -12,12 +12,25 @@ fn example_in(language: &str) -> Site {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo.join("content"), &dir.path().join("content"));
     let site = Site { dir };
+    // The example's items are in English with Ukrainian translations beside some: here
+    // the interface alone changes language, so the site declares that one language and
+    // the translations go.
     let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
-    assert!(yaml.contains("\nlanguage: en\n"));
+    assert!(yaml.contains("\nlanguages: [en, uk]\n"));
     site.write(
         "content/site.yaml",
-        yaml.replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n")),
+        yaml.replace(
+            "\nlanguages: [en, uk]\n",
+            &format!("\nlanguage: {language}\n"),
+        ),
     );
+    for entry in walkdir::WalkDir::new(site.root().join("content")) {
+        let path = entry.unwrap().into_path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".uk.md") || name.ends_with(".uk.yaml") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
     site
 }
 
@@ -74,7 +87,7 @@ enum Node {
     Group(Group),
 }
 
-/// A catalog for language `xx` in which every message is [`MARK`] and its placeholders
+/// A catalog for language `qaa` (ISO 639 keeps qaa-qtz for local use) in which every message is [`MARK`] and its placeholders
 /// (dates and numbers keep their patterns and marks, so that dates show their marked
 /// month names).
 fn marked_catalog() -> String {
@@ -190,6 +203,9 @@ fn converted(rel: &str) -> bool {
         "timeline.html",
         "sourcing.html",
         "declarations.html",
+        // Its template is converted, but the rounds chart's title and description are
+        // still made in English in Rust (render/view/charts.rs).
+        "rounds-chart.html",
     ];
     if unconverted.contains(&rel) || rel.starts_with("embed/") || !rel.ends_with(".html") {
         return false;
@@ -208,8 +224,8 @@ const NOT_YET: &[&str] = &["provisions", "reliability", "anonymous", "unattribut
 
 #[test]
 fn no_english_is_left_in_the_converted_templates() {
-    let site = example_in("xx");
-    site.write("i18n/xx.yaml", marked_catalog());
+    let site = example_in("qaa");
+    site.write("i18n/qaa.yaml", marked_catalog());
     build(&site);
     // English words of the interface that the content does not use itself.
     let mut content = BTreeSet::new();
