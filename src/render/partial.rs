@@ -132,7 +132,7 @@ pub fn rerender(
     let contributions = matches!(what, Changed::Fields { .. })
         && edited.iter().any(|(k, _)| *k == Kind::Guarantees);
     if what == (Changed::Fields { citations: true }) {
-        pages.extend(super::analysis_pages::grading_citations());
+        pages.extend(super::analysis_pages::grading_citations(&views));
     }
     if contributions {
         // Every round's brief lists the movement of each contribution with a status by
@@ -149,7 +149,7 @@ pub fn rerender(
                 ));
             }
         }
-        pages.extend(super::analysis_pages::reading_contributions());
+        pages.extend(super::analysis_pages::reading_contributions(&views));
         pages.extend(super::round_views::plan(model));
     }
     let count = pages.len();

@@ -1,0 +1,211 @@
+//! The analysis views that grow with the site, split into pages: the timeline by month,
+//! the declarations by actor and by component, the sourcing register and report by
+//! section. Each view's page (`timeline.html`, `declarations.html`, `sourcing.html`)
+//! becomes an index that keeps the view's totals and warnings and links to the pages of
+//! its sections ([`crate::routes::Section`]), none of which holds more than site.yaml's
+//! `view_page_entries` entries, whatever the size of the site.
+//!
+//! What a view's pages show is worked out once, when the site is planned ([`Plan`]s,
+//! shared by the view's pages); each page's template values are made when it renders.
+
+use super::view::Views;
+use super::{Page, pages::Lazy};
+use crate::model::Tlp;
+use crate::routes::View;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::Arc;
+
+mod declarations;
+mod sourcing;
+mod timeline;
+
+/// One page of a split view, with its view's plan.
+#[derive(Debug, Clone)]
+pub(crate) enum Part {
+    Timeline(Arc<timeline::Plan>, timeline::Which),
+    Declarations(Arc<declarations::Plan>, declarations::Which),
+    Sourcing(Arc<sourcing::Plan>, sourcing::Which),
+}
+
+/// A link to another page of a view: its title, and its path from the site root.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageRef {
+    pub title: String,
+    pub url: String,
+}
+
+/// A row of a split view, or a piece of one too long for a page (`continued` from the
+/// page before).
+#[derive(Debug, Clone, Serialize)]
+pub struct Row<T> {
+    #[serde(flatten)]
+    pub row: T,
+    pub continued: bool,
+}
+
+/// One page of a section on its view's index: where it is, the titles of its first and
+/// last rows, how many rows start on it and what they count.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary {
+    pub url: String,
+    pub first: String,
+    pub last: String,
+    /// Rows that start on the page (a row continued from the page before is not counted).
+    pub rows: usize,
+    /// What the page's rows count, by what the index says (`statements`, ...).
+    pub counts: Vec<usize>,
+    /// The highest marking of what the page shows: the index counts it.
+    pub tlp: super::view::TlpView,
+}
+
+/// How many of some verdict or grade: `{key, label, count}`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tally {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+/// Counts `keys` (key, label), in key order.
+fn tally(keys: impl IntoIterator<Item = (&'static str, &'static str)>) -> Vec<Tally> {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|((key, label), count)| Tally { key, label, count })
+        .collect()
+}
+
+/// Splits a row weighing more than `budget` into pieces that do not, taking from its
+/// lists in order; `lists` gives them as mutable vectors, `make` builds a piece from
+/// what each list gives it (a row of one entry heading lists of the rest).
+fn pieces<T, L>(
+    row: T,
+    weight: usize,
+    budget: usize,
+    mut lists: L,
+    mut make: impl FnMut(&T, &mut L, &mut usize) -> T,
+    empty: impl Fn(&L) -> bool,
+) -> Vec<Row<T>> {
+    if weight <= budget {
+        return vec![Row {
+            row,
+            continued: false,
+        }];
+    }
+    let mut out = Vec::new();
+    while !empty(&lists) {
+        let mut room = budget.saturating_sub(1).max(1);
+        let piece = make(&row, &mut lists, &mut room);
+        out.push(Row {
+            row: piece,
+            continued: !out.is_empty(),
+        });
+    }
+    out
+}
+
+/// Takes up to `room` entries from the front of `v`.
+fn take<T>(v: &mut Vec<T>, room: &mut usize) -> Vec<T> {
+    let n = (*room).min(v.len());
+    *room -= n;
+    v.drain(..n).collect()
+}
+
+/// Cuts rows weighing `weights` into the runs of the pages of a section.
+fn runs(weights: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Range<usize>> {
+    let w: Vec<usize> = weights.into_iter().collect();
+    super::paginate::runs(&w, budget)
+}
+
+/// The highest of some markings.
+fn highest<'a>(tlps: impl IntoIterator<Item = &'a super::view::TlpView>) -> super::view::TlpView {
+    tlps.into_iter()
+        .filter_map(|t| Tlp::parse(t.word))
+        .max()
+        .unwrap_or(Tlp::Clear)
+        .into()
+}
+
+fn page(
+    path: String,
+    template: &'static str,
+    title: String,
+    section: &'static str,
+    part: Part,
+) -> Page {
+    Page {
+        path,
+        template,
+        title,
+        section,
+        data: Vec::new(),
+        lazy: Some(Lazy::Split(part)),
+        marked: None,
+    }
+}
+
+/// The title of page `n` of `pages` of a section called `title`.
+fn numbered(title: &str, n: usize, pages: usize) -> String {
+    if pages > 1 {
+        format!("{title}, page {n} of {pages}")
+    } else {
+        title.to_string()
+    }
+}
+
+/// Every page of the split views: their indexes, their sections' pages and the
+/// timeline's embed.
+pub(super) fn plan(views: &Views) -> Vec<Page> {
+    let budget = views.m.site.view_page_entries.max(1);
+    let (t, (d, s)) = rayon::join(
+        || timeline::plan(views, budget),
+        || {
+            rayon::join(
+                || declarations::plan(views, budget),
+                || sourcing::plan(views, budget),
+            )
+        },
+    );
+    let mut out = timeline::pages(&Arc::new(t));
+    out.extend(declarations::pages(&Arc::new(d)));
+    out.extend(sourcing::pages(&Arc::new(s)));
+    out
+}
+
+/// The pages of the split views that show contributions: the timeline's and the
+/// declarations'.
+pub(super) fn reading_contributions(views: &Views) -> Vec<Page> {
+    let budget = views.m.site.view_page_entries.max(1);
+    let mut out = timeline::pages(&Arc::new(timeline::plan(views, budget)));
+    out.extend(declarations::pages(&Arc::new(declarations::plan(
+        views, budget,
+    ))));
+    out
+}
+
+/// The pages of the sourcing view.
+pub(super) fn grading_citations(views: &Views) -> Vec<Page> {
+    let budget = views.m.site.view_page_entries.max(1);
+    sourcing::pages(&Arc::new(sourcing::plan(views, budget)))
+}
+
+/// The data of one page of a split view.
+pub(super) fn data(views: &Views, part: &Part) -> Vec<(&'static str, tera::Value)> {
+    match part {
+        Part::Timeline(plan, which) => timeline::data(views, plan, *which),
+        Part::Declarations(plan, which) => declarations::data(views, plan, *which),
+        Part::Sourcing(plan, which) => sourcing::data(views, plan, *which),
+    }
+}
+
+/// The link to a view's index.
+fn index(view: View, title: &str) -> PageRef {
+    PageRef {
+        title: title.to_string(),
+        url: view.path().to_string(),
+    }
+}
