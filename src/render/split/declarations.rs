@@ -117,6 +117,10 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
     }
 }
 
+/// A section of the declarations: where, its title, its number of pages, and which
+/// page of the plan its page `n` is.
+type SectionPlan = (Section<'static>, &'static str, usize, fn(usize) -> Which);
+
 /// Every section's pages, at least one each (saying there is nothing).
 fn count(pages: &[Range<usize>]) -> usize {
     pages.len().max(1)
@@ -130,7 +134,7 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
         "declarations",
         Part::Declarations(plan.clone(), Which::Index),
     )];
-    let sections: [(Section, &str, usize, fn(usize) -> Which); 3] = [
+    let sections: [SectionPlan; 3] = [
         (
             Section::DeclaredByActor,
             "Declarations by actor",

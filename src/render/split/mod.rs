@@ -209,3 +209,38 @@ fn index(view: View, title: &str) -> PageRef {
         url: view.path().to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_longer_than_a_page_is_continued_within_the_budget() {
+        // A heading and 2,500 entries in two lists, for pages of 1,000.
+        let row = (vec![0; 1800], vec![1; 700]);
+        let lists = row.clone();
+        let pieces = pieces(
+            row,
+            2501,
+            1000,
+            lists,
+            |_, l, room| (take(&mut l.0, room), take(&mut l.1, room)),
+            |l| l.0.is_empty() && l.1.is_empty(),
+        );
+        let sizes: Vec<(usize, usize)> = pieces
+            .iter()
+            .map(|p| (p.row.0.len(), p.row.1.len()))
+            .collect();
+        assert_eq!(sizes, [(999, 0), (801, 198), (0, 502)]);
+        let continued: Vec<bool> = pieces.iter().map(|p| p.continued).collect();
+        assert_eq!(continued, [false, true, true]);
+        // Each piece and its heading fit a page, and a page of them stays within it.
+        let weights: Vec<usize> = sizes.iter().map(|(a, b)| 1 + a + b).collect();
+        assert!(weights.iter().all(|w| *w <= 1000));
+        assert_eq!(runs(weights, 1000).len(), 3);
+        // A short row is kept whole.
+        let short = super::pieces((vec![1], ()), 2, 1000, (), |r, _, _| r.clone(), |_| true);
+        assert_eq!(short.len(), 1);
+        assert!(!short[0].continued);
+    }
+}

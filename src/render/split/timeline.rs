@@ -312,3 +312,49 @@ struct Shown {
     /// Entries after the as-of date, not shown.
     upcoming: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::timeline::What;
+    use crate::dates::When;
+    use crate::model::Kind;
+
+    /// `days` entries on each of days 1, 2, ... of March 2026.
+    fn month(days: &[usize]) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for (d, &n) in days.iter().enumerate() {
+            let date = When::parse(&format!("2026-03-{:02}", d + 1)).unwrap();
+            for i in 0..n {
+                out.push(Entry {
+                    date,
+                    kind: Kind::Statements,
+                    id: format!("s{d}-{i:04}"),
+                    what: What::Statement,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_month_splits_within_the_budget_at_day_boundaries() {
+        let days = [400, 300, 500, 2500, 10, 999, 1];
+        let entries = month(&days);
+        let parts = month_parts(&entries, 0..entries.len(), 1000);
+        // Consecutive, covering the month, none over the budget.
+        assert_eq!(parts.first().unwrap().start, 0);
+        assert_eq!(parts.last().unwrap().end, entries.len());
+        for w in parts.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        assert!(
+            parts.iter().all(|p| !p.is_empty() && p.len() <= 1000),
+            "{parts:?}"
+        );
+        // Cut between days, except inside the day too long for a page (whose last
+        // piece shares a page with the day after).
+        let starts: Vec<usize> = parts.iter().map(|p| p.start).collect();
+        assert_eq!(starts, [0, 700, 1200, 2200, 3200, 3710]);
+    }
+}
