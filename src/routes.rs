@@ -111,6 +111,9 @@ pub enum Section<'a> {
     Register,
     /// One group of the sourcing report, by its problem's code (`single-source`).
     Findings(&'a str),
+    /// The claims checked, newest first: page 1 is the view's own page, `claims.html`,
+    /// then `claims-2.html`, ... beside it.
+    Claims,
 }
 
 /// The folders of the views split into pages: what is in them is made whole by every
@@ -126,6 +129,7 @@ impl<'a> Section<'a> {
                 View::Declarations
             }
             Section::Register | Section::Findings(_) => View::Sourcing,
+            Section::Claims => View::Claims,
         }
     }
 
@@ -136,6 +140,7 @@ impl<'a> Section<'a> {
             Section::DeclaredOnComponent => "components",
             Section::Exchanges => "exchanges",
             Section::Register => "register",
+            Section::Claims => "claims",
         }
     }
 
@@ -143,7 +148,8 @@ impl<'a> Section<'a> {
         match self.view() {
             View::Timeline => SPLIT_DIRS[0],
             View::Declarations => SPLIT_DIRS[1],
-            _ => SPLIT_DIRS[2],
+            View::Sourcing => SPLIT_DIRS[2],
+            _ => "",
         }
     }
 
@@ -360,6 +366,7 @@ mod tests {
             Section::Exchanges.page(1),
             Section::Register.page(2),
             Section::Findings("single-source").page(1),
+            Section::Claims.page(2),
             item(Kind::Documents, "plan"),
             item(Kind::Rounds, "r1"),
         ];
@@ -393,6 +400,7 @@ mod tests {
         );
         assert_eq!(navigation().len(), 7 + Kind::ALL.len());
         assert_eq!(Section::Month("2026-03").page(2), "timeline/2026-03-2.html");
+        assert_eq!(Section::Claims.page(1), View::Claims.path());
         for s in [
             Section::Month("2026-03"),
             Section::Register,

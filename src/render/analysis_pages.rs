@@ -57,7 +57,6 @@ fn plan_whole() -> Vec<Page> {
     };
     vec![
         page("matrix.html", "Commitment matrix", "matrix", Matrix),
-        page("claims.html", "Claims checked", "claims", Claims),
         page("search.html", "Search", "search", Search),
         page("markings.html", "Grades and markings", "markings", Markings),
         page("embed.html", "Commitment matrix", "embed", EmbedMatrix),
@@ -85,7 +84,6 @@ pub(super) fn data(
             ("picker", views.value(&views.round_picker(None))),
             ("frozen", tera::Value::none()),
         ],
-        Claims => vec![("claims", views.value(&views.all_claims(None)))],
         Search => vec![("searchable", views.value_of(&views.searchable()))],
         Markings => vec![(
             "scales",
@@ -102,6 +100,6 @@ pub(super) fn data(
             ("changes", views.value(&lead.map(|r| views.changes(r)))),
         ),
         // Split into pages: see super::split.
-        Declarations | Timeline | Sourcing | EmbedTimeline => Vec::new(),
+        Declarations | Claims | Timeline | Sourcing | EmbedTimeline => Vec::new(),
     }
 }

@@ -324,3 +324,47 @@ fn a_withheld_contribution_leaves_no_trace_in_the_split_views() {
     );
     assert_eq!(contributions(&amber[a..]), contributions(&clear[c..]) + 1);
 }
+
+/// The claims, newest first, go on from `claims.html` to `claims-2.html`, ... beside
+/// it, each page with the count of every verdict.
+#[test]
+fn claims_continue_on_pages_beside_the_first() {
+    let site = Site::fixture("plan");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    // A claim counts for 4 entries: two a page.
+    site.write("content/site.yaml", format!("{yaml}view_page_entries: 8\n"));
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let files = files(&site.output());
+    let pages: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with("claims") && f.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            "claims-2.html",
+            "claims-3.html",
+            "claims-4.html",
+            "claims-5.html",
+            "claims.html"
+        ]
+    );
+    let first = site.page("claims.html");
+    let totals = &first[first.find("<p class=\"totals\">").unwrap()..];
+    // The counts of every verdict, before the claims this page shows.
+    let totals = &totals[..totals.find(" Claims 1 to 2 on this page.").unwrap()];
+    assert!(
+        totals.starts_with("<p class=\"totals\">9 claims checked:"),
+        "{totals}"
+    );
+    assert!(first.contains(r#"<a rel="next" href="claims-2.html">Next</a>"#));
+    let mut listed = 0;
+    for page in &pages {
+        let html = site.page(page);
+        // Every page keeps the totals.
+        assert!(html.contains(totals), "{page}");
+        listed += html.matches("<div class=\"claim claim-").count();
+    }
+    assert_eq!(listed, 9);
+}

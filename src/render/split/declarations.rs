@@ -53,18 +53,19 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
         .into_iter()
         .flat_map(|a| {
             let w = actor_weight(&a);
-            let lists = (
-                a.statements.clone(),
-                a.member_statements.clone(),
-                a.binding.clone(),
-                a.other.clone(),
-                a.claims.clone(),
-            );
             pieces(
                 a,
                 w,
                 budget,
-                lists,
+                |a| {
+                    (
+                        a.statements.clone(),
+                        a.member_statements.clone(),
+                        a.binding.clone(),
+                        a.other.clone(),
+                        a.claims.clone(),
+                    )
+                },
                 |a, l, room| ActorDeclarations {
                     actor: a.actor.clone(),
                     statements: take(&mut l.0, room),
@@ -87,16 +88,17 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
         .into_iter()
         .flat_map(|g| {
             let w = component_weight(&g);
-            let lists = (
-                g.statements.clone(),
-                g.claims.clone(),
-                g.contributions.clone(),
-            );
             pieces(
                 g,
                 w,
                 budget,
-                lists,
+                |g| {
+                    (
+                        g.statements.clone(),
+                        g.claims.clone(),
+                        g.contributions.clone(),
+                    )
+                },
                 |g, l, room| GuaranteeDeclarations {
                     guarantee: g.guarantee.clone(),
                     statements: take(&mut l.0, room),

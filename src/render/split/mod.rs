@@ -16,6 +16,7 @@ use serde::Serialize;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod claims;
 mod declarations;
 mod sourcing;
 mod timeline;
@@ -26,6 +27,8 @@ pub(crate) enum Part {
     Timeline(Arc<timeline::Plan>, timeline::Which),
     Declarations(Arc<declarations::Plan>, declarations::Which),
     Sourcing(Arc<sourcing::Plan>, sourcing::Which),
+    /// Page `.1` (from 0) of the claims.
+    Claims(Arc<claims::Plan>, usize),
 }
 
 /// A link to another page of a view: its title, and its path from the site root.
@@ -80,13 +83,14 @@ fn tally(keys: impl IntoIterator<Item = (&'static str, &'static str)>) -> Vec<Ta
 }
 
 /// Splits a row weighing more than `budget` into pieces that do not, taking from its
-/// lists in order; `lists` gives them as mutable vectors, `make` builds a piece from
-/// what each list gives it (a row of one entry heading lists of the rest).
+/// lists in order; `lists` copies them out of the row (only for a row to split), `make`
+/// builds a piece from what each list gives it (a row of one entry heading lists of the
+/// rest).
 fn pieces<T, L>(
     row: T,
     weight: usize,
     budget: usize,
-    mut lists: L,
+    lists: impl FnOnce(&T) -> L,
     mut make: impl FnMut(&T, &mut L, &mut usize) -> T,
     empty: impl Fn(&L) -> bool,
 ) -> Vec<Row<T>> {
@@ -96,6 +100,7 @@ fn pieces<T, L>(
             continued: false,
         }];
     }
+    let mut lists = lists(&row);
     let mut out = Vec::new();
     while !empty(&lists) {
         let mut room = budget.saturating_sub(1).max(1);
@@ -173,6 +178,7 @@ pub(super) fn plan(views: &Views) -> Vec<Page> {
     let mut out = timeline::pages(&Arc::new(t));
     out.extend(declarations::pages(&Arc::new(d)));
     out.extend(sourcing::pages(&Arc::new(s)));
+    out.extend(claims::pages(&Arc::new(claims::plan(views, budget))));
     out
 }
 
@@ -199,6 +205,7 @@ pub(super) fn data(views: &Views, part: &Part) -> Vec<(&'static str, tera::Value
         Part::Timeline(plan, which) => timeline::data(views, plan, *which),
         Part::Declarations(plan, which) => declarations::data(views, plan, *which),
         Part::Sourcing(plan, which) => sourcing::data(views, plan, *which),
+        Part::Claims(plan, page) => claims::data(views, plan, *page),
     }
 }
 
@@ -218,12 +225,11 @@ mod tests {
     fn a_row_longer_than_a_page_is_continued_within_the_budget() {
         // A heading and 2,500 entries in two lists, for pages of 1,000.
         let row = (vec![0; 1800], vec![1; 700]);
-        let lists = row.clone();
         let pieces = pieces(
             row,
             2501,
             1000,
-            lists,
+            Clone::clone,
             |_, l, room| (take(&mut l.0, room), take(&mut l.1, room)),
             |l| l.0.is_empty() && l.1.is_empty(),
         );
@@ -239,7 +245,14 @@ mod tests {
         assert!(weights.iter().all(|w| *w <= 1000));
         assert_eq!(runs(weights, 1000).len(), 3);
         // A short row is kept whole.
-        let short = super::pieces((vec![1], ()), 2, 1000, (), |r, _, _| r.clone(), |_| true);
+        let short = super::pieces(
+            (vec![1], ()),
+            2,
+            1000,
+            |_| (),
+            |r, _, _| r.clone(),
+            |_| true,
+        );
         assert_eq!(short.len(), 1);
         assert!(!short[0].continued);
     }

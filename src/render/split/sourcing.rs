@@ -48,15 +48,17 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
         .into_iter()
         .flat_map(|r| {
             let w = weight(&r);
-            let cited = r.cited_by.clone();
             pieces(
                 r,
                 w,
                 budget,
-                cited,
+                |r| r.cited_by.clone(),
                 |r, cited, room| RegisterEntry {
+                    source: r.source.clone(),
+                    reliability: r.reliability,
+                    reliability_meaning: r.reliability_meaning,
+                    citations: r.citations,
                     cited_by: take(cited, room),
-                    ..r.clone()
                 },
                 Vec::is_empty,
             )

@@ -144,8 +144,9 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
 }
 
 fn month_title(id: &str) -> String {
-    let d: jiff::civil::Date = format!("{id}-01").parse().expect("a month id");
-    crate::dates::month(d)
+    format!("{id}-01")
+        .parse::<jiff::civil::Date>()
+        .map_or_else(|_| id.to_string(), crate::dates::month)
 }
 
 /// A month on the timeline's index.
@@ -177,12 +178,8 @@ struct YearSummary {
     steps: usize,
 }
 
-fn summary(plan: &Plan, view: &TimelineMonth) -> MonthSummary {
-    let mo = plan
-        .months
-        .iter()
-        .find(|mo| mo.id == view.id)
-        .expect("the plan's months are the timeline's");
+/// Month `mo` of the plan on the index, counted on its view.
+fn summary(mo: &Month, view: &TimelineMonth) -> MonthSummary {
     let (mut meetings, mut statements, mut steps, mut upcoming) = (0, 0, 0, 0);
     let mut tlps = Vec::new();
     for d in &view.days {
@@ -231,8 +228,12 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
             let months = views.timeline();
             let chart = views.activity_chart(&months);
             let mut years: Vec<YearSummary> = Vec::new();
+            // The plan's months are the timeline's: made from the same entries.
             for view in &months {
-                let s = summary(plan, view);
+                let Some(mo) = plan.months.iter().find(|mo| mo.id == view.id) else {
+                    continue;
+                };
+                let s = summary(mo, view);
                 let year = s.id[..4].to_string();
                 if years.last().is_none_or(|y| y.year != year) {
                     years.push(YearSummary {
