@@ -8,7 +8,16 @@ use std::path::Path;
 
 /// The analysis fixture, with pages of `entries` entries, built.
 fn built(entries: usize) -> Site {
+    built_with(entries, &[])
+}
+
+/// The analysis fixture with `extra` files (path, text), with pages of `entries`
+/// entries, built.
+fn built_with(entries: usize, extra: &[(String, String)]) -> Site {
     let site = Site::fixture("analysis");
+    for (path, text) in extra {
+        site.write(path, text);
+    }
     let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
     site.write(
         "content/site.yaml",
@@ -187,8 +196,17 @@ fn every_link_resolves_to_a_file() {
 /// section on one page, and what the pages list.
 #[test]
 fn indexes_keep_the_totals_the_pages_list() {
-    let small = built(3);
-    let whole = built(1000);
+    // Aland says more than a page holds, about alpha: its rows go on over pages.
+    let said: Vec<(String, String)> = (1..=5)
+        .map(|i| {
+            (
+                format!("content/statements/more-{i}.md"),
+                format!("---\nspeaker: a\ndate: 2026-02-0{i}\nabout: [alpha]\n---\nMore {i}.\n"),
+            )
+        })
+        .collect();
+    let small = built_with(3, &said);
+    let whole = built_with(1000, &said);
     let totals = |site: &Site, page: &str| -> Vec<String> {
         site.page(page)
             .split("<p class=\"totals\">")
