@@ -43,10 +43,25 @@ time_one() {
   cat "$WORK/time.txt"
 }
 
+# sizes DIR: "output MB, largest HTML page kB, search first-load kB" of a built site. The
+# first load of search.html is the page and what it loads before a query: the
+# stylesheet, search.js and the index's manifest ("-" for a site without search.html).
+sizes() {
+  local out=$1 first=-
+  if [ -f "$out/search.html" ]; then
+    first=$(cat "$out/search.html" "$out/style.css" "$out/search.js" "$out/search/manifest.js" 2>/dev/null | wc -c)
+    first=$(awk -v b="$first" 'BEGIN {printf "%.0f", b/1000}')
+  fi
+  local total largest
+  total=$(du -s --apparent-size -B1 "$out" | cut -f1)
+  largest=$(find "$out" -name '*.html' -printf '%s\n' | sort -n | tail -1)
+  awk -v t="$total" -v l="$largest" -v f="$first" 'BEGIN {printf "%.1f | %.0f | %s", t/1e6, l/1000, f}'
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $(hugo version | cut -d' ' -f1-2), runs: $RUNS, output: $OUT"
-printf "| items | tool | median wall (s) | pages/s | peak RSS (MB) | vs briefing |\n|---:|---|---:|---:|---:|---:|\n"
+printf "| items | tool | median wall (s) | pages/s | peak RSS (MB) | vs briefing | output (MB) | largest page (kB) | search first load (kB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n"
 for n in "${SIZES[@]}"; do
   src=$WORK/c$n hsrc=$WORK/h$n msrc=$WORK/m$n
   # A corpus is made again when the seed or the generator changes.
@@ -76,10 +91,11 @@ for n in "${SIZES[@]}"; do
   mt=$(cut -d' ' -f1 "$WORK/m.txt" | median); mm=$(cut -d' ' -f2 "$WORK/m.txt" | median)
   ht=$(cut -d' ' -f1 "$WORK/h.txt" | median); hm=$(cut -d' ' -f2 "$WORK/h.txt" | median)
   ct=$(cut -d' ' -f1 "$WORK/c.txt" | median)
-  awk -v n="$n" -v bt="$bt" -v bm="$bm" -v bp="$bpages" -v mt="$mt" -v mm="$mm" -v ht="$ht" -v hm="$hm" -v hp="$hpages" -v ct="$ct" 'BEGIN {
-    printf "| %d | briefing (%d pages) | %.2f | %.0f | %.0f | 1.00 |\n", n, bp, bt, bp/bt, bm/1024
-    printf "| %d | briefing, Hugo-like templates | %.2f | %.0f | %.0f | %.2f |\n", n, mt, bp/mt, mm/1024, mt/bt
-    printf "| %d | hugo (%d pages) | %.2f | %.0f | %.0f | %.2f |\n", n, hp, ht, hp/ht, hm/1024, ht/bt
-    printf "| %d | cp -r content/ | %.2f | | | %.2f |\n", n, ct, ct/bt
+  bsize=$(sizes "$OUT/b"); msize=$(sizes "$OUT/m"); hsize=$(sizes "$OUT/h")
+  awk -v bs="$bsize" -v ms="$msize" -v hs="$hsize" -v n="$n" -v bt="$bt" -v bm="$bm" -v bp="$bpages" -v mt="$mt" -v mm="$mm" -v ht="$ht" -v hm="$hm" -v hp="$hpages" -v ct="$ct" 'BEGIN {
+    printf "| %d | briefing (%d pages) | %.2f | %.0f | %.0f | 1.00 | %s |\n", n, bp, bt, bp/bt, bm/1024, bs
+    printf "| %d | briefing, Hugo-like templates | %.2f | %.0f | %.0f | %.2f | %s |\n", n, mt, bp/mt, mm/1024, mt/bt, ms
+    printf "| %d | hugo (%d pages) | %.2f | %.0f | %.0f | %.2f | %s |\n", n, hp, ht, hp/ht, hm/1024, ht/bt, hs
+    printf "| %d | cp -r content/ | %.2f | | | %.2f | | | |\n", n, ct, ct/bt
   }'
 done

@@ -160,7 +160,11 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         body(&mut x.body_html);
         cites(&mut x.meta.citations);
     }
-    for g in m.guarantees.values_mut() {
+    // Each component's kept contributions' places before renumbering, and each
+    // document's kept provisions: their translated words follow them.
+    let mut kept_places: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut kept_provisions: BTreeSet<(String, String)> = BTreeSet::new();
+    for (gid, g) in m.guarantees.iter_mut() {
         g.contributions.retain(|c| {
             let keep = c.tlp <= audience;
             if !keep {
@@ -168,6 +172,10 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
             }
             keep
         });
+        kept_places.insert(
+            gid.clone(),
+            g.contributions.iter().map(|c| c.place).collect(),
+        );
         for (place, c) in g.contributions.iter_mut().enumerate() {
             c.place = place;
             hide(Kind::Actors, &mut c.by);
@@ -180,7 +188,7 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
         body(&mut g.body_html);
         cites(&mut g.meta.citations);
     }
-    for d in m.documents.values_mut() {
+    for (did, d) in m.documents.iter_mut() {
         d.provisions.retain(|p| {
             let keep = p.tlp <= audience;
             if !keep {
@@ -188,6 +196,7 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
             }
             keep
         });
+        kept_provisions.extend(d.provisions.iter().map(|p| (did.clone(), p.id.clone())));
         for p in &mut d.provisions {
             p.positions.retain(|x| {
                 let keep = x.tlp <= audience;
@@ -242,9 +251,52 @@ pub fn restrict(mut m: Model, audience: Tlp) -> (Model, Withheld) {
     {
         m.site.as_of = d;
     }
+    restrict_translations(&mut m.translations, &gone, &kept_places, &kept_provisions);
     m.links = Links::compute(&m);
     withheld.ids = gone;
     (m, withheld)
+}
+
+/// A withheld item's translations go with it; a kept one's lose the words of withheld
+/// contributions and provisions, and their links to withheld items.
+fn restrict_translations(
+    ts: &mut Translations,
+    gone: &BTreeSet<(Kind, String)>,
+    kept_places: &BTreeMap<String, Vec<usize>>,
+    kept_provisions: &BTreeSet<(String, String)>,
+) {
+    use crate::model::Words;
+    let prose = |p: &mut Option<Prose>| {
+        if let Some(p) = p {
+            p.withhold(gone);
+        }
+    };
+    ts.retain(
+        |kind, id| !gone.contains(&(kind, id.to_string())),
+        |_, id, t| match &mut t.words {
+            Words::Actor(w) => prose(&mut w.description_html),
+            Words::Source(w) => prose(&mut w.description_html),
+            Words::Meeting(w) => prose(&mut w.body_html),
+            Words::Statement(w) => prose(&mut w.body_html),
+            Words::Round(w) => prose(&mut w.summary_html),
+            Words::Guarantee(w) => {
+                prose(&mut w.body_html);
+                let mut old = std::mem::take(&mut w.contributions);
+                w.contributions = kept_places
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .filter_map(|(new, was)| old.remove(was).map(|x| (new, x)))
+                    .collect();
+            }
+            Words::Document(w) => {
+                prose(&mut w.body_html);
+                w.provisions
+                    .retain(|p, _| kept_provisions.contains(&(id.to_string(), p.clone())));
+            }
+        },
+    );
 }
 
 /// True if a document's provision or position is marked above `audience`.

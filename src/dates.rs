@@ -1,54 +1,22 @@
-//! Dates as precise as the analyst knows them ([`When`]), and their formatting, done in
-//! Rust so templates receive ready text.
+//! Dates as precise as the analyst knows them ([`When`]), and their English formatting
+//! (the words of every language are in its catalog: see [`crate::i18n::format`]), done
+//! in Rust so templates receive ready text.
 
 use jiff::civil::Date;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "6 January 2026".
+/// "6 January 2026" (in English; [`crate::i18n::format::Dates`] writes other languages).
 pub fn long(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTHS[d.month() as usize - 1],
-        d.year()
-    )
+    crate::i18n::english().dates().long(d)
 }
 
 /// "January 2026".
 pub fn month(d: Date) -> String {
-    format!("{} {}", MONTHS[d.month() as usize - 1], d.year())
+    crate::i18n::english().dates().month(d)
 }
 
 /// "6-7 January 2026", "30 January - 2 February 2026", or one date.
 pub fn range(start: Date, end: Option<Date>) -> String {
-    match end {
-        None => long(start),
-        Some(e) if e == start => long(start),
-        Some(e) if e.year() == start.year() && e.month() == start.month() => {
-            format!("{}\u{2013}{}", start.day(), long(e))
-        }
-        Some(e) if e.year() == start.year() => format!(
-            "{} {} \u{2013} {}",
-            start.day(),
-            MONTHS[start.month() as usize - 1],
-            long(e)
-        ),
-        Some(e) => format!("{} \u{2013} {}", long(start), long(e)),
-    }
+    crate::i18n::english().dates().range(start, end)
 }
 
 /// How much of a date was written: a year, a month or a day.
@@ -168,18 +136,10 @@ impl When {
         }
     }
 
-    /// As a reader sees it: "2015", "July 2015", "14 July 2015", "c. 4 January 2026".
+    /// As a reader sees it, in English: "2015", "July 2015", "14 July 2015",
+    /// "c. 4 January 2026".
     pub fn long(self) -> String {
-        let t = match self.precision {
-            Precision::Year => self.first.year().to_string(),
-            Precision::Month => month(self.first),
-            Precision::Day => long(self.first),
-        };
-        if self.approximate {
-            format!("c. {t}")
-        } else {
-            t
-        }
+        crate::i18n::english().dates().when(self)
     }
 }
 
@@ -201,16 +161,10 @@ impl std::fmt::Display for When {
     }
 }
 
-/// A period between two dates of any precision: [`range`] for exact days, otherwise
-/// both ends as written ("July 2015 \u{2013} c. March 2016").
+/// A period between two dates of any precision, in English: [`range`] for exact days,
+/// otherwise both ends as written ("July 2015 \u{2013} c. March 2016").
 pub fn range_when(start: When, end: Option<When>) -> String {
-    match end {
-        Some(e) if e != start && !(start.is_exact_day() && e.is_exact_day()) => {
-            format!("{} \u{2013} {}", start.long(), e.long())
-        }
-        _ if start.is_exact_day() => range(start.first, end.map(When::first)),
-        _ => start.long(),
-    }
+    crate::i18n::english().dates().range_when(start, end)
 }
 
 #[cfg(test)]

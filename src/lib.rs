@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod audience;
 pub mod dates;
 pub mod diagnostics;
+pub mod i18n;
 pub mod incremental;
 pub mod load;
 pub mod markdown;
@@ -163,17 +164,28 @@ pub fn check(root: &Path) -> Diagnostics {
 /// cannot be checked as warnings (see [`analysis::sourcing`], [`analysis::claims`]);
 /// with `strict`, every warning becomes an error.
 pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
-    let mut diags = match Site::load(root) {
+    check_keeping(root, strict).0
+}
+
+/// [`check_with`], also giving the site when it loaded (for the translation status of
+/// `check --translations`, [`analysis::translations::status`]).
+pub fn check_keeping(root: &Path, strict: bool) -> (Diagnostics, Option<Site>) {
+    let (mut diags, site) = match Site::load(root) {
         Ok(site) => match site.render_and_discard() {
             Ok(()) => {
-                let mut d = site.warnings;
+                let mut d = site.warnings.clone();
+                // The catalog loaded for the render; its warnings are `check`'s to give.
+                if let Ok(loaded) = i18n::load(&site.root, &site.model.site.language) {
+                    d.extend(loaded.warnings);
+                }
                 d.extend(analysis::sourcing::diagnostics(&site.model, &site.root));
                 d.extend(analysis::claims::diagnostics(&site.model));
-                d
+                d.extend(analysis::translations::diagnostics(&site.model, &site.root));
+                (d, Some(site))
             }
-            Err(diags) => diags,
+            Err(diags) => (diags, None),
         },
-        Err(diags) => diags,
+        Err(diags) => (diags, None),
     };
     if strict {
         let mut all = Diagnostics::new();
@@ -183,7 +195,7 @@ pub fn check_with(root: &Path, strict: bool) -> Diagnostics {
         }));
         diags = all;
     }
-    diags
+    (diags, site)
 }
 
 /// How to build.
@@ -251,6 +263,7 @@ pub fn build_observed(
     let render_opts = render::RenderOptions {
         round: opts.round.clone(),
         pretty_json: opts.pretty_json,
+        language: None,
     };
     let files = timings::time("render and stage", || {
         render::render_each(

@@ -82,6 +82,10 @@ enum Command {
         /// How to print problems: `human` (with source lines) or `json` (on standard output).
         #[arg(long, value_enum, default_value = "human")]
         format: cmd::report::Format,
+        /// Also print the translation status: per language, the items translated,
+        /// missing and stale, then the lists (in JSON: a `translations` member).
+        #[arg(long)]
+        translations: bool,
     },
     /// Create a new site with one commented example of each kind; overwrites nothing.
     Init {
@@ -96,8 +100,12 @@ enum Command {
         /// The new item's id: lower-case letters, digits and hyphens.
         id: String,
         /// Title (or name) of the item (default: made from the id).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "lang")]
         title: Option<String>,
+        /// Create a translation of the existing item `id` into this declared language
+        /// instead (`<id>.<lang>.md` beside it), its words to translate pre-filled.
+        #[arg(long)]
+        lang: Option<String>,
         /// Site root: the folder holding content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -160,14 +168,19 @@ fn main() -> ExitCode {
             root,
             strict,
             format,
-        } => cmd::check::run(&root, strict, format),
+            translations,
+        } => cmd::check::run(&root, strict, format, translations),
         Command::Init { dir } => cmd::init::run(&dir),
         Command::New {
             kind,
             id,
             title,
+            lang,
             root,
-        } => cmd::new::run(&root, &kind, &id, title.as_deref()),
+        } => match lang {
+            Some(lang) => cmd::new::translation(&root, &kind, &id, &lang),
+            None => cmd::new::run(&root, &kind, &id, title.as_deref()),
+        },
         Command::Schema { out } => cmd::schema::run(&out),
         Command::Serve {
             root,

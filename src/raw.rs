@@ -17,8 +17,12 @@ use std::marker::PhantomData;
 
 mod claim;
 mod document;
+mod translation;
+mod words;
 pub use claim::*;
 pub use document::*;
+pub use translation::*;
+pub use words::{OriginalWords, revision};
 
 /// A value with the line and column it was written at.
 pub type S<T> = crate::yaml::Positioned<T>;
@@ -125,9 +129,15 @@ pub struct RawSite {
     /// The published address (absolute URL); pages link to each other relatively.
     #[schemars(with = "Option<String>")]
     pub base_url: Opt<String>,
-    /// Language tag of the site; default `en`.
+    /// Language tag of the originals; default `en`. With `languages`, it may be left
+    /// out; if given, it must be the first of `languages`.
     #[schemars(with = "Option<String>")]
     pub language: Opt<String>,
+    /// The languages of the briefing, as BCP 47 tags (`[en, uk]`): the first is the
+    /// default, the language the items are written in; items may have a translation
+    /// into each of the others (`paris-summit.uk.md` beside `paris-summit.md`).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub languages: Option<Vec<S<String>>>,
     /// IANA time zone meetings are dated in, e.g. `Europe/Kyiv`; default `UTC`.
     #[schemars(with = "Option<String>")]
     pub timezone: Opt<String>,

@@ -62,6 +62,9 @@ pub enum View {
     Claims,
     /// Everything dated, month by month.
     Timeline,
+    /// Contributions by status at the end of every round up to the lead one (round
+    /// pages and the front page draw the last few).
+    RoundsChart,
     /// The sourcing register and report.
     Sourcing,
     /// Search over every item.
@@ -84,6 +87,7 @@ impl View {
             View::Declarations => "declarations.html",
             View::Claims => "claims.html",
             View::Timeline => "timeline.html",
+            View::RoundsChart => "rounds-chart.html",
             View::Sourcing => "sourcing.html",
             View::Search => SEARCH,
             View::Markings => "markings.html",
@@ -201,6 +205,12 @@ pub fn round_view(round: &str, view: RoundView) -> String {
     format!("{}/{round}/{name}.html", Kind::Rounds.dir())
 }
 
+/// The page listing what did not move in round `round` (stalled, steady, settled):
+/// `rounds/<id>/unchanged.html`, beside its frozen views.
+pub fn round_unchanged(round: &str) -> String {
+    format!("{}/{round}/unchanged.html", Kind::Rounds.dir())
+}
+
 /// Document `document`'s frozen view at the end of round `round`:
 /// `documents/<id>/<round>.html`, in a folder named after the document (as a round's
 /// frozen views are after the round), beside `documents/<id>.html`.
@@ -274,34 +284,30 @@ pub const CHANGES_ANCHOR: &str = "section-changes";
 pub struct NavEntry {
     /// What the entry is: `index`, `matrix`, ... or a kind's folder; pages name theirs.
     pub section: &'static str,
-    /// Its label.
-    pub title: &'static str,
+    /// Its label, in the interface language (the catalog's `nav.<section>`).
+    pub title: String,
     /// The page it leads to.
     pub url: String,
 }
 
 /// The main navigation, in order: the front page, the analysis views, each kind's
 /// list, search.
-pub fn navigation() -> Vec<NavEntry> {
-    let entry = |section, title, url: &str| NavEntry {
+pub fn navigation(locale: &crate::i18n::Locale) -> Vec<NavEntry> {
+    let entry = |section: &'static str, url: &str| NavEntry {
         section,
-        title,
+        title: locale.text(&format!("nav.{section}")),
         url: url.to_string(),
     };
     let mut nav = vec![
-        entry("index", "Briefing", FRONT),
-        entry("matrix", "Matrix", View::Matrix.path()),
-        entry("declarations", "Declarations", View::Declarations.path()),
-        entry("claims", "Claims", View::Claims.path()),
-        entry("timeline", "Timeline", View::Timeline.path()),
-        entry("sourcing", "Sourcing", View::Sourcing.path()),
+        entry("index", FRONT),
+        entry("matrix", View::Matrix.path()),
+        entry("declarations", View::Declarations.path()),
+        entry("claims", View::Claims.path()),
+        entry("timeline", View::Timeline.path()),
+        entry("sourcing", View::Sourcing.path()),
     ];
-    nav.extend(
-        Kind::ALL
-            .iter()
-            .map(|k| entry(k.dir(), k.title(), &list(*k, 1))),
-    );
-    nav.push(entry("search", "Search", View::Search.path()));
+    nav.extend(Kind::ALL.iter().map(|k| entry(k.dir(), &list(*k, 1))));
+    nav.push(entry("search", View::Search.path()));
     nav
 }
 
@@ -358,6 +364,7 @@ mod tests {
             list(Kind::Meetings, 2),
             round_view("r1", RoundView::Matrix),
             round_view("r1", RoundView::Components),
+            round_unchanged("r1"),
             document_round_view("plan", "r1"),
             Section::Month("2026-03").page(1),
             Section::Month("2026-03").page(2),
@@ -376,6 +383,7 @@ mod tests {
                 View::Declarations,
                 View::Claims,
                 View::Timeline,
+                View::RoundsChart,
                 View::Sourcing,
                 View::Search,
                 View::Markings,
@@ -398,7 +406,10 @@ mod tests {
             item_at(Kind::Guarantees, "g", Some("contribution-2")),
             "guarantees/g.html#contribution-2"
         );
-        assert_eq!(navigation().len(), 7 + Kind::ALL.len());
+        assert_eq!(
+            navigation(crate::i18n::english()).len(),
+            7 + Kind::ALL.len()
+        );
         assert_eq!(Section::Month("2026-03").page(2), "timeline/2026-03-2.html");
         assert_eq!(Section::Claims.page(1), View::Claims.path());
         for s in [

@@ -131,7 +131,8 @@ fn generate<T: JsonSchema>(file: &'static str, title: &str, description: &str) -
     }
 }
 
-/// Every schema: site.yaml and each kind's fields (front matter for Markdown kinds).
+/// Every schema: site.yaml, each kind's fields (front matter for Markdown kinds), and
+/// each kind's translation files.
 pub fn schemas() -> Vec<SchemaFile> {
     vec![
         generate::<RawSite>(
@@ -175,6 +176,70 @@ pub fn schemas() -> Vec<SchemaFile> {
             "The front matter of content/documents/**/*.md: a negotiating text.",
         ),
     ]
+    .into_iter()
+    .chain(translation_schemas())
+    .collect()
+}
+
+/// The schemas of translation files (`<id>.<lang>.md`, `.yaml`): each kind's words.
+fn translation_schemas() -> Vec<SchemaFile> {
+    const NOTE: &str =
+        "words only: every other field of the kind is a fact of the original and is refused";
+    vec![
+        generate::<RawActorTranslation>(
+            "actor-translation.schema.json",
+            "briefing actor translation",
+            &format!("content/actors/**/*.<lang>.yaml: an actor's {NOTE}."),
+        ),
+        generate::<RawSourceTranslation>(
+            "source-translation.schema.json",
+            "briefing source translation",
+            &format!("content/sources/**/*.<lang>.yaml: a source's {NOTE}."),
+        ),
+        generate::<RawMeetingTranslation>(
+            "meeting-translation.schema.json",
+            "briefing meeting translation",
+            &format!("The front matter of content/meetings/**/*.<lang>.md: a meeting's {NOTE}."),
+        ),
+        generate::<RawStatementTranslation>(
+            "statement-translation.schema.json",
+            "briefing statement translation",
+            &format!(
+                "The front matter of content/statements/**/*.<lang>.md: a statement's {NOTE}."
+            ),
+        ),
+        generate::<RawGuaranteeTranslation>(
+            "guarantee-translation.schema.json",
+            "briefing guarantee component translation",
+            &format!(
+                "The front matter of content/guarantees/**/*.<lang>.md: a component's {NOTE}."
+            ),
+        ),
+        generate::<RawRoundTranslation>(
+            "round-translation.schema.json",
+            "briefing round translation",
+            &format!("content/rounds/**/*.<lang>.yaml: a round's {NOTE}."),
+        ),
+        generate::<RawDocumentTranslation>(
+            "document-translation.schema.json",
+            "briefing document translation",
+            &format!("The front matter of content/documents/**/*.<lang>.md: a text's {NOTE}."),
+        ),
+    ]
+}
+
+/// The schema file for the translations in `content/<dir>/` (`<id>.<lang>.<ext>`).
+pub fn translation_file_for(dir: &str) -> Option<&'static str> {
+    Some(match dir {
+        "actors" => "actor-translation.schema.json",
+        "sources" => "source-translation.schema.json",
+        "meetings" => "meeting-translation.schema.json",
+        "statements" => "statement-translation.schema.json",
+        "guarantees" => "guarantee-translation.schema.json",
+        "rounds" => "round-translation.schema.json",
+        "documents" => "document-translation.schema.json",
+        _ => return None,
+    })
 }
 
 /// The schema file for the items in `content/<dir>/`, or `site` for site.yaml.

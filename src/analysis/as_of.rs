@@ -118,6 +118,7 @@ fn at_day(m: &Model, day: Date, keep: Option<&Keep>) -> Model {
         rounds: m.rounds.clone(),
         documents: m.documents.clone(),
         links: Default::default(),
+        translations: m.translations.clone(),
     };
     out.statements.retain(|_, s| s.date.last() <= day);
     for x in out.meetings.values_mut() {

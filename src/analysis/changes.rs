@@ -162,6 +162,15 @@ impl Movement {
         Movement::Settled,
     ];
 
+    /// True if the status changed in the round (new, up, down, reversal, restored);
+    /// false for stalled, steady and settled, which round pages summarise.
+    pub fn moved(self) -> bool {
+        matches!(
+            self,
+            Movement::New | Movement::Up | Movement::Down | Movement::Reversal | Movement::Restored
+        )
+    }
+
     /// The word used in views and exports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -267,6 +276,16 @@ impl RoundChanges {
             .iter()
             .map(|m| (*m, self.changes.iter().filter(|c| c.movement == *m).count()))
             .collect()
+    }
+
+    /// The stalled contribution unchanged for the most rounds, the first in order
+    /// (component, then file order) among those stalled as long; `None` if none stalled.
+    pub fn longest_stall(&self) -> Option<&Change> {
+        self.changes
+            .iter()
+            .filter(|c| c.movement == Movement::Stalled)
+            .rev()
+            .max_by_key(|c| c.rounds_unchanged)
     }
 
     /// How many contributions stood at each status at the end of the round, for every
@@ -387,6 +406,36 @@ mod tests {
         // Withdrawn is no longer "settled": it may be restored.
         assert_eq!(movement(Some(Withdrawn), Withdrawn, 1, false), M::Steady);
         assert_eq!(movement(Some(Withdrawn), Withdrawn, 2, false), M::Stalled);
+    }
+
+    #[test]
+    fn moved_and_longest_stall() {
+        use Movement as M;
+        let moved: Vec<M> = M::ALL.into_iter().filter(|m| m.moved()).collect();
+        assert_eq!(moved, [M::New, M::Up, M::Down, M::Reversal, M::Restored]);
+        let change = |guarantee: &str, movement, rounds_unchanged| Change {
+            guarantee: guarantee.into(),
+            index: 0,
+            before: Some(Agreed),
+            after: Agreed,
+            movement,
+            rounds_unchanged,
+            between_rounds: None,
+        };
+        let mut rc = RoundChanges {
+            round: "r".into(),
+            previous: None,
+            changes: vec![
+                change("a", M::Stalled, 3),
+                change("b", M::Steady, 9),
+                change("c", M::Stalled, 5),
+                change("d", M::Stalled, 5),
+            ],
+        };
+        // The longest, the first of those as long; a steady one does not count.
+        assert_eq!(rc.longest_stall().map(|c| c.guarantee.as_str()), Some("c"));
+        rc.changes.retain(|c| c.movement != M::Stalled);
+        assert_eq!(rc.longest_stall(), None);
     }
 
     #[test]

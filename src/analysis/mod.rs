@@ -11,6 +11,7 @@ pub mod matrix;
 pub mod paths;
 pub mod sourcing;
 pub mod timeline;
+pub mod translations;
 
 use crate::model::{Model, Round};
 

@@ -18,3 +18,16 @@ pub fn run(root: &Path, kind: &str, id: &str, title: Option<&str>) -> ExitCode {
         Err(e) => super::init::fail(&e),
     }
 }
+
+/// Writes a translation of the item `kind`/`id` into `lang` beside its original.
+pub fn translation(root: &Path, kind: &str, id: &str, lang: &str) -> ExitCode {
+    let written = scaffold::parse_kind(kind)
+        .and_then(|kind| scaffold::translation::new_translation(root, kind, id, lang));
+    match written {
+        Ok(rel) => {
+            say!("created {}", root.join(rel).display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => super::init::fail(&e),
+    }
+}

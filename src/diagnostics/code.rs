@@ -156,6 +156,11 @@ codes! {
     // Templates
     Template = "template", Error,
         "A template (the site's own in `templates/`, or a built-in one) does not parse or render.";
+    // Interface catalogs
+    BadCatalog = "bad-catalog", Error,
+        "An interface catalog (`i18n/<language>.yaml`) does not parse, a message uses a placeholder its English original is not given, or site.yaml's `language` has neither a shipped catalog (`en`, `fr`, `uk`) nor one of the site's own.";
+    MissingMessage = "missing-message", Warning,
+        "A site's own catalog lacks messages its language has no shipped text for (they are shown in English), or a message lacks a plural form its language needs (`other` stands in).";
     // Sourcing and claims (`check` only)
     NoSource = "no-source", Warning,
         "A claim (meeting, statement, guarantee component, contribution or round) cites no source.";
@@ -169,6 +174,23 @@ codes! {
         "The same citation (source and note or URL) appears in five items or more: it is reported once, and corroborates none of them.";
     UncheckableClaim = "uncheckable-claim", Warning,
         "`check` only: a statement's claim cannot be checked as of its date: too few of the text's provisions have a recorded position (below `claims: min_coverage` of site.yaml), nothing is in the text yet, or the figure moved within the statement's month or year. Record the parties' positions, or date the statement to the day.";
+    // Languages and translations
+    BadLanguage = "bad-language", Error,
+        "A language in site.yaml (`languages`, `language`) is not a BCP 47 tag with an ISO 639 language code (`en`, `uk`, `fr`, `pt-BR`), is declared twice, or `language` disagrees with the first of `languages`. The message suggests the code meant (`ua` is Ukraine, the language is `uk`).";
+    TranslationLanguage = "translation-language", Error,
+        "A translation file (`<id>.<lang>.md` or `.yaml`) is in a language site.yaml does not declare, or in the default language (the original's). Declare the language in `languages`, or rename the file.";
+    OrphanTranslation = "orphan-translation", Error,
+        "A translation file has no original: no item of its kind has its id, or the original is in another folder. Translations sit beside their original, `paris-summit.uk.md` beside `paris-summit.md`.";
+    TranslationFact = "translation-fact", Error,
+        "A translation sets a fact (a date, status, reference, marking, grade, amount...): facts come only from the original. Remove the line; docs/content-format.md lists the words each kind translates.";
+    TranslationMismatch = "translation-mismatch", Error,
+        "A translation's list does not match the original's: a guarantee translation's `contributions` must have one entry per contribution, in the same order; a document translation's `provisions` must name provisions of the original by `id`.";
+    MissingTranslations = "missing-translations", Warning,
+        "`check` only: items have no translation into a declared language: one warning per language, with the count and the first few; `briefing check --translations` lists them all. The items are shown in their original language.";
+    UnmarkedQuote = "unmarked-quote", Warning,
+        "A translation of a statement of kind `quote` translates its words without a `translation_note`: a quote translated by the briefing is not the speaker's words in that language, and must say so (e.g. `translation_note: Цитату подано в перекладі брифінгу.`).";
+    StaleTranslation = "stale-translation", Warning,
+        "A translation was made from older words of its original (its `translated_from` is not the original's current revision), or gives no `translated_from`. Update the translation, then set `translated_from` to the revision `check` prints.";
     // `serve` only
     InternalError = "internal-error", Error,
         "A rebuild in `briefing serve` stopped on a bug in briefing (its message is in the terminal). The last good pages stay served and the next change rebuilds the whole site. Please report it.";

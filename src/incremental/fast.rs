@@ -219,6 +219,10 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
     let dir = parts.next()?.to_str()?;
     let kind = *Kind::ALL.iter().find(|k| k.dir() == dir)?;
     let id = rel.file_stem()?.to_str()?;
+    if crate::load::translation_name(id).is_some() {
+        // A translation file: not an item; the full rebuild checks it with its original.
+        return None;
+    }
     // Checked against the model validated, not the one the audience sees.
     let m = last.full.as_ref().unwrap_or(&last.model);
     let (new, diags) = revalidate(root, kind, rel, &last.ids, m)?;

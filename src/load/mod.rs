@@ -4,11 +4,13 @@ pub mod cache;
 pub mod frontmatter;
 mod places;
 mod read;
+pub mod translations;
 
 pub use places::{SourcingPlaces, sourcing_places};
 
 pub use cache::FileCache;
 pub use read::{read, read_bytes};
+pub use translations::{TranslationDoc, TranslationFile, translation_name};
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::model::Kind;
@@ -62,6 +64,8 @@ pub struct Loaded {
     /// Item files found that could not be read into a document (each has an error):
     /// their kind and id, and the file. References to them are not dangling.
     pub failed: BTreeMap<(Kind, String), PathBuf>,
+    /// Translation files (`<id>.<lang>.md`, `.yaml`), in walk order; not items.
+    pub translations: Vec<TranslationFile>,
 }
 
 fn citations() -> Shape {
@@ -91,7 +95,10 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         );
         return (loaded, diags);
     }
-    let found = crate::timings::time("load: walk", || walk(root, &content, &mut diags));
+    let mut translation_files = Vec::new();
+    let found = crate::timings::time("load: walk", || {
+        walk(root, &content, &mut translation_files, &mut diags)
+    });
 
     let site_file = PathBuf::from("content/site.yaml");
     match read(root, &site_file) {
@@ -140,6 +147,7 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         }
     }
     loaded.failed = failed;
+    loaded.translations = translations::parse_all(cache, root, translation_files, &mut diags);
     (loaded, diags)
 }
 
@@ -211,8 +219,14 @@ pub fn shape(kind: Option<Kind>) -> Shape {
     }
 }
 
-/// Finds each kind's files, checking ids; stray files become warnings.
-fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, Vec<PathBuf>> {
+/// Finds each kind's files, checking ids; stray files become warnings. Translation
+/// files go to `translations` as (kind, original id, language as written, file).
+fn walk(
+    root: &Path,
+    content: &Path,
+    translations: &mut Vec<translations::Found>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<Kind, Vec<PathBuf>> {
     let mut found: BTreeMap<Kind, Vec<PathBuf>> = BTreeMap::new();
     let mut seen: BTreeMap<(Kind, String), PathBuf> = BTreeMap::new();
     let walker = WalkDir::new(content)
@@ -294,6 +308,15 @@ fn walk(root: &Path, content: &Path, diags: &mut Diagnostics) -> BTreeMap<Kind, 
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if let Some((original, lang)) = translation_name(&id) {
+            translations.push(translations::Found {
+                kind,
+                id: original,
+                lang,
+                file: rel_path,
+            });
+            continue;
+        }
         if !is_slug(&id) {
             diags.push(
                 Diagnostic::error(
@@ -443,7 +466,25 @@ pub fn parse_document<T: DeserializeOwned + Default>(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (yaml_text, yaml_line, body, body_line) = if kind.is_some_and(Kind::is_markdown) {
+    parse_with(
+        kind.is_some_and(Kind::is_markdown),
+        id,
+        file,
+        text,
+        shape_of(kind),
+    )
+}
+
+/// [`parse_document`] with the document's id, whether it is Markdown with front
+/// matter, and the shape its keys are checked against.
+pub(crate) fn parse_with<T: DeserializeOwned + Default>(
+    markdown: bool,
+    id: String,
+    file: &Path,
+    text: &str,
+    shape: &Shape,
+) -> (Option<Doc<T>>, Vec<Diagnostic>) {
+    let (yaml_text, yaml_line, body, body_line) = if markdown {
         match frontmatter::split(text) {
             Ok(s) => (s.yaml, s.yaml_line, s.body, s.body_line),
             Err(d) => return (None, vec![d.in_file(file)]),
@@ -451,7 +492,7 @@ pub fn parse_document<T: DeserializeOwned + Default>(
     } else {
         (text, 1, "", 1)
     };
-    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, shape_of(kind));
+    let (raw, es) = yaml::parse::<T>(yaml_text, yaml_line, shape);
     // A parser error without a location is placed where the YAML starts.
     let es = es
         .into_iter()

@@ -4,20 +4,24 @@ mod claim;
 mod document;
 mod item;
 mod kind;
+mod lang;
 mod links;
 mod reference;
 pub mod terms;
 mod tracked;
+pub mod translation;
 pub mod vocab;
 
 pub use claim::{Claim, ClaimRules, Claimed, Subject, number_text};
 pub use document::{Document, Position, Provision};
 pub use item::Item;
 pub use kind::{Kind, RoundView};
+pub use lang::{Lang, LangError, Languages};
 pub use links::Links;
 pub use reference::Ref;
 pub use terms::{Term, Vocabularies, Vocabulary};
 pub use tracked::{Current, Tracked};
+pub use translation::{Freshness, InLanguage, Revision, Translation, Translations, Word, Words};
 pub use vocab::*;
 
 use crate::dates::When;
@@ -37,8 +41,11 @@ pub struct SiteSettings {
     pub description_html: Option<Prose>,
     /// Absolute URL of the published site, used only where absolute links are required.
     pub base_url: Option<String>,
-    /// Language tag for `<html lang>`.
+    /// Language tag for `<html lang>`: the default language, that of the originals.
     pub language: String,
+    /// The languages declared (site.yaml `languages`, else `language` alone); the
+    /// first is the default.
+    pub languages: Languages,
     /// IANA time zone name meetings are dated in unless they say otherwise.
     pub timezone: String,
     /// Marking of items that do not set one.
@@ -393,6 +400,8 @@ pub struct Model {
     pub documents: BTreeMap<String, Document>,
     /// Reverse references, computed once.
     pub links: Links,
+    /// Each item's translations, by language.
+    pub translations: Translations,
 }
 
 /// The latest date anywhere in the content: the default `as_of`.

@@ -19,15 +19,15 @@ pub(super) fn grading_citations(views: &Views) -> Vec<Page> {
 }
 
 /// The analyst pages made from contributions: the matrix, the declarations, the timeline
-/// (each status step is an entry) and the changes, with their embeds.
+/// (each status step is an entry), the rounds chart and the changes, with their embeds.
 pub(super) fn reading_contributions(views: &Views) -> Vec<Page> {
     use View::*;
-    let mut out: Vec<Page> = plan_whole()
+    let mut out: Vec<Page> = plan_whole(views.locale())
         .into_iter()
         .filter(|p| {
             matches!(
                 p.lazy,
-                Some(Lazy::View(Matrix | EmbedMatrix | EmbedChanges))
+                Some(Lazy::View(Matrix | RoundsChart | EmbedMatrix | EmbedChanges))
             )
         })
         .collect();
@@ -36,31 +36,32 @@ pub(super) fn reading_contributions(views: &Views) -> Vec<Page> {
 }
 
 /// The view pages and their embeds; the views split into pages (timeline, declarations,
-/// sourcing) with theirs.
+/// sourcing, claims) with theirs.
 pub(super) fn plan(views: &Views) -> Vec<Page> {
-    let mut out = plan_whole();
+    let mut out = plan_whole(views.locale());
     out.extend(super::split::plan(views));
     out
 }
 
 /// The view pages made whole, and their embeds.
-fn plan_whole() -> Vec<Page> {
+fn plan_whole(locale: &crate::i18n::Locale) -> Vec<Page> {
     use View::*;
     let page = |template, title: &str, section, view: View| Page {
         path: view.path().to_string(),
         template,
-        title: title.to_string(),
+        title: locale.text(title),
         section,
         data: Vec::new(),
         lazy: Some(Lazy::View(view)),
         marked: None,
     };
     vec![
-        page("matrix.html", "Commitment matrix", "matrix", Matrix),
-        page("search.html", "Search", "search", Search),
-        page("markings.html", "Grades and markings", "markings", Markings),
-        page("embed.html", "Commitment matrix", "embed", EmbedMatrix),
-        page("embed.html", "Latest changes", "embed", EmbedChanges),
+        page("matrix.html", "title.matrix", "matrix", Matrix),
+        page("rounds-chart.html", "title.rounds_chart", "rounds", RoundsChart),
+        page("search.html", "title.search", "search", Search),
+        page("markings.html", "title.markings", "markings", Markings),
+        page("embed.html", "title.matrix", "embed", EmbedMatrix),
+        page("embed.html", "title.changes", "embed", EmbedChanges),
     ]
 }
 
@@ -84,6 +85,10 @@ pub(super) fn data(
             ("picker", views.value(&views.round_picker(None))),
             ("frozen", tera::Value::none()),
         ],
+        RoundsChart => vec![(
+            "chart",
+            views.value(&lead.and_then(|r| views.rounds_chart_full(r))),
+        )],
         Search => vec![("searchable", views.value_of(&views.searchable()))],
         Markings => vec![(
             "scales",

@@ -4,6 +4,7 @@ mod analysis_pages;
 pub mod charts;
 pub mod exports;
 mod filters;
+pub mod language;
 pub(crate) mod pages;
 pub mod paginate;
 pub mod partial;
@@ -102,6 +103,9 @@ pub struct RenderOptions {
     pub round: Option<String>,
     /// Write `data/briefing.json` indented rather than compact.
     pub pretty_json: bool,
+    /// The interface language to render in (its catalog: see [`crate::i18n`]); default:
+    /// site.yaml's `language`.
+    pub language: Option<String>,
 }
 
 /// Renders every page of the site with the templates in `root/templates` over the defaults.
@@ -225,6 +229,7 @@ pub(super) fn emit_all<'m, E: Send>(
             items,
             lead,
             pieces,
+            locale: views.locale_shared(),
         };
         Ok((count + extra, kept))
     } else {
@@ -265,9 +270,13 @@ pub(super) fn prepare<'m>(
     root: &Path,
     opts: &RenderOptions,
 ) -> Result<Prepared<'m>, Vec<Diagnostic>> {
-    let mut tera = crate::timings::time("templates", || templates::load(root))?;
-    install_globals(&mut tera, model);
-    let views = crate::timings::time("views", || view::Views::new(model));
+    let tag = opts.language.as_deref().unwrap_or(&model.site.language);
+    let locale = std::sync::Arc::new(crate::i18n::load(root, tag)?.locale);
+    let mut tera = crate::timings::time("templates", || templates::load(root, locale.clone()))?;
+    install_globals(&mut tera, model, &locale);
+    let views = crate::timings::time("views", || {
+        view::Views::new(model).in_language(locale.clone())
+    });
     let pages::Plan { pages, items } =
         crate::timings::time("plan", || pages::plan(model, &views, opts.round.as_deref()));
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
@@ -301,7 +310,7 @@ pub(super) fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     }
 }
 
-fn install_globals(tera: &mut Tera, m: &Model) {
+fn install_globals(tera: &mut Tera, m: &Model, locale: &crate::i18n::Locale) {
     let s = &m.site;
     let site = SiteView {
         title: &s.title,
@@ -310,7 +319,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
         base_url: s.base_url.as_deref(),
         language: &s.language,
         timezone: &s.timezone,
-        as_of: DateView::new(s.as_of),
+        as_of: DateView::in_language(s.as_of, locale.dates()),
         default_tlp: s.default_tlp.into(),
         audience: s.audience.into(),
         full_edition: s.audience == Tlp::Red,
@@ -319,7 +328,7 @@ fn install_globals(tera: &mut Tera, m: &Model) {
             min_coverage: crate::model::number_text(s.claims.min_coverage),
         },
     };
-    let nav = crate::routes::navigation();
+    let nav = crate::routes::navigation(locale);
     let g = tera.global_context();
     g.insert("site", &site);
     g.insert("nav", &nav);

@@ -55,7 +55,13 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
                 .enumerate()
                 .map(|(i, item)| item_page((k, *kind, i), &item.url, &item.title)),
         );
-        pages.extend(list_pages(k, *kind, items.len(), m.site.paginate));
+        pages.extend(list_pages(
+            k,
+            *kind,
+            items.len(),
+            m.site.paginate,
+            views.locale(),
+        ));
     }
     let items: Vec<(Kind, Vec<String>)> = all
         .into_iter()
@@ -64,7 +70,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     pages.push(front_page(m, views, lead, &items));
     // The analyst pages first: they are the largest, best started early.
     pages.splice(0..0, super::analysis_pages::plan(views));
-    pages.extend(super::round_views::plan(m));
+    pages.extend(super::round_views::plan(m, views.locale()));
     pages.extend(super::round_views::plan_documents(m, views));
     Plan { pages, items }
 }
@@ -212,6 +218,8 @@ pub(crate) enum Lazy {
     View(crate::routes::View),
     /// A round's frozen view: round id and which view.
     Frozen(String, crate::model::RoundView),
+    /// What did not move in a round: its id.
+    Unchanged(String),
     /// A document's frozen view: round id and document id.
     FrozenDocument(String, String),
     /// A page of a view split into pages.
@@ -241,6 +249,7 @@ pub(super) fn lazy_data(
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Split(part) => return (super::split::data(views, part), None),
         Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
+        Lazy::Unchanged(id) => return (super::round_views::unchanged_data(views, id), None),
         Lazy::FrozenDocument(round, doc) => {
             return (super::round_views::document_data(views, round, doc), None);
         }
@@ -276,7 +285,13 @@ pub(super) fn lazy_data(
 }
 
 /// A kind's list (number `k` in [`Plan::items`]), split into pages of `size` items.
-pub(super) fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<Page> {
+pub(super) fn list_pages(
+    k: usize,
+    kind: Kind,
+    len: usize,
+    size: usize,
+    locale: &crate::i18n::Locale,
+) -> Vec<Page> {
     let size = size.max(1);
     super::paginate::pages(len, size)
         .into_iter()
@@ -285,10 +300,20 @@ pub(super) fn list_pages(k: usize, kind: Kind, len: usize, size: usize) -> Vec<P
             Page {
                 path: crate::routes::list(kind, p.page),
                 template: "list.html",
-                title: if p.page == 1 {
-                    kind.title().to_string()
-                } else {
-                    format!("{}, page {} of {}", kind.title(), p.page, p.pages)
+                title: {
+                    let list = locale.text(&format!("kinds.{}", kind.dir()));
+                    if p.page == 1 {
+                        list.to_string()
+                    } else {
+                        locale.fill(
+                            "title.list_page",
+                            &[
+                                ("list", &list),
+                                ("page", &p.page.to_string()),
+                                ("pages", &p.pages.to_string()),
+                            ],
+                        )
+                    }
                 },
                 section: kind.dir(),
                 lazy: Some(Lazy::List(k, start.min(len)..(start + size).min(len))),

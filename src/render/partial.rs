@@ -31,6 +31,8 @@ pub struct Kept {
     pub(super) items: Vec<(Kind, Vec<String>)>,
     pub(super) lead: Option<String>,
     pub(super) pieces: Pieces,
+    /// The interface language the pages were rendered in.
+    pub(super) locale: std::sync::Arc<crate::i18n::Locale>,
 }
 
 impl std::fmt::Debug for Kept {
@@ -125,7 +127,7 @@ pub fn rerender(
     edited: &[(Kind, String)],
     what: Changed,
 ) -> Result<Rerendered, Vec<Diagnostic>> {
-    let views = Views::for_few_pages(model);
+    let views = Views::for_few_pages(model).in_language(kept.locale.clone());
     let mut pages = crate::timings::time("partial: which pages", || {
         affected_pages(model, &views, kept, edited)
     });
@@ -150,7 +152,7 @@ pub fn rerender(
             }
         }
         pages.extend(super::analysis_pages::reading_contributions(&views));
-        pages.extend(super::round_views::plan(model));
+        pages.extend(super::round_views::plan(model, &kept.locale));
     }
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
@@ -175,7 +177,8 @@ pub fn rerender(
         return Err(super::dedup(problems));
     }
     if contributions {
-        let (whole, feed) = exports::of_contributions(model, &Views::new(model));
+        let (whole, feed) =
+            exports::of_contributions(model, &Views::new(model).in_language(kept.locale.clone()));
         outputs.extend(whole);
         kept.pieces.insert(exports::FEED, feed);
     }
@@ -185,7 +188,7 @@ pub fn rerender(
         .any(|(k, _)| !matches!(k, Kind::Sources | Kind::Rounds))
     {
         outputs.extend(crate::timings::time("partial: search", || {
-            exports::search_files(model, &Views::new(model))
+            exports::search_files(model, &Views::new(model).in_language(kept.locale.clone()))
         }));
     }
     Ok(Rerendered {
@@ -215,7 +218,13 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
             continue;
         };
         add(page);
-        let lists = pages::list_pages(k, *kind, kept.items[k].1.len(), m.site.paginate);
+        let lists = pages::list_pages(
+            k,
+            *kind,
+            kept.items[k].1.len(),
+            m.site.paginate,
+            &kept.locale,
+        );
         if let Some(list) = lists
             .into_iter()
             .find(|p| matches!(&p.lazy, Some(pages::Lazy::List(_, range)) if range.contains(&i)))
@@ -259,7 +268,7 @@ pub fn splice_exports(
     edited: &[(Kind, String)],
     files: &mut BTreeMap<String, Arc<Vec<u8>>>,
 ) -> Vec<String> {
-    let views = Views::for_few_pages(model);
+    let views = Views::for_few_pages(model).in_language(kept.locale.clone());
     let paths: Vec<String> = kept.pieces.paths().map(str::to_string).collect();
     // Each export's new pieces are made in parallel; splicing moves the bytes after them.
     type NewPieces<'a> = Vec<(&'a Kind, &'a String, Vec<u8>)>;

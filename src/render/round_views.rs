@@ -1,27 +1,38 @@
 //! Each round's frozen views, beside its page: the commitment matrix and every guarantee
 //! component as they stood at the round's end (or at the site's as-of date, if that is
-//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]); and each
+//! earlier), made on the model as of that day (see [`crate::analysis::as_of`]), and the
+//! list of what did not move in the round (its page summarises them); and each
 //! negotiating text as it stood then, beside the text's page.
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
 use crate::model::{Model, RoundView};
 
-/// The frozen pages of every round, rounds in chronological order.
-pub(super) fn plan(m: &Model) -> Vec<Page> {
+/// The frozen pages of every round and its page of what did not move in it, rounds in
+/// chronological order.
+pub(super) fn plan(m: &Model, locale: &crate::i18n::Locale) -> Vec<Page> {
     crate::analysis::rounds_in_order(m)
         .into_iter()
         .flat_map(|r| {
-            RoundView::ALL.into_iter().map(|view| Page {
+            let unchanged = Page {
+                path: crate::routes::round_unchanged(&r.meta.id),
+                template: "round-unchanged.html",
+                title: locale.fill("title.unchanged_in", &[("round", &r.title)]),
+                section: "rounds",
+                data: Vec::new(),
+                lazy: Some(Lazy::Unchanged(r.meta.id.clone())),
+                marked: None,
+            };
+            let frozen = RoundView::ALL.into_iter().map(|view| Page {
                 path: crate::routes::round_view(&r.meta.id, view),
                 template: match view {
                     RoundView::Matrix => "matrix.html",
                     RoundView::Components => "round-components.html",
                 },
                 title: match view {
-                    RoundView::Matrix => format!("Commitment matrix at the end of {}", r.title),
+                    RoundView::Matrix => locale.fill("title.matrix_at_end", &[("round", &r.title)]),
                     RoundView::Components => {
-                        format!("Guarantee components at the end of {}", r.title)
+                        locale.fill("title.components_at_end", &[("round", &r.title)])
                     }
                 },
                 section: match view {
@@ -31,9 +42,15 @@ pub(super) fn plan(m: &Model) -> Vec<Page> {
                 data: Vec::new(),
                 lazy: Some(Lazy::Frozen(r.meta.id.clone(), view)),
                 marked: None,
-            })
+            });
+            frozen.chain(std::iter::once(unchanged)).collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The data of round `id`'s page of what did not move in it.
+pub(super) fn unchanged_data(views: &Views, id: &str) -> Vec<(&'static str, tera::Value)> {
+    vec![("unchanged", views.value(&views.round_unchanged(id)))]
 }
 
 /// The data of round `id`'s frozen `view`.
@@ -61,7 +78,10 @@ pub(super) fn plan_documents(m: &Model, views: &Views) -> Vec<Page> {
             views.document_rounds(&d.meta.id).into_iter().map(|r| Page {
                 path: crate::routes::document_round_view(&d.meta.id, &r.meta.id),
                 template: "document-round.html",
-                title: format!("{} at the end of {}", d.title, r.title),
+                title: views.locale().fill(
+                    "title.document_at_end",
+                    &[("document", &d.title), ("round", &r.title)],
+                ),
                 section: "documents",
                 data: Vec::new(),
                 lazy: Some(Lazy::FrozenDocument(r.meta.id.clone(), d.meta.id.clone())),

@@ -2,7 +2,9 @@
 //! templates/ folder.
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::i18n::Locale;
 use std::path::Path;
+use std::sync::Arc;
 use tera::Tera;
 use walkdir::WalkDir;
 
@@ -39,6 +41,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     (
         "round-components.html",
         include_str!("../../templates/round-components.html"),
+    ),
+    (
+        "round-unchanged.html",
+        include_str!("../../templates/round-unchanged.html"),
+    ),
+    (
+        "rounds-chart.html",
+        include_str!("../../templates/rounds-chart.html"),
     ),
     ("views.html", include_str!("../../templates/views.html")),
     ("charts.html", include_str!("../../templates/charts.html")),
@@ -78,10 +88,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
-/// Loads the embedded templates, then the site's own; errors name the template and line.
-pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
+/// Loads the embedded templates, then the site's own, speaking `locale`'s language (see
+/// [`super::language`]); errors name the template and line.
+pub fn load(root: &Path, locale: Arc<Locale>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     super::filters::register(&mut tera);
+    super::language::install(&mut tera, locale);
     tera.set_fallback_prefixes([BUILTIN_PREFIX])
         .map_err(|e| from_tera(&e))?;
     tera.add_raw_templates(

@@ -1,6 +1,8 @@
 //! `init` and `new`: a site skeleton and new items, written from commented examples
 //! embedded in the binary (the files beside this module).
 
+pub mod translation;
+
 use crate::load::{is_slug, slugify};
 use crate::model::Kind;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,12 @@ pub enum ScaffoldError {
     /// The id is taken within its kind.
     #[error("a {0} with the id `{1}` already exists: {2}")]
     Taken(&'static str, String, String),
+    /// A translation's language is not a declared translation language.
+    #[error("{0}")]
+    Language(String),
+    /// A translation's original does not exist.
+    #[error("no {0} `{1}` to translate{2}: create the original first")]
+    NoOriginal(&'static str, String, String),
     /// The kind is not one of the six.
     #[error("unknown kind `{0}`: expected one of {1}")]
     UnknownKind(String, String),

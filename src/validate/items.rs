@@ -372,21 +372,8 @@ pub fn site(
         .url(&r.base_url)
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
     let timezone = c.timezone(&r.timezone).unwrap_or_else(|| "UTC".into());
-    let language = c.text(&r.language).unwrap_or_else(|| "en".into());
-    if !language
-        .chars()
-        .all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
-    {
-        let at = r.language.as_ref().and_then(|s| c.pos(s));
-        c.error(
-            Diagnostic::error(
-                Code::BadValue,
-                format!("`{language}` is not a language tag"),
-            )
-            .at(at)
-            .help("use a BCP 47 tag such as `en`, `fr` or `uk`"),
-        );
-    }
+    let languages = super::languages::site_languages(r, &mut c);
+    let language = languages.default_lang().to_string();
     let paginate = positive(
         &r.paginate,
         "paginate",
@@ -414,6 +401,7 @@ pub fn site(
         title: title?,
         base_url,
         language,
+        languages,
         timezone,
         default_tlp,
         audience,

@@ -9,7 +9,9 @@ mod documents;
 mod guarantees;
 mod ids;
 mod items;
+mod languages;
 mod refs;
+mod translations;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::load::{Doc, Loaded};
@@ -93,6 +95,10 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         // load already reported why site.yaml could not be read
         return (None, diags, ids);
     }
+    let translations = site
+        .as_ref()
+        .map(|s| translations::check(&loaded, &s.languages, &ids, &mut diags))
+        .unwrap_or_default();
     match site {
         Some(site) if !diags.has_errors() => {
             let mut model = Model {
@@ -105,6 +111,7 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
                 rounds,
                 documents,
                 links: Links::default(),
+                translations,
             };
             model.links = Links::compute(&model);
             as_of::check(&loaded, &model, &mut diags);

@@ -21,7 +21,7 @@ pub use positioned::Positioned;
 pub const MAX_DEPTH: usize = 24;
 
 /// Parser options: no source snippets in messages (we print our own), tight budgets.
-fn options() -> serde_saphyr::Options {
+pub(crate) fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.flow_nesting_limit = MAX_DEPTH;
@@ -55,6 +55,9 @@ pub struct Shape {
     pub children: Vec<(&'static str, Shape)>,
     /// What each field holds, in words (for messages about a value of the wrong shape).
     pub docs: Vec<(String, String)>,
+    /// Keys refused here because they belong to another file: in a translation, the
+    /// original's facts (see [`Shape::facts_of`]).
+    pub facts: Vec<&'static str>,
 }
 
 impl Shape {
@@ -79,7 +82,21 @@ impl Shape {
             fields: fields_of::<T>(),
             children: Vec::new(),
             docs,
+            facts: Vec::new(),
         }
+    }
+
+    /// Marks the fields of `O` that this shape does not accept as facts of the original
+    /// `O`: a translation that sets one is told the fact comes from the original, rather
+    /// than that the key is unknown.
+    pub fn facts_of<O: DeserializeOwned>(mut self) -> Shape {
+        let own = self.fields;
+        self.facts = fields_of::<O>()
+            .iter()
+            .copied()
+            .filter(|f| !own.contains(f))
+            .collect();
+        self
     }
 
     fn doc(&self, field: &str) -> Option<String> {
@@ -182,6 +199,11 @@ fn check_keys(
             ])
         }
     }
+}
+
+/// A parser error of a whole-file YAML document as a diagnostic with `code`, at its position.
+pub(crate) fn error_at(e: &serde_saphyr::Error, code: Code) -> Diagnostic {
+    from_error(e, 1, code)
 }
 
 /// Turns a parser error into a diagnostic, keeping its position.
@@ -291,6 +313,21 @@ impl<'de> Visitor<'de> for KeyCheck<'_> {
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
             let k = key.value.0.as_str();
             let at = pos(&key.referenced, self.first_line);
+            if shape.facts.contains(&k) {
+                map.next_value::<IgnoredAny>()?;
+                self.problems.push(
+                    Diagnostic::error(
+                        Code::TranslationFact,
+                        format!("`{k}` is a fact: it comes from the original, not from a translation"),
+                    )
+                    .at(at)
+                    .help(format!(
+                        "remove this line (to change `{k}`, edit the original); a translation gives only {}",
+                        suggest::one_of(shape.fields)
+                    )),
+                );
+                continue;
+            }
             if !shape.fields.contains(&k) {
                 let has_value = map.next_value::<Option<IgnoredAny>>()?.is_some();
                 let help = hints::split_by_comma(k, has_value, previous.as_deref())
@@ -498,6 +535,7 @@ mod tests {
             ],
             children: vec![],
             docs: vec![],
+            facts: vec![],
         };
         let (value, errs) = parse::<RawRound>(&text, 1, &shape);
         assert!(value.is_none() && !errs.is_empty());

@@ -34,7 +34,13 @@ impl Validator {
         let value: serde_json::Value = serde_saphyr::from_str(yaml).unwrap();
         let dir = file.split('/').nth(1).unwrap();
         let dir = if dir == "site.yaml" { "site" } else { dir };
-        let name = file_for(dir).unwrap_or_else(|| panic!("no schema for {file}"));
+        let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
+        let name = if briefing::load::translation_name(stem).is_some() {
+            schema::translation_file_for(dir)
+        } else {
+            file_for(dir)
+        };
+        let name = name.unwrap_or_else(|| panic!("no schema for {file}"));
         let (_, idx) = self.index.iter().find(|(f, _)| *f == name).unwrap();
         self.schemas
             .validate(&value, *idx)
@@ -86,6 +92,15 @@ fn schemas_reject_a_misspelt_field_and_a_bad_value() {
     assert!(v.validate("content/actors/france.yaml", bad).is_err());
     let missing = "title: Round\nstart: 2026-01-01\n";
     assert!(v.validate("content/rounds/r.yaml", missing).is_err());
+    // A translation gives words only: its schema refuses a fact.
+    let words = "---\ntranslated_from: 1a2b3c4d\ntitle: Саміт\n---\n";
+    let uk = "content/meetings/paris-summit.uk.md";
+    v.validate(uk, words).unwrap_or_else(|e| panic!("{e}"));
+    let fact = "---\ntitle: Саміт\ndate: 2026-01-06\n---\n";
+    assert!(v.validate(uk, fact).is_err());
+    let site = "title: T\nlanguages: [en, uk]\n";
+    v.validate("content/site.yaml", site)
+        .unwrap_or_else(|e| panic!("{e}"));
     let citation = "name: X\nsources:\n  - {source: reuters, credibility: 7}\n";
     assert!(v.validate("content/sources/x.yaml", citation).is_err());
     // Dates of any precision, an unquoted year included; a round's days stay exact.
@@ -122,13 +137,20 @@ fn schema_command_writes_one_file_per_kind() {
     assert_eq!(
         names,
         [
+            "actor-translation.schema.json",
             "actor.schema.json",
+            "document-translation.schema.json",
             "document.schema.json",
+            "guarantee-translation.schema.json",
             "guarantee.schema.json",
+            "meeting-translation.schema.json",
             "meeting.schema.json",
+            "round-translation.schema.json",
             "round.schema.json",
             "site.schema.json",
+            "source-translation.schema.json",
             "source.schema.json",
+            "statement-translation.schema.json",
             "statement.schema.json"
         ]
     );

@@ -42,6 +42,9 @@ pub struct Chart {
     pub tlp: TlpView,
     /// The drawing: an `<svg>` element, safe to insert as markup.
     pub svg: String,
+    /// When the chart shows only the latest part of a longer series (the rounds chart
+    /// of a round page): the page that draws all of it. Null otherwise.
+    pub full: Option<String>,
 }
 
 /// The data of a chart, by kind (`kind` is `bars` or `steps`).

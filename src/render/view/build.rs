@@ -1,7 +1,6 @@
 //! Builds views from the model: links resolved, dates formatted, reverse links filled in.
 
 use super::*;
-use crate::dates;
 use crate::model::*;
 use jiff::civil::Date;
 
@@ -33,6 +32,8 @@ pub struct Views<'m> {
     pub(super) links: std::sync::OnceLock<super::links::LinkCache>,
     /// How its links are written.
     pub(super) link_style: super::LinkStyle,
+    /// The interface language its dates and numbers are written in.
+    pub(super) locale: std::sync::Arc<crate::i18n::Locale>,
     /// Each round's model as of its end, by round id, each made on first use (see
     /// [`Views::frozen_model`]).
     pub(super) frozen: std::sync::OnceLock<
@@ -59,7 +60,33 @@ impl<'m> Views<'m> {
             frozen: std::sync::OnceLock::new(),
             bulk_links: true,
             link_style: super::LinkStyle::Full,
+            locale: crate::i18n::english_shared(),
         }
+    }
+
+    /// The same views, with dates and numbers in `locale`'s language.
+    pub fn in_language(self, locale: std::sync::Arc<crate::i18n::Locale>) -> Self {
+        Views { locale, ..self }
+    }
+
+    /// Views over `m` for a few pages, in the same language as these.
+    pub(super) fn few_pages_of<'o>(&self, m: &'o Model) -> Views<'o> {
+        Views::for_few_pages(m).in_language(self.locale.clone())
+    }
+
+    /// The interface language of these views, shared.
+    pub fn locale_shared(&self) -> std::sync::Arc<crate::i18n::Locale> {
+        self.locale.clone()
+    }
+
+    /// The interface language of these views.
+    pub fn locale(&self) -> &crate::i18n::Locale {
+        &self.locale
+    }
+
+    /// A date, in words of the views' language.
+    pub(super) fn date(&self, d: impl Into<crate::dates::When>) -> DateView {
+        DateView::in_language(d, self.locale.dates())
     }
 
     /// Views over `m` for the JSON export: links are references (id and kind), the
@@ -142,7 +169,7 @@ impl<'m> Views<'m> {
                         credibility: c.credibility,
                         credibility_meaning: c.credibility.map(credibility_meaning),
                         grade: "\u{2014}".into(),
-                        date: c.date.map(DateView::new),
+                        date: c.date.map(|d| self.date(d)),
                         url: None,
                         note: None,
                     };
@@ -159,7 +186,7 @@ impl<'m> Views<'m> {
                         Some(n) => format!("{r}{n}"),
                         None => r.to_string(),
                     },
-                    date: c.date.map(DateView::new),
+                    date: c.date.map(|d| self.date(d)),
                     url: c.url.clone(),
                     note: c.note.clone(),
                 }
@@ -222,13 +249,13 @@ impl<'m> Views<'m> {
             written_status: c.status.as_str(),
             rank: crate::analysis::changes::rank(status),
             binding: status.is_binding(),
-            since: c.since.map(DateView::new),
+            since: c.since.map(|d| self.date(d)),
             note: c.note.clone(),
             continuing: c.continuing,
             in_force: c.continuing && status == Status::Implemented,
-            due: c.due.map(DateView::new),
+            due: c.due.map(|d| self.date(d)),
             overdue: crate::analysis::changes::overdue_at(c, as_of),
-            until: c.until.map(DateView::new),
+            until: c.until.map(|d| self.date(d)),
             amount: c.amount.as_ref().map(|a| format!("{} {}", a.value, a.unit)),
             conditions: c.conditions.clone(),
             history: self.steps(&c.history),
@@ -253,7 +280,7 @@ impl<'m> Views<'m> {
         history
             .iter()
             .map(|h| StepView {
-                date: DateView::new(h.date),
+                date: self.date(h.date),
                 status: h.status.as_str(),
                 note: h.note.clone(),
                 citations: self.citations(&h.citations),
@@ -308,8 +335,8 @@ impl<'m> Views<'m> {
                 cited_by: self.cited_by(id),
             },
             Item::Meeting(x) => Detail::Meeting {
-                date: DateView::new(x.date),
-                period: dates::range_when(x.date, x.end_date),
+                date: self.date(x.date),
+                period: self.locale.dates().range_when(x.date, x.end_date),
                 time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
                 timezone: x
                     .timezone
@@ -341,7 +368,7 @@ impl<'m> Views<'m> {
                 statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
             },
             Item::Statement(x) => Detail::Statement {
-                date: DateView::new(x.date),
+                date: self.date(x.date),
                 speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
                 attributed_to: x.attributed_to.clone(),
                 attribution: self.attribution(x),
@@ -369,7 +396,7 @@ impl<'m> Views<'m> {
                     category_label: x.category.label().to_string(),
                     summary: x.summary.clone(),
                     status_counts: status_counts(st.statuses),
-                    reversal: st.reversal.map(DateView::new),
+                    reversal: st.reversal.map(|d| self.date(d)),
                     overdue: st.overdue,
                     contributions: (0..x.contributions.len())
                         .map(|i| self.contribution(id, i))
@@ -380,9 +407,9 @@ impl<'m> Views<'m> {
                 }
             }
             Item::Round(x) => Detail::Round {
-                start: DateView::new(x.start),
-                end: DateView::new(x.end),
-                period: dates::range(x.start, Some(x.end)),
+                start: self.date(x.start),
+                end: self.date(x.end),
+                period: self.locale.dates().range(x.start, Some(x.end)),
                 summary_html: x.summary_html.clone(),
                 meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
             },

@@ -7,14 +7,32 @@ use crate::model::{Kind, Status, Tlp};
 use crate::render::charts::{self, BarSeries, Chart, ChartData, StepPath, StepPoint};
 use jiff::civil::Date;
 
+/// How many rounds the rounds chart of a round page or the front page draws, at most:
+/// the round and those just before it.
+pub const ROUNDS_CHART_WINDOW: usize = 12;
+
 impl Views<'_> {
-    /// The contributions at each status at the end of every round up to and including
-    /// round `last` (stacked bars, one per round); `None` without such a round.
+    /// The contributions at each status at the end of the last [`ROUNDS_CHART_WINDOW`]
+    /// rounds up to and including round `last` (stacked bars, one per round), linking to
+    /// the page of every round when there were more; `None` without such a round. Its
+    /// size does not grow with the negotiation, so every round page can carry it.
     pub fn rounds_chart(&self, last: &str) -> Option<Chart> {
+        self.rounds_chart_of(last, Some(ROUNDS_CHART_WINDOW))
+    }
+
+    /// The contributions at each status at the end of every round up to and including
+    /// round `last`: the chart of [`crate::routes::View::RoundsChart`].
+    pub fn rounds_chart_full(&self, last: &str) -> Option<Chart> {
+        self.rounds_chart_of(last, None)
+    }
+
+    /// The rounds chart, of the last `window` rounds up to `last` (all of them if `None`).
+    fn rounds_chart_of(&self, last: &str, window: Option<usize>) -> Option<Chart> {
         let m = self.m;
         let rounds = rounds_in_order(m);
         let upto = rounds.iter().position(|r| r.meta.id == last)?;
-        let rounds = &rounds[..=upto];
+        let from = window.map_or(0, |w| (upto + 1).saturating_sub(w.max(1)));
+        let rounds = &rounds[from..=upto];
         let all = self.all_changes();
         let counts: Vec<Vec<(Status, usize)>> = rounds
             .iter()
@@ -38,16 +56,34 @@ impl Views<'_> {
             .collect();
         let categories: Vec<String> = rounds.iter().map(|r| r.title.clone()).collect();
         let lead = rounds.last().expect("at least the round asked for");
+        let at = rounds.len() - 1;
         let now: Vec<String> = series
             .iter()
-            .filter(|s| s.values[upto] > 0)
-            .map(|s| format!("{} {}", s.values[upto], s.name))
+            .filter(|s| s.values[at] > 0)
+            .map(|s| format!("{} {}", s.values[at], s.name))
             .collect();
-        let total: usize = series.iter().map(|s| s.values[upto]).sum();
-        let title = "Contributions by status at the end of each round".to_string();
+        let total: usize = series.iter().map(|s| s.values[at]).sum();
+        let (title, windowed) = if from > 0 {
+            (
+                format!(
+                    "Contributions by status at the end of the last {} rounds",
+                    rounds.len()
+                ),
+                format!(
+                    " (the last {} of {} rounds; the full chart draws every round)",
+                    rounds.len(),
+                    upto + 1
+                ),
+            )
+        } else {
+            (
+                "Contributions by status at the end of each round".to_string(),
+                String::new(),
+            )
+        };
         let description = format!(
-            "One bar per round, {}: how many contributions stood at each status at the \
-             round's end, states off the ladder and the lowest rungs at the bottom, \
+            "One bar per round, {}{windowed}: how many contributions stood at each status \
+             at the round's end, states off the ladder and the lowest rungs at the bottom, \
              implemented at the top. At the end of {}: {} contribution{}{}{}.",
             span(&rounds[0].title, &lead.title),
             lead.title,
@@ -68,6 +104,7 @@ impl Views<'_> {
             },
             tlp: tlp.into(),
             svg,
+            full: (from > 0).then(|| crate::routes::View::RoundsChart.path().to_string()),
         })
     }
 
@@ -97,7 +134,7 @@ impl Views<'_> {
                     points: paths::path(c, end)
                         .into_iter()
                         .map(|t| StepPoint {
-                            date: t.date.map(DateView::new),
+                            date: t.date.map(|d| self.date(d)),
                             day: t.date.map(|d| d.last()),
                             status: t.status.as_str(),
                             rank: t.status.rung().unwrap_or(0),
@@ -107,17 +144,18 @@ impl Views<'_> {
             })
             .collect();
         let moves: usize = paths.iter().map(|p| p.points.len().saturating_sub(1)).sum();
-        let title = format!("How each contribution to {} moved over time", g.title);
-        let description = format!(
-            "A step chart of {} contribution{}, numbered as in the key: each line runs \
-             along the status it held, from proposed (bottom rung) to implemented (top), \
-             up to {}; states off the ladder (withdrawn, suspended...) are a dashed band \
-             below. {} change{} of status in all.",
-            paths.len(),
-            if paths.len() == 1 { "" } else { "s" },
-            crate::dates::long(end),
-            moves,
-            if moves == 1 { "" } else { "s" },
+        let l = &self.locale;
+        let title = l.fill("chart.component_title", &[("component", &g.title)]);
+        let description = l.fill(
+            "chart.component_description",
+            &[
+                (
+                    "contributions",
+                    &l.count("chart.contributions", paths.len()),
+                ),
+                ("date", &l.dates().long(end)),
+                ("changes", &l.count("chart.changes", moves)),
+            ],
         );
         let svg = charts::draw_steps("chart-paths", &title, &description, &paths, end);
         Some(Chart {
@@ -125,11 +163,12 @@ impl Views<'_> {
             title,
             description,
             data: ChartData::Steps {
-                end: DateView::new(end),
+                end: self.date(end),
                 paths,
             },
             tlp: tlp.into(),
             svg,
+            full: None,
         })
     }
 
@@ -159,7 +198,7 @@ impl Views<'_> {
                     }
                 }
             }
-            categories.push(format!("{} {}", &crate::dates::month(d)[..3], d.year()));
+            categories.push(self.locale.dates().month_short(d));
             counts.push(n);
             d = match d.checked_add(jiff::Span::new().months(1)) {
                 Ok(next) => next,
@@ -212,6 +251,7 @@ impl Views<'_> {
             },
             tlp: tlp.into(),
             svg,
+            full: None,
         })
     }
 }

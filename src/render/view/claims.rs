@@ -101,7 +101,7 @@ impl Views<'_> {
             statement: self.link(Kind::Statements, &s.meta.id),
             attribution: self.attribution(s),
             title_names_speaker: !s.title_given,
-            date: DateView::new(s.date),
+            date: self.date(s.date),
             document: match &c.subject {
                 Subject::Document(r) => Some(self.link_to(Kind::Documents, r)),
                 _ => None,
@@ -122,7 +122,7 @@ impl Views<'_> {
             tracked: figure.map(|f| tracked(&f, c.measure)),
             tracked_detail: figure.map(|f| detail(&f, c.measure)),
             coverage: figure.map(|f| f.coverage.into()),
-            counted_on: figure.map(|f| DateView::new(f.day)),
+            counted_on: figure.map(|f| self.date(f.day)),
             verdict: verdict.as_str(),
             verdict_label: verdict.label(),
             reason,

@@ -151,7 +151,7 @@ impl Views<'_> {
         DocumentDetail {
             document_kind: d.kind.as_str().to_string(),
             document_kind_label: d.kind.label().to_string(),
-            date: d.date.map(DateView::new),
+            date: d.date.map(|d| self.date(d)),
             parties: self.links_to(Kind::Actors, &d.parties),
             supersedes: d
                 .supersedes
@@ -174,7 +174,7 @@ impl Views<'_> {
     pub(super) fn tally(&self, d: &Document, day: jiff::civil::Date) -> TallyView {
         let t = documents::tally(d, day);
         TallyView {
-            as_of: DateView::new(day),
+            as_of: self.date(day),
             provisions: t.provisions,
             agreed_by_all: t.agreed_by_all.into(),
             by_party: t
@@ -219,8 +219,8 @@ impl Views<'_> {
             title: p.title.clone(),
             summary: p.summary.clone(),
             concerns: self.links_to(Kind::Guarantees, &p.concerns),
-            introduced: p.introduced.map(DateView::new),
-            dropped: p.dropped.map(DateView::new),
+            introduced: p.introduced.map(|d| self.date(d)),
+            dropped: p.dropped.map(|d| self.date(d)),
             in_text: p.in_text_at(day),
             cells: d
                 .parties
@@ -245,7 +245,7 @@ impl Views<'_> {
         PositionView {
             party: self.link_to(Kind::Actors, &x.party),
             status: x.status.as_str(),
-            since: x.since.map(DateView::new),
+            since: x.since.map(|d| self.date(d)),
             note: x.note.clone(),
             history: self.steps(&x.history),
             citations: self.citations(&x.citations),

@@ -28,7 +28,7 @@ pub struct RoundPick {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundPicker {
     /// What it picks among, for its label: `Matrix by round`.
-    pub label: &'static str,
+    pub label: String,
     /// The rounds, oldest first, then the current matrix.
     pub picks: Vec<RoundPick>,
     /// The entry before the selected one, if any.
@@ -186,7 +186,17 @@ impl<'m> Views<'m> {
         if std::ptr::eq(frozen, self.m) {
             return self.brief(id, day);
         }
-        Views::for_few_pages(frozen).brief(id, day)
+        self.few_pages_of(frozen).brief(id, day)
+    }
+
+    /// What did not move in round `id`, made on the model as of its day as its brief is
+    /// (so that the brief's counts and this list agree).
+    pub fn round_unchanged(&self, id: &str) -> UnchangedView {
+        let frozen = self.frozen_model(id);
+        if std::ptr::eq(frozen, self.m) {
+            return self.unchanged(id);
+        }
+        Views::for_few_pages(frozen).unchanged(id)
     }
 
     /// The ids of the meetings and statements round `id`'s brief shows in full.
@@ -198,7 +208,7 @@ impl<'m> Views<'m> {
             let (next, said) = self.brief_lists(day);
             return (owned(next), owned(said));
         }
-        let views = Views::for_few_pages(frozen);
+        let views = self.few_pages_of(frozen);
         let (next, said) = views.brief_lists(day);
         (owned(next), owned(said))
     }
@@ -207,7 +217,7 @@ impl<'m> Views<'m> {
     pub fn frozen(&self, id: &str) -> FrozenView {
         FrozenView {
             round: self.link(Kind::Rounds, id),
-            as_of: DateView::new(self.round_day(id)),
+            as_of: self.date(self.round_day(id)),
             matrix_url: crate::routes::round_view(id, RoundView::Matrix),
             components_url: crate::routes::round_view(id, RoundView::Components),
         }
@@ -217,7 +227,7 @@ impl<'m> Views<'m> {
     /// linking to the contribution on the round's components page.
     pub fn frozen_matrix(&self, id: &str) -> MatrixView {
         let page = crate::routes::round_view(id, RoundView::Components);
-        let frozen = Views::for_few_pages(self.frozen_model(id));
+        let frozen = self.few_pages_of(self.frozen_model(id));
         let model = frozen.m;
         frozen.matrix_linked(&|g, i| {
             let anchor = crate::routes::contribution_anchor(&model.guarantees[g].contributions[i]);
@@ -231,7 +241,7 @@ impl<'m> Views<'m> {
     /// Every guarantee component as it stood at round `id`'s day, by title: what its
     /// page's view (made on the model as of that day) says of its contributions.
     pub fn frozen_components(&self, id: &str) -> Vec<ComponentState> {
-        let frozen = Views::for_few_pages(self.frozen_model(id));
+        let frozen = self.few_pages_of(self.frozen_model(id));
         let mut out: Vec<ComponentState> = frozen
             .m
             .guarantees
@@ -275,7 +285,7 @@ impl<'m> Views<'m> {
     /// matrix with `None`).
     pub fn round_picker(&self, selected: Option<&str>) -> RoundPicker {
         self.picker(
-            "Matrix by round",
+            self.locale.text("picker.matrix"),
             crate::analysis::rounds_in_order(self.m)
                 .into_iter()
                 .map(|r| {
@@ -292,7 +302,7 @@ impl<'m> Views<'m> {
     /// the current view at `now`, with round `selected` selected (`now` with `None`).
     pub(super) fn picker(
         &self,
-        label: &'static str,
+        label: String,
         rounds: Vec<(&crate::model::Round, String)>,
         now: String,
         selected: Option<&str>,
@@ -303,15 +313,15 @@ impl<'m> Views<'m> {
                 round: Some(self.link(Kind::Rounds, &r.meta.id)),
                 title: r.title.clone(),
                 url,
-                as_of: DateView::new(self.round_day(&r.meta.id)),
+                as_of: self.date(self.round_day(&r.meta.id)),
                 selected: selected == Some(r.meta.id.as_str()),
             })
             .collect();
         picks.push(RoundPick {
             round: None,
-            title: "Now".into(),
+            title: self.locale.text("picker.now"),
             url: now,
-            as_of: DateView::new(self.m.site.as_of),
+            as_of: self.date(self.m.site.as_of),
             selected: selected.is_none(),
         });
         let at = picks.iter().position(|p| p.selected);

@@ -125,7 +125,7 @@ impl<'m> Views<'m> {
             .map(|r| (r, crate::routes::document_round_view(doc, &r.meta.id)))
             .collect();
         self.picker(
-            "Text by round",
+            self.locale.text("picker.text"),
             rounds,
             crate::routes::item(Kind::Documents, doc),
             selected,

@@ -1,7 +1,6 @@
 //! Links between pages: every item's link and its template value, built once.
 
 use super::*;
-use crate::dates;
 use crate::model::*;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -115,7 +114,7 @@ impl<'m> Views<'m> {
             kind: kind.dir(),
             title: item.title().to_string(),
             url: crate::routes::item(kind, id),
-            date: item.date().map(DateView::new),
+            date: item.date().map(|d| self.date(d)),
             tlp: item.meta().tlp.into(),
             note: self.note(item),
             style: self.link_style,
@@ -133,7 +132,7 @@ impl<'m> Views<'m> {
             Item::Meeting(x) => x.location.clone(),
             Item::Statement(x) => Some(self.attribution(x)),
             Item::Guarantee(x) => Some(x.category.as_str().to_string()),
-            Item::Round(x) => Some(dates::range(x.start, Some(x.end))),
+            Item::Round(x) => Some(self.locale.dates().range(x.start, Some(x.end))),
             Item::Document(x) => Some(x.kind.label().to_string()),
         }
     }

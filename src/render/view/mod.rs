@@ -44,12 +44,17 @@ pub struct DateView {
 }
 
 impl DateView {
-    /// Formats a date of any precision.
+    /// Formats a date of any precision, in English.
     pub fn new(d: impl Into<When>) -> Self {
+        DateView::in_language(d, crate::i18n::english().dates())
+    }
+
+    /// Formats a date of any precision in the words of `dates`.
+    pub fn in_language(d: impl Into<When>, dates: &crate::i18n::format::Dates) -> Self {
         let w: When = d.into();
         DateView {
             iso: w.to_string(),
-            text: w.long(),
+            text: dates.when(w),
             precision: (w.precision() != Precision::Day).then(|| w.precision().as_str()),
             approximate: w.approximate(),
         }

@@ -26,7 +26,7 @@ use crate::render::view::Views;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io;
 
 /// The search script, written as `search.js`.
@@ -85,15 +85,17 @@ struct Doc {
 /// Every file of the search index, with `search.js`.
 pub fn files(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Output> {
     let docs = docs(m, views, bodies);
-    let mut postings: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    // Filled in a hash map (a term's postings in item order), then sorted once.
+    let mut unsorted: HashMap<&str, Vec<u32>> = HashMap::new();
     for (n, d) in docs.iter().enumerate() {
         for (term, title) in &d.terms {
-            postings
+            unsorted
                 .entry(term)
                 .or_default()
                 .push(2 * n as u32 + u32::from(*title));
         }
     }
+    let postings: BTreeMap<&str, Vec<u32>> = unsorted.into_iter().collect();
     let groups = groups(&postings);
     let mut out = Vec::with_capacity(groups.len() + docs.len() / BLOCK + 3);
     let mut keys = BTreeMap::new();

@@ -1,66 +1,20 @@
 //! Builds the derived views from the analysis of the model.
 
 use super::*;
-use crate::analysis::changes::Movement;
 use crate::analysis::matrix::Matrix;
 use crate::analysis::sourcing::{Problem, findings};
-use crate::model::{Kind, Ref, Status};
+use crate::model::{Kind, Ref};
 use crate::render::view::build::status_counts;
 use crate::render::view::{BRIEF_LIST, Views};
 use jiff::civil::Date;
 
-fn marker(m: Movement) -> &'static str {
-    match m {
-        Movement::New => "★",
-        Movement::Up => "▲",
-        Movement::Down => "▼",
-        Movement::Reversal => "✕",
-        Movement::Restored => "↺",
-        Movement::Stalled => "‖",
-        Movement::Steady => "■",
-        Movement::Settled => "✓",
-    }
-}
-
 impl<'m> Views<'m> {
-    /// What changed in round `id`.
-    pub fn changes(&self, id: &str) -> ChangesView {
-        let rc = &self.all_changes()[id];
-        let mut changes = rc.changes.clone();
-        changes.sort_by_key(|c| c.movement);
-        ChangesView {
-            round: self.link(Kind::Rounds, id),
-            previous: rc.previous.as_ref().map(|p| self.link(Kind::Rounds, p)),
-            counts: rc
-                .counts()
-                .into_iter()
-                .map(|(m, count)| MovementCount {
-                    movement: m.as_str(),
-                    marker: marker(m),
-                    count,
-                })
-                .collect(),
-            changes: changes
-                .iter()
-                .map(|c| ChangeView {
-                    contribution: self.contribution(&c.guarantee, c.index),
-                    before: c.before.map(Status::as_str),
-                    after: c.after.as_str(),
-                    movement: c.movement.as_str(),
-                    marker: marker(c.movement),
-                    rounds_unchanged: c.rounds_unchanged,
-                    between_rounds: c.between_rounds.map(DateView::new),
-                })
-                .collect(),
-        }
-    }
-
     /// The brief of round `id` as of `as_of`.
     pub fn brief(&self, id: &str, as_of: Date) -> BriefView {
         let (next, said) = self.brief_lists(as_of);
         BriefView {
             round: self.item(Kind::Rounds, id),
-            as_of: DateView::new(as_of),
+            as_of: self.date(as_of),
             changes: self.changes(id),
             next_meetings: next
                 .iter()
@@ -136,7 +90,7 @@ impl<'m> Views<'m> {
                                         .map(|a| self.link_to(Kind::Actors, a))
                                         .collect()
                                 },
-                                reversal: cell.reversal.map(DateView::new),
+                                reversal: cell.reversal.map(|d| self.date(d)),
                                 overdue: cell.overdue,
                                 tlp: contributions[cell.index].tlp.into(),
                             })

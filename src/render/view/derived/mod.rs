@@ -5,6 +5,7 @@ use super::{ClaimView, ContributionView, DateView, ItemView, Link, StatusCount};
 use serde::Serialize;
 
 mod build;
+mod changes;
 mod timeline;
 mod value;
 
@@ -38,7 +39,7 @@ pub struct ChangeView {
     pub between_rounds: Option<super::DateView>,
 }
 
-/// What changed in a round.
+/// What changed in a round: what moved in full, what did not summarised.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangesView {
     /// The round.
@@ -47,8 +48,39 @@ pub struct ChangesView {
     pub previous: Option<Link>,
     /// Counts per movement, every movement listed.
     pub counts: Vec<MovementCount>,
-    /// Every contribution with a status at the end of the round, by movement (new, up,
-    /// down, reversal, restored, stalled, steady, settled), then guarantee and file order.
+    /// Every contribution whose status moved in the round, by movement (new, up, down,
+    /// reversal, restored), then guarantee and file order.
+    pub moved: Vec<ChangeView>,
+    /// The contributions that did not move (stalled, steady, settled), counted.
+    pub unmoved: UnmovedView,
+}
+
+/// The contributions that did not move in a round, summarised: how many, the longest
+/// stall, and the page that lists them.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnmovedView {
+    /// How many did not move.
+    pub count: usize,
+    /// Counts for stalled, steady and settled, each listed (may be 0).
+    pub counts: Vec<MovementCount>,
+    /// The stalled contribution unchanged for the most rounds (the first, by component
+    /// and file order, among those as long), or null if none is stalled.
+    pub longest_stall: Option<ChangeView>,
+    /// The page listing them: `rounds/<id>/unchanged.html`.
+    pub url: String,
+}
+
+/// A round's page of the contributions that did not move in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnchangedView {
+    /// The round.
+    pub round: Link,
+    /// The round before, or null for the first round.
+    pub previous: Option<Link>,
+    /// Their counts and the longest stall.
+    pub unmoved: UnmovedView,
+    /// Each of them, by movement (stalled, steady, settled), longest unchanged first,
+    /// then guarantee and file order.
     pub changes: Vec<ChangeView>,
 }
 

@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::analysis::timeline::{self, Entry, StepFrom, What};
-use crate::dates;
 use crate::model::Kind;
 use crate::render::view::Views;
 use jiff::civil::Date;
@@ -54,7 +53,7 @@ impl<'m> Views<'m> {
             }
         };
         Some(TimelineEntry {
-            date: DateView::new(e.date),
+            date: self.date(e.date),
             kind,
             title,
             url,
@@ -86,7 +85,7 @@ impl<'m> Views<'m> {
                 let d: Date = format!("{id}-01").parse().expect("an ISO date");
                 months.push(TimelineMonth {
                     id: id.clone(),
-                    title: dates::month(d),
+                    title: self.locale.dates().month(d),
                     days: Vec::new(),
                 });
             }
@@ -167,7 +166,7 @@ impl<'m> Views<'m> {
             )
         });
         TimelineDay {
-            date: DateView::new(date),
+            date: self.date(date),
             upcoming: date.first() > self.m.site.as_of,
             entries,
             components,

@@ -36,7 +36,19 @@ impl ToValue for ChangesView {
             ("round", self.round.to_value(cx)),
             ("previous", opt(&self.previous, cx)),
             ("counts", list(&self.counts, cx)),
-            ("changes", list(&self.changes, cx)),
+            ("moved", list(&self.moved, cx)),
+            ("unmoved", self.unmoved.to_value(cx)),
+        ])
+    }
+}
+
+impl ToValue for UnmovedView {
+    fn to_value(&self, cx: &Cx) -> Value {
+        map([
+            ("count", self.count.into()),
+            ("counts", list(&self.counts, cx)),
+            ("longest_stall", opt(&self.longest_stall, cx)),
+            ("url", self.url.as_str().into()),
         ])
     }
 }

@@ -1,0 +1,298 @@
+//! The interface language: shipped catalogs, a site's own catalog, and no English left in
+//! the templates that take their words from the catalog.
+
+use crate::common::{Site, copy_dir};
+use briefing::i18n::catalog::Message;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// A copy of the example briefing (content/) speaking `language`.
+fn example_in(language: &str) -> Site {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("content"), &dir.path().join("content"));
+    let site = Site { dir };
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    assert!(yaml.contains("\nlanguage: en\n"));
+    site.write(
+        "content/site.yaml",
+        yaml.replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n")),
+    );
+    site
+}
+
+fn build(site: &Site) {
+    briefing::build(site.root(), &briefing::BuildOptions::new(site.output()))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn the_example_in_ukrainian() {
+    let site = example_in("uk");
+    build(&site);
+    let statement = site.page("statements/umerov-90-percent.html");
+    assert!(statement.contains("<html lang=\"uk\">"));
+    assert!(statement.contains("<dt>Автор заяви</dt>"), "{statement}");
+    assert!(statement.contains("Станом на <time datetime=\"2026-01-04\">4 січня 2026</time>"));
+    assert!(statement.contains(">Хронологія</a>"), "the navigation");
+    let meetings = site.page("meetings/index.html");
+    assert!(meetings.contains("<title>Зустрічі — "), "the page title");
+    assert!(
+        meetings.contains("січня 2026</time>"),
+        "dates in the genitive"
+    );
+    let guarantees = site.page("guarantees/index.html");
+    assert!(guarantees.contains(">погоджено</span>"), "status words");
+}
+
+#[test]
+fn the_example_in_french() {
+    let site = example_in("fr");
+    build(&site);
+    let statement = site.page("statements/umerov-90-percent.html");
+    assert!(statement.contains("<html lang=\"fr\">"));
+    assert!(statement.contains("Au <time datetime=\"2026-01-04\">4 janvier 2026</time>"));
+    assert!(statement.contains("<dt>Auteur</dt>"), "{statement}");
+    let markings = site.page("markings.html");
+    assert!(markings.contains("<h1>Cotations et marquages</h1>"));
+    assert!(
+        markings.contains("TLP:CLEAR"),
+        "labels stay as FIRST writes them"
+    );
+}
+
+/// What every message of the test's catalog says (placeholders kept after it).
+const MARK: &str = "ⓧ";
+
+/// A nested group of the catalog the test writes.
+#[derive(Default)]
+struct Group(std::collections::BTreeMap<String, Node>);
+
+enum Node {
+    Text(String),
+    Plural(Vec<(&'static str, String)>),
+    Group(Group),
+}
+
+/// A catalog for language `xx` in which every message is [`MARK`] and its placeholders
+/// (dates and numbers keep their patterns and marks, so that dates show their marked
+/// month names).
+fn marked_catalog() -> String {
+    let mark = |key: &str, t: &str| {
+        if key.starts_with("number.") || key == "date.day" || key == "date.month_year" {
+            return t.to_string();
+        }
+        let mut s = MARK.to_string();
+        for p in briefing::i18n::catalog::placeholders(t) {
+            if p.ends_with("href") || p == "root" || p == "iso" {
+                // Addresses are no words: out of sight, in an attribute not read.
+                s.push_str(&format!("<span data-x=\"{{{p}}}\"></span>"));
+            } else {
+                s.push_str(&format!("{{{p}}}"));
+            }
+        }
+        s
+    };
+    let mut root = Group::default();
+    for (key, m) in briefing::i18n::english().messages() {
+        let parts: Vec<&str> = key.split('.').collect();
+        let (last, groups) = parts.split_last().unwrap();
+        let mut g = &mut root;
+        for p in groups {
+            let node =
+                g.0.entry(p.to_string())
+                    .or_insert_with(|| Node::Group(Group::default()));
+            let Node::Group(inner) = node else {
+                panic!("{key}")
+            };
+            g = inner;
+        }
+        let node = match m {
+            Message::Text(t) => Node::Text(mark(key, t)),
+            Message::Plural(forms) => Node::Plural(
+                forms
+                    .iter()
+                    .map(|(c, t)| (c.as_str(), mark(key, t)))
+                    .collect(),
+            ),
+        };
+        g.0.insert(last.to_string(), node);
+    }
+    let mut out = String::new();
+    write_group(&root, 0, &mut out);
+    out
+}
+
+fn write_group(g: &Group, depth: usize, out: &mut String) {
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let pad = "  ".repeat(depth);
+    for (k, node) in &g.0 {
+        match node {
+            Node::Text(t) => out.push_str(&format!("{pad}{}: {}\n", quote(k), quote(t))),
+            Node::Plural(forms) => {
+                out.push_str(&format!("{pad}{}:\n", quote(k)));
+                for (c, t) in forms {
+                    out.push_str(&format!("{pad}  {c}: {}\n", quote(t)));
+                }
+            }
+            Node::Group(inner) => {
+                out.push_str(&format!("{pad}{}:\n", quote(k)));
+                write_group(inner, depth + 1, out);
+            }
+        }
+    }
+}
+
+/// The words of a text, lower case, of four letters or more.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+}
+
+/// An HTML page's text and the attribute values people read (titles, labels), tags
+/// and chart drawings removed (their axis labels are not from the catalog yet).
+fn readable(html: &str) -> String {
+    let mut html = html.to_string();
+    while let (Some(a), Some(b)) = (html.find("<svg"), html.find("</svg>")) {
+        html.replace_range(a..b + "</svg>".len(), "");
+    }
+    let html = html.as_str();
+    let mut out = String::new();
+    for attr in ["title=\"", "aria-label=\"", "data-label=\"", "alt=\""] {
+        for (at, _) in html.match_indices(attr) {
+            let rest = &html[at + attr.len()..];
+            out.push_str(&rest[..rest.find('"').unwrap_or(0)]);
+            out.push(' ');
+        }
+    }
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The pages made by the templates converted to the catalog (index.html, timeline.html,
+/// sourcing.html, declarations.html, round.html, round-components.html and the embeds
+/// are not yet).
+fn converted(rel: &str) -> bool {
+    let unconverted = [
+        "index.html",
+        "timeline.html",
+        "sourcing.html",
+        "declarations.html",
+    ];
+    if unconverted.contains(&rel) || rel.starts_with("embed/") || !rel.ends_with(".html") {
+        return false;
+    }
+    match rel.strip_prefix("rounds/") {
+        // A round's page and its components at its end are not converted; its frozen
+        // matrix is.
+        Some(r) => r.starts_with("index") || r.ends_with("/matrix.html"),
+        None => true,
+    }
+}
+
+/// Words that views made in Rust still write in English (vocabulary labels a site may
+/// set in site.yaml `vocabularies`, claim details): not yet in the catalog.
+const NOT_YET: &[&str] = &["provisions", "reliability", "anonymous", "unattributed"];
+
+#[test]
+fn no_english_is_left_in_the_converted_templates() {
+    let site = example_in("xx");
+    site.write("i18n/xx.yaml", marked_catalog());
+    build(&site);
+    // English words of the interface that the content does not use itself.
+    let mut content = BTreeSet::new();
+    for e in walkdir::WalkDir::new(site.root().join("content")) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            content.extend(words(&std::fs::read_to_string(e.path()).unwrap()));
+        }
+    }
+    let mut interface = BTreeSet::new();
+    for m in briefing::i18n::english().messages().values() {
+        for t in m.texts() {
+            interface.extend(words(&readable(t)));
+        }
+    }
+    let english: BTreeSet<String> = interface
+        .difference(&content)
+        .filter(|w| !NOT_YET.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    assert!(english.len() > 200, "{} interface words", english.len());
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for e in walkdir::WalkDir::new(site.output()) {
+        let e = e.unwrap();
+        let rel = e
+            .path()
+            .strip_prefix(site.output())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !e.file_type().is_file() || !converted(&rel) {
+            continue;
+        }
+        checked += 1;
+        let page = std::fs::read_to_string(e.path()).unwrap();
+        let text = readable(&page);
+        assert!(text.contains(MARK), "{rel} shows no catalog message");
+        for w in words(&text).filter(|w| english.contains(w)) {
+            found.push(format!("{rel}: {w}"));
+        }
+    }
+    assert!(checked > 30, "only {checked} pages checked");
+    found.dedup();
+    assert!(found.is_empty(), "English left:\n{}", found.join("\n"));
+}
+
+#[test]
+fn a_sites_own_catalog_overrides_and_check_warns_about_what_it_lacks() {
+    use briefing::diagnostics::Code;
+    let site = example_in("de");
+    // No catalog for `de`: an error at site.yaml's `language`, naming the shipped ones.
+    let ds = briefing::check_with(site.root(), false);
+    let d = ds
+        .iter()
+        .find(|d| d.code == Code::BadCatalog)
+        .expect("bad-catalog");
+    assert_eq!(d.file.as_deref(), Some(Path::new("content/site.yaml")));
+    assert!(d.pos.is_some_and(|p| p.line > 1), "{d}");
+    assert!(d.help.as_deref().unwrap_or("").contains("`uk`"), "{d}");
+    // A partial catalog: its words win, the rest is English, and check says so.
+    site.write(
+        "i18n/de.yaml",
+        "nav:\n  search: Suche\nstatus:\n  agreed: vereinbart\n",
+    );
+    let ds = briefing::check_with(site.root(), false);
+    assert!(!ds.has_errors(), "{ds}");
+    let d = ds
+        .iter()
+        .find(|d| d.code == Code::MissingMessage)
+        .expect("missing-message");
+    assert_eq!(d.file.as_deref(), Some(Path::new("i18n/de.yaml")));
+    build(&site);
+    let page = site.page("guarantees/index.html");
+    assert!(page.contains(">Suche</a>") && page.contains(">vereinbart</span>"));
+    assert!(page.contains(">Timeline</a>"), "English fills the gaps");
+    // A malformed catalog: an error at its line and column.
+    site.write("i18n/de.yaml", "nav:\n  search: [Suche\n");
+    let ds = briefing::check_with(site.root(), false);
+    let d = ds
+        .iter()
+        .find(|d| d.code == Code::BadCatalog)
+        .expect("bad-catalog");
+    assert_eq!(d.file.as_deref(), Some(Path::new("i18n/de.yaml")));
+    assert!(d.pos.is_some(), "{d}");
+}
