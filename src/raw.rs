@@ -153,6 +153,10 @@ pub struct RawSite {
     /// How many items each list page shows; default 100.
     #[schemars(with = "Option<std::num::NonZeroU64>")]
     pub paginate: Opt<i64>,
+    /// How many entries a page of the timeline, declarations or sourcing view holds at
+    /// most before the view continues on another page; default 1000.
+    #[schemars(with = "Option<std::num::NonZeroU64>")]
+    pub view_page_entries: Opt<i64>,
     /// How many entries `feed.xml` holds, newest first; default 100.
     #[schemars(with = "Option<u32>")]
     pub feed_limit: Opt<i64>,

@@ -98,6 +98,81 @@ impl View {
     }
 }
 
+/// A run of pages of a view split into pages (the timeline, declarations and sourcing
+/// views grow with the site, so their page is an index of these): each in its view's
+/// folder ([`SPLIT_DIRS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section<'a> {
+    /// One month of the timeline, by its id (`2026-03`).
+    Month(&'a str),
+    /// The declarations of each actor.
+    DeclaredByActor,
+    /// The declarations about each guarantee component.
+    DeclaredOnComponent,
+    /// Statements answering or contradicting others.
+    Exchanges,
+    /// The sources register.
+    Register,
+    /// One group of the sourcing report, by its problem's code (`single-source`).
+    Findings(&'a str),
+    /// The claims checked, newest first: page 1 is the view's own page, `claims.html`,
+    /// then `claims-2.html`, ... beside it.
+    Claims,
+}
+
+/// The folders of the views split into pages: what is in them is made whole by every
+/// render of those views (a page that is no longer made is stale).
+pub const SPLIT_DIRS: [&str; 3] = ["timeline/", "declarations/", "sourcing/"];
+
+impl<'a> Section<'a> {
+    /// The view whose index lists the section.
+    pub fn view(self) -> View {
+        match self {
+            Section::Month(_) => View::Timeline,
+            Section::DeclaredByActor | Section::DeclaredOnComponent | Section::Exchanges => {
+                View::Declarations
+            }
+            Section::Register | Section::Findings(_) => View::Sourcing,
+            Section::Claims => View::Claims,
+        }
+    }
+
+    fn stem(self) -> &'a str {
+        match self {
+            Section::Month(id) | Section::Findings(id) => id,
+            Section::DeclaredByActor => "actors",
+            Section::DeclaredOnComponent => "components",
+            Section::Exchanges => "exchanges",
+            Section::Register => "register",
+            Section::Claims => "claims",
+        }
+    }
+
+    fn dir(self) -> &'static str {
+        match self.view() {
+            View::Timeline => SPLIT_DIRS[0],
+            View::Declarations => SPLIT_DIRS[1],
+            View::Sourcing => SPLIT_DIRS[2],
+            _ => "",
+        }
+    }
+
+    /// The file name of page `n` (from 1) in the view's folder, by which its pages link
+    /// to each other: `2026-03.html`, then `2026-03-2.html`, ...
+    pub fn file(self, n: usize) -> String {
+        if n <= 1 {
+            format!("{}.html", self.stem())
+        } else {
+            format!("{}-{n}.html", self.stem())
+        }
+    }
+
+    /// The path of page `n` (from 1): `timeline/2026-03.html`, `sourcing/register-2.html`.
+    pub fn page(self, n: usize) -> String {
+        format!("{}{}", self.dir(), self.file(n))
+    }
+}
+
 /// The page of item `id` of `kind`: `meetings/paris-summit.html`.
 pub fn item(kind: Kind, id: &str) -> String {
     item_at(kind, id, None)
@@ -291,6 +366,14 @@ mod tests {
             round_view("r1", RoundView::Components),
             round_unchanged("r1"),
             document_round_view("plan", "r1"),
+            Section::Month("2026-03").page(1),
+            Section::Month("2026-03").page(2),
+            Section::DeclaredByActor.page(1),
+            Section::DeclaredOnComponent.page(1),
+            Section::Exchanges.page(1),
+            Section::Register.page(2),
+            Section::Findings("single-source").page(1),
+            Section::Claims.page(2),
             item(Kind::Documents, "plan"),
             item(Kind::Rounds, "r1"),
         ];
@@ -327,5 +410,14 @@ mod tests {
             navigation(crate::i18n::english()).len(),
             7 + Kind::ALL.len()
         );
+        assert_eq!(Section::Month("2026-03").page(2), "timeline/2026-03-2.html");
+        assert_eq!(Section::Claims.page(1), View::Claims.path());
+        for s in [
+            Section::Month("2026-03"),
+            Section::Register,
+            Section::Exchanges,
+        ] {
+            assert!(SPLIT_DIRS.iter().any(|d| s.page(3).starts_with(d)));
+        }
     }
 }

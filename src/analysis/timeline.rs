@@ -115,3 +115,10 @@ pub fn entries(m: &Model) -> Vec<Entry> {
     out.sort();
     out
 }
+
+/// The month a date sits in on the timeline, `2026-03`: a date known only to the year
+/// sits at the head of its year (`2026-01`).
+pub fn month_id(date: When) -> String {
+    let d = date.first();
+    format!("{:04}-{:02}", d.year(), d.month())
+}

@@ -50,7 +50,7 @@ enum Body {
 pub(super) struct Done {
     /// Output paths whose bytes changed.
     pub changed: Vec<String>,
-    /// Output paths no longer made (search shards).
+    /// Output paths no longer made (search shards, pages of split views).
     pub removed: Vec<String>,
     /// Pages rendered.
     pub pages: usize,
@@ -138,13 +138,16 @@ pub(super) fn rebuild(
         }
     };
     let (mut changed, mut removed) = (Vec::new(), Vec::new());
-    // The search index made again may have fewer shards or blocks than before.
-    let search = crate::routes::SEARCH_DIR;
-    if made.outputs.iter().any(|o| o.path.starts_with(search)) {
-        let made_now: BTreeSet<&str> = made.outputs.iter().map(|o| o.path.as_str()).collect();
+    // The search index made again may have fewer shards or blocks than before, and a
+    // view split into pages fewer months or pages: a folder made again is made whole.
+    let made_now: BTreeSet<&str> = made.outputs.iter().map(|o| o.path.as_str()).collect();
+    for dir in std::iter::once(crate::routes::SEARCH_DIR).chain(crate::routes::SPLIT_DIRS) {
+        if !made_now.iter().any(|p| p.starts_with(dir)) {
+            continue;
+        }
         let stale: Vec<String> = files
             .keys()
-            .filter(|p| p.starts_with(search) && !made_now.contains(p.as_str()))
+            .filter(|p| p.starts_with(dir) && !made_now.contains(p.as_str()))
             .cloned()
             .collect();
         for p in stale {

@@ -58,6 +58,9 @@ pub struct SiteSettings {
     pub as_of_given: bool,
     /// How many items a list page shows before the next page (site.yaml `paginate`).
     pub paginate: usize,
+    /// How many entries a page of the timeline, declarations or sourcing view holds at
+    /// most (site.yaml `view_page_entries`).
+    pub view_page_entries: usize,
     /// How many entries the feed holds, newest first (site.yaml `feed_limit`).
     pub feed_limit: usize,
     /// How the commitment matrix is laid out (site.yaml `matrix_layout`).
@@ -70,6 +73,10 @@ pub struct SiteSettings {
 
 /// List pages show this many items each unless site.yaml says otherwise.
 pub const DEFAULT_PAGINATE: usize = 100;
+
+/// A page of an analysis view holds at most this many entries unless site.yaml says
+/// otherwise: about 300 KB of HTML.
+pub const DEFAULT_VIEW_PAGE_ENTRIES: usize = 1000;
 
 /// The feed holds this many entries unless site.yaml says otherwise.
 pub const DEFAULT_FEED_LIMIT: usize = 100;

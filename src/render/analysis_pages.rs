@@ -1,51 +1,52 @@
 //! The analyst views' pages: matrix, declarations, timeline, sourcing, search, embeds.
 //!
-//! Some of these views walk every item and make pages of megabytes; like item pages,
-//! their data is only made when the page renders ([`data`]) and dropped right after,
-//! so that they never all exist at once.
+//! Some of these views walk every item; like item pages, their data is only made when
+//! the page renders ([`data`]) and dropped right after, so that they never all exist at
+//! once. The views that grow with the site are split into pages ([`super::split`]).
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
 use crate::routes::{self, View};
 
 /// The analyst pages that show fields of meetings and statements beyond their links
-/// (title, date, marking, note) and references: the sourcing page, which grades their
-/// citations (and reads nothing else of them). The others are made from links,
+/// (title, date, marking, note) and references: the sourcing pages, which grade their
+/// citations (and read nothing else of them). The others are made from links,
 /// references, dates and contributions: the matrix and changes from contributions, the
 /// declarations from the reverse references and contributions, the timeline from links
 /// and dates, the search page from links.
-pub(super) fn grading_citations(locale: &crate::i18n::Locale) -> Vec<Page> {
-    plan(locale)
-        .into_iter()
-        .filter(|p| matches!(p.lazy, Some(Lazy::View(View::Sourcing))))
-        .collect()
+pub(super) fn grading_citations(views: &Views) -> Vec<Page> {
+    super::split::grading_citations(views)
 }
 
 /// The analyst pages made from contributions: the matrix, the declarations, the timeline
 /// (each status step is an entry), the rounds chart and the changes, with their embeds.
-pub(super) fn reading_contributions(locale: &crate::i18n::Locale) -> Vec<Page> {
+pub(super) fn reading_contributions(views: &Views) -> Vec<Page> {
     use View::*;
-    plan(locale)
+    let mut out: Vec<Page> = plan_whole(views.locale())
         .into_iter()
         .filter(|p| {
             matches!(
                 p.lazy,
                 Some(Lazy::View(
-                    Matrix
-                        | Declarations
-                        | Timeline
-                        | RoundsChart
-                        | EmbedMatrix
-                        | EmbedChanges
-                        | EmbedTimeline
+                    Matrix | RoundsChart | EmbedMatrix | EmbedChanges
                 ))
             )
         })
-        .collect()
+        .collect();
+    out.extend(super::split::reading_contributions(views));
+    out
 }
 
-/// The view pages and their embeds.
-pub(super) fn plan(locale: &crate::i18n::Locale) -> Vec<Page> {
+/// The view pages and their embeds; the views split into pages (timeline, declarations,
+/// sourcing, claims) with theirs.
+pub(super) fn plan(views: &Views) -> Vec<Page> {
+    let mut out = plan_whole(views.locale());
+    out.extend(super::split::plan(views));
+    out
+}
+
+/// The view pages made whole, and their embeds.
+fn plan_whole(locale: &crate::i18n::Locale) -> Vec<Page> {
     use View::*;
     let page = |template, title: &str, section, view: View| Page {
         path: view.path().to_string(),
@@ -59,25 +60,15 @@ pub(super) fn plan(locale: &crate::i18n::Locale) -> Vec<Page> {
     vec![
         page("matrix.html", "title.matrix", "matrix", Matrix),
         page(
-            "declarations.html",
-            "title.declarations",
-            "declarations",
-            Declarations,
-        ),
-        page("claims.html", "title.claims", "claims", Claims),
-        page("timeline.html", "title.timeline", "timeline", Timeline),
-        page(
             "rounds-chart.html",
             "title.rounds_chart",
             "rounds",
             RoundsChart,
         ),
-        page("sourcing.html", "title.sourcing", "sourcing", Sourcing),
         page("search.html", "title.search", "search", Search),
         page("markings.html", "title.markings", "markings", Markings),
         page("embed.html", "title.matrix", "embed", EmbedMatrix),
         page("embed.html", "title.changes", "embed", EmbedChanges),
-        page("embed.html", "title.timeline", "embed", EmbedTimeline),
     ]
 }
 
@@ -101,31 +92,10 @@ pub(super) fn data(
             ("picker", views.value(&views.round_picker(None))),
             ("frozen", tera::Value::none()),
         ],
-        Declarations => {
-            let (actors, guarantees, exchanges) = views.declarations();
-            vec![
-                ("actors", views.value(&actors)),
-                ("guarantees", views.value(&guarantees)),
-                ("exchanges", views.value(&exchanges)),
-            ]
-        }
-        Claims => vec![("claims", views.value(&views.all_claims(None)))],
-        Timeline => {
-            let months = views.timeline();
-            let chart = views.activity_chart(&months);
-            vec![
-                ("months", views.value(&months)),
-                ("chart", views.value(&chart)),
-            ]
-        }
         RoundsChart => vec![(
             "chart",
             views.value(&lead.and_then(|r| views.rounds_chart_full(r))),
         )],
-        Sourcing => vec![
-            ("register", views.value(&views.register())),
-            ("report", views.value(&views.sourcing_report())),
-        ],
         Search => vec![("searchable", views.value_of(&views.searchable()))],
         Markings => vec![(
             "scales",
@@ -141,10 +111,7 @@ pub(super) fn data(
             &format!("{}#{}", routes::FRONT, routes::CHANGES_ANCHOR),
             ("changes", views.value(&lead.map(|r| views.changes(r)))),
         ),
-        EmbedTimeline => embed(
-            "timeline",
-            Timeline.path(),
-            ("months", views.value(&views.timeline())),
-        ),
+        // Split into pages: see super::split.
+        Declarations | Claims | Timeline | Sourcing | EmbedTimeline => Vec::new(),
     }
 }

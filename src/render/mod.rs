@@ -9,6 +9,7 @@ pub(crate) mod pages;
 pub mod paginate;
 pub mod partial;
 mod round_views;
+mod split;
 pub mod templates;
 pub mod view;
 

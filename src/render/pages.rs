@@ -69,7 +69,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
         .collect();
     pages.push(front_page(m, views, lead, &items));
     // The analyst pages first: they are the largest, best started early.
-    pages.splice(0..0, super::analysis_pages::plan(views.locale()));
+    pages.splice(0..0, super::analysis_pages::plan(views));
     pages.extend(super::round_views::plan(m, views.locale()));
     pages.extend(super::round_views::plan_documents(m, views));
     Plan { pages, items }
@@ -222,6 +222,8 @@ pub(crate) enum Lazy {
     Unchanged(String),
     /// A document's frozen view: round id and document id.
     FrozenDocument(String, String),
+    /// A page of a view split into pages.
+    Split(super::split::Part),
     /// A page of a list: positions in the kind's list in [`Plan::items`].
     List(usize, std::ops::Range<usize>),
 }
@@ -245,6 +247,7 @@ pub(super) fn lazy_data(
     };
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
+        Lazy::Split(part) => return (super::split::data(views, part), None),
         Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
         Lazy::Unchanged(id) => return (super::round_views::unchanged_data(views, id), None),
         Lazy::FrozenDocument(round, doc) => {

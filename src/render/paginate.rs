@@ -4,6 +4,7 @@
 
 use crate::routes::list_file;
 use serde::Serialize;
+use std::ops::Range;
 
 /// Where a list page stands among its siblings, for `list.html`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,7 +41,42 @@ const NEAR: usize = 2;
 /// one page, even for an empty list).
 pub fn pages(total: usize, size: usize) -> Vec<Pagination> {
     let size = size.max(1);
-    let count = total.div_ceil(size).max(1);
+    let runs: Vec<Range<usize>> = (0..total.div_ceil(size))
+        .map(|p| p * size..((p + 1) * size).min(total))
+        .collect();
+    paged(&runs, total, &list_file)
+}
+
+/// Cuts a list of rows weighing `weights` (entries each row shows) into runs of rows
+/// weighing at most `budget` together, in order; a row heavier than the budget has a run
+/// of its own (split such rows first to keep every page within the budget). Pages of
+/// the analysis views are cut this way, so that none grows with the site.
+pub fn runs(weights: &[usize], budget: usize) -> Vec<Range<usize>> {
+    let budget = budget.max(1);
+    let mut out = Vec::new();
+    let (mut start, mut weight) = (0, 0);
+    for (i, &w) in weights.iter().enumerate() {
+        if i > start && weight + w > budget {
+            out.push(start..i);
+            (start, weight) = (i, 0);
+        }
+        weight += w;
+    }
+    if start < weights.len() {
+        out.push(start..weights.len());
+    }
+    out
+}
+
+/// The pagination of pages holding the `runs` of a list of `total` rows (consecutive
+/// ranges from 0; none for an empty list, which still has one page), page `n` (from 1)
+/// in the file `name(n)` of the same folder.
+pub fn paged(
+    runs: &[Range<usize>],
+    total: usize,
+    name: &dyn Fn(usize) -> String,
+) -> Vec<Pagination> {
+    let count = runs.len().max(1);
     (1..=count)
         .map(|page| {
             let mut shown: Vec<usize> =
@@ -59,18 +95,19 @@ pub fn pages(total: usize, size: usize) -> Vec<Pagination> {
                 }
                 links.push(PageLink {
                     number: Some(n),
-                    url: (n != page).then(|| list_file(n)),
+                    url: (n != page).then(|| name(n)),
                     current: n == page,
                 });
             }
+            let run = runs.get(page - 1).cloned().unwrap_or(0..0);
             Pagination {
                 page,
                 pages: count,
                 total,
-                first: ((page - 1) * size + 1).min(total),
-                last: (page * size).min(total),
-                prev: (page > 1).then(|| list_file(page - 1)),
-                next: (page < count).then(|| list_file(page + 1)),
+                first: (run.start + 1).min(total),
+                last: run.end.min(total),
+                prev: (page > 1).then(|| name(page - 1)),
+                next: (page < count).then(|| name(page + 1)),
                 links,
             }
         })
@@ -118,5 +155,22 @@ mod tests {
                 Some(100)
             ]
         );
+    }
+
+    #[test]
+    fn runs_stay_within_the_budget() {
+        let weights = [3, 4, 2, 9, 1, 1, 1, 12, 5];
+        let r = runs(&weights, 9);
+        assert_eq!(r, [0..3, 3..4, 4..7, 7..8, 8..9]);
+        for run in &r {
+            let w: usize = weights[run.clone()].iter().sum();
+            // Only a row heavier than the budget on its own exceeds it.
+            assert!(w <= 9 || run.len() == 1, "{run:?}");
+        }
+        assert_eq!(runs(&[], 9), Vec::<Range<usize>>::new());
+        let p = paged(&r, weights.len(), &|n| format!("x-{n}.html"));
+        assert_eq!((p[1].first, p[1].last, p[1].total), (4, 4, 9));
+        assert_eq!(p[2].prev.as_deref(), Some("x-2.html"));
+        assert_eq!(p[4].next, None);
     }
 }

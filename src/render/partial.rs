@@ -134,7 +134,7 @@ pub fn rerender(
     let contributions = matches!(what, Changed::Fields { .. })
         && edited.iter().any(|(k, _)| *k == Kind::Guarantees);
     if what == (Changed::Fields { citations: true }) {
-        pages.extend(super::analysis_pages::grading_citations(&kept.locale));
+        pages.extend(super::analysis_pages::grading_citations(&views));
     }
     if contributions {
         // Every round's brief lists the movement of each contribution with a status by
@@ -151,7 +151,7 @@ pub fn rerender(
                 ));
             }
         }
-        pages.extend(super::analysis_pages::reading_contributions(&kept.locale));
+        pages.extend(super::analysis_pages::reading_contributions(&views));
         pages.extend(super::round_views::plan(model, &kept.locale));
     }
     let count = pages.len();

@@ -72,6 +72,19 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/markings.html"),
     ),
     ("embed.html", include_str!("../../templates/embed.html")),
+    ("split.html", include_str!("../../templates/split.html")),
+    (
+        "timeline-month.html",
+        include_str!("../../templates/timeline-month.html"),
+    ),
+    (
+        "declarations-page.html",
+        include_str!("../../templates/declarations-page.html"),
+    ),
+    (
+        "sourcing-page.html",
+        include_str!("../../templates/sourcing-page.html"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 

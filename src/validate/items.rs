@@ -381,6 +381,13 @@ pub fn site(
         crate::model::DEFAULT_PAGINATE,
         &mut c,
     );
+    let view_page_entries = positive(
+        &r.view_page_entries,
+        "view_page_entries",
+        "the number of entries on each page of the timeline, declarations and sourcing views",
+        crate::model::DEFAULT_VIEW_PAGE_ENTRIES,
+        &mut c,
+    );
     let feed_limit = positive(
         &r.feed_limit,
         "feed_limit",
@@ -401,6 +408,7 @@ pub fn site(
         as_of: as_of.unwrap_or_default(),
         as_of_given: given.is_some(),
         paginate,
+        view_page_entries,
         feed_limit,
         matrix_layout: c
             .word(

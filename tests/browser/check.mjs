@@ -80,7 +80,10 @@ async function open(base, rel, { media } = {}) {
 }
 
 const PAGES = ["index.html", "matrix.html", "timeline.html", "declarations.html", "claims.html", "sourcing.html", "search.html", "search.html?q=occasion",
-  "statements/umerov-90-percent.html", "guarantees/military-presence.html", "rounds/paris-round-2026-01.html", "embed/matrix.html", "embed/changes.html", "embed/timeline.html"];
+  "statements/umerov-90-percent.html", "guarantees/military-presence.html", "rounds/paris-round-2026-01.html", "embed/matrix.html", "embed/changes.html", "embed/timeline.html",
+  // The pages of the views split into pages (a folder down from the root).
+  "timeline/2026-01.html", "declarations/actors.html", "declarations/components.html", "declarations/exchanges.html",
+  "sourcing/register.html", "sourcing/single-source.html"];
 
 fs.mkdirSync(shots, { recursive: true });
 for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]) {
@@ -225,7 +228,8 @@ if (fixture) {
 // host page (tests/browser/fixtures/embed-host.html) as tall as its content.
 
 const WIDTHS = [390, 768, 1366];
-const READ_PAGES = ["index.html", "matrix.html", "declarations.html", "guarantees/military-presence.html"];
+const READ_PAGES = ["index.html", "matrix.html", "declarations.html", "declarations/actors.html", "timeline/2026-01.html",
+  "sourcing/register.html", "guarantees/military-presence.html"];
 
 // A page at a given width and colour scheme, recording errors like `open`.
 async function openAt(base, rel, { width = 1366, height = 844, colorScheme = "light" } = {}) {

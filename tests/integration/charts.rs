@@ -161,11 +161,11 @@ fn the_timeline_names_each_contribution_and_lists_a_step_once() {
          \x20 - by: a\n    commitment: Train officers\n    status: declared\n    since: 2026-02-10\n---\nGamma.\n",
     );
     build(&site, None);
-    let t = site.page("timeline.html");
+    let t = site.page("timeline/2026-02.html");
     let day = &t[t.find("<time datetime=\"2026-02-10\">").expect("the day")..];
     let day = &day[..day.find("</li>\n</ul>").unwrap()];
     assert_eq!(day.matches("class=\"timeline-step\"").count(), 2, "{day}");
-    assert!(day.contains("<a href=\"guarantees/gamma.html#contribution-1\">Aland: Train officers (contribution-1)</a> <span class=\"badge status status-signed tier-strong\">signed</span> <span class=\"note\">(current status)</span><br><span class=\"step-note\">Signed in Geneva</span>"), "{day}");
+    assert!(day.contains("<a href=\"../guarantees/gamma.html#contribution-1\">Aland: Train officers (contribution-1)</a> <span class=\"badge status status-signed tier-strong\">signed</span> <span class=\"note\">(current status)</span><br><span class=\"step-note\">Signed in Geneva</span>"), "{day}");
     assert!(
         day.contains(">Aland: Train officers (contribution-2)</a>"),
         "{day}"

@@ -239,9 +239,15 @@ fn pages_and_the_table_show_every_claim_newest_first() {
         7,
         "not plan-12's"
     );
-    let declarations = site.page("declarations.html");
+    let declarations = site.page("declarations/actors.html");
     assert!(declarations.contains(r#"<ul class="claim-verdicts">"#));
     assert!(declarations.contains(r#"<span class="verdict verdict-consistent">"#));
+    // The index keeps the verdicts' count.
+    let index = site.page("declarations.html");
+    assert!(
+        index.contains(r#"<span class="tally tally-consistent">"#),
+        "{index}"
+    );
     // The JSON carries each claim with its statement.
     let json: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
     let s = json["statements"]

@@ -127,7 +127,7 @@ fn build_reports_what_it_did() {
         .assert()
         .code(0)
         .stderr(predicate::str::contains(
-            "(0 written, 46 unchanged, 0 removed)",
+            "(0 written, 56 unchanged, 0 removed)",
         ));
 }
 

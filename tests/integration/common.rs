@@ -49,6 +49,20 @@ impl Site {
         std::fs::read_to_string(self.output().join(rel))
             .unwrap_or_else(|e| panic!("output/{rel}: {e}"))
     }
+
+    /// Every page in the output folder `dir` (`timeline`: each month's), in path order,
+    /// one after the other.
+    pub fn pages_in(&self, dir: &str) -> String {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(self.output().join(dir))
+            .unwrap_or_else(|e| panic!("output/{dir}: {e}"))
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
 }
 
 pub fn fixtures() -> PathBuf {

@@ -244,11 +244,16 @@ fn analysis_pages_show_the_derived_data() {
     assert!(r1.contains("this is the first round, so every commitment is new"));
     let timeline = site.page("timeline.html");
     assert!(timeline.contains("id=\"month-2026-03\""));
-    assert!(timeline.contains("timeline-entry entry-meeting upcoming"));
+    assert!(timeline.contains("<a href=\"timeline/2026-03.html\">March 2026</a>"));
+    let month = site.page("timeline/2026-03.html");
+    assert!(month.contains("id=\"month-2026-03\""));
+    assert!(month.contains("timeline-entry entry-meeting upcoming"));
     let embed = site.page("embed/matrix.html");
     assert!(embed.contains("href=\"../style.css\"") && !embed.contains("site-nav"));
     let sourcing = site.page("sourcing.html");
     assert!(sourcing.contains("id=\"finding-anonymous-only\""));
+    let group = site.page("sourcing/anonymous-only.html");
+    assert!(group.contains("id=\"finding-anonymous-only\""));
 }
 
 fn briefing() -> Command {

@@ -443,12 +443,21 @@ fn edits_to_a_meeting_or_statement_s_other_fields_take_the_fast_path() {
 #[test]
 fn edits_to_a_guarantee_component_s_contributions_take_the_fast_path() {
     let site = Site::fixture("analysis");
+    // A page of the split views per entry: their pages come and go with the edits.
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", format!("{yaml}view_page_entries: 1\n"));
     backdate_everything(&site);
     let mut inc = Incremental::new(site.root(), None);
     inc.rebuild().unwrap();
     let rel = "content/guarantees/alpha.md";
     let g0 = std::fs::read_to_string(site.root().join(rel)).unwrap();
     let edits = [
+        // A step in a month nothing else is dated in: its timeline page comes, then goes
+        // with the next edit.
+        g0.replace(
+            "    status: proposed\n    since: 2026-03-02",
+            "    status: proposed\n    since: 2025-11-20",
+        ),
         // Borduria's contribution moves up in the last round.
         g0.replace(
             "    status: declared\n    since: 2026-01-02",
@@ -471,6 +480,8 @@ fn edits_to_a_guarantee_component_s_contributions_take_the_fast_path() {
         site.write(rel, &new);
         let r = inc.rebuild().unwrap();
         assert!(r.partial, "{new}");
+        let november = inc.files().contains_key("timeline/2025-11.html");
+        assert_eq!(november, new.contains("2025-11-20"), "{new}");
         let (outputs, warnings) = full(site.root(), None).unwrap();
         assert_eq!(r.warnings.to_string(), warnings.to_string());
         assert!(

@@ -392,11 +392,13 @@ fn conditions_vocabulary_and_imprecise_dates_show_as_written() {
 #[test]
 fn the_timeline_shows_the_end_of_term() {
     let site = built();
-    let t = site.page("timeline.html");
+    // The month's page, a folder down from the root.
+    let t = site.page("timeline/2020-10.html");
     let day = between(&t, "<time datetime=\"2020-10-18\">", "</li>\n</ul>");
-    assert!(day.contains("<h4><a href=\"guarantees/arms-restrictions.html\">Arms restrictions</a> <span class=\"note\">1 status step</span></h4>"), "{day}");
-    assert!(day.contains("<a href=\"guarantees/arms-restrictions.html#contribution-1\">UN Security Council: Restrict conventional arms transfers to and from Iran</a> <span class=\"badge status status-expired tier-ended\">expired</span> <span class=\"note\">(current status)</span>"), "{day}");
+    assert!(day.contains("<h4><a href=\"../guarantees/arms-restrictions.html\">Arms restrictions</a> <span class=\"note\">1 status step</span></h4>"), "{day}");
+    assert!(day.contains("<a href=\"../guarantees/arms-restrictions.html#contribution-1\">UN Security Council: Restrict conventional arms transfers to and from Iran</a> <span class=\"badge status status-expired tier-ended\">expired</span> <span class=\"note\">(current status)</span>"), "{day}");
     // The step it ended: listed on its day, not as the current status.
+    let t = site.pages_in("timeline");
     assert!(t.contains("Restrict conventional arms transfers to and from Iran</a> <span class=\"badge status status-implemented tier-strong\">implemented</span></li>"));
 }
 
@@ -405,7 +407,7 @@ fn the_timeline_shows_the_end_of_term() {
 #[test]
 fn the_timeline_groups_a_day_by_component_with_notes() {
     let site = built();
-    let t = site.page("timeline.html");
+    let t = site.page("timeline/2015-07.html");
     let day = between(
         &t,
         "<time datetime=\"2015-07-14\">",
@@ -419,9 +421,9 @@ fn the_timeline_groups_a_day_by_component_with_notes() {
     assert_eq!(
         headings,
         [
-            "<a href=\"guarantees/enrichment-limits.html\">Enrichment and stockpile limits</a> <span class=\"note\">1 status step</span>",
-            "<a href=\"guarantees/iaea-monitoring.html\">IAEA monitoring</a> <span class=\"note\">2 status steps</span>",
-            "<a href=\"guarantees/sanctions-relief.html\">Sanctions relief</a> <span class=\"note\">2 status steps</span>",
+            "<a href=\"../guarantees/enrichment-limits.html\">Enrichment and stockpile limits</a> <span class=\"note\">1 status step</span>",
+            "<a href=\"../guarantees/iaea-monitoring.html\">IAEA monitoring</a> <span class=\"note\">2 status steps</span>",
+            "<a href=\"../guarantees/sanctions-relief.html\">Sanctions relief</a> <span class=\"note\">2 status steps</span>",
         ]
     );
     assert!(

@@ -24,6 +24,7 @@ mod schema;
 mod serve;
 mod snapshots;
 mod sourcing;
+mod split_views;
 mod templates;
 mod timetravel;
 mod translations;

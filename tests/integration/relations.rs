@@ -179,10 +179,13 @@ fn statements_answer_and_contradict_and_roll_up_to_their_state() {
     );
     let umerov = site.page("statements/umerov-90.html");
     assert!(umerov.contains("<dt>Contradicted by</dt>"), "{umerov}");
-    let decl = site.page("declarations.html");
-    assert!(decl.contains("Answers and contradictions"), "{decl}");
-    assert!(decl.contains("contradicts</strong>"), "{decl}");
+    let index = site.page("declarations.html");
+    assert!(index.contains("Answers and contradictions"), "{index}");
+    assert!(index.contains("1 contradicts"), "{index}");
+    let exchanges = site.page("declarations/exchanges.html");
+    assert!(exchanges.contains("contradicts</strong>"), "{exchanges}");
     // Umerov's statements sit beside France's (an affiliation) and Ukraine's rows.
+    let decl = site.page("declarations/actors.html");
     assert!(decl.matches("By its people:").count() >= 2, "{decl}");
     let actor = site.page("actors/rustem-umerov.html");
     assert!(

@@ -212,7 +212,7 @@ fn citations_and_items_citing_are_counted_once_and_labelled_alike() {
     briefing::build(site.root(), &briefing::BuildOptions::new(out.path())).unwrap();
     let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
     // Citations: meeting 1, statement 2, contribution 1 = 4; items: 3.
-    let sourcing = read("sourcing.html");
+    let sourcing = read("sourcing/register.html");
     let row = sourcing
         .split("<tr>")
         .find(|r| r.contains("sources/reuters.html"))

@@ -67,19 +67,20 @@ impl<'m> Views<'m> {
     /// The timeline grouped by month, then by date; on each date, the meetings and
     /// statements, then the status steps by component.
     pub fn timeline(&self) -> Vec<TimelineMonth> {
+        self.timeline_of(&timeline::entries(self.m))
+    }
+
+    /// Part of the timeline, grouped as [`Views::timeline`] does: `entries` are in
+    /// timeline order (a run of [`timeline::entries`]).
+    pub fn timeline_of(&self, entries: &[Entry]) -> Vec<TimelineMonth> {
         let mut months: Vec<TimelineMonth> = Vec::new();
-        let entries = timeline::entries(self.m);
-        let mut rest = entries.as_slice();
+        let mut rest = entries;
         while let Some(first) = rest.first() {
             let n = rest.iter().take_while(|e| e.date == first.date).count();
             let (same, next) = rest.split_at(n);
             rest = next;
             let day = self.timeline_day(same);
-            // A date known only to the year sits at the head of its year.
-            let id = match day.date.iso.get(..7) {
-                Some(month) => month.to_string(),
-                None => format!("{}-01", day.date.iso),
-            };
+            let id = timeline::month_id(first.date);
             if months.last().is_none_or(|m| m.id != id) {
                 let d: Date = format!("{id}-01").parse().expect("an ISO date");
                 months.push(TimelineMonth {
