@@ -207,7 +207,13 @@ fn converted(rel: &str) -> bool {
         // still made in English in Rust (render/view/charts.rs).
         "rounds-chart.html",
     ];
-    if unconverted.contains(&rel) || rel.starts_with("embed/") || !rel.ends_with(".html") {
+    // The pages the timeline, declarations and sourcing views are split into are not
+    // converted either.
+    let unconverted_dirs = ["embed/", "timeline/", "declarations/", "sourcing/"];
+    if unconverted.contains(&rel)
+        || unconverted_dirs.iter().any(|d| rel.starts_with(d))
+        || !rel.ends_with(".html")
+    {
         return false;
     }
     match rel.strip_prefix("rounds/") {
