@@ -48,6 +48,14 @@ fn the_example_in_ukrainian() {
     assert!(statement.contains("<dt>Автор заяви</dt>"), "{statement}");
     assert!(statement.contains("Станом на <time datetime=\"2026-01-04\">4 січня 2026</time>"));
     assert!(statement.contains(">Хронологія</a>"), "the navigation");
+    let front = site.page("index.html");
+    assert!(front.contains("<h2 id=\"section-changes\">Що змінилося в цьому раунді</h2>"));
+    assert!(front.contains("<span class=\"marker\" aria-hidden=\"true\">★</span> нове</span>"));
+    assert!(
+        front.contains("<th scope=\"col\">Зобов’язання</th>"),
+        "the changes table"
+    );
+    assert!(front.contains("<h2 id=\"section-guarantees\">Стан гарантій</h2>"));
     let meetings = site.page("meetings/index.html");
     assert!(meetings.contains("<title>Зустрічі — "), "the page title");
     assert!(
