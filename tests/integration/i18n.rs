@@ -56,6 +56,13 @@ fn the_example_in_ukrainian() {
         "the changes table"
     );
     assert!(front.contains("<h2 id=\"section-guarantees\">Стан гарантій</h2>"));
+    let round = site.page("rounds/paris-round-2026-01.html");
+    assert!(round.contains("<h2 id=\"section-frozen\">Як було наприкінці цього раунду</h2>"));
+    let frozen = site.page("rounds/paris-round-2026-01/components.html");
+    assert!(
+        frozen.contains("<th scope=\"col\">Статус тоді</th>"),
+        "{frozen}"
+    );
     let meetings = site.page("meetings/index.html");
     assert!(meetings.contains("<title>Зустрічі — "), "the page title");
     assert!(
