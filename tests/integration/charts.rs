@@ -2,7 +2,7 @@
 //! they are drawn from, and that an audience's charts count nothing withheld from it.
 //! Also the timeline grouped by day and component.
 
-use crate::common::{Site, fixtures};
+use crate::common::{Site, fixtures, mark_beta_implemented_amber};
 use briefing::model::Tlp;
 use briefing::render::charts::{Chart, ChartData};
 use briefing::render::view::Views;
@@ -113,14 +113,7 @@ fn the_pages_carry_their_charts_and_the_data_as_a_table() {
 #[test]
 fn a_withheld_contribution_is_not_counted_for_a_lower_audience() {
     let site = Site::fixture("analysis");
-    let path = site.root().join("content/guarantees/beta.md");
-    let beta = std::fs::read_to_string(&path).unwrap();
-    let marked = beta.replace(
-        "    status: implemented\n",
-        "    status: implemented\n    tlp: amber\n",
-    );
-    assert_ne!(beta, marked);
-    site.write("content/guarantees/beta.md", marked);
+    mark_beta_implemented_amber(&site);
     // Round 1: withdrawn, proposed, declared, agreed, signed, implemented.
     let row = r#"<tr><th scope="row">Round 1</th><td>0</td><td>0</td><td>2</td><td>3</td><td>0</td><td>1</td></tr>"#;
     build(&site, Some(Tlp::Amber));

@@ -133,3 +133,15 @@ pub fn text_of(page: &str, marker: &str, end: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Marks the implemented contribution of the analysis fixture's component `beta` AMBER.
+pub fn mark_beta_implemented_amber(site: &Site) {
+    let path = site.root().join("content/guarantees/beta.md");
+    let beta = std::fs::read_to_string(&path).unwrap();
+    let marked = beta.replace(
+        "    status: implemented\n",
+        "    status: implemented\n    tlp: amber\n",
+    );
+    assert_ne!(beta, marked);
+    site.write("content/guarantees/beta.md", marked);
+}

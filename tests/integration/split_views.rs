@@ -2,7 +2,7 @@
 //! into pages of at most site.yaml's `view_page_entries` entries: their layout, the
 //! links between their pages, and the totals their indexes keep.
 
-use crate::common::Site;
+use crate::common::{Site, mark_beta_implemented_amber};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -299,14 +299,7 @@ fn indexes_keep_the_totals_the_pages_list() {
 #[test]
 fn a_withheld_contribution_leaves_no_trace_in_the_split_views() {
     let site = Site::fixture("analysis");
-    let path = site.root().join("content/guarantees/beta.md");
-    let beta = std::fs::read_to_string(&path).unwrap();
-    let marked = beta.replace(
-        "    status: implemented\n",
-        "    status: implemented\n    tlp: amber\n",
-    );
-    assert_ne!(beta, marked);
-    site.write("content/guarantees/beta.md", marked);
+    mark_beta_implemented_amber(&site);
     let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
     site.write("content/site.yaml", format!("{yaml}view_page_entries: 2\n"));
     let build = |audience| {
