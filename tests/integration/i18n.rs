@@ -56,6 +56,12 @@ fn the_example_in_ukrainian() {
         "the changes table"
     );
     assert!(front.contains("<h2 id=\"section-guarantees\">Стан гарантій</h2>"));
+    let timeline = site.page("timeline.html");
+    assert!(
+        timeline.contains("<h2 id=\"section-months\">Місяці</h2>"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("<th scope=\"col\">Зміни статусу</th>"));
     let round = site.page("rounds/paris-round-2026-01.html");
     assert!(round.contains("<h2 id=\"section-frozen\">Як було наприкінці цього раунду</h2>"));
     let frozen = site.page("rounds/paris-round-2026-01/components.html");
