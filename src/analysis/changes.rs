@@ -360,24 +360,13 @@ pub fn all_round_changes(m: &Model) -> Vec<RoundChanges> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::documents::fixtures::{day, steps};
     use Status::*;
-
-    fn day(s: &str) -> Date {
-        s.parse().unwrap()
-    }
 
     fn contribution(status: Status, since: &str, history: &[(&str, Status)]) -> Contribution {
         Contribution {
             since: Some(day(since).into()),
-            history: history
-                .iter()
-                .map(|(d, s)| crate::model::Step {
-                    date: day(d).into(),
-                    status: *s,
-                    note: None,
-                    citations: Vec::new(),
-                })
-                .collect(),
+            history: steps(history),
             ..Contribution::bare(status)
         }
     }

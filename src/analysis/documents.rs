@@ -195,6 +195,19 @@ pub(crate) mod fixtures {
         s.parse().unwrap()
     }
 
+    /// Status steps from `(day, status)` pairs, without notes or citations.
+    pub(crate) fn steps(history: &[(&str, Status)]) -> Vec<Step> {
+        history
+            .iter()
+            .map(|(d, s)| Step {
+                date: day(d).into(),
+                status: *s,
+                note: None,
+                citations: Vec::new(),
+            })
+            .collect()
+    }
+
     pub(crate) fn position(
         party: &str,
         status: Status,
@@ -206,15 +219,7 @@ pub(crate) mod fixtures {
             status,
             since: Some(day(since).into()),
             note: None,
-            history: history
-                .iter()
-                .map(|(d, s)| Step {
-                    date: day(d).into(),
-                    status: *s,
-                    note: None,
-                    citations: Vec::new(),
-                })
-                .collect(),
+            history: steps(history),
             citations: Vec::new(),
             tlp: Tlp::Clear,
         }

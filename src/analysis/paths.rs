@@ -57,12 +57,8 @@ pub fn path(c: &Contribution, day: Date) -> Vec<Turn> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Step;
+    use crate::analysis::documents::fixtures::{day, steps};
     use Status::*;
-
-    fn day(s: &str) -> Date {
-        s.parse().unwrap()
-    }
 
     fn at(d: &str) -> Option<When> {
         Some(day(d).into())
@@ -75,15 +71,7 @@ mod tests {
     ) -> Contribution {
         Contribution {
             since: since.map(|d| day(d).into()),
-            history: history
-                .iter()
-                .map(|(d, s)| Step {
-                    date: day(d).into(),
-                    status: *s,
-                    note: None,
-                    citations: Vec::new(),
-                })
-                .collect(),
+            history: steps(history),
             ..Contribution::bare(status)
         }
     }
