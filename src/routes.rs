@@ -6,7 +6,7 @@
 //! Item ids share their kind's folder with the list's pages, so an id shaped like one
 //! of their names is refused ([`is_reserved_id`], checked by `load` and `new`).
 
-use crate::model::{Contribution, Kind, RoundView};
+use crate::model::{Contribution, Kind, Lang, Languages, RoundView};
 
 /// The front page.
 pub const FRONT: &str = "index.html";
@@ -50,6 +50,33 @@ pub const MATRIX_CSV: &str = "data/matrix.csv";
 pub const CLAIMS_CSV: &str = "data/claims.csv";
 /// The TimelineJS export.
 pub const TIMELINE_JSON: &str = "timeline.json";
+
+/// The folder of language `lang`'s pages and files: the default language's are at the
+/// root (`""`), each other language's under its code (`uk/`), the same paths inside.
+pub fn language_dir(languages: &Languages, lang: &Lang) -> String {
+    if lang == languages.default_lang() {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+/// The relative way from the top of one language's folder (`from`, as [`language_dir`]
+/// gives it) to the top of another's (`to`): `uk/` from the root, `../` back, `../fr/`;
+/// none to its own.
+pub fn between_languages(from: &str, to: &str) -> String {
+    if from == to {
+        return String::new();
+    }
+    format!("{}{to}", "../".repeat(from.matches('/').count()))
+}
+
+/// True for the files made once for every language, at the top of the output rather than
+/// in each language's folder: `data/briefing.json` (it carries every language) and the
+/// sitemap (it lists every language's pages).
+pub fn shared_by_languages(path: &str) -> bool {
+    path == BRIEFING_JSON || path == SITEMAP
+}
 
 /// A page of analysis over the whole briefing, or a view made to be embedded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,6 +367,20 @@ mod tests {
         ] {
             assert!(!is_reserved_id(id), "{id}");
         }
+    }
+
+    #[test]
+    fn languages_other_than_the_default_live_under_their_code() {
+        let l = |s| Lang::parse(s).unwrap();
+        let ls = Languages::new(l("en"), [l("uk"), l("pt-BR")]);
+        assert_eq!(language_dir(&ls, &l("en")), "");
+        assert_eq!(language_dir(&ls, &l("uk")), "uk/");
+        assert_eq!(language_dir(&ls, &l("pt-BR")), "pt-BR/");
+        assert_eq!(between_languages("", "uk/"), "uk/");
+        assert_eq!(between_languages("uk/", ""), "../");
+        assert_eq!(between_languages("uk/", "fr/"), "../fr/");
+        assert_eq!(between_languages("uk/", "uk/"), "");
+        assert!(shared_by_languages(BRIEFING_JSON) && !shared_by_languages(FEED));
     }
 
     #[test]

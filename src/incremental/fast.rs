@@ -9,8 +9,8 @@
 //! references and a meeting's status aside, is handled the same way when the audience
 //! sees everything ([`fields`]).
 //! Anything else (a new or removed file, site.yaml, a template, a title, a date, a
-//! reference, a marking, a new warning or an error) returns `None`, and the caller
-//! rebuilds the whole site.
+//! reference, a marking, a new warning or an error), and any edit to a site of several
+//! languages, returns `None`, and the caller rebuilds the whole site.
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{Citation, ContributionRef, Kind, Model, Prose, Ref, Status};
@@ -66,6 +66,11 @@ pub(super) fn rebuild(
     paths: &[PathBuf],
     files: &mut BTreeMap<String, Arc<Vec<u8>>>,
 ) -> Option<Result<Done, Diagnostics>> {
+    // What a partial render starts from is kept for the default language's tree only
+    // (see `partial::Kept`): a site of several languages is rebuilt whole.
+    if !last.model.site.languages.translations().is_empty() {
+        return None;
+    }
     let mut edits = Vec::new();
     let checked = crate::timings::time("partial: validate", || {
         for rel in paths {

@@ -11,6 +11,7 @@ pub mod partial;
 mod round_views;
 mod split;
 pub mod templates;
+mod trees;
 pub mod view;
 
 use crate::diagnostics::Diagnostic;
@@ -103,8 +104,9 @@ pub struct RenderOptions {
     pub round: Option<String>,
     /// Write `data/briefing.json` indented rather than compact.
     pub pretty_json: bool,
-    /// The interface language to render in (its catalog: see [`crate::i18n`]); default:
-    /// site.yaml's `language`.
+    /// The one language to render, at the output's root (its catalog: see
+    /// [`crate::i18n`]); default: every language site.yaml declares, the first at the
+    /// root and each other under its code (see `trees`).
     pub language: Option<String>,
 }
 
@@ -145,9 +147,7 @@ pub fn render_each<E: Send>(
     // The current pages speak as of the site's as-of date, or the end of the round asked
     // for if earlier (see analysis::as_of).
     let current = crate::analysis::as_of::current(model, opts.round.as_deref());
-    let model = &*current;
-    let prepared = prepare(model, root, opts).map_err(EmitError::Content)?;
-    emit_all(model, prepared, sink, stream).map(|(count, _)| count)
+    trees::emit_trees(&current, root, opts, sink, stream).map(|(count, _)| count)
 }
 
 /// Renders what [`prepare`] planned into the sinks, as [`render_each`] does; gives back
@@ -265,15 +265,16 @@ pub(super) struct Prepared<'m> {
     pub pretty_json: bool,
 }
 
-pub(super) fn prepare<'m>(
+/// Plans the render of one language's tree of the output.
+fn prepare<'m>(
     model: &'m Model,
     root: &Path,
     opts: &RenderOptions,
+    tree: &trees::Tree,
 ) -> Result<Prepared<'m>, Vec<Diagnostic>> {
-    let tag = opts.language.as_deref().unwrap_or(&model.site.language);
-    let locale = std::sync::Arc::new(crate::i18n::load(root, tag)?.locale);
+    let locale = tree.locale.clone();
     let mut tera = crate::timings::time("templates", || templates::load(root, locale.clone()))?;
-    install_globals(&mut tera, model, &locale);
+    install_globals(&mut tera, model, &locale, &tree.versions);
     let views = crate::timings::time("views", || {
         view::Views::new(model).in_language(locale.clone())
     });
@@ -310,7 +311,12 @@ pub(super) fn stylesheet(tera: &Tera) -> Result<Output, Vec<Diagnostic>> {
     }
 }
 
-fn install_globals(tera: &mut Tera, m: &Model, locale: &crate::i18n::Locale) {
+fn install_globals(
+    tera: &mut Tera,
+    m: &Model,
+    locale: &crate::i18n::Locale,
+    versions: &[trees::Version],
+) {
     let s = &m.site;
     let site = SiteView {
         title: &s.title,
@@ -332,6 +338,7 @@ fn install_globals(tera: &mut Tera, m: &Model, locale: &crate::i18n::Locale) {
     let g = tera.global_context();
     g.insert("site", &site);
     g.insert("nav", &nav);
+    g.insert("languages", versions);
 }
 
 pub(super) fn render_page(tera: &Tera, p: &Page) -> Result<Output, Vec<Diagnostic>> {

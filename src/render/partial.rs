@@ -15,7 +15,7 @@
 
 use super::exports::{self, pieces::Pieces};
 use super::view::Views;
-use super::{EmitError, Output, Page, RenderOptions, emit_all, pages, prepare, render_page};
+use super::{EmitError, Output, Page, RenderOptions, pages, render_page};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Kind, Model, Ref};
 use rayon::prelude::*;
@@ -25,7 +25,9 @@ use std::sync::Arc;
 use tera::Tera;
 
 /// What a full render leaves for partial renders after it: the compiled templates, each
-/// kind's items in list order, the lead round, where items lie in the exports.
+/// kind's items in list order, the lead round, where items lie in the exports. Of the
+/// default language's tree only: a site of several languages is rebuilt whole
+/// (`incremental::fast` declines it).
 pub struct Kept {
     pub(super) tera: Tera,
     pub(super) items: Vec<(Kind, Vec<String>)>,
@@ -41,8 +43,8 @@ impl std::fmt::Debug for Kept {
     }
 }
 
-/// Renders every page and export in memory, sorted by path, and what a partial render
-/// needs later.
+/// Renders every page and export in memory (every language's), sorted by path, and what a
+/// partial render needs later.
 pub fn render_keeping(
     model: &Model,
     root: &Path,
@@ -58,9 +60,7 @@ pub fn render_keeping(
     // The current pages speak as of the site's as-of date, or the end of the round asked
     // for if earlier (see analysis::as_of).
     let current = crate::analysis::as_of::current(model, opts.round.as_deref());
-    let model = &*current;
-    let prepared = prepare(model, root, opts)?;
-    match emit_all(model, prepared, &collect, &collect_streamed) {
+    match super::trees::emit_trees(&current, root, opts, &collect, &collect_streamed) {
         Ok((_, kept)) => {
             let mut outputs = all.into_inner().unwrap_or_else(|e| e.into_inner());
             outputs.sort_by(|a, b| a.path.cmp(&b.path));
