@@ -174,9 +174,12 @@ pub fn check_keeping(root: &Path, strict: bool) -> (Diagnostics, Option<Site>) {
         Ok(site) => match site.render_and_discard() {
             Ok(()) => {
                 let mut d = site.warnings.clone();
-                // The catalog loaded for the render; its warnings are `check`'s to give.
-                if let Ok(loaded) = i18n::load(&site.root, &site.model.site.language) {
-                    d.extend(loaded.warnings);
+                // The catalogs loaded for the render, one per language; their warnings
+                // are `check`'s to give.
+                for lang in site.model.site.languages.all() {
+                    if let Ok(loaded) = i18n::load(&site.root, lang.as_str()) {
+                        d.extend(loaded.warnings);
+                    }
                 }
                 d.extend(analysis::sourcing::diagnostics(&site.model, &site.root));
                 d.extend(analysis::claims::diagnostics(&site.model));

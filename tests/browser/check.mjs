@@ -83,7 +83,9 @@ const PAGES = ["index.html", "matrix.html", "timeline.html", "declarations.html"
   "statements/umerov-90-percent.html", "guarantees/military-presence.html", "rounds/paris-round-2026-01.html", "embed/matrix.html", "embed/changes.html", "embed/timeline.html",
   // The pages of the views split into pages (a folder down from the root).
   "timeline/2026-01.html", "declarations/actors.html", "declarations/components.html", "declarations/exchanges.html",
-  "sourcing/register.html", "sourcing/single-source.html"];
+  "sourcing/register.html", "sourcing/single-source.html",
+  // The Ukrainian version (a folder down from the root), its search included.
+  "uk/index.html", "uk/matrix.html", "uk/search.html?q=occasion"];
 
 fs.mkdirSync(shots, { recursive: true });
 for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]) {
@@ -96,6 +98,22 @@ for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]
       assert.deepEqual(problems, []);
     });
   }
+
+  await check(`${label} the language switcher opens the page in Ukrainian and back`, async () => {
+    const { page, problems, close } = await open(base, "matrix.html");
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    await page.locator(".language-switcher a[hreflang=uk]").click();
+    await page.waitForURL(/\/uk\/matrix\.html$/);
+    assert.equal(await page.locator("html").getAttribute("lang"), "uk");
+    assert.equal(await page.locator(".language-switcher a[aria-current]").innerText(), "Українська");
+    assert.equal(await page.locator(".site-nav a[aria-current=page]").innerText(), "Матриця");
+    await page.locator(".language-switcher a[hreflang=en]").click();
+    await page.waitForURL((u) => u.pathname.endsWith("/matrix.html") && !u.pathname.includes("/uk/"));
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    assert.equal(await page.locator(".language-switcher a[aria-current]").innerText(), "English");
+    await close();
+    assert.deepEqual(problems, []);
+  });
 
   await check(`${label} search finds a statement by a word only its body contains`, async () => {
     const { page, problems, close } = await open(base, "search.html");

@@ -14,6 +14,7 @@ mod exports;
 mod hostile;
 mod i18n;
 mod incremental;
+mod languages_output;
 mod long_negotiation;
 mod matrix_layout;
 mod pagination;

@@ -473,11 +473,33 @@ fn translations_leave_the_english_output_unchanged() {
     );
     let without = tempfile::tempdir().unwrap();
     briefing::build(site.root(), &briefing::BuildOptions::new(without.path())).unwrap();
-    let (a, b) = (snapshot_dir(with.path()), snapshot_dir(without.path()));
+    // The English tree is the site of one language, but for the links to the Ukrainian one.
+    // (The manifests, which list every file, differ by the Ukrainian ones.)
+    let (mut a, mut b) = (snapshot_dir(with.path()), snapshot_dir(without.path()));
+    a.retain(|path, _| !path.starts_with("uk/") && !path.starts_with('.'));
+    b.retain(|path, _| !path.starts_with('.'));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {
-        assert!(*bytes == b[path], "{path} differs");
+        assert!(without_language_links(bytes) == b[path], "{path} differs");
     }
+}
+
+/// A page without its links to its versions in other languages (`hreflang` links and
+/// the language switcher).
+fn without_language_links(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    let mut rest: &str = &text;
+    while let Some(i) = rest.find("<nav class=\"language-switcher\"") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find("</nav>\n").expect("the switcher ends") + i;
+        rest = &rest[end + "</nav>\n".len()..];
+    }
+    out.push_str(rest);
+    out.split_inclusive('\n')
+        .filter(|line| !line.starts_with("<link rel=\"alternate\" hreflang="))
+        .collect::<String>()
+        .into_bytes()
 }
 
 #[test]
