@@ -225,3 +225,29 @@ fn an_edit_rebuilds_every_language() {
     let (whole, _) = full(site.root(), None).unwrap();
     assert_eq!(inc.outputs(), whole);
 }
+
+#[test]
+fn a_declared_language_without_an_interface_catalog_is_an_error() {
+    let site = Site::minimal();
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    let yaml: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("language:") && !l.starts_with("languages:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/site.yaml", format!("{yaml}languages: [en, de]\n"));
+    let err = briefing::build(site.root(), &briefing::BuildOptions::new(site.output()));
+    let Err(briefing::BuildError::Content(ds)) = err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        ds.iter()
+            .any(|d| d.message == "no interface catalog for language `de`"),
+        "{ds}"
+    );
+    // With the site's own catalog, the German pages are made.
+    site.write("i18n/de.yaml", "languages:\n  name: Deutsch\n");
+    build_into(site.root(), &site.output(), None);
+    assert!(site.page("de/index.html").contains("<html lang=\"de\">"));
+    assert!(site.page("index.html").contains(">Deutsch</a>"));
+}
