@@ -700,7 +700,12 @@ mod translate {
     }
 
     fn quoted(s: &str) -> String {
-        format!("\"{}\"", s.trim_matches('"').replace('\\', "\\\\").replace('"', "\\\""))
+        format!(
+            "\"{}\"",
+            s.trim_matches('"')
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+        )
     }
 
     /// Writes every translation and declares the language; returns how many were written.
@@ -742,7 +747,9 @@ mod translate {
                         t
                     }
                     "md" => {
-                        let Some(rest) = text.strip_prefix("---\n") else { continue };
+                        let Some(rest) = text.strip_prefix("---\n") else {
+                            continue;
+                        };
                         let Some((front, body)) = rest.split_once("\n---\n") else {
                             continue;
                         };
@@ -756,7 +763,8 @@ mod translate {
                     }
                     _ => continue,
                 };
-                fs::write(dir.join(format!("{stem}.{lang}.{ext}")), out).expect("write translation");
+                fs::write(dir.join(format!("{stem}.{lang}.{ext}")), out)
+                    .expect("write translation");
                 written += 1;
             }
         }
