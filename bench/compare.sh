@@ -10,7 +10,9 @@
 #
 # Environment: RUNS (timed builds per tool and size, default 5), WORK (scratch folder,
 # default /tmp/briefing-bench), OUT (where the sites are written, default /dev/shm when
-# it exists, so the figures measure the tools rather than the disk), SEED (default 1).
+# it exists, so the figures measure the tools rather than the disk), SEED (default 1),
+# TRANSLATE (a language code, e.g. uk: also times briefing on the same corpus with that
+# second language declared and every item translated, `gen-corpus --translate`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@")
@@ -63,7 +65,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), $(hugo version | cut -d' ' -f1-2), runs: $RUNS, output: $OUT"
 printf "| items | tool | median wall (s) | pages/s | peak RSS (MB) | vs briefing | output (MB) | largest page (kB) | search first load (kB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|\n"
 for n in "${SIZES[@]}"; do
-  src=$WORK/c$n hsrc=$WORK/h$n msrc=$WORK/m$n
+  src=$WORK/c$n hsrc=$WORK/h$n msrc=$WORK/m$n tsrc=$WORK/t$n
   # A corpus is made again when the seed or the generator changes.
   stamp="$src/.corpus-$SEED-$(sha256sum examples/gen-corpus.rs | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
@@ -71,10 +73,15 @@ for n in "${SIZES[@]}"; do
     "$GEN" --items "$n" --out "$src" --hugo "$hsrc" --seed "$SEED" >&2
     touch "$stamp"
   fi
+  if [ -n "${TRANSLATE:-}" ] && [ ! -f "$tsrc/.corpus-$TRANSLATE-$(basename "$stamp")" ]; then
+    rm -rf "$tsrc"
+    "$GEN" --items "$n" --out "$tsrc" --seed "$SEED" --translate "$TRANSLATE" >&2
+    touch "$tsrc/.corpus-$TRANSLATE-$(basename "$stamp")"
+  fi
   # The same content with the Hugo-like templates (copied: briefing follows no symlinks).
   rm -rf "$msrc" && mkdir -p "$msrc/templates"
   cp -r "$src/content" "$msrc/content" && cp bench/hugo-like-templates/*.html "$msrc/templates/"
-  : >"$WORK/b.txt"; : >"$WORK/m.txt"; : >"$WORK/h.txt"; : >"$WORK/c.txt"
+  : >"$WORK/b.txt"; : >"$WORK/m.txt"; : >"$WORK/h.txt"; : >"$WORK/c.txt"; : >"$WORK/t.txt"
   # One untimed build of each warms the page cache.
   time_one "$OUT/b" "$BRIEFING" build --root "$src" --output "$OUT/b" >/dev/null
   time_one "$OUT/m" "$BRIEFING" build --root "$msrc" --output "$OUT/m" >/dev/null
@@ -84,6 +91,9 @@ for n in "${SIZES[@]}"; do
     time_one "$OUT/m" "$BRIEFING" build --root "$msrc" --output "$OUT/m" >>"$WORK/m.txt"
     time_one "$OUT/h" hugo --source "$hsrc" --destination "$OUT/h" --quiet >>"$WORK/h.txt"
     time_one "$OUT/c" cp -r "$src/content" "$OUT/c" >>"$WORK/c.txt"
+    if [ -n "${TRANSLATE:-}" ]; then
+      time_one "$OUT/t" "$BRIEFING" build --root "$tsrc" --output "$OUT/t" >>"$WORK/t.txt"
+    fi
   done
   bpages=$(find "$OUT/b" -name '*.html' | wc -l)
   hpages=$(find "$OUT/h" -name '*.html' | wc -l)
@@ -98,4 +108,11 @@ for n in "${SIZES[@]}"; do
     printf "| %d | hugo (%d pages) | %.2f | %.0f | %.0f | %.2f | %s |\n", n, hp, ht, hp/ht, hm/1024, ht/bt, hs
     printf "| %d | cp -r content/ | %.2f | | | %.2f | | | |\n", n, ct, ct/bt
   }'
+  if [ -n "${TRANSLATE:-}" ]; then
+    tt=$(cut -d' ' -f1 "$WORK/t.txt" | median); tm=$(cut -d' ' -f2 "$WORK/t.txt" | median)
+    tpages=$(find "$OUT/t" -name '*.html' | wc -l)
+    awk -v ts="$(sizes "$OUT/t")" -v n="$n" -v l="$TRANSLATE" -v bt="$bt" -v tt="$tt" -v tm="$tm" -v tp="$tpages" 'BEGIN {
+      printf "| %d | briefing, en + %s, all translated (%d pages) | %.2f | %.0f | %.0f | %.2f | %s |\n", n, l, tp, tt, tp/tt, tm/1024, tt/bt, ts
+    }'
+  fi
 done

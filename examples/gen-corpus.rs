@@ -1,7 +1,7 @@
 //! Writes a deterministic, realistic briefing of any size, for benchmarks.
 //!
 //! ```sh
-//! cargo run --release --example gen-corpus -- --items 10000 --out /tmp/corpus [--seed 1] [--hugo /tmp/hugo-site]
+//! cargo run --release --example gen-corpus -- --items 10000 --out /tmp/corpus [--seed 1] [--hugo /tmp/hugo-site] [--translate uk]
 //! ```
 //!
 //! About 70% of the items are statements with Markdown bodies of a few hundred words
@@ -645,13 +645,141 @@ fn hugo_site(h: &Path) {
     );
 }
 
+mod translate {
+    //! `--translate LANG`: declares LANG as a second language and writes a translation
+    //! of every item beside it (`<id>.<lang>.md|yaml`): its title or name, a round's
+    //! summary and a Markdown item's body, with each Latin letter written in Cyrillic
+    //! (the same length of words to read, index and render; link targets kept).
+    use std::fs;
+    use std::path::Path;
+
+    /// A Latin letter's Cyrillic look-alike, so translated words are as long as the
+    /// originals and exercise Unicode folding in the search index.
+    fn letter(c: char) -> char {
+        const LOWER: &str = "абцдефгхіјклмнопqрстуввхиз";
+        const UPPER: &str = "АБЦДЕФГХІЈКЛМНОПQРСТУВВХИЗ";
+        match c {
+            'a'..='z' => LOWER.chars().nth(c as usize - 'a' as usize).unwrap_or(c),
+            'A'..='Z' => UPPER.chars().nth(c as usize - 'A' as usize).unwrap_or(c),
+            _ => c,
+        }
+    }
+
+    /// `text` in Cyrillic letters, except link targets `(@kind/id)` and YAML keys.
+    pub fn words(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() * 2);
+        let mut in_target = false;
+        let mut prev = ' ';
+        for c in text.chars() {
+            if prev == ']' && c == '(' {
+                in_target = true;
+            } else if in_target && c == ')' {
+                in_target = false;
+            }
+            out.push(if in_target { c } else { letter(c) });
+            prev = c;
+        }
+        out
+    }
+
+    /// The value of the one-line YAML field `key` in `text`.
+    fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(": "))
+    }
+
+    /// A round's folded `summary: >-` block, as one line.
+    fn summary(text: &str) -> Option<String> {
+        let mut lines = text.lines().skip_while(|l| !l.starts_with("summary:"));
+        lines.next()?;
+        let s: Vec<&str> = lines
+            .take_while(|l| l.starts_with("  "))
+            .map(str::trim)
+            .collect();
+        (!s.is_empty()).then(|| s.join(" "))
+    }
+
+    fn quoted(s: &str) -> String {
+        format!(
+            "\"{}\"",
+            s.trim_matches('"')
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+        )
+    }
+
+    /// Writes every translation and declares the language; returns how many were written.
+    pub fn all(content: &Path, lang: &str) -> usize {
+        let site = content.join("site.yaml");
+        let yaml = fs::read_to_string(&site).expect("site.yaml");
+        fs::write(&site, format!("{yaml}languages: [en, {lang}]\n")).expect("write site.yaml");
+        let mut written = 0;
+        let mut dirs: Vec<_> = fs::read_dir(content)
+            .expect("content")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        for dir in dirs {
+            let mut files: Vec<_> = fs::read_dir(&dir)
+                .expect("kind folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            files.sort();
+            for f in files {
+                let (Some(stem), Some(ext)) = (f.file_stem(), f.extension()) else {
+                    continue;
+                };
+                let (stem, ext) = (stem.to_string_lossy(), ext.to_string_lossy());
+                let text = fs::read_to_string(&f).expect("item");
+                let note = "translation_note: Briefing translation, quotes included.\n";
+                let out = match &*ext {
+                    "yaml" => {
+                        let mut t = String::from(note);
+                        for key in ["name", "title"] {
+                            if let Some(v) = field(&text, key) {
+                                t.push_str(&format!("{key}: {}\n", quoted(&words(v))));
+                            }
+                        }
+                        if let Some(s) = summary(&text) {
+                            t.push_str(&format!("summary: {}\n", quoted(&words(&s))));
+                        }
+                        t
+                    }
+                    "md" => {
+                        let Some(rest) = text.strip_prefix("---\n") else {
+                            continue;
+                        };
+                        let Some((front, body)) = rest.split_once("\n---\n") else {
+                            continue;
+                        };
+                        let mut t = format!("---\n{note}");
+                        if let Some(v) = field(front, "title") {
+                            t.push_str(&format!("title: {}\n", quoted(&words(v))));
+                        }
+                        t.push_str("---\n");
+                        t.push_str(&words(body));
+                        t
+                    }
+                    _ => continue,
+                };
+                fs::write(dir.join(format!("{stem}.{lang}.{ext}")), out)
+                    .expect("write translation");
+                written += 1;
+            }
+        }
+        written
+    }
+}
+
 fn main() {
     let mut items = 1000usize;
     let mut seed = 1u64;
     let mut out: Option<PathBuf> = None;
     let mut hugo: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
-    let usage = "usage: gen-corpus --items N --out DIR [--seed N] [--hugo DIR]";
+    let mut translate: Option<String> = None;
+    let usage = "usage: gen-corpus --items N --out DIR [--seed N] [--hugo DIR] [--translate LANG]";
     while let Some(a) = args.next() {
         let mut val = || args.next().unwrap_or_else(|| panic!("{usage}"));
         match a.as_str() {
@@ -659,6 +787,7 @@ fn main() {
             "--seed" => seed = val().parse().expect("--seed takes a number"),
             "--out" => out = Some(val().into()),
             "--hugo" => hugo = Some(val().into()),
+            "--translate" => translate = Some(val()),
             _ => panic!("{usage}"),
         }
     }
@@ -669,6 +798,10 @@ fn main() {
         }
     }
     generate(items, seed, &out, hugo.as_deref());
+    if let Some(lang) = &translate {
+        let written = translate::all(&out.join("content"), lang);
+        println!("{written} translations into {lang}");
+    }
     let n = Counts::new(items);
     println!(
         "{} items: {} statements, {} meetings, {} actors, {} sources, {} guarantees, {} rounds, \

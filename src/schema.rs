@@ -220,6 +220,13 @@ fn translation_schemas() -> Vec<SchemaFile> {
             "briefing round translation",
             &format!("content/rounds/**/*.<lang>.yaml: a round's {NOTE}."),
         ),
+        generate::<RawSiteTranslation>(
+            "site-translation.schema.json",
+            "briefing site translation",
+            &format!(
+                "content/site.<lang>.yaml: the site's title, subtitle and description; {NOTE}."
+            ),
+        ),
         generate::<RawDocumentTranslation>(
             "document-translation.schema.json",
             "briefing document translation",
@@ -238,6 +245,7 @@ pub fn translation_file_for(dir: &str) -> Option<&'static str> {
         "guarantees" => "guarantee-translation.schema.json",
         "rounds" => "round-translation.schema.json",
         "documents" => "document-translation.schema.json",
+        "site" => "site-translation.schema.json",
         _ => return None,
     })
 }

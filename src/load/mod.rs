@@ -10,7 +10,7 @@ pub use places::{SourcingPlaces, sourcing_places};
 
 pub use cache::FileCache;
 pub use read::{read, read_bytes};
-pub use translations::{TranslationDoc, TranslationFile, translation_name};
+pub use translations::{SiteTranslationFile, TranslationDoc, TranslationFile, translation_name};
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos};
 use crate::model::Kind;
@@ -66,6 +66,8 @@ pub struct Loaded {
     pub failed: BTreeMap<(Kind, String), PathBuf>,
     /// Translation files (`<id>.<lang>.md`, `.yaml`), in walk order; not items.
     pub translations: Vec<TranslationFile>,
+    /// The site's own words in other languages (`content/site.<lang>.yaml`).
+    pub site_translations: Vec<SiteTranslationFile>,
 }
 
 fn citations() -> Shape {
@@ -96,9 +98,16 @@ pub fn load_cached(root: &Path, cache: Option<&FileCache>) -> (Loaded, Diagnosti
         return (loaded, diags);
     }
     let mut translation_files = Vec::new();
+    let mut site_translation_files = Vec::new();
     let found = crate::timings::time("load: walk", || {
-        walk(root, &content, &mut translation_files, &mut diags)
+        walk(
+            root,
+            &content,
+            (&mut translation_files, &mut site_translation_files),
+            &mut diags,
+        )
     });
+    loaded.site_translations = translations::parse_site(root, site_translation_files, &mut diags);
 
     let site_file = PathBuf::from("content/site.yaml");
     match read(root, &site_file) {
@@ -220,11 +229,12 @@ pub fn shape(kind: Option<Kind>) -> Shape {
 }
 
 /// Finds each kind's files, checking ids; stray files become warnings. Translation
-/// files go to `translations` as (kind, original id, language as written, file).
+/// files go to `translations.0` as (kind, original id, language as written, file);
+/// `content/site.<lang>.yaml` files to `translations.1` as (language, file).
 fn walk(
     root: &Path,
     content: &Path,
-    translations: &mut Vec<translations::Found>,
+    translations: (&mut Vec<translations::Found>, &mut Vec<(String, PathBuf)>),
     diags: &mut Diagnostics,
 ) -> BTreeMap<Kind, Vec<PathBuf>> {
     let mut found: BTreeMap<Kind, Vec<PathBuf>> = BTreeMap::new();
@@ -289,6 +299,15 @@ fn walk(
         if parts.len() == 1 && parts[0] == "site.yaml" {
             continue;
         }
+        if parts.len() == 1
+            && let Some(("site", lang)) = parts[0]
+                .strip_suffix(".yaml")
+                .and_then(|stem| stem.split_once('.'))
+            && translation_name(&format!("site.{lang}")).is_some()
+        {
+            translations.1.push((lang.to_string(), rel_path));
+            continue;
+        }
         let kind = parts
             .first()
             .and_then(|p| Kind::from_dir(p))
@@ -309,7 +328,7 @@ fn walk(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         if let Some((original, lang)) = translation_name(&id) {
-            translations.push(translations::Found {
+            translations.0.push(translations::Found {
                 kind,
                 id: original,
                 lang,

@@ -57,6 +57,44 @@ pub enum TranslationDoc {
     Document(Doc<RawDocumentTranslation>),
 }
 
+/// `content/site.<lang>.yaml`, the site's own words in a language, read.
+#[derive(Debug, Clone)]
+pub struct SiteTranslationFile {
+    /// Its language, as written in the file name (checked by validation).
+    pub lang: String,
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// What it says; `None` if it could not be read (an error says why).
+    pub doc: Option<Doc<RawSiteTranslation>>,
+}
+
+/// Reads and parses `content/site.<lang>.yaml` files: words only, site.yaml's other
+/// settings refused as facts of the original.
+pub(super) fn parse_site(
+    root: &Path,
+    found: Vec<(String, PathBuf)>,
+    diags: &mut Diagnostics,
+) -> Vec<SiteTranslationFile> {
+    let shape = Shape::of::<RawSiteTranslation>().facts_of::<RawSite>();
+    found
+        .into_iter()
+        .map(|(lang, file)| {
+            let doc = match read(root, &file) {
+                Ok(text) => {
+                    let (doc, es) = parse_with(false, "site".into(), &file, &text, &shape);
+                    diags.extend(es);
+                    doc
+                }
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            };
+            SiteTranslationFile { lang, file, doc }
+        })
+        .collect()
+}
+
 /// The original's id and the language of a file stem that names a translation
 /// (`paris-summit.uk`, `zelensky.pt-BR`): an id, a dot, and something shaped like a
 /// language tag (two or three letters, then subtags). `None` for any other stem.

@@ -139,7 +139,8 @@ impl Model {
         self.items(kind).map(|x| &x.meta().id).collect()
     }
 
-    /// True if an item was read from the file `rel` (relative to the site root).
+    /// True if an item, or a translation, was read from the file `rel` (relative to the
+    /// site root).
     pub fn has_file(&self, rel: &std::path::Path) -> bool {
         let kind = rel
             .iter()
@@ -147,10 +148,14 @@ impl Model {
             .and_then(|d| d.to_str())
             .and_then(Kind::from_dir);
         let id = rel.file_stem().and_then(|s| s.to_str());
-        let (Some(kind), Some(id)) = (kind, id) else {
-            return false;
+        let translates = || {
+            self.translations.iter().any(|(_, _, t)| t.file == rel)
+                || self.site.translations.values().any(|t| t.file == rel)
         };
-        self.item(kind, id).is_some_and(|x| x.meta().file == rel)
+        let (Some(kind), Some(id)) = (kind, id) else {
+            return translates();
+        };
+        self.item(kind, id).is_some_and(|x| x.meta().file == rel) || translates()
     }
 }
 

@@ -7,6 +7,7 @@ mod kind;
 mod lang;
 mod links;
 mod reference;
+mod site_words;
 pub mod terms;
 mod tracked;
 pub mod translation;
@@ -19,6 +20,7 @@ pub use kind::{Kind, RoundView};
 pub use lang::{Lang, LangError, Languages};
 pub use links::Links;
 pub use reference::Ref;
+pub use site_words::{SiteTranslation, SiteWords};
 pub use terms::{Term, Vocabularies, Vocabulary};
 pub use tracked::{Current, Tracked};
 pub use translation::{Freshness, InLanguage, Revision, Translation, Translations, Word, Words};
@@ -69,6 +71,8 @@ pub struct SiteSettings {
     pub vocabularies: Vocabularies,
     /// How claims are judged (site.yaml `claims`).
     pub claims: ClaimRules,
+    /// The site's own words in translation languages (`content/site.<lang>.yaml`).
+    pub translations: std::collections::BTreeMap<Lang, SiteTranslation>,
 }
 
 /// List pages show this many items each unless site.yaml says otherwise.

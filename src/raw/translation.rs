@@ -155,6 +155,21 @@ translation!(
     }
 );
 
+translation!(
+    /// content/site.<lang>.yaml: the site's own words in a translation language.
+    RawSiteTranslation, "SiteTranslation" {
+        /// The briefing's title in the language.
+        #[schemars(with = "Option<String>")]
+        title: Opt<String>,
+        /// Subtitle.
+        #[schemars(with = "Option<String>")]
+        subtitle: Opt<String>,
+        /// What the briefing is about (Markdown).
+        #[schemars(with = "Option<String>")]
+        description: Opt<String>,
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +197,6 @@ mod tests {
         words_of::<RawRoundTranslation, RawRound>();
         words_of::<RawDocumentTranslation, RawDocument>();
         words_of::<RawProvisionTranslation, RawProvision>();
+        words_of::<RawSiteTranslation, RawSite>();
     }
 }

@@ -97,6 +97,16 @@ impl OriginalWords for RawRound {
     }
 }
 
+impl OriginalWords for RawSite {
+    fn words(&self, _: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        push(&mut out, "title", &self.title);
+        push(&mut out, "subtitle", &self.subtitle);
+        push(&mut out, "description", &self.description);
+        out
+    }
+}
+
 impl OriginalWords for RawDocument {
     fn words(&self, body: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();

@@ -318,10 +318,15 @@ fn install_globals(
     versions: &[trees::Version],
 ) {
     let s = &m.site;
+    // The site's own words in the render's language (`content/site.<lang>.yaml`).
+    let words = match crate::model::Lang::parse(locale.tag()) {
+        Ok(lang) => s.words_in(&lang),
+        Err(_) => s.words_in(s.languages.default_lang()),
+    };
     let site = SiteView {
-        title: &s.title,
-        subtitle: s.subtitle.as_deref(),
-        description_html: view::opt_prose_value(&s.description_html),
+        title: words.title.as_deref().unwrap_or(&s.title),
+        subtitle: words.subtitle.as_deref(),
+        description_html: view::opt_prose_value(&words.description_html),
         base_url: s.base_url.as_deref(),
         language: &s.language,
         timezone: &s.timezone,

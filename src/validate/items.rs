@@ -396,6 +396,7 @@ pub fn site(
         &mut c,
     );
     let settings = SiteSettings {
+        translations: Default::default(),
         subtitle: c.text(&r.subtitle),
         description_html: c.markdown_field(&r.description),
         title: title?,

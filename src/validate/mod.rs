@@ -99,6 +99,10 @@ pub fn validate_keeping_ids(loaded: Loaded) -> (Option<Model>, Diagnostics, Ids)
         .as_ref()
         .map(|s| translations::check(&loaded, &s.languages, &ids, &mut diags))
         .unwrap_or_default();
+    let mut site = site;
+    if let Some(s) = &mut site {
+        s.translations = translations::check_site(&loaded, &s.languages, &ids, &mut diags);
+    }
     match site {
         Some(site) if !diags.has_errors() => {
             let mut model = Model {

@@ -23,6 +23,7 @@ mod round_summary;
 mod scaffold;
 mod schema;
 mod serve;
+mod site_translation;
 mod snapshots;
 mod sourcing;
 mod split_views;

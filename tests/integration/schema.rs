@@ -33,7 +33,11 @@ impl Validator {
         };
         let value: serde_json::Value = serde_saphyr::from_str(yaml).unwrap();
         let dir = file.split('/').nth(1).unwrap();
-        let dir = if dir == "site.yaml" { "site" } else { dir };
+        let dir = if dir.starts_with("site.") {
+            "site"
+        } else {
+            dir
+        };
         let stem = Path::new(file).file_stem().unwrap().to_str().unwrap();
         let name = if briefing::load::translation_name(stem).is_some() {
             schema::translation_file_for(dir)
@@ -147,6 +151,7 @@ fn schema_command_writes_one_file_per_kind() {
             "meeting.schema.json",
             "round-translation.schema.json",
             "round.schema.json",
+            "site-translation.schema.json",
             "site.schema.json",
             "source-translation.schema.json",
             "source.schema.json",

@@ -68,40 +68,37 @@ impl<'a> Original<'a> {
 
 /// The language of a translation file, if it is one items may be translated into.
 pub(super) fn language(
-    tf: &TranslationFile,
+    file: &Path,
+    written: &str,
+    ext: &str,
     languages: &Languages,
     diags: &mut Diagnostics,
 ) -> Option<Lang> {
     let at = Some(Pos::new(1, 1));
     let err = |message: String, help: String| {
         Diagnostic::error(Code::TranslationLanguage, message)
-            .in_whole_file(&tf.file)
+            .in_whole_file(file)
             .at(at)
             .help(help)
     };
     let renamed = |l: &str| {
-        let name = tf
-            .file
+        let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        name.replacen(&format!(".{}.", tf.lang), &format!(".{l}."), 1)
+        name.replacen(&format!(".{written}."), &format!(".{l}."), 1)
     };
-    let lang = match Lang::parse(&tf.lang) {
+    let lang = match Lang::parse(written) {
         Ok(l) => l,
         Err(e) => {
             let help = match &e.suggestion {
                 Some(s) => format!("did you mean `{s}`? rename the file to `{}`", renamed(s)),
                 None => format!(
-                    "name translations `<id>.<language>.{}` with a declared language: {}",
-                    ext(tf.kind),
+                    "name translations `<id>.<language>.{ext}` with a declared language: {}",
                     declared(languages)
                 ),
             };
-            diags.push(err(
-                format!("translation file in `{}`: {}", tf.lang, e),
-                help,
-            ));
+            diags.push(err(format!("translation file in `{written}`: {e}"), help));
             return None;
         }
     };
@@ -134,7 +131,7 @@ pub(super) fn language(
     Some(lang)
 }
 
-fn ext(kind: Kind) -> &'static str {
+pub(super) fn ext(kind: Kind) -> &'static str {
     if kind.is_markdown() { "md" } else { "yaml" }
 }
 

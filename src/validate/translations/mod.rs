@@ -5,6 +5,9 @@
 
 mod files;
 mod lists;
+mod site;
+
+pub(super) use site::check_site;
 
 use super::checker::Checker;
 use super::ids::Ids;
@@ -29,7 +32,7 @@ pub(super) fn check(
     let mut seen: BTreeMap<(Kind, &str, Lang), &Path> = BTreeMap::new();
     let mut accepted: Vec<(&TranslationFile, Lang, Original)> = Vec::new();
     for tf in &loaded.translations {
-        let Some(lang) = language(tf, languages, diags) else {
+        let Some(lang) = language(&tf.file, &tf.lang, files::ext(tf.kind), languages, diags) else {
             continue;
         };
         let Some(original) = original_of(tf, &originals, ids, diags) else {
