@@ -105,14 +105,21 @@ fn plan(model: &Model, root: &Path, opts: &RenderOptions) -> Result<Vec<Tree>, V
 }
 
 /// The model as a tree's render sees it: the site's `language` is the tree's (pages'
-/// `lang`, the feed's `xml:lang`), its `base_url` the URL of the tree's folder (the
-/// feed and `timeline.json` link to the tree's own pages).
+/// `lang`, the feed's `xml:lang`), its title, subtitle and description its words in that
+/// language (`content/site.<lang>.yaml`, for the feed), its `base_url` the URL of the
+/// tree's folder (the feed and `timeline.json` link to the tree's own pages).
 fn placed<'m>(model: &'m Model, tree: &Tree) -> Cow<'m, Model> {
     if tree.dir.is_empty() && tree.lang == model.site.language {
         return Cow::Borrowed(model);
     }
     let mut m = model.clone();
     m.site.language = tree.lang.clone();
+    if let Ok(lang) = crate::model::Lang::parse(&tree.lang) {
+        let words = m.site.words_in(&lang);
+        m.site.title = words.title.unwrap_or(m.site.title);
+        m.site.subtitle = words.subtitle;
+        m.site.description_html = words.description_html;
+    }
     if let Some(base) = &mut m.site.base_url {
         base.push_str(&tree.dir);
     }

@@ -251,3 +251,13 @@ fn a_declared_language_without_an_interface_catalog_is_an_error() {
     assert!(site.page("de/index.html").contains("<html lang=\"de\">"));
     assert!(site.page("index.html").contains(">Deutsch</a>"));
 }
+
+#[test]
+fn each_language_s_feed_has_the_site_s_words_in_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    build_into(root, out.path(), None);
+    let feed = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    assert!(feed("uk/feed.xml").contains("<title>Гарантії безпеки для України</title>"));
+    assert!(feed("feed.xml").contains("<title>Security guarantees for Ukraine</title>"));
+}
