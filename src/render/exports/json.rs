@@ -35,21 +35,26 @@ impl Serialize for Items<'_, '_> {
     }
 }
 
-/// One item as the document lists it: its view, and its translations' words by
-/// language when it has any (an item without translations is its view alone).
+/// One item as the document lists it: its view alone, or, when it has translations, its
+/// view and their words by language (the view's fields and `translations` in one object).
 #[derive(Serialize)]
-struct ExportItem<'a> {
-    #[serde(flatten)]
-    view: ItemView,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    translations: Option<ItemTranslations<'a>>,
+#[serde(untagged)]
+enum ExportItem<'a> {
+    Untranslated(ItemView),
+    Translated {
+        #[serde(flatten)]
+        view: ItemView,
+        translations: ItemTranslations<'a>,
+    },
 }
 
 impl<'a> ExportItem<'a> {
     fn new(m: &'a Model, views: &Views, kind: Kind, id: &'a str) -> Self {
-        ExportItem {
-            view: views.item(kind, id),
-            translations: ItemTranslations::of(m, kind, id),
+        let view = views.item(kind, id);
+        match ItemTranslations::of(m, kind, id) {
+            // Most items: written as the view, with nothing in between.
+            None => ExportItem::Untranslated(view),
+            Some(translations) => ExportItem::Translated { view, translations },
         }
     }
 }
