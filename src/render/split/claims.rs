@@ -28,14 +28,14 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
     }
 }
 
-pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
+pub(super) fn pages(plan: &Arc<Plan>, l: &crate::i18n::Locale) -> Vec<Page> {
     let n = plan.pages.len().max(1);
     (0..n)
         .map(|i| {
             page(
                 Section::Claims.page(i + 1),
                 "claims.html",
-                numbered("Claims checked", i + 1, n),
+                numbered(l, &l.text("title.claims"), i + 1, n),
                 "claims",
                 Part::Claims(plan.clone(), i),
             )

@@ -289,8 +289,8 @@ pub struct RegisterEntry {
     pub source: Link,
     /// Reliability letter and meaning.
     pub reliability: &'static str,
-    /// Its meaning.
-    pub reliability_meaning: &'static str,
+    /// Its meaning, in the views' language.
+    pub reliability_meaning: String,
     /// How many citations name it.
     pub citations: usize,
     /// Items citing it.
@@ -313,8 +313,8 @@ pub struct FindingView {
 pub struct FindingGroup {
     /// Stable code, e.g. `single-source`.
     pub code: &'static str,
-    /// Heading.
-    pub title: &'static str,
+    /// Heading, in the views' language.
+    pub title: String,
     /// Findings.
     pub findings: Vec<FindingView>,
 }
