@@ -289,9 +289,9 @@ fn converted(rel: &str) -> bool {
     }
 }
 
-/// Words that views made in Rust still write in English (vocabulary labels a site may
-/// set in site.yaml `vocabularies`, claim details): not yet in the catalog.
-const NOT_YET: &[&str] = &["provisions", "reliability", "anonymous", "unattributed"];
+/// Words that views made in Rust still write in English (citations' reliability meanings,
+/// attributions): not yet in the catalog.
+const NOT_YET: &[&str] = &["reliability", "anonymous", "unattributed"];
 
 /// English words of the interface that the content of `site` does not use itself.
 fn english_words(site: &Site) -> BTreeSet<String> {
@@ -438,4 +438,26 @@ fn the_split_views_titles_come_from_the_catalog() {
         let heading = &sourcing[at..at + sourcing[at..].find("</a>").unwrap()];
         assert!(heading.ends_with(&format!(">{MARK}")), "{heading}");
     }
+}
+
+/// Claims' verdicts, measures, tracked figures and reasons are the catalog's: the plan
+/// fixture (every kind of verdict) in Ukrainian.
+#[test]
+fn claims_are_checked_in_the_page_s_language() {
+    let site = Site::fixture("plan");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", format!("{yaml}language: uk\n"));
+    build(&site);
+    let claims = site.page("claims.html");
+    for words in [
+        "погоджено 12 з 19 положень; ще для 3 положень немає позиції сторони",
+        "досі відкрито 7 з 19 положень",
+        "брифінг не відстежує текст, на який воно посилається",
+        "твердження перевищує записану цифру, але 3 положення без записаної позиції можуть це пояснити",
+        "записану позицію мали лише 0% положень (0 з 20), а потрібно щонайменше 80%",
+        "заяву датовано місяцем або роком",
+    ] {
+        assert!(claims.contains(words), "{words}");
+    }
+    assert!(!claims.contains("provisions"), "{claims}");
 }

@@ -48,7 +48,11 @@ pub(super) fn data(views: &Views, plan: &Plan, i: usize) -> Vec<(&'static str, t
     let pagination: Pagination =
         paginate::paged(&plan.pages, plan.claims.len(), &|n| Section::Claims.file(n))
             .swap_remove(i);
-    let verdicts: Vec<Tally> = tally(plan.claims.iter().map(|c| (c.verdict, c.verdict_label)));
+    let verdicts: Vec<Tally> = tally(
+        plan.claims
+            .iter()
+            .map(|c| (c.verdict, c.verdict_label.as_str())),
+    );
     vec![
         ("claims", views.value(&&plan.claims[run])),
         ("pagination", views.value(&pagination)),

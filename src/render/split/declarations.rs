@@ -172,7 +172,11 @@ pub(super) fn pages(plan: &Arc<Plan>, l: &crate::i18n::Locale) -> Vec<Page> {
 
 /// Claims by verdict.
 fn verdicts<'a>(claims: impl IntoIterator<Item = &'a ClaimView>) -> Vec<Tally> {
-    tally(claims.into_iter().map(|c| (c.verdict, c.verdict_label)))
+    tally(
+        claims
+            .into_iter()
+            .map(|c| (c.verdict, c.verdict_label.as_str())),
+    )
 }
 
 /// The totals of the declarations by actor.

@@ -67,19 +67,23 @@ pub struct PageSummary {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Tally {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub count: usize,
 }
 
 /// Counts `keys` (key, label), in key order.
-fn tally(keys: impl IntoIterator<Item = (&'static str, &'static str)>) -> Vec<Tally> {
+fn tally<'a>(keys: impl IntoIterator<Item = (&'static str, &'a str)>) -> Vec<Tally> {
     let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
     for k in keys {
         *counts.entry(k).or_default() += 1;
     }
     counts
         .into_iter()
-        .map(|((key, label), count)| Tally { key, label, count })
+        .map(|((key, label), count)| Tally {
+            key,
+            label: label.to_string(),
+            count,
+        })
         .collect()
 }
 
