@@ -461,3 +461,19 @@ fn claims_are_checked_in_the_page_s_language() {
     }
     assert!(!claims.contains("provisions"), "{claims}");
 }
+
+/// The declarations' count of answers and contradictions names them in the page's
+/// language.
+#[test]
+fn relations_are_counted_in_the_page_s_language() {
+    let site = Site::minimal();
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", format!("{yaml}language: uk\n"));
+    site.write(
+        "content/statements/reply.md",
+        "---\ndate: 2026-01-04\nattributed_to: an official\ncontradicts: [umerov-90]\n---\nNo.\n",
+    );
+    build(&site);
+    let index = site.page("declarations.html");
+    assert!(index.contains("1 суперечить"), "{index}");
+}

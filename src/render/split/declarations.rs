@@ -282,7 +282,11 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
             };
             let exchange_totals = ExchangeTotals {
                 exchanges: plan.exchanges.len(),
-                relations: tally(plan.exchanges.iter().map(|x| (x.relation, x.relation))),
+                relations: tally(
+                    plan.exchanges
+                        .iter()
+                        .map(|x| (x.relation, x.relation_label.as_str())),
+                ),
             };
             let actor_pages = summaries(
                 views,

@@ -222,6 +222,9 @@ impl<'m> Views<'m> {
             .map(|(s, relation, o)| StatementRelation {
                 statement: self.link(Kind::Statements, &s.meta.id),
                 relation,
+                relation_label: self
+                    .locale
+                    .text(&format!("relation_words.{}", relation.replace(' ', "-"))),
                 other: self.link_to(Kind::Statements, o),
             })
             .collect();

@@ -188,6 +188,8 @@ pub struct StatementRelation {
     pub statement: Link,
     /// `responds to` or `contradicts`.
     pub relation: &'static str,
+    /// It in words, in the views' language (`relation_words.*`).
+    pub relation_label: String,
     /// The statement answered or contradicted.
     pub other: Link,
 }
