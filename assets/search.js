@@ -97,6 +97,28 @@
     if (!input || !list || !status || !more) {
       return;
     }
+    // The messages, in the page's language, are the status line's data attributes
+    // (search.html writes them from the catalog): `data-<name>`, or for a message that
+    // depends on a number `data-<name>-<plural category>`; `{name}` placeholders.
+    var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+    var group = status.getAttribute("data-group") || "";
+    function number(n) {
+      var s = String(n);
+      return group && s.length >= 4 ? s.replace(/\B(?=(\d{3})+$)/g, group) : s;
+    }
+    function say(name, count, args) {
+      var text = null;
+      if (count === undefined) {
+        text = status.getAttribute("data-" + name);
+      } else {
+        text = status.getAttribute("data-" + name + "-" + plurals.select(count)) ||
+          status.getAttribute("data-" + name + "-other");
+        args = Object.assign({ count: number(count) }, args);
+      }
+      return (text || "").replace(/\{(\w+)\}/g, function (all, key) {
+        return args && key in args ? args[key] : all;
+      });
+    }
     var run = 0;
     var hits = [];
     var shown = 0;
@@ -117,7 +139,7 @@
           li.className = "search-result result-" + d[0];
           var kind = document.createElement("span");
           kind.className = "badge entry-kind";
-          kind.textContent = d[0];
+          kind.textContent = list.getAttribute("data-kind-" + d[0]) || d[0];
           var a = document.createElement("a");
           a.href = d[2];
           a.textContent = d[1];
@@ -134,8 +156,8 @@
         });
         shown += page.length;
         more.hidden = shown >= hits.length;
-        status.textContent = hits.length + (hits.length === 1 ? " result" : " results") +
-          " for \u201c" + query + "\u201d" + (hits.length > shown ? ", the first " + shown + " shown." : ".");
+        status.textContent = say(hits.length > shown ? "results-first" : "results", hits.length,
+          { query: query, shown: number(shown) });
       });
     }
 
@@ -148,23 +170,22 @@
       hits = [];
       shown = 0;
       if (ws.length === 0) {
-        status.textContent = query ? "Type at least two letters." :
-          "Type a word to search " + manifest.items + " items.";
+        status.textContent = query ? say("short") : say("prompt", manifest.items);
         return;
       }
-      status.textContent = "Searching\u2026";
+      status.textContent = say("searching");
       var needed = [];
       ws.forEach(function (w) { needed = needed.concat(shardsFor(w)); });
       Promise.all(needed.map(function (n) { return load("search/t" + n + ".js"); })).then(function () {
         if (current !== run) { return; }
         hits = search(ws);
         if (hits.length === 0) {
-          status.textContent = "No results for \u201c" + query + "\u201d.";
+          status.textContent = say("none", undefined, { query: query });
           return;
         }
         return showMore(current);
       }).catch(function (e) {
-        status.textContent = "The search index could not be loaded (" + e.message + ").";
+        status.textContent = say("failed", undefined, { error: e.message });
       });
     }
 
@@ -188,7 +209,7 @@
       more.addEventListener("click", function () { showMore(run); });
       update();
     }, function (e) {
-      status.textContent = "The search index could not be loaded (" + e.message + ").";
+      status.textContent = say("failed", undefined, { error: e.message });
     });
   }
 

@@ -97,7 +97,12 @@ impl Dates {
         )
     }
 
-    /// "Jan 2026", for chart axes.
+    /// "Jan": the short name of `d`'s month, for chart axes.
+    pub fn month_abbr(&self, d: Date) -> &str {
+        &self.month_short[d.month() as usize - 1]
+    }
+
+    /// "Jan 2026": a month's short name and its year (chart axes).
     pub fn month_short(&self, d: Date) -> String {
         format!("{} {}", self.month_short[d.month() as usize - 1], d.year())
     }

@@ -230,6 +230,11 @@ fn classify(root: &Path, last: &Last, rel: &Path) -> Option<Edit> {
     }
     // Checked against the model validated, not the one the audience sees.
     let m = last.full.as_ref().unwrap_or(&last.model);
+    if m.translations.of(kind, id).next().is_some() {
+        // A translated original: its translations' freshness follows its words, which
+        // the full rebuild works out (and warns of) again.
+        return None;
+    }
     let (new, diags) = revalidate(root, kind, rel, &last.ids, m)?;
     // Warnings are reported for the whole site: they must stay what they were.
     let before = last

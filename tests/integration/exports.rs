@@ -122,7 +122,7 @@ fn json_export_has_a_schema_version_and_the_whole_model() {
     let site = Site::fixture("analysis");
     build(&site);
     let v: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     assert_eq!(v["lead_round"], "r3");
     // Items refer to each other by id and kind; the table of links has the rest, once.
     let named = &v["statements"].as_array().unwrap()[1];

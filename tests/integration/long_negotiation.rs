@@ -285,7 +285,7 @@ fn movements_per_round() {
 fn round_counts_in_the_json_export() {
     let site = built();
     let v: serde_json::Value = serde_json::from_str(&site.page("data/briefing.json")).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     let order = [
         "new", "up", "down", "reversal", "restored", "stalled", "steady", "settled",
     ];

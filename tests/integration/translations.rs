@@ -480,8 +480,80 @@ fn translations_leave_the_english_output_unchanged() {
     b.retain(|path, _| !path.starts_with('.'));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {
+        if path == "data/briefing.json" {
+            continue;
+        }
         assert!(without_language_links(bytes) == b[path], "{path} differs");
     }
+    // The JSON export carries every language: without them, it is the one made without.
+    let json = |files: &std::collections::BTreeMap<String, Vec<u8>>| {
+        serde_json::from_slice::<serde_json::Value>(&files["data/briefing.json"]).unwrap()
+    };
+    let (mut a, b) = (json(&a), json(&b));
+    assert_eq!(a["languages"], serde_json::json!(["en", "uk"]));
+    assert_eq!(b["languages"], serde_json::json!(["en"]));
+    a["languages"] = b["languages"].clone();
+    let mut translated = 0;
+    for kind in Kind::ALL {
+        for item in a[kind.dir()].as_array_mut().unwrap() {
+            let item = item.as_object_mut().unwrap();
+            translated += usize::from(item.remove("translations").is_some());
+        }
+    }
+    // france, financial, paris-summit, paris-round, umerov-90.
+    assert_eq!(translated, 5);
+    assert!(a == b, "data/briefing.json differs beyond its translations");
+}
+
+/// `data/briefing.json` gives each translated item its translations' words by
+/// language, from the audience's model: a CLEAR build has no trace of the translation
+/// of an AMBER meeting, nor of the words of an AMBER contribution; an AMBER build has both.
+#[test]
+fn the_json_export_carries_the_translations_the_audience_may_see() {
+    let site = bilingual();
+    let out = tempfile::tempdir().unwrap();
+    let item = |v: &serde_json::Value, kind: &str, id: &str| {
+        v[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+            .unwrap_or_default()
+    };
+    briefing::build(site.root(), &briefing::BuildOptions::new(out.path())).unwrap();
+    let text = std::fs::read_to_string(out.path().join("data/briefing.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["languages"], serde_json::json!(["en", "uk"]));
+    let uk = &item(&v, "meetings", "paris-summit")["translations"]["uk"];
+    assert_eq!(uk["title"], "Паризький саміт");
+    assert_eq!(uk["location"], "Париж");
+    assert_eq!(uk["note"], "Переклад брифінгу.");
+    assert_eq!(uk["fresh"], "current");
+    assert!(uk.get("date").is_none(), "facts are the original's only");
+    let contributions = &item(&v, "guarantees", "financial")["translations"]["uk"]["contributions"];
+    assert_eq!(
+        contributions
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["contribution-1"]
+    );
+    assert!(item(&v, "actors", "ukraine").get("translations").is_none());
+    for canary in ["cnry", "Таємні", "Нічого цікавого", "secret"] {
+        assert!(!text.contains(canary), "{canary}");
+    }
+    // The AMBER audience sees the meeting, its translation and the contribution's words.
+    let mut opts = briefing::BuildOptions::new(out.path());
+    opts.audience = Some(Tlp::Amber);
+    briefing::build(site.root(), &opts).unwrap();
+    let text = std::fs::read_to_string(out.path().join("data/briefing.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let uk = &item(&v, "meetings", "secret-talks")["translations"]["uk"];
+    assert_eq!(uk["title"], "Таємні переговори cnry-talks-translation");
+    assert!(text.contains("cnry-contribution-translation"));
 }
 
 /// A page without its links to its versions in other languages (`hreflang` links and
@@ -523,5 +595,26 @@ fn serve_checks_an_edited_translation_with_the_whole_site() {
         d.code == "stale-translation" && d.file.as_deref() == Some(std::path::Path::new(rel))
     };
     assert!(r.warnings.iter().any(stale));
+    assert!(inc.outputs() == full(site.root(), None).unwrap().0);
+}
+
+#[test]
+fn serve_rebuilds_the_whole_site_after_an_edit_to_a_translated_original() {
+    use briefing::incremental::{Incremental, full};
+    let site = bilingual();
+    let mut inc = Incremental::new(site.root(), None);
+    inc.rebuild().unwrap();
+    // The original's words change: its translation is now stale, which the export says.
+    let rel = "content/meetings/paris-summit.md";
+    let text = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    site.write(rel, text.replace("Finalise", "Settle"));
+    let r = inc.rebuild_after(&[rel.into()]).unwrap();
+    assert!(!r.partial);
+    let stale = |d: &briefing::diagnostics::Diagnostic| {
+        d.code == "stale-translation"
+            && d.file.as_deref()
+                == Some(std::path::Path::new("content/meetings/paris-summit.uk.md"))
+    };
+    assert!(r.warnings.iter().any(stale), "{:?}", r.warnings);
     assert!(inc.outputs() == full(site.root(), None).unwrap().0);
 }

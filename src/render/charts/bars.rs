@@ -2,6 +2,7 @@
 //! status, a kind of entry), bottom first.
 
 use super::{BarSeries, WIDTH, dark, esc, fill_attr, legend, num, open, patterns, ticks};
+use crate::i18n::Locale;
 use std::fmt::Write;
 
 /// Height of the plot area.
@@ -23,6 +24,7 @@ pub fn draw(
     desc: &str,
     categories: &[String],
     series: &[BarSeries],
+    l: &Locale,
 ) -> String {
     let shown: Vec<&BarSeries> = series
         .iter()
@@ -79,13 +81,16 @@ pub fn draw(
             .iter()
             .filter_map(|s| {
                 let v = s.values.get(i).copied().unwrap_or(0);
-                (v > 0).then(|| format!("{v} {}", s.name))
+                (v > 0).then(|| super::status_count(l, v, &s.name))
             })
             .collect();
         let tip = if parts.is_empty() {
-            format!("{cat}: none")
+            l.fill("chart_text.bar_none", &[("category", cat)])
         } else {
-            format!("{cat}: {}", parts.join(", "))
+            l.fill(
+                "chart_text.bar",
+                &[("category", cat), ("counts", &parts.join(", "))],
+            )
         };
         let _ = write!(out, r#"<g class="chart-bar"><title>{}</title>"#, esc(&tip));
         // Segments, outlined; then their counts where they fit (attributes they share
@@ -179,6 +184,7 @@ mod tests {
                 series("signed", &[0, 0]),
                 series("implemented", &[1, 2]),
             ],
+            crate::i18n::english(),
         )
     }
 
@@ -225,7 +231,14 @@ mod tests {
     #[test]
     fn labels_of_many_bars_are_thinned() {
         let cats: Vec<String> = (1..=60).map(|i| format!("Month {i}")).collect();
-        let svg = draw("m", "t", "d", &cats, &[series("meeting", &[1; 60])]);
+        let svg = draw(
+            "m",
+            "t",
+            "d",
+            &cats,
+            &[series("meeting", &[1; 60])],
+            crate::i18n::english(),
+        );
         let labels = svg.matches("class=\"chart-label\"").count();
         assert!(labels < 15 && labels > 5, "{labels}");
     }

@@ -22,6 +22,7 @@ mod steps;
 pub use bars::draw as draw_bars;
 pub use steps::draw as draw_steps;
 
+use crate::i18n::Locale;
 use crate::render::view::{DateView, TlpView};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -211,6 +212,15 @@ pub(crate) fn patterns<'k>(id: &str, keys: impl IntoIterator<Item = &'k str>) ->
     } else {
         format!("<defs>{out}</defs>")
     }
+}
+
+/// `3 agreed`: how many of a status (its label in `l`'s language), as a bar's tooltip
+/// and the rounds chart's description list them.
+pub(crate) fn status_count(l: &Locale, n: usize, status: &str) -> String {
+    l.fill(
+        "chart_text.status_count",
+        &[("count", &l.numbers().format(n as f64)), ("status", status)],
+    )
 }
 
 /// The opening `<svg>` tag with its accessible name and description.

@@ -3,9 +3,19 @@
 //! contested...) in a band of their own below it, drawn dashed with hollow markers.
 
 use super::{StepPath, WIDTH, clip, esc, num, open};
+use crate::i18n::Locale;
+use crate::i18n::format::Dates;
 use crate::model::Status;
 use jiff::civil::Date;
 use std::fmt::Write;
+
+/// The most characters of a status's name beside its row.
+const LABEL_CHARS: usize = 15;
+
+/// The label of `status` in `l`'s language.
+fn status(l: &Locale, status: &str) -> String {
+    l.text(&format!("status.{status}"))
+}
 
 /// Height of one status row.
 const ROW: f64 = 18.0;
@@ -21,13 +31,16 @@ const INKS: [&str; 8] = [
 ];
 /// Marker shapes, in turn.
 const MARKERS: usize = 6;
-/// Short month names for the time axis.
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// The SVG of a step chart of `paths` up to `end` (see the module).
-pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) -> String {
+pub fn draw(
+    id: &str,
+    title: &str,
+    desc: &str,
+    paths: &[StepPath],
+    end: Date,
+    l: &Locale,
+) -> String {
     // The rows: the ladder top down, then the states off it that some path reaches.
     let ladder: Vec<Status> = Status::LADDER.iter().rev().copied().collect();
     let off: Vec<Status> = Status::WEAKEST_FIRST
@@ -94,18 +107,19 @@ pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) ->
             } else {
                 ""
             },
-            n = s.as_str(),
+            n = esc(&clip(&status(l, s.as_str()), LABEL_CHARS)),
         );
     }
     if !off.is_empty() {
         let _ = write!(
             out,
-            r##"<text x="{x}" y="{y}" font-style="italic" fill="#555">off the ladder</text>"##,
+            r##"<text x="{x}" y="{y}" font-style="italic" fill="#555">{t}</text>"##,
+            t = esc(&l.text("ladder.off")),
             x = num(LEFT),
             y = num(band - 4.0),
         );
     }
-    for (d, label) in time_ticks(start, end) {
+    for (d, label) in time_ticks(start, end, l.dates()) {
         let tx = x(Some(d));
         let _ = write!(
             out,
@@ -124,9 +138,12 @@ pub fn draw(id: &str, title: &str, desc: &str, paths: &[StepPath], end: Date) ->
         let steps: Vec<String> = p
             .points
             .iter()
-            .map(|x| match &x.date {
-                Some(d) => format!("{} on {}", x.status, d.text),
-                None => format!("{} from the start", x.status),
+            .map(|x| {
+                let when = match &x.date {
+                    Some(d) => l.fill("chart.on_date", &[("date", &d.text)]),
+                    None => l.text("chart.from_start"),
+                };
+                format!("{} {when}", status(l, x.status))
             })
             .collect();
         let tip = format!("{}. {}: {}", i + 1, p.name, steps.join("; "));
@@ -228,7 +245,7 @@ fn marker(i: usize, x: f64, y: f64, ink: &str, hollow: bool) -> String {
 
 /// Ticks of the time axis between `start` and `end`: month starts when there are at
 /// most ten of them, else year starts (every so many years, at most ten ticks).
-fn time_ticks(start: Date, end: Date) -> Vec<(Date, String)> {
+fn time_ticks(start: Date, end: Date, dates: &Dates) -> Vec<(Date, String)> {
     let month_after = |d: Date| {
         let first = d.first_of_month();
         if first == d {
@@ -251,7 +268,7 @@ fn time_ticks(start: Date, end: Date) -> Vec<(Date, String)> {
             .into_iter()
             .enumerate()
             .map(|(k, d)| {
-                let m = MONTHS[d.month() as usize - 1];
+                let m = dates.month_abbr(d);
                 let label = if k == 0 || d.month() == 1 {
                     format!("{m} {}", d.year())
                 } else {
@@ -308,7 +325,14 @@ mod tests {
                 ],
             },
         ];
-        draw("g", "Paths", "Each contribution", &paths, day("2026-03-04"))
+        draw(
+            "g",
+            "Paths",
+            "Each contribution",
+            &paths,
+            day("2026-03-04"),
+            crate::i18n::english(),
+        )
     }
 
     #[test]
@@ -348,10 +372,18 @@ mod tests {
 
     #[test]
     fn time_ticks_are_months_or_years() {
-        let t = time_ticks(day("2026-01-02"), day("2026-03-04"));
+        let t = time_ticks(
+            day("2026-01-02"),
+            day("2026-03-04"),
+            crate::i18n::english().dates(),
+        );
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["Feb 2026", "Mar"]);
-        let t = time_ticks(day("2015-07-14"), day("2026-03-04"));
+        let t = time_ticks(
+            day("2015-07-14"),
+            day("2026-03-04"),
+            crate::i18n::english().dates(),
+        );
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["2016", "2018", "2020", "2022", "2024", "2026"]);
     }

@@ -2,9 +2,10 @@
 //! (TimelineJS format).
 
 use super::pretty;
+use super::translations::ItemTranslations;
 use crate::analysis::changes::all_round_changes;
 use crate::model::{Kind, Model};
-use crate::render::view::Views;
+use crate::render::view::{ItemView, Views};
 use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
@@ -18,6 +19,7 @@ fn to_bytes<T: Serialize>(v: &T, capacity: usize) -> Vec<u8> {
 
 /// The items of one kind, each made into its view only as it is written.
 struct Items<'a, 'm> {
+    m: &'a Model,
     views: &'a Views<'m>,
     kind: Kind,
     ids: Vec<&'a String>,
@@ -25,7 +27,35 @@ struct Items<'a, 'm> {
 
 impl Serialize for Items<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.ids.iter().map(|id| self.views.item(self.kind, id)))
+        s.collect_seq(
+            self.ids
+                .iter()
+                .map(|id| ExportItem::new(self.m, self.views, self.kind, id)),
+        )
+    }
+}
+
+/// One item as the document lists it: its view alone, or, when it has translations, its
+/// view and their words by language (the view's fields and `translations` in one object).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ExportItem<'a> {
+    Untranslated(ItemView),
+    Translated {
+        #[serde(flatten)]
+        view: ItemView,
+        translations: ItemTranslations<'a>,
+    },
+}
+
+impl<'a> ExportItem<'a> {
+    fn new(m: &'a Model, views: &Views, kind: Kind, id: &'a str) -> Self {
+        let view = views.item(kind, id);
+        match ItemTranslations::of(m, kind, id) {
+            // Most items: written as the view, with nothing in between.
+            None => ExportItem::Untranslated(view),
+            Some(translations) => ExportItem::Translated { view, translations },
+        }
     }
 }
 
@@ -37,6 +67,7 @@ struct Briefing<'a, 'm, 'v> {
     changes: Vec<Value>,
     documents: Items<'a, 'm>,
     guarantees: Items<'a, 'm>,
+    languages: Vec<&'a str>,
     lead_round: Option<&'a str>,
     links: Links<'a, 'v>,
     meetings: Items<'a, 'm>,
@@ -109,6 +140,7 @@ fn document<'a, 'm, 'v>(
     lead: Option<&'a str>,
 ) -> Briefing<'a, 'm, 'v> {
     let items = |kind: Kind| Items {
+        m,
         views: export,
         kind,
         ids: m.ids(kind),
@@ -119,6 +151,7 @@ fn document<'a, 'm, 'v>(
         changes: changes(m),
         documents: items(Kind::Documents),
         guarantees: items(Kind::Guarantees),
+        languages: s.languages.all().map(|l| l.as_str()).collect(),
         lead_round: lead,
         links: Links { views, m },
         meetings: items(Kind::Meetings),
@@ -195,12 +228,18 @@ pub fn briefing_into(
 /// line break and comma around it).
 pub fn item_piece(m: &Model, kind: Kind, id: &str) -> Vec<u8> {
     let mut buf = Vec::new();
-    item_into(&mut buf, &Views::for_export(m, false), kind, id).expect("views serialise");
+    item_into(&mut buf, m, &Views::for_export(m, false), kind, id).expect("views serialise");
     buf
 }
 
-fn item_into(buf: &mut Vec<u8>, views: &Views, kind: Kind, id: &str) -> serde_json::Result<()> {
-    pretty::write_compact(buf, &views.item(kind, id))
+fn item_into(
+    buf: &mut Vec<u8>,
+    m: &Model,
+    views: &Views,
+    kind: Kind,
+    id: &str,
+) -> serde_json::Result<()> {
+    pretty::write_compact(buf, &ExportItem::new(m, views, kind, id))
 }
 
 /// Writes the document as compact JSON with sorted keys, each top-level key and each
@@ -248,7 +287,7 @@ fn write_document(
                 buf.extend_from_slice(b",\n");
             }
             let start = *written + buf.len();
-            item_into(buf, list.views, list.kind, id).map_err(json)?;
+            item_into(buf, list.m, list.views, list.kind, id).map_err(json)?;
             marks.push(super::pieces::Mark {
                 kind: list.kind,
                 id: (*id).clone(),
@@ -273,6 +312,8 @@ fn write_document(
     items(&mut buf, w, &doc.documents, &mut written, marks)?;
     key(&mut buf, false, "guarantees");
     items(&mut buf, w, &doc.guarantees, &mut written, marks)?;
+    key(&mut buf, false, "languages");
+    pretty::write_compact(&mut buf, &doc.languages).map_err(json)?;
     key(&mut buf, false, "lead_round");
     pretty::write_compact(&mut buf, &doc.lead_round).map_err(json)?;
     key(&mut buf, false, "links");

@@ -13,6 +13,7 @@ pub mod pieces;
 mod pretty;
 mod search;
 mod text;
+mod translations;
 
 /// Deterministic random strings for tests that compare two ways of doing one thing:
 /// `count` strings, each of up to `most` of `pieces` picked by a xorshift generator.
@@ -71,7 +72,7 @@ pub fn search_files(m: &Model, views: &Views) -> Vec<Output> {
 }
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A file written piece by piece, made whole in memory (for renders that keep files).
 pub fn in_memory(path: &str, write: &mut WriteFn) -> Output {

@@ -28,14 +28,14 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
     }
 }
 
-pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
+pub(super) fn pages(plan: &Arc<Plan>, l: &crate::i18n::Locale) -> Vec<Page> {
     let n = plan.pages.len().max(1);
     (0..n)
         .map(|i| {
             page(
                 Section::Claims.page(i + 1),
                 "claims.html",
-                numbered("Claims checked", i + 1, n),
+                numbered(l, &l.text("title.claims"), i + 1, n),
                 "claims",
                 Part::Claims(plan.clone(), i),
             )
@@ -48,7 +48,11 @@ pub(super) fn data(views: &Views, plan: &Plan, i: usize) -> Vec<(&'static str, t
     let pagination: Pagination =
         paginate::paged(&plan.pages, plan.claims.len(), &|n| Section::Claims.file(n))
             .swap_remove(i);
-    let verdicts: Vec<Tally> = tally(plan.claims.iter().map(|c| (c.verdict, c.verdict_label)));
+    let verdicts: Vec<Tally> = tally(
+        plan.claims
+            .iter()
+            .map(|c| (c.verdict, c.verdict_label.as_str())),
+    );
     vec![
         ("claims", views.value(&&plan.claims[run])),
         ("pagination", views.value(&pagination)),

@@ -128,30 +128,30 @@ fn count(pages: &[Range<usize>]) -> usize {
     pages.len().max(1)
 }
 
-pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
+pub(super) fn pages(plan: &Arc<Plan>, l: &crate::i18n::Locale) -> Vec<Page> {
     let mut out = vec![page(
         View::Declarations.path().into(),
         "declarations.html",
-        "Declarations against commitments".into(),
+        l.text("title.declarations"),
         "declarations",
         Part::Declarations(plan.clone(), Which::Index),
     )];
     let sections: [SectionPlan; 3] = [
         (
             Section::DeclaredByActor,
-            "Declarations by actor",
+            "view_title.declared_by_actor",
             count(&plan.actor_pages),
             Which::Actors,
         ),
         (
             Section::DeclaredOnComponent,
-            "Declarations by guarantee component",
+            "view_title.declared_on_component",
             count(&plan.component_pages),
             Which::Components,
         ),
         (
             Section::Exchanges,
-            "Answers and contradictions",
+            "view_title.exchanges",
             count(&plan.exchange_pages),
             Which::Exchanges,
         ),
@@ -161,7 +161,7 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
             out.push(page(
                 section.page(i + 1),
                 "declarations-page.html",
-                numbered(title, i + 1, n),
+                numbered(l, &l.text(title), i + 1, n),
                 "declarations",
                 Part::Declarations(plan.clone(), which(i)),
             ));
@@ -172,7 +172,11 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
 
 /// Claims by verdict.
 fn verdicts<'a>(claims: impl IntoIterator<Item = &'a ClaimView>) -> Vec<Tally> {
-    tally(claims.into_iter().map(|c| (c.verdict, c.verdict_label)))
+    tally(
+        claims
+            .into_iter()
+            .map(|c| (c.verdict, c.verdict_label.as_str())),
+    )
 }
 
 /// The totals of the declarations by actor.
@@ -244,7 +248,8 @@ fn section_page<T: Serialize>(
             "index",
             views.value(&super::index(
                 View::Declarations,
-                "Declarations against commitments",
+                views.locale(),
+                "title.declarations",
             )),
         ),
     ]
@@ -277,7 +282,11 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
             };
             let exchange_totals = ExchangeTotals {
                 exchanges: plan.exchanges.len(),
-                relations: tally(plan.exchanges.iter().map(|x| (x.relation, x.relation))),
+                relations: tally(
+                    plan.exchanges
+                        .iter()
+                        .map(|x| (x.relation, x.relation_label.as_str())),
+                ),
             };
             let actor_pages = summaries(
                 views,

@@ -10,6 +10,7 @@
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
+use crate::i18n::Locale;
 use crate::model::Tlp;
 use crate::routes::View;
 use serde::Serialize;
@@ -66,19 +67,23 @@ pub struct PageSummary {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Tally {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub count: usize,
 }
 
 /// Counts `keys` (key, label), in key order.
-fn tally(keys: impl IntoIterator<Item = (&'static str, &'static str)>) -> Vec<Tally> {
+fn tally<'a>(keys: impl IntoIterator<Item = (&'static str, &'a str)>) -> Vec<Tally> {
     let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
     for k in keys {
         *counts.entry(k).or_default() += 1;
     }
     counts
         .into_iter()
-        .map(|((key, label), count)| Tally { key, label, count })
+        .map(|((key, label), count)| Tally {
+            key,
+            label: label.to_string(),
+            count,
+        })
         .collect()
 }
 
@@ -153,10 +158,17 @@ fn page(
     }
 }
 
-/// The title of page `n` of `pages` of a section called `title`.
-fn numbered(title: &str, n: usize, pages: usize) -> String {
+/// The title of page `n` of `pages` of a section called `title`, in `l`'s language.
+fn numbered(l: &Locale, title: &str, n: usize, pages: usize) -> String {
     if pages > 1 {
-        format!("{title}, page {n} of {pages}")
+        l.fill(
+            "title.list_page",
+            &[
+                ("list", title),
+                ("page", &l.numbers().format(n as f64)),
+                ("pages", &l.numbers().format(pages as f64)),
+            ],
+        )
     } else {
         title.to_string()
     }
@@ -175,10 +187,11 @@ pub(super) fn plan(views: &Views) -> Vec<Page> {
             )
         },
     );
-    let mut out = timeline::pages(&Arc::new(t));
-    out.extend(declarations::pages(&Arc::new(d)));
-    out.extend(sourcing::pages(&Arc::new(s)));
-    out.extend(claims::pages(&Arc::new(claims::plan(views, budget))));
+    let l = views.locale();
+    let mut out = timeline::pages(&Arc::new(t), l);
+    out.extend(declarations::pages(&Arc::new(d), l));
+    out.extend(sourcing::pages(&Arc::new(s), l));
+    out.extend(claims::pages(&Arc::new(claims::plan(views, budget)), l));
     out
 }
 
@@ -186,17 +199,19 @@ pub(super) fn plan(views: &Views) -> Vec<Page> {
 /// declarations'.
 pub(super) fn reading_contributions(views: &Views) -> Vec<Page> {
     let budget = views.m.site.view_page_entries.max(1);
-    let mut out = timeline::pages(&Arc::new(timeline::plan(views, budget)));
-    out.extend(declarations::pages(&Arc::new(declarations::plan(
-        views, budget,
-    ))));
+    let l = views.locale();
+    let mut out = timeline::pages(&Arc::new(timeline::plan(views, budget)), l);
+    out.extend(declarations::pages(
+        &Arc::new(declarations::plan(views, budget)),
+        l,
+    ));
     out
 }
 
 /// The pages of the sourcing view.
 pub(super) fn grading_citations(views: &Views) -> Vec<Page> {
     let budget = views.m.site.view_page_entries.max(1);
-    sourcing::pages(&Arc::new(sourcing::plan(views, budget)))
+    sourcing::pages(&Arc::new(sourcing::plan(views, budget)), views.locale())
 }
 
 /// The data of one page of a split view.
@@ -209,10 +224,10 @@ pub(super) fn data(views: &Views, part: &Part) -> Vec<(&'static str, tera::Value
     }
 }
 
-/// The link to a view's index.
-fn index(view: View, title: &str) -> PageRef {
+/// The link to a view's index, titled as its page is (`title.<key>`).
+fn index(view: View, l: &Locale, key: &str) -> PageRef {
     PageRef {
-        title: title.to_string(),
+        title: l.text(key),
         url: view.path().to_string(),
     }
 }

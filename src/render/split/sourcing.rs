@@ -24,7 +24,7 @@ pub(crate) struct Plan {
 #[derive(Debug)]
 struct Group {
     code: &'static str,
-    title: &'static str,
+    title: String,
     findings: Vec<FindingView>,
     pages: Vec<Range<usize>>,
 }
@@ -56,7 +56,7 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
                 |r, cited, room| RegisterEntry {
                     source: r.source.clone(),
                     reliability: r.reliability,
-                    reliability_meaning: r.reliability_meaning,
+                    reliability_meaning: r.reliability_meaning.clone(),
                     citations: r.citations,
                     cited_by: take(cited, room),
                 },
@@ -81,11 +81,11 @@ pub(super) fn plan(views: &Views, budget: usize) -> Plan {
     }
 }
 
-pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
+pub(super) fn pages(plan: &Arc<Plan>, l: &crate::i18n::Locale) -> Vec<Page> {
     let mut out = vec![page(
         View::Sourcing.path().into(),
         "sourcing.html",
-        "Sourcing".into(),
+        l.text("title.sourcing"),
         "sourcing",
         Part::Sourcing(plan.clone(), Which::Index),
     )];
@@ -94,7 +94,7 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
         out.push(page(
             Section::Register.page(i + 1),
             "sourcing-page.html",
-            numbered("Sources register", i + 1, n),
+            numbered(l, &l.text("view_title.register"), i + 1, n),
             "sourcing",
             Part::Sourcing(plan.clone(), Which::Register(i)),
         ));
@@ -105,7 +105,12 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
             out.push(page(
                 Section::Findings(g.code).page(i + 1),
                 "sourcing-page.html",
-                numbered(&format!("Sourcing report: {}", g.title), i + 1, n),
+                numbered(
+                    l,
+                    &l.fill("view_title.report", &[("group", &g.title)]),
+                    i + 1,
+                    n,
+                ),
                 "sourcing",
                 Part::Sourcing(plan.clone(), Which::Findings(k, i)),
             ));
@@ -116,18 +121,18 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
 
 /// Sources and their citations of one reliability grade.
 #[derive(Debug, Serialize)]
-struct GradeTotal {
+struct GradeTotal<'a> {
     grade: &'static str,
-    meaning: &'static str,
+    meaning: &'a str,
     sources: usize,
     citations: usize,
 }
 
 /// One group of the report on the index: how many findings, and where they are.
 #[derive(Debug, Serialize)]
-struct GroupSummary {
+struct GroupSummary<'a> {
     code: &'static str,
-    title: &'static str,
+    title: &'a str,
     count: usize,
     /// Its first page.
     url: String,
@@ -136,7 +141,7 @@ struct GroupSummary {
 }
 
 pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static str, tera::Value)> {
-    let index = super::index(View::Sourcing, "Sourcing");
+    let index = super::index(View::Sourcing, views.locale(), "title.sourcing");
     match which {
         Which::Index => {
             let sources: Vec<&RegisterEntry> = plan
@@ -156,7 +161,7 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
                     }
                     _ => grades.push(GradeTotal {
                         grade: r.reliability,
-                        meaning: r.reliability_meaning,
+                        meaning: &r.reliability_meaning,
                         sources: 1,
                         citations: r.citations,
                     }),
@@ -189,7 +194,7 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
                 .iter()
                 .map(|g| GroupSummary {
                     code: g.code,
-                    title: g.title,
+                    title: &g.title,
                     count: g.findings.len(),
                     url: Section::Findings(g.code).page(1),
                     pages: g.pages.len().max(1),
@@ -229,7 +234,7 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
                 paginate::paged(&g.pages, g.findings.len(), &|n| section.file(n)).swap_remove(i);
             let group = GroupSummary {
                 code: g.code,
-                title: g.title,
+                title: &g.title,
                 count: g.findings.len(),
                 url: section.page(1),
                 pages: g.pages.len().max(1),

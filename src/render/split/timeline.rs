@@ -107,19 +107,19 @@ fn month_parts(entries: &[Entry], month: Range<usize>, budget: usize) -> Vec<Ran
 }
 
 /// The timeline's index, its months' pages and its embed.
-pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
+pub(super) fn pages(plan: &Arc<Plan>, l: &crate::i18n::Locale) -> Vec<Page> {
     let mut out = vec![
         page(
             View::Timeline.path().into(),
             "timeline.html",
-            "Timeline".into(),
+            l.text("title.timeline"),
             "timeline",
             Part::Timeline(plan.clone(), Which::Index),
         ),
         page(
             View::EmbedTimeline.path().into(),
             "embed.html",
-            "Timeline".into(),
+            l.text("title.timeline"),
             "embed",
             Part::Timeline(plan.clone(), Which::Embed),
         ),
@@ -131,7 +131,11 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
                 section.page(n + 1),
                 "timeline-month.html",
                 numbered(
-                    &format!("Timeline: {}", month_title(&mo.id)),
+                    l,
+                    &l.fill(
+                        "view_title.timeline_month",
+                        &[("month", &month_title(l, &mo.id))],
+                    ),
                     n + 1,
                     mo.parts.len(),
                 ),
@@ -143,10 +147,11 @@ pub(super) fn pages(plan: &Arc<Plan>) -> Vec<Page> {
     out
 }
 
-fn month_title(id: &str) -> String {
+/// `January 2026`, in `l`'s language.
+fn month_title(l: &crate::i18n::Locale, id: &str) -> String {
     format!("{id}-01")
         .parse::<jiff::civil::Date>()
-        .map_or_else(|_| id.to_string(), crate::dates::month)
+        .map_or_else(|_| id.to_string(), |d| l.dates().month(d))
 }
 
 /// A month on the timeline's index.
@@ -214,10 +219,10 @@ fn summary(mo: &Month, view: &TimelineMonth) -> MonthSummary {
 }
 
 /// The link to month `i`'s first page.
-fn month_ref(plan: &Plan, i: usize) -> PageRef {
+fn month_ref(plan: &Plan, l: &crate::i18n::Locale, i: usize) -> PageRef {
     let id = &plan.months[i].id;
     PageRef {
-        title: month_title(id),
+        title: month_title(l, id),
         url: Section::Month(id).page(1),
     }
 }
@@ -253,7 +258,7 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
             // The month of the latest entry up to the as-of date.
             let latest = plan.embed.end.checked_sub(1).and_then(|last| {
                 let i = plan.months.iter().position(|mo| mo.range.contains(&last))?;
-                Some(month_ref(plan, i))
+                Some(month_ref(plan, views.locale(), i))
             });
             vec![
                 ("chart", views.value(&chart)),
@@ -272,8 +277,8 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
             let section = Section::Month(&mo.id);
             let pagination: Pagination =
                 paginate::paged(&relative, mo.range.len(), &|k| section.file(k)).swap_remove(n);
-            let prev = i.checked_sub(1).map(|p| month_ref(plan, p));
-            let next = (i + 1 < plan.months.len()).then(|| month_ref(plan, i + 1));
+            let prev = i.checked_sub(1).map(|p| month_ref(plan, views.locale(), p));
+            let next = (i + 1 < plan.months.len()).then(|| month_ref(plan, views.locale(), i + 1));
             vec![
                 ("months", views.value(&months)),
                 ("pagination", views.value(&pagination)),
@@ -281,7 +286,11 @@ pub(super) fn data(views: &Views, plan: &Plan, which: Which) -> Vec<(&'static st
                 ("next", views.value(&next)),
                 (
                     "index",
-                    views.value(&super::index(View::Timeline, "Timeline")),
+                    views.value(&super::index(
+                        View::Timeline,
+                        views.locale(),
+                        "title.timeline",
+                    )),
                 ),
             ]
         }

@@ -44,11 +44,12 @@ impl Views<'_> {
                 tlp = tlp.max(m.guarantees[&c.guarantee].contributions[c.index].tlp);
             }
         }
+        let l = &self.locale;
         let series: Vec<BarSeries> = Status::WEAKEST_FIRST
             .iter()
             .enumerate()
             .map(|(k, s)| BarSeries {
-                name: s.as_str().into(),
+                name: l.text(&format!("status.{}", s.as_str())),
                 key: s.as_str().into(),
                 values: counts.iter().map(|c| c[k].1).collect(),
             })
@@ -60,45 +61,56 @@ impl Views<'_> {
         let now: Vec<String> = series
             .iter()
             .filter(|s| s.values[at] > 0)
-            .map(|s| format!("{} {}", s.values[at], s.name))
+            .map(|s| charts::status_count(l, s.values[at], &s.name))
             .collect();
         let total: usize = series.iter().map(|s| s.values[at]).sum();
         let (title, windowed) = if from > 0 {
             (
-                format!(
-                    "Contributions by status at the end of the last {} rounds",
-                    rounds.len()
-                ),
-                format!(
-                    " (the last {} of {} rounds; the full chart draws every round)",
-                    rounds.len(),
-                    upto + 1
-                ),
+                l.count("chart_text.rounds_title_last", rounds.len()),
+                l.count("chart_text.rounds_windowed", upto + 1)
+                    .replace("{shown}", &l.numbers().format(rounds.len() as f64)),
             )
         } else {
-            (
-                "Contributions by status at the end of each round".to_string(),
-                String::new(),
+            (l.text("chart_text.rounds_title"), String::new())
+        };
+        let total = l.count("chart.contributions", total);
+        let end = if now.is_empty() {
+            l.fill(
+                "chart_text.rounds_end",
+                &[("round", &lead.title), ("total", &total)],
+            )
+        } else {
+            l.fill(
+                "chart_text.rounds_end_list",
+                &[
+                    ("round", &lead.title),
+                    ("total", &total),
+                    ("list", &now.join(", ")),
+                ],
             )
         };
-        let description = format!(
-            "One bar per round, {}{windowed}: how many contributions stood at each status \
-             at the round's end, states off the ladder and the lowest rungs at the bottom, \
-             implemented at the top. At the end of {}: {} contribution{}{}{}.",
-            span(&rounds[0].title, &lead.title),
-            lead.title,
-            total,
-            if total == 1 { "" } else { "s" },
-            if now.is_empty() { "" } else { ": " },
-            now.join(", "),
+        let description = l.fill(
+            "chart_text.rounds_description",
+            &[
+                ("span", &span(l, &rounds[0].title, &lead.title)),
+                ("windowed", &windowed),
+                ("end", &end),
+            ],
         );
-        let svg = charts::draw_bars("chart-rounds", &title, &description, &categories, &series);
+        let svg = charts::draw_bars(
+            "chart-rounds",
+            &title,
+            &description,
+            &categories,
+            &series,
+            l,
+        );
         Some(Chart {
             id: "chart-rounds".into(),
             title,
             description,
             data: ChartData::Bars {
-                category_name: "Round".into(),
+                category_name: l.text("chart_text.round"),
                 categories,
                 series,
             },
@@ -157,7 +169,7 @@ impl Views<'_> {
                 ("changes", &l.count("chart.changes", moves)),
             ],
         );
-        let svg = charts::draw_steps("chart-paths", &title, &description, &paths, end);
+        let svg = charts::draw_steps("chart-paths", &title, &description, &paths, end, l);
         Some(Chart {
             id: "chart-paths".into(),
             title,
@@ -205,15 +217,16 @@ impl Views<'_> {
                 Err(_) => break,
             };
         }
+        let l = &self.locale;
         let series: Vec<BarSeries> = [
-            ("meetings", "meeting"),
-            ("statements", "statement"),
-            ("status steps", "status"),
+            ("chart_text.meetings", "meeting"),
+            ("chart_text.statements", "statement"),
+            ("chart_text.status_steps", "status"),
         ]
         .iter()
         .enumerate()
         .map(|(k, (name, key))| BarSeries {
-            name: (*name).into(),
+            name: l.text(name),
             key: (*key).into(),
             values: counts.iter().map(|c| c[k]).collect(),
         })
@@ -224,28 +237,46 @@ impl Views<'_> {
             .enumerate()
             .max_by_key(|(i, c)| (c.iter().sum::<usize>(), std::cmp::Reverse(*i)))
             .map(|(i, c)| (categories[i].clone(), c.iter().sum::<usize>()));
-        let title = "Activity per month".to_string();
-        let description = format!(
-            "One bar per month, {}: meetings at the bottom, statements, then status steps \
-             of contributions. In all {}, {} and {}{}.",
-            span(
-                categories.first().map_or("", String::as_str),
-                categories.last().map_or("", String::as_str)
-            ),
-            counted(total[0], "meeting"),
-            counted(total[1], "statement"),
-            counted(total[2], "status step"),
-            busiest.map_or(String::new(), |(m, n)| format!(
-                "; the busiest month, {m}, had {n}"
-            )),
+        let title = l.text("chart_text.activity_title");
+        let description = l.fill(
+            "chart_text.activity_description",
+            &[
+                (
+                    "span",
+                    &span(
+                        l,
+                        categories.first().map_or("", String::as_str),
+                        categories.last().map_or("", String::as_str),
+                    ),
+                ),
+                ("meetings", &l.count("timeline_view.meetings_n", total[0])),
+                (
+                    "statements",
+                    &l.count("timeline_view.statements_n", total[1]),
+                ),
+                ("steps", &l.count("timeline.steps", total[2])),
+                (
+                    "busiest",
+                    &busiest.map_or(String::new(), |(m, n)| {
+                        l.count("chart_text.busiest", n).replace("{month}", &m)
+                    }),
+                ),
+            ],
         );
-        let svg = charts::draw_bars("chart-activity", &title, &description, &categories, &series);
+        let svg = charts::draw_bars(
+            "chart-activity",
+            &title,
+            &description,
+            &categories,
+            &series,
+            l,
+        );
         Some(Chart {
             id: "chart-activity".into(),
             title,
             description,
             data: ChartData::Bars {
-                category_name: "Month".into(),
+                category_name: l.text("chart_text.month"),
                 categories,
                 series,
             },
@@ -257,17 +288,12 @@ impl Views<'_> {
 }
 
 /// `from Round 1 to Round 3`, or `for Round 1` alone.
-fn span(first: &str, last: &str) -> String {
+fn span(l: &crate::i18n::Locale, first: &str, last: &str) -> String {
     if first == last {
-        format!("for {first}")
+        l.fill("chart_text.span_one", &[("first", first)])
     } else {
-        format!("from {first} to {last}")
+        l.fill("chart_text.span", &[("first", first), ("last", last)])
     }
-}
-
-/// `1 meeting`, `2 meetings`.
-fn counted(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The first day of the month `2026-01`.

@@ -5,6 +5,7 @@ use super::document::ShareView;
 use super::value::{list, map, opt, opt_str};
 use super::*;
 use crate::analysis::claims::{self, Assessment, Figure};
+use crate::i18n::Locale;
 use crate::model::{Claim, Kind, Measure, Statement, Subject};
 use tera::Value;
 
@@ -30,8 +31,8 @@ pub struct ClaimView {
     pub parties: Vec<Link>,
     /// What it counts: `share-agreed`.
     pub measure: &'static str,
-    /// In words: `share agreed`.
-    pub measure_label: &'static str,
+    /// In words, in the views' language: `share agreed`.
+    pub measure_label: String,
     /// The figure said: `90%`, `18 of 20`.
     pub claimed: String,
     /// The words of the claim.
@@ -47,9 +48,9 @@ pub struct ClaimView {
     pub counted_on: Option<DateView>,
     /// `consistent`, `overstated`, `understated` or `cannot-be-checked`.
     pub verdict: &'static str,
-    /// In words.
-    pub verdict_label: &'static str,
-    /// Why it cannot be checked.
+    /// In words, in the views' language.
+    pub verdict_label: String,
+    /// Why it cannot be checked, in the views' language.
     pub reason: Option<String>,
     /// The statement's marking.
     pub tlp: TlpView,
@@ -91,8 +92,9 @@ impl Views<'_> {
 
     fn claim(&self, s: &Statement, c: &Claim) -> ClaimView {
         let Assessment { figure, verdict } = claims::assess(self.m, s, c);
+        let l = self.locale();
         let reason = match verdict {
-            claims::Verdict::CannotBeChecked(why) => Some(why.text()),
+            claims::Verdict::CannotBeChecked(why) => Some(reason(l, why)),
             _ => None,
         };
         // With nothing to count there is no figure to show.
@@ -116,15 +118,15 @@ impl Views<'_> {
             },
             parties: self.links_to(Kind::Actors, &c.parties),
             measure: c.measure.as_str(),
-            measure_label: c.measure.label(),
+            measure_label: l.text(&format!("measure.{}", c.measure.as_str())),
             claimed: c.claimed.text(),
             quote: c.quote.clone(),
             tracked: figure.map(|f| tracked(&f, c.measure)),
-            tracked_detail: figure.map(|f| detail(&f, c.measure)),
+            tracked_detail: figure.map(|f| detail(l, &f, c.measure)),
             coverage: figure.map(|f| f.coverage.into()),
             counted_on: figure.map(|f| self.date(f.day)),
             verdict: verdict.as_str(),
-            verdict_label: verdict.label(),
+            verdict_label: l.text(&format!("verdict.{}", verdict.as_str())),
             reason,
             tlp: s.meta.tlp.into(),
         }
@@ -156,32 +158,52 @@ fn tracked(f: &Figure, m: Measure) -> String {
 }
 
 /// `17 of 20 provisions agreed`, `5 of 20 provisions still open`, and how many more lack
-/// a party's position.
-fn detail(f: &Figure, m: Measure) -> String {
-    let unit = f.unit.plural();
+/// a party's position, in `l`'s language.
+fn detail(l: &Locale, f: &Figure, m: Measure) -> String {
+    let unit = match f.unit {
+        claims::Unit::Provisions => "provisions",
+        claims::Unit::Contributions => "contributions",
+    };
     let what = match m {
         Measure::ShareAgreed | Measure::CountAgreed => "agreed",
         Measure::ShareImplemented | Measure::CountImplemented => "implemented",
-        Measure::CountOpen => "still open",
+        Measure::CountOpen => "open",
     };
     let n = if m.counts_what_is_left() {
         f.of - f.reached
     } else {
         f.reached
     };
-    let mut s = format!("{n} of {} {unit} {what}", f.of);
+    let mut s = l
+        .count(&format!("claim_text.{unit}_{what}"), f.of)
+        .replace("{reached}", &l.numbers().format(n as f64));
     let unknown = f.could_reach - f.reached;
     if unknown > 0 {
-        let (noun, verb) = if unknown == 1 {
-            ("provision", "lacks")
-        } else {
-            ("provisions", "lack")
-        };
-        s.push_str(&format!(
-            "; {unknown} more {noun} {verb} a party's position"
-        ));
+        s.push_str(&l.count("claim_text.unrecorded", unknown));
     }
     s
+}
+
+/// Why a claim cannot be checked, in `l`'s language.
+fn reason(l: &Locale, why: claims::Reason) -> String {
+    use claims::{Reason, Unit};
+    let num = |x: f64| l.numbers().format(x);
+    match why {
+        Reason::NotTracked => l.text("claim_text.not_tracked"),
+        Reason::NothingToCount(Unit::Provisions) => l.text("claim_text.nothing_provisions"),
+        Reason::NothingToCount(Unit::Contributions) => l.text("claim_text.nothing_contributions"),
+        Reason::LowCoverage { coverage, min } => l.fill(
+            "claim_text.low_coverage",
+            &[
+                ("count", &num(coverage.count as f64)),
+                ("of", &num(coverage.of as f64)),
+                ("percent", &num(f64::from(coverage.percent().unwrap_or(0)))),
+                ("min", &num(min)),
+            ],
+        ),
+        Reason::DependsOnUnrecorded { unrecorded } => l.count("claim_text.depends", unrecorded),
+        Reason::DateTooVague => l.text("claim_text.date_too_vague"),
+    }
 }
 
 impl ToValue for ClaimView {
@@ -196,7 +218,7 @@ impl ToValue for ClaimView {
             ("components", list(&self.components, cx)),
             ("parties", list(&self.parties, cx)),
             ("measure", self.measure.into()),
-            ("measure_label", self.measure_label.into()),
+            ("measure_label", self.measure_label.as_str().into()),
             ("claimed", self.claimed.as_str().into()),
             ("quote", opt_str(&self.quote)),
             ("tracked", opt_str(&self.tracked)),
@@ -204,7 +226,7 @@ impl ToValue for ClaimView {
             ("coverage", opt(&self.coverage, cx)),
             ("counted_on", opt(&self.counted_on, cx)),
             ("verdict", self.verdict.into()),
-            ("verdict_label", self.verdict_label.into()),
+            ("verdict_label", self.verdict_label.as_str().into()),
             ("reason", opt_str(&self.reason)),
             ("tlp", self.tlp.to_value(cx)),
         ])

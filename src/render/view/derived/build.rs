@@ -222,6 +222,9 @@ impl<'m> Views<'m> {
             .map(|(s, relation, o)| StatementRelation {
                 statement: self.link(Kind::Statements, &s.meta.id),
                 relation,
+                relation_label: self
+                    .locale
+                    .text(&format!("relation_words.{}", relation.replace(' ', "-"))),
                 other: self.link_to(Kind::Statements, o),
             })
             .collect();
@@ -254,7 +257,9 @@ impl<'m> Views<'m> {
             .map(|(id, s)| RegisterEntry {
                 source: self.link(Kind::Sources, id),
                 reliability: s.reliability.as_str(),
-                reliability_meaning: s.reliability.meaning(),
+                reliability_meaning: self
+                    .locale
+                    .text(&format!("reliability.{}", s.reliability.as_str())),
                 citations: m.links.source_citations.get(id).copied().unwrap_or(0),
                 cited_by: self.cited_by(id),
             })
@@ -275,7 +280,9 @@ impl<'m> Views<'m> {
             .iter()
             .map(|p| FindingGroup {
                 code: p.code().as_str(),
-                title: p.title(),
+                title: self
+                    .locale
+                    .text(&format!("sourcing_problem.{}", p.code().as_str())),
                 findings: all
                     .iter()
                     .filter(|f| f.problem == *p)

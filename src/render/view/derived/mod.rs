@@ -188,6 +188,8 @@ pub struct StatementRelation {
     pub statement: Link,
     /// `responds to` or `contradicts`.
     pub relation: &'static str,
+    /// It in words, in the views' language (`relation_words.*`).
+    pub relation_label: String,
     /// The statement answered or contradicted.
     pub other: Link,
 }
@@ -289,8 +291,8 @@ pub struct RegisterEntry {
     pub source: Link,
     /// Reliability letter and meaning.
     pub reliability: &'static str,
-    /// Its meaning.
-    pub reliability_meaning: &'static str,
+    /// Its meaning, in the views' language.
+    pub reliability_meaning: String,
     /// How many citations name it.
     pub citations: usize,
     /// Items citing it.
@@ -313,8 +315,8 @@ pub struct FindingView {
 pub struct FindingGroup {
     /// Stable code, e.g. `single-source`.
     pub code: &'static str,
-    /// Heading.
-    pub title: &'static str,
+    /// Heading, in the views' language.
+    pub title: String,
     /// Findings.
     pub findings: Vec<FindingView>,
 }
