@@ -13,6 +13,7 @@ mod documents;
 mod exports;
 mod hostile;
 mod i18n;
+mod languages_words;
 mod incremental;
 mod long_negotiation;
 mod matrix_layout;

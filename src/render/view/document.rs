@@ -165,7 +165,7 @@ pub struct ProvisionLink {
 
 /// A provision's words as pages show them, each with its language when it is not the
 /// page's.
-pub(super) struct ProvisionText {
+pub(crate) struct ProvisionText {
     pub label: Option<String>,
     pub label_lang: Option<Lang>,
     pub title: String,
@@ -245,7 +245,7 @@ impl<'m> Views<'m> {
     }
 
     /// A provision's words (label, title, summary) as these views show them.
-    pub(super) fn provision_words(&self, d: &'m Document, p: &'m Provision) -> ProvisionText {
+    pub(crate) fn provision_words(&self, d: &'m Document, p: &'m Provision) -> ProvisionText {
         let w = self.words_of(Item::Document(d));
         let of = |w: &'m DocumentWords| w.provisions.get(&p.id);
         let label = w.opt_word(

@@ -27,6 +27,7 @@ pub use scales::{Grade, Scales};
 mod value;
 mod words;
 pub(crate) use words::Shown;
+pub(crate) use document::ProvisionText;
 pub(crate) use prose::{opt_prose as opt_prose_value, prose_value_html};
 pub(crate) use value::{Cx, ToValue};
 
