@@ -261,7 +261,7 @@ impl<'m> Views<'m> {
         let note = w
             .opt_word(|g| said(g)?.note.as_deref(), c.note.as_deref())
             .map(Shown::owned);
-        let conditions = w.word(|g| said(g)?.conditions.as_ref(), &c.conditions);
+        let conditions = self.conditions(guarantee, i);
         let as_of = self.m.site.as_of;
         let status = crate::analysis::changes::status_now(c, as_of);
         ContributionView {
@@ -321,6 +321,15 @@ impl<'m> Views<'m> {
                 .filter(|_| !c.conditions.is_empty())
                 .cloned(),
         }
+    }
+
+    /// The caveats of contribution `i` of component `guarantee`, in the views' language.
+    pub(crate) fn conditions(&self, guarantee: &str, i: usize) -> Shown<'m, Vec<String>> {
+        let c = &self.m.guarantees[guarantee].contributions[i];
+        self.words_of_id(Kind::Guarantees, guarantee).word(
+            |g: &GuaranteeWords| g.contributions.get(&i)?.conditions.as_ref(),
+            &c.conditions,
+        )
     }
 
     /// What contribution `i` of component `guarantee` commits to, in the views' language.
