@@ -532,18 +532,18 @@ impl<'m> Views<'m> {
             Item::Document(x) => Detail::Document(Box::new(self.document_detail(x))),
         };
         let kind = item.kind();
-        let title = w.title(item);
+        let (title, title_lang) = self.title_of(item);
         ItemView {
             id: id.to_string(),
             kind: kind.dir(),
             kind_singular: kind.singular(),
-            title: title.text.to_string(),
+            title,
             url: crate::routes::item(kind, id),
             tlp: meta.tlp.into(),
             tags: meta.tags.clone(),
             citations: self.citations(&meta.citations),
             detail,
-            title_lang: title.lang.cloned(),
+            title_lang,
             untranslated: w.untranslated().map(LangView::from),
             translation_note: w.note().map(str::to_string),
         }

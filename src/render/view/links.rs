@@ -110,7 +110,7 @@ impl<'m> Views<'m> {
         let Some(item) = self.m.item(kind, id) else {
             return Link::Withheld(kind);
         };
-        let title = self.words_of(item).title(item);
+        let (title, title_lang) = self.title_of(item);
         let (note, note_lang) = match self.note(item) {
             Some((note, lang)) => (Some(note), lang),
             None => (None, None),
@@ -118,12 +118,12 @@ impl<'m> Views<'m> {
         Link::new(LinkData {
             id: id.to_string(),
             kind: kind.dir(),
-            title: title.text.to_string(),
+            title,
             url: crate::routes::item(kind, id),
             date: item.date().map(|d| self.date(d)),
             tlp: item.meta().tlp.into(),
             note,
-            title_lang: title.lang.cloned(),
+            title_lang,
             note_lang,
             style: self.link_style,
             value: std::sync::OnceLock::new(),

@@ -4,7 +4,8 @@
 
 use super::Views;
 use crate::model::translation::KindWords;
-use crate::model::{InLanguage, Item, Lang, Word};
+use crate::model::translation::StatementWords;
+use crate::model::{InLanguage, Item, Lang, Ref, Word};
 
 /// One word as a view shows it: its text, and its language when that is not the page's.
 #[derive(Debug)]
@@ -155,6 +156,36 @@ impl<'m> Views<'m> {
                 original: self.m.site.languages.default_lang(),
             },
         }
+    }
+
+    /// The item's title in these views' language, with its language when it is not the
+    /// page's. A statement given no title is titled by who made it and when (as it is in
+    /// the original): in a translation language, by its translated speaker's name or
+    /// attribution, and its date in that language.
+    pub(crate) fn title_of(&self, item: Item<'m>) -> (String, Option<Lang>) {
+        let w = self.words_of(item);
+        let title = w.title(item);
+        let Item::Statement(s) = item else {
+            return title.owned();
+        };
+        if s.title_given || title.lang.is_none() {
+            return title.owned();
+        }
+        let who = match (&s.speaker, &s.attributed_to) {
+            (Some(Ref::Id(a)), _) => match self.m.actors.get(a) {
+                Some(actor) => self
+                    .words_of(Item::Actor(actor))
+                    .title(Item::Actor(actor))
+                    .owned(),
+                None => return title.owned(),
+            },
+            (Some(Ref::Withheld), _) => (self.locale.text("link.withheld"), None),
+            (None, Some(a)) => w
+                .word(|x: &StatementWords| x.attributed_to.as_deref(), a.as_str())
+                .owned(),
+            (None, None) => return title.owned(),
+        };
+        (format!("{}, {}", who.0, self.date(s.date).text), who.1)
     }
 
     /// The words of the item `kind`/`id` (the originals' if the model has no such item).
