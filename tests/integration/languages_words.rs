@@ -239,6 +239,25 @@ fn a_withheld_item_leaves_no_trace_of_its_translation() {
             assert!(!text.contains(c), "{c} in {path}");
         }
     }
+    // The withheld contribution first: the kept one, renumbered, takes its place, and
+    // must not take its translated words.
+    let swapped = Site::fixture("bilingual");
+    swapped.write(
+        "content/guarantees/financial.md",
+        "---\ntitle: Financial commitments\ncategory: financial\ncontributions:\n  - by: france\n    commitment: Fund cnry-contribution-original\n    status: discussed\n    tlp: amber\n  - by: france\n    commitment: Fund reconstruction\n    status: agreed\n---\nBody.\n",
+    );
+    swapped.write(
+        "content/guarantees/financial.uk.md",
+        "---\ntitle: Фінансові зобов’язання\ncontributions:\n  - commitment: Фінансувати cnry-contribution-translation\n  - commitment: Фінансувати відбудову\n---\n",
+    );
+    let uk = render(swapped.root(), "uk", Some(Tlp::Clear));
+    let component = main_of(page(&uk, "guarantees/financial.html"));
+    assert!(component.contains("Фінансувати відбудову"), "{component}");
+    for (path, text) in &uk {
+        for c in canaries {
+            assert!(!text.contains(c), "{c} in {path}");
+        }
+    }
     // The full edition shows them: the canaries are where the test looks.
     let site = Site::fixture("bilingual");
     let full: String = render(site.root(), "uk", Some(Tlp::Red))
