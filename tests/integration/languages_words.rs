@@ -131,7 +131,9 @@ fn untranslated_words_are_shown_in_the_original_marked_with_its_language() {
     // Lists mark it too.
     let actors = main_of(page(&uk, "actors/index.html"));
     assert!(
-        actors.contains(r#"lang="en">Ukraine</a> <span class="note untranslated">(не перекладено)</span>"#),
+        actors.contains(
+            r#"lang="en">Ukraine</a> <span class="note untranslated">(не перекладено)</span>"#
+        ),
         "{actors}"
     );
     let source = main_of(page(&uk, "sources/reuters.html"));
@@ -168,13 +170,21 @@ fn a_word_its_translation_does_not_give_falls_back_marked() {
     assert!(!meeting.contains("Не перекладено"), "{meeting}");
     // Its link's note (the location) is marked where it is shown.
     let round = main_of(page(&uk, "rounds/paris-round.html"));
-    assert!(round.contains(r#"<span class="note" lang="en">— Paris</span>"#), "{round}");
+    assert!(
+        round.contains(r#"<span class="note" lang="en">— Paris</span>"#),
+        "{round}"
+    );
 }
 
 /// The facts a page shows: its dates, statuses and markings, in order.
 fn facts(html: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for marker in ["datetime=\"", "status status-", "tlp-mark tlp-", "meeting-status meeting-"] {
+    for marker in [
+        "datetime=\"",
+        "status status-",
+        "tlp-mark tlp-",
+        "meeting-status meeting-",
+    ] {
         let mut rest = html;
         while let Some(i) = rest.find(marker) {
             rest = &rest[i + marker.len()..];
@@ -191,9 +201,16 @@ fn facts_are_the_originals_in_every_language() {
     let items: Vec<&String> = en
         .keys()
         .filter(|p| {
-            ["actors/", "meetings/", "statements/", "guarantees/", "rounds/", "sources/"]
-                .iter()
-                .any(|k| p.starts_with(k))
+            [
+                "actors/",
+                "meetings/",
+                "statements/",
+                "guarantees/",
+                "rounds/",
+                "sources/",
+            ]
+            .iter()
+            .any(|k| p.starts_with(k))
                 && p.ends_with(".html")
         })
         .collect();
@@ -209,7 +226,8 @@ fn facts_are_the_originals_in_every_language() {
 
 /// True if something on the page is marked as in English (`<html lang>` aside).
 fn marked(html: &str) -> bool {
-    html.replace("<html lang=\"en\">", "").contains(" lang=\"en\"")
+    html.replace("<html lang=\"en\">", "")
+        .contains(" lang=\"en\"")
 }
 
 #[test]

@@ -180,7 +180,10 @@ impl<'m> Views<'m> {
         match (&s.speaker, &s.attributed_to) {
             (Some(Ref::Withheld), _) => (l.text("link.withheld"), None),
             (Some(Ref::Id(a)), _) => match self.m.actors.get(a) {
-                Some(actor) => self.words_of(Item::Actor(actor)).title(Item::Actor(actor)).owned(),
+                Some(actor) => self
+                    .words_of(Item::Actor(actor))
+                    .title(Item::Actor(actor))
+                    .owned(),
                 None => (l.text("link.withheld"), None),
             },
             (None, Some(t)) => {
@@ -398,58 +401,61 @@ impl<'m> Views<'m> {
                     .map(Shown::owned);
                 let (description_html, description_lang) = description.unzip();
                 Detail::Source {
-                source_kind: s.kind.as_str().to_string(),
-                source_kind_label: s.kind.label().to_string(),
-                reliability: s.reliability.as_str(),
-                reliability_meaning: s.reliability.meaning(),
-                website: s.url.clone(),
-                description_html,
-                derived_from: self.links_to(Kind::Sources, &s.derived_from),
-                channel_of: s.channel_of.as_ref().map(|a| self.link_to(Kind::Actors, a)),
-                cited_by: self.cited_by(id),
-                description_lang: description_lang.flatten(),
+                    source_kind: s.kind.as_str().to_string(),
+                    source_kind_label: s.kind.label().to_string(),
+                    reliability: s.reliability.as_str(),
+                    reliability_meaning: s.reliability.meaning(),
+                    website: s.url.clone(),
+                    description_html,
+                    derived_from: self.links_to(Kind::Sources, &s.derived_from),
+                    channel_of: s.channel_of.as_ref().map(|a| self.link_to(Kind::Actors, a)),
+                    cited_by: self.cited_by(id),
+                    description_lang: description_lang.flatten(),
                 }
             }
             Item::Meeting(x) => {
                 let location = w
-                    .opt_word(|m: &MeetingWords| m.location.as_deref(), x.location.as_deref())
+                    .opt_word(
+                        |m: &MeetingWords| m.location.as_deref(),
+                        x.location.as_deref(),
+                    )
                     .map(Shown::owned);
                 let (location, location_lang) = location.unzip();
                 let body = w.word(|m: &MeetingWords| m.body_html.as_ref(), &x.body_html);
                 Detail::Meeting {
-                date: self.date(x.date),
-                period: self.locale.dates().range_when(x.date, x.end_date),
-                time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
-                timezone: x
-                    .timezone
-                    .clone()
-                    .or_else(|| x.time.map(|_| m.site.timezone.clone())),
-                location,
-                convened_by: x
-                    .convened_by
-                    .iter()
-                    .map(|a| self.link_to(Kind::Actors, a))
-                    .collect(),
-                participants: x
-                    .participants
-                    .iter()
-                    .map(|p| ParticipantView {
-                        actor: self.link_to(Kind::Actors, &p.actor),
-                        role: p.role.clone(),
-                        level: p.level.as_ref().map(|t| t.as_str().to_string()),
-                        level_label: p.level.as_ref().map(|t| t.label().to_string()),
-                    })
-                    .collect(),
-                level: x.level.as_ref().map(|t| t.as_str().to_string()),
-                level_label: x.level.as_ref().map(|t| t.label().to_string()),
-                status: x.status.as_str(),
-                upcoming: x.date.first() > m.site.as_of,
-                round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
-                documents: self.links_to(Kind::Documents, &x.documents),
-                body_html: body.text.clone(),
-                statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
-                location_lang: location_lang.flatten(),
-                body_lang: body.lang.cloned(),
+                    date: self.date(x.date),
+                    period: self.locale.dates().range_when(x.date, x.end_date),
+                    time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+                    timezone: x
+                        .timezone
+                        .clone()
+                        .or_else(|| x.time.map(|_| m.site.timezone.clone())),
+                    location,
+                    convened_by: x
+                        .convened_by
+                        .iter()
+                        .map(|a| self.link_to(Kind::Actors, a))
+                        .collect(),
+                    participants: x
+                        .participants
+                        .iter()
+                        .map(|p| ParticipantView {
+                            actor: self.link_to(Kind::Actors, &p.actor),
+                            role: p.role.clone(),
+                            level: p.level.as_ref().map(|t| t.as_str().to_string()),
+                            level_label: p.level.as_ref().map(|t| t.label().to_string()),
+                        })
+                        .collect(),
+                    level: x.level.as_ref().map(|t| t.as_str().to_string()),
+                    level_label: x.level.as_ref().map(|t| t.label().to_string()),
+                    status: x.status.as_str(),
+                    upcoming: x.date.first() > m.site.as_of,
+                    round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
+                    documents: self.links_to(Kind::Documents, &x.documents),
+                    body_html: body.text.clone(),
+                    statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
+                    location_lang: location_lang.flatten(),
+                    body_lang: body.lang.cloned(),
                 }
             }
             Item::Statement(x) => {
@@ -463,35 +469,39 @@ impl<'m> Views<'m> {
                 let (attribution, attribution_lang) = self.attribution_shown(x);
                 let body = w.word(|s: &StatementWords| s.body_html.as_ref(), &x.body_html);
                 Detail::Statement {
-                date: self.date(x.date),
-                speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
-                attributed_to,
-                attribution,
-                meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
-                statement_kind: x.kind.as_str().to_string(),
-                statement_kind_label: x.kind.label().to_string(),
-                on_record: x.on_record,
-                about: x
-                    .about
-                    .iter()
-                    .map(|g| self.link_to(Kind::Guarantees, g))
-                    .collect(),
-                responds_to: self.links_to(Kind::Statements, &x.responds_to),
-                contradicts: self.links_to(Kind::Statements, &x.contradicts),
-                responses: self.links(Kind::Statements, l.statement_responses.get(id)),
-                contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
-                body_html: body.text.clone(),
-                body_has_blockquote: body.text.has_blockquote(),
-                claims: self.claims_of(x),
-                attributed_to_lang: attributed_to_lang.flatten(),
-                attribution_lang,
-                body_lang: body.lang.cloned(),
+                    date: self.date(x.date),
+                    speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
+                    attributed_to,
+                    attribution,
+                    meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
+                    statement_kind: x.kind.as_str().to_string(),
+                    statement_kind_label: x.kind.label().to_string(),
+                    on_record: x.on_record,
+                    about: x
+                        .about
+                        .iter()
+                        .map(|g| self.link_to(Kind::Guarantees, g))
+                        .collect(),
+                    responds_to: self.links_to(Kind::Statements, &x.responds_to),
+                    contradicts: self.links_to(Kind::Statements, &x.contradicts),
+                    responses: self.links(Kind::Statements, l.statement_responses.get(id)),
+                    contradicted_by: self
+                        .links(Kind::Statements, l.statement_contradictions.get(id)),
+                    body_html: body.text.clone(),
+                    body_has_blockquote: body.text.has_blockquote(),
+                    claims: self.claims_of(x),
+                    attributed_to_lang: attributed_to_lang.flatten(),
+                    attribution_lang,
+                    body_lang: body.lang.cloned(),
                 }
             }
             Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);
                 let summary = w
-                    .opt_word(|g: &GuaranteeWords| g.summary.as_deref(), x.summary.as_deref())
+                    .opt_word(
+                        |g: &GuaranteeWords| g.summary.as_deref(),
+                        x.summary.as_deref(),
+                    )
                     .map(Shown::owned);
                 let (summary, summary_lang) = summary.unzip();
                 let body = w.word(|g: &GuaranteeWords| g.body_html.as_ref(), &x.body_html);

@@ -252,7 +252,10 @@ impl<'m> Views<'m> {
             |x: &DocumentWords| of(x)?.label.as_deref(),
             p.label.as_deref(),
         );
-        let title = w.word(|x: &DocumentWords| of(x)?.title.as_deref(), p.title.as_str());
+        let title = w.word(
+            |x: &DocumentWords| of(x)?.title.as_deref(),
+            p.title.as_str(),
+        );
         let summary = w.opt_word(
             |x: &DocumentWords| of(x)?.summary.as_deref(),
             p.summary.as_deref(),
@@ -267,7 +270,12 @@ impl<'m> Views<'m> {
         }
     }
 
-    fn provision(&self, d: &'m Document, p: &'m Provision, day: jiff::civil::Date) -> ProvisionView {
+    fn provision(
+        &self,
+        d: &'m Document,
+        p: &'m Provision,
+        day: jiff::civil::Date,
+    ) -> ProvisionView {
         let listed = |x: &Position| d.parties.iter().any(|r| r.id().is_some() && *r == x.party);
         let words = self.provision_words(d, p);
         ProvisionView {

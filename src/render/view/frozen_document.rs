@@ -111,24 +111,24 @@ impl<'m> Views<'m> {
                         None => (p.label.clone(), None, p.title.clone(), None),
                     };
                     ProvisionState {
-                    anchor: crate::routes::provision_anchor(&p.id),
-                    label,
-                    title,
-                    label_lang,
-                    title_lang,
-                    in_text: p.in_text_at(day),
-                    cells: then
-                        .parties
-                        .iter()
-                        .map(|r| {
-                            let x = p.position_of(r.id()?)?;
-                            Some(PositionState {
-                                status: x.status.as_str(),
-                                tlp: x.tlp.into(),
+                        anchor: crate::routes::provision_anchor(&p.id),
+                        label,
+                        title,
+                        label_lang,
+                        title_lang,
+                        in_text: p.in_text_at(day),
+                        cells: then
+                            .parties
+                            .iter()
+                            .map(|r| {
+                                let x = p.position_of(r.id()?)?;
+                                Some(PositionState {
+                                    status: x.status.as_str(),
+                                    tlp: x.tlp.into(),
+                                })
                             })
-                        })
-                        .collect(),
-                    tlp: p.tlp.into(),
+                            .collect(),
+                        tlp: p.tlp.into(),
                     }
                 })
                 .collect(),

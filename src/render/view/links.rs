@@ -138,7 +138,9 @@ impl<'m> Views<'m> {
         let said = |s: Option<Shown<'m, str>>| s.map(|s| (s.text.to_string(), s.lang.cloned()));
         let ours = |s: String| Some((s, None));
         match item {
-            Item::Actor(a) => said(w.opt_word(|x: &ActorWords| x.role.as_deref(), a.role.as_deref())),
+            Item::Actor(a) => {
+                said(w.opt_word(|x: &ActorWords| x.role.as_deref(), a.role.as_deref()))
+            }
             Item::Source(s) => ours(format!("reliability {}", s.reliability.as_str())),
             Item::Meeting(x) => said(w.opt_word(
                 |x: &MeetingWords| x.location.as_deref(),

@@ -26,10 +26,10 @@ mod scales;
 pub use scales::{Grade, Scales};
 mod value;
 mod words;
-pub(crate) use words::Shown;
 pub(crate) use document::ProvisionText;
 pub(crate) use prose::{opt_prose as opt_prose_value, prose_value_html};
 pub(crate) use value::{Cx, ToValue};
+pub(crate) use words::Shown;
 
 /// A date as machine-readable ISO text and as words, at the precision it was written.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -387,22 +387,26 @@ impl Detail {
                 description_lang,
             } => with_langs(
                 vec![
-                ("actor_kind", (*actor_kind).into()),
-                ("country", opt(country, v)),
-                ("role", opt_str(role)),
-                ("affiliation", opt(affiliation, v)),
-                ("affiliations", list(affiliations, v)),
-                ("requests", list(requests, v)),
-                ("aliases", strings(aliases)),
-                ("website", opt_str(website)),
-                ("description_html", opt_prose(description_html)),
-                ("members", list(members, v)),
-                ("meetings", list(meetings, v)),
-                ("statements", list(statements, v)),
-                ("contributions", list(contributions, v)),
-                ("documents", list(documents, v)),
-            ],
-            [("role_lang", role_lang), ("aliases_lang", aliases_lang), ("description_lang", description_lang)],
+                    ("actor_kind", (*actor_kind).into()),
+                    ("country", opt(country, v)),
+                    ("role", opt_str(role)),
+                    ("affiliation", opt(affiliation, v)),
+                    ("affiliations", list(affiliations, v)),
+                    ("requests", list(requests, v)),
+                    ("aliases", strings(aliases)),
+                    ("website", opt_str(website)),
+                    ("description_html", opt_prose(description_html)),
+                    ("members", list(members, v)),
+                    ("meetings", list(meetings, v)),
+                    ("statements", list(statements, v)),
+                    ("contributions", list(contributions, v)),
+                    ("documents", list(documents, v)),
+                ],
+                [
+                    ("role_lang", role_lang),
+                    ("aliases_lang", aliases_lang),
+                    ("description_lang", description_lang),
+                ],
             ),
             Detail::Source {
                 source_kind,
@@ -417,17 +421,17 @@ impl Detail {
                 description_lang,
             } => with_langs(
                 vec![
-                ("source_kind", source_kind.as_str().into()),
-                ("source_kind_label", source_kind_label.as_str().into()),
-                ("reliability", (*reliability).into()),
-                ("reliability_meaning", (*reliability_meaning).into()),
-                ("website", opt_str(website)),
-                ("description_html", opt_prose(description_html)),
-                ("derived_from", list(derived_from, v)),
-                ("channel_of", opt(channel_of, v)),
-                ("cited_by", list(cited_by, v)),
-            ],
-            [("description_lang", description_lang)],
+                    ("source_kind", source_kind.as_str().into()),
+                    ("source_kind_label", source_kind_label.as_str().into()),
+                    ("reliability", (*reliability).into()),
+                    ("reliability_meaning", (*reliability_meaning).into()),
+                    ("website", opt_str(website)),
+                    ("description_html", opt_prose(description_html)),
+                    ("derived_from", list(derived_from, v)),
+                    ("channel_of", opt(channel_of, v)),
+                    ("cited_by", list(cited_by, v)),
+                ],
+                [("description_lang", description_lang)],
             ),
             Detail::Meeting {
                 date,
@@ -449,23 +453,23 @@ impl Detail {
                 body_lang,
             } => with_langs(
                 vec![
-                ("date", date.to_value(v)),
-                ("period", period.as_str().into()),
-                ("time", opt_str(time)),
-                ("timezone", opt_str(timezone)),
-                ("location", opt_str(location)),
-                ("convened_by", list(convened_by, v)),
-                ("participants", list(participants, v)),
-                ("level", opt_str(level)),
-                ("level_label", opt_str(level_label)),
-                ("status", (*status).into()),
-                ("upcoming", (*upcoming).into()),
-                ("round", opt(round, v)),
-                ("documents", list(documents, v)),
-                ("body_html", prose(body_html)),
-                ("statements", list(statements, v)),
-            ],
-            [("location_lang", location_lang), ("body_lang", body_lang)],
+                    ("date", date.to_value(v)),
+                    ("period", period.as_str().into()),
+                    ("time", opt_str(time)),
+                    ("timezone", opt_str(timezone)),
+                    ("location", opt_str(location)),
+                    ("convened_by", list(convened_by, v)),
+                    ("participants", list(participants, v)),
+                    ("level", opt_str(level)),
+                    ("level_label", opt_str(level_label)),
+                    ("status", (*status).into()),
+                    ("upcoming", (*upcoming).into()),
+                    ("round", opt(round, v)),
+                    ("documents", list(documents, v)),
+                    ("body_html", prose(body_html)),
+                    ("statements", list(statements, v)),
+                ],
+                [("location_lang", location_lang), ("body_lang", body_lang)],
             ),
             Detail::Statement {
                 date,
@@ -489,24 +493,28 @@ impl Detail {
                 body_lang,
             } => with_langs(
                 vec![
-                ("date", date.to_value(v)),
-                ("speaker", opt(speaker, v)),
-                ("attributed_to", opt_str(attributed_to)),
-                ("attribution", attribution.as_str().into()),
-                ("meeting", opt(meeting, v)),
-                ("statement_kind", statement_kind.as_str().into()),
-                ("statement_kind_label", statement_kind_label.as_str().into()),
-                ("on_record", (*on_record).into()),
-                ("about", list(about, v)),
-                ("responds_to", list(responds_to, v)),
-                ("contradicts", list(contradicts, v)),
-                ("responses", list(responses, v)),
-                ("contradicted_by", list(contradicted_by, v)),
-                ("body_html", prose(body_html)),
-                ("body_has_blockquote", (*body_has_blockquote).into()),
-                ("claims", list(claims, v)),
-            ],
-            [("attributed_to_lang", attributed_to_lang), ("attribution_lang", attribution_lang), ("body_lang", body_lang)],
+                    ("date", date.to_value(v)),
+                    ("speaker", opt(speaker, v)),
+                    ("attributed_to", opt_str(attributed_to)),
+                    ("attribution", attribution.as_str().into()),
+                    ("meeting", opt(meeting, v)),
+                    ("statement_kind", statement_kind.as_str().into()),
+                    ("statement_kind_label", statement_kind_label.as_str().into()),
+                    ("on_record", (*on_record).into()),
+                    ("about", list(about, v)),
+                    ("responds_to", list(responds_to, v)),
+                    ("contradicts", list(contradicts, v)),
+                    ("responses", list(responses, v)),
+                    ("contradicted_by", list(contradicted_by, v)),
+                    ("body_html", prose(body_html)),
+                    ("body_has_blockquote", (*body_has_blockquote).into()),
+                    ("claims", list(claims, v)),
+                ],
+                [
+                    ("attributed_to_lang", attributed_to_lang),
+                    ("attribution_lang", attribution_lang),
+                    ("body_lang", body_lang),
+                ],
             ),
             Detail::Guarantee {
                 category,
@@ -523,18 +531,18 @@ impl Detail {
                 body_lang,
             } => with_langs(
                 vec![
-                ("category", category.as_str().into()),
-                ("category_label", category_label.as_str().into()),
-                ("summary", opt_str(summary)),
-                ("status_counts", list(status_counts, v)),
-                ("reversal", opt(reversal, v)),
-                ("overdue", (*overdue).into()),
-                ("contributions", list(contributions, v)),
-                ("statements", list(statements, v)),
-                ("provisions", list(provisions, v)),
-                ("body_html", prose(body_html)),
-            ],
-            [("summary_lang", summary_lang), ("body_lang", body_lang)],
+                    ("category", category.as_str().into()),
+                    ("category_label", category_label.as_str().into()),
+                    ("summary", opt_str(summary)),
+                    ("status_counts", list(status_counts, v)),
+                    ("reversal", opt(reversal, v)),
+                    ("overdue", (*overdue).into()),
+                    ("contributions", list(contributions, v)),
+                    ("statements", list(statements, v)),
+                    ("provisions", list(provisions, v)),
+                    ("body_html", prose(body_html)),
+                ],
+                [("summary_lang", summary_lang), ("body_lang", body_lang)],
             ),
             Detail::Document(d) => d.entries(v),
             Detail::Round {
@@ -546,13 +554,13 @@ impl Detail {
                 summary_lang,
             } => with_langs(
                 vec![
-                ("start", start.to_value(v)),
-                ("end", end.to_value(v)),
-                ("period", period.as_str().into()),
-                ("summary_html", opt_prose(summary_html)),
-                ("meetings", list(meetings, v)),
-            ],
-            [("summary_lang", summary_lang)],
+                    ("start", start.to_value(v)),
+                    ("end", end.to_value(v)),
+                    ("period", period.as_str().into()),
+                    ("summary_html", opt_prose(summary_html)),
+                    ("meetings", list(meetings, v)),
+                ],
+                [("summary_lang", summary_lang)],
             ),
         }
     }
@@ -608,6 +616,32 @@ mod tests {
             json.contains(r#"{"kind":"guarantees","title":"(withheld)","withheld":true}"#),
             "{json}"
         );
+    }
+
+    /// The views of a render in a translation language hold the `*_lang` fields: the
+    /// values made here hold them as serde does.
+    #[test]
+    fn same_as_serde_in_a_translation_language() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bilingual");
+        let site = crate::Site::load(&root).expect("the fixture loads");
+        let uk = std::sync::Arc::new(crate::i18n::load(&root, "uk").expect("uk").locale);
+        let m = &site.model;
+        let views = Views::new(m).in_language(uk);
+        let mut langs = 0;
+        for kind in Kind::ALL {
+            for id in m.ids(kind) {
+                let item = views.item(kind, id);
+                let want = Value::from_serializable(&item);
+                assert_eq!(
+                    as_exported(&item.to_value(&Cx::new())),
+                    want,
+                    "{kind:?} {id}"
+                );
+                langs += usize::from(item.title_lang.is_some());
+            }
+        }
+        assert!(langs > 0, "no untranslated title");
     }
 
     fn same_as_serde_on(root: &std::path::Path, at_least: usize) {

@@ -20,17 +20,17 @@
 pub mod terms;
 
 use super::text::{Bodies, plain};
-use crate::model::{Kind, Model, Ref};
-use crate::render::Output;
 use crate::markdown::Prose;
 use crate::model::translation::{
     ActorWords, DocumentWords, GuaranteeWords, MeetingWords, StatementWords,
 };
+use crate::model::{Kind, Model, Ref};
+use crate::render::Output;
 use crate::render::view::{ProvisionText, Shown, Views};
-use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 
@@ -266,7 +266,10 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
                 &x.body_html,
                 bodies.meeting(id),
             );
-            let location = w.opt_word(|t: &MeetingWords| t.location.as_deref(), x.location.as_deref());
+            let location = w.opt_word(
+                |t: &MeetingWords| t.location.as_deref(),
+                x.location.as_deref(),
+            );
             let mut w = vec![body.as_ref(), location.map_or("", |l| l.text)];
             w.extend(x.participants.iter().map(|p| name(&p.actor)));
             w.extend(x.convened_by.iter().map(name));
@@ -298,7 +301,10 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
                 &x.body_html,
                 bodies.guarantee(id),
             );
-            let summary = w.opt_word(|t: &GuaranteeWords| t.summary.as_deref(), x.summary.as_deref());
+            let summary = w.opt_word(
+                |t: &GuaranteeWords| t.summary.as_deref(),
+                x.summary.as_deref(),
+            );
             let mut w = vec![body.as_ref(), summary.map_or("", |s| s.text)];
             for (i, c) in x.contributions.iter().enumerate() {
                 w.push(views.commitment(id, i).text);

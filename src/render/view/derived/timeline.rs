@@ -24,17 +24,17 @@ impl<'m> Views<'m> {
             What::Meeting | What::Statement => {
                 langs = (link.title_lang.clone(), link.note_lang.clone());
                 (
-                if e.what == What::Meeting {
-                    "meeting"
-                } else {
-                    "statement"
-                },
-                link.title.clone(),
-                link.url.clone(),
-                link.note.clone(),
-                None,
-                link.tlp,
-            )
+                    if e.what == What::Meeting {
+                        "meeting"
+                    } else {
+                        "statement"
+                    },
+                    link.title.clone(),
+                    link.url.clone(),
+                    link.note.clone(),
+                    None,
+                    link.tlp,
+                )
             }
             What::Step(step) => {
                 let c = self.contribution(&e.id, step.contribution);
