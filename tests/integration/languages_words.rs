@@ -310,6 +310,19 @@ fn the_example_briefing_in_ukrainian() {
     let en = example("en");
     assert!(!page(&en, "meetings/paris-summit.html").contains("Паризький саміт"));
     assert!(!marked(page(&en, "index.html")));
+    // The round's frozen pages are titled with its Ukrainian title, and the charts name
+    // it so.
+    let frozen = page(&uk, "rounds/paris-round-2026-01/matrix.html");
+    let title = &frozen[frozen.find("<title>").unwrap()..frozen.find("</title>").unwrap()];
+    assert!(
+        title.contains("Паризькі переговори щодо гарантій безпеки для України"),
+        "{title}"
+    );
+    assert!(
+        front.contains(">Паризькі переговори щодо гарантій безпеки для України</text>")
+            || front.contains("Паризькі переговори щодо гарантій безпеки для України:"),
+        "the rounds chart"
+    );
     assert!(search(&uk).contains("\"остаточно\""));
     assert!(!search(&en).contains("\"остаточно\""));
 }
