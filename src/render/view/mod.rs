@@ -10,6 +10,7 @@ use serde::Serialize;
 mod build;
 pub use build::Views;
 mod claims;
+mod contribution;
 pub use claims::ClaimView;
 mod charts;
 mod derived;
