@@ -41,6 +41,17 @@ impl Lang {
             .map(|(_, n)| *n)
     }
 
+    /// The language's own name, as its speakers write it (`English`, `українська`,
+    /// `français`), else its English name, else the tag itself.
+    pub fn own_name(&self) -> &str {
+        OWN_NAMES
+            .iter()
+            .find(|(_, c)| *c == self.primary())
+            .map(|(n, _)| *n)
+            .or_else(|| self.name())
+            .unwrap_or(&self.0)
+    }
+
     /// Reads a tag: a primary language subtag (an ISO 639-1 code of two letters, or an
     /// ISO 639-2/3 code of three), then optionally a script (`Latn`) and a region (`BR`,
     /// `419`). Tags are case-insensitive; the canonical case is kept.
@@ -117,6 +128,13 @@ impl Lang {
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// Written as its tag (`"uk"`), as templates and exports show it.
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
 }
 
@@ -234,5 +252,8 @@ mod tests {
         assert_eq!(ls.default_lang(), &l("en"));
         assert_eq!(ls.translations(), &[l("uk"), l("fr")]);
         assert!(ls.is_translation(&l("uk")) && !ls.is_translation(&l("en")));
+        assert_eq!(l("en").own_name(), "English");
+        assert_eq!(l("uk").own_name(), "українська");
+        assert_eq!(l("fr-CA").own_name(), "français");
     }
 }

@@ -210,6 +210,35 @@ pub struct DocumentWords {
     pub provisions: BTreeMap<String, ProvisionWords>,
 }
 
+/// The words of one kind, found in a translation's [`Words`].
+pub trait KindWords {
+    /// `words` if they are of this kind.
+    fn of(words: &Words) -> Option<&Self>;
+}
+
+macro_rules! kind_words {
+    ($($variant:ident => $ty:ty),*) => {$(
+        impl KindWords for $ty {
+            fn of(words: &Words) -> Option<&Self> {
+                match words {
+                    Words::$variant(w) => Some(w),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+kind_words!(
+    Actor => ActorWords,
+    Source => SourceWords,
+    Meeting => MeetingWords,
+    Statement => StatementWords,
+    Guarantee => GuaranteeWords,
+    Round => RoundWords,
+    Document => DocumentWords
+);
+
 /// An item in one language: translated, or shown in its original language.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum InLanguage<'m> {

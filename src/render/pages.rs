@@ -70,7 +70,7 @@ pub(super) fn plan(m: &Model, views: &Views, lead: Option<&str>) -> Plan {
     pages.push(front_page(m, views, lead, &items));
     // The analyst pages first: they are the largest, best started early.
     pages.splice(0..0, super::analysis_pages::plan(views));
-    pages.extend(super::round_views::plan(m, views.locale()));
+    pages.extend(super::round_views::plan(m, views));
     pages.extend(super::round_views::plan_documents(m, views));
     Plan { pages, items }
 }

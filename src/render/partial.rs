@@ -152,7 +152,7 @@ pub fn rerender(
             }
         }
         pages.extend(super::analysis_pages::reading_contributions(&views));
-        pages.extend(super::round_views::plan(model, &kept.locale));
+        pages.extend(super::round_views::plan(model, &views));
     }
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());

@@ -6,18 +6,28 @@
 
 use super::view::Views;
 use super::{Page, pages::Lazy};
-use crate::model::{Model, RoundView};
+use crate::model::{Kind, Model, RoundView};
+
+/// The title of the item `kind`/`id` in the pages' language (`original` if the views
+/// have no link to it).
+fn title(views: &Views, kind: Kind, id: &str, original: &str) -> String {
+    views
+        .item_link(kind, id)
+        .map_or_else(|| original.to_string(), |l| l.title.clone())
+}
 
 /// The frozen pages of every round and its page of what did not move in it, rounds in
 /// chronological order.
-pub(super) fn plan(m: &Model, locale: &crate::i18n::Locale) -> Vec<Page> {
+pub(super) fn plan(m: &Model, views: &Views) -> Vec<Page> {
+    let locale = views.locale();
     crate::analysis::rounds_in_order(m)
         .into_iter()
         .flat_map(|r| {
+            let title = title(views, Kind::Rounds, &r.meta.id, &r.title);
             let unchanged = Page {
                 path: crate::routes::round_unchanged(&r.meta.id),
                 template: "round-unchanged.html",
-                title: locale.fill("title.unchanged_in", &[("round", &r.title)]),
+                title: locale.fill("title.unchanged_in", &[("round", &title)]),
                 section: "rounds",
                 data: Vec::new(),
                 lazy: Some(Lazy::Unchanged(r.meta.id.clone())),
@@ -30,9 +40,9 @@ pub(super) fn plan(m: &Model, locale: &crate::i18n::Locale) -> Vec<Page> {
                     RoundView::Components => "round-components.html",
                 },
                 title: match view {
-                    RoundView::Matrix => locale.fill("title.matrix_at_end", &[("round", &r.title)]),
+                    RoundView::Matrix => locale.fill("title.matrix_at_end", &[("round", &title)]),
                     RoundView::Components => {
-                        locale.fill("title.components_at_end", &[("round", &r.title)])
+                        locale.fill("title.components_at_end", &[("round", &title)])
                     }
                 },
                 section: match view {
@@ -80,7 +90,13 @@ pub(super) fn plan_documents(m: &Model, views: &Views) -> Vec<Page> {
                 template: "document-round.html",
                 title: views.locale().fill(
                     "title.document_at_end",
-                    &[("document", &d.title), ("round", &r.title)],
+                    &[
+                        (
+                            "document",
+                            &title(views, Kind::Documents, &d.meta.id, &d.title),
+                        ),
+                        ("round", &title(views, Kind::Rounds, &r.meta.id, &r.title)),
+                    ],
                 ),
                 section: "documents",
                 data: Vec::new(),

@@ -15,6 +15,7 @@ mod hostile;
 mod i18n;
 mod incremental;
 mod languages_output;
+mod languages_words;
 mod long_negotiation;
 mod matrix_layout;
 mod pagination;

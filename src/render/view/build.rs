@@ -1,6 +1,9 @@
 //! Builds views from the model: links resolved, dates formatted, reverse links filled in.
 
 use super::*;
+use crate::model::translation::{
+    ActorWords, GuaranteeWords, MeetingWords, RoundWords, SourceWords, StatementWords,
+};
 use crate::model::*;
 use jiff::civil::Date;
 
@@ -34,6 +37,10 @@ pub struct Views<'m> {
     pub(super) link_style: super::LinkStyle,
     /// The interface language its dates and numbers are written in.
     pub(super) locale: std::sync::Arc<crate::i18n::Locale>,
+    /// The language items' words are shown in when it is one they are translated into
+    /// (the locale's, if site.yaml's `languages` lists it after the first); `None`: the
+    /// originals' words.
+    pub(super) content: Option<Lang>,
     /// Each round's model as of its end, by round id, each made on first use (see
     /// [`Views::frozen_model`]).
     pub(super) frozen: std::sync::OnceLock<
@@ -61,12 +68,26 @@ impl<'m> Views<'m> {
             bulk_links: true,
             link_style: super::LinkStyle::Full,
             locale: crate::i18n::english_shared(),
+            content: None,
         }
     }
 
-    /// The same views, with dates and numbers in `locale`'s language.
+    /// The same views in `locale`'s language: dates and numbers, and items' words when
+    /// items are translated into it (site.yaml `languages`).
     pub fn in_language(self, locale: std::sync::Arc<crate::i18n::Locale>) -> Self {
-        Views { locale, ..self }
+        let content = Lang::parse(locale.tag())
+            .ok()
+            .filter(|l| self.m.site.languages.is_translation(l));
+        Views {
+            locale,
+            content,
+            ..self
+        }
+    }
+
+    /// The language items' words are shown in, when it is not the originals'.
+    pub fn content_language(&self) -> Option<&Lang> {
+        self.content.as_ref()
     }
 
     /// Views over `m` for a few pages, in the same language as these.
@@ -149,11 +170,37 @@ impl<'m> Views<'m> {
 
     /// "Rustem Umerov", or "unnamed White House officials (anonymous)".
     pub fn attribution(&self, s: &Statement) -> String {
+        self.attribution_shown(s).0
+    }
+
+    /// Who made statement `s`, in the views' language, with the language of the name
+    /// or attribution when it is not the page's (an untranslated actor's name).
+    pub(super) fn attribution_shown(&self, s: &Statement) -> (String, Option<Lang>) {
+        let l = &self.locale;
         match (&s.speaker, &s.attributed_to) {
-            (Some(Ref::Withheld), _) => "(withheld)".into(),
-            (Some(Ref::Id(a)), _) => self.m.actors[a].name.clone(),
-            (None, Some(t)) => format!("{t} (anonymous)"),
-            (None, None) => "unattributed".into(),
+            (Some(Ref::Withheld), _) => (l.text("link.withheld"), None),
+            (Some(Ref::Id(a)), _) => match self.m.actors.get(a) {
+                Some(actor) => self
+                    .words_of(Item::Actor(actor))
+                    .title(Item::Actor(actor))
+                    .owned(),
+                None => (l.text("link.withheld"), None),
+            },
+            (None, Some(t)) => {
+                let said = match self.m.statements.get(&s.meta.id) {
+                    Some(x) => self
+                        .words_of(Item::Statement(x))
+                        .opt_word(
+                            |w: &StatementWords| w.attributed_to.as_deref(),
+                            x.attributed_to.as_deref(),
+                        )
+                        .map(Shown::owned),
+                    None => None,
+                };
+                let (who, lang) = said.unwrap_or_else(|| (t.clone(), None));
+                (format!("{who} ({})", l.text("record.anonymous")), lang)
+            }
+            (None, None) => (l.text("record.unattributed"), None),
         }
     }
 
@@ -194,76 +241,6 @@ impl<'m> Views<'m> {
             .collect()
     }
 
-    /// A contribution view.
-    pub fn contribution(&self, guarantee: &str, i: usize) -> ContributionView {
-        let c = &self.m.guarantees[guarantee].contributions[i];
-        let rank = crate::analysis::changes::rank;
-        let related = |g: &str, j: usize, below: bool| {
-            let o = &self.m.guarantees[g].contributions[j];
-            RelatedContribution {
-                guarantee: self.link(Kind::Guarantees, g),
-                anchor: crate::routes::contribution_anchor(o),
-                by: self.link_to(Kind::Actors, &o.by),
-                commitment: o.commitment.clone(),
-                status: o.status.as_str(),
-                below,
-            }
-        };
-        let as_of = self.m.site.as_of;
-        let status = crate::analysis::changes::status_now(c, as_of);
-        ContributionView {
-            anchor: crate::routes::contribution_anchor(c),
-            by: self.link_to(Kind::Actors, &c.by),
-            requested_by: c
-                .requested_by
-                .as_ref()
-                .map(|a| self.link_to(Kind::Actors, a)),
-            conditional_on: c
-                .conditional_on
-                .iter()
-                .filter_map(|r| {
-                    let j = self
-                        .m
-                        .guarantees
-                        .get(&r.guarantee)?
-                        .position(&r.contribution)?;
-                    let cond = self.m.guarantees[&r.guarantee].contributions[j].status;
-                    Some(related(&r.guarantee, j, rank(cond) < rank(c.status)))
-                })
-                .collect(),
-            condition_of: self
-                .m
-                .links
-                .condition_of
-                .get(&(guarantee.to_string(), i))
-                .into_iter()
-                .flatten()
-                .map(|(g, j)| {
-                    let dep = self.m.guarantees[g].contributions[*j].status;
-                    related(g, *j, rank(c.status) < rank(dep))
-                })
-                .collect(),
-            guarantee: self.link(Kind::Guarantees, guarantee),
-            commitment: c.commitment.clone(),
-            status: status.as_str(),
-            written_status: c.status.as_str(),
-            rank: crate::analysis::changes::rank(status),
-            binding: status.is_binding(),
-            since: c.since.map(|d| self.date(d)),
-            note: c.note.clone(),
-            continuing: c.continuing,
-            in_force: c.continuing && status == Status::Implemented,
-            due: c.due.map(|d| self.date(d)),
-            overdue: crate::analysis::changes::overdue_at(c, as_of),
-            until: c.until.map(|d| self.date(d)),
-            amount: c.amount.as_ref().map(|a| format!("{} {}", a.value, a.unit)),
-            conditions: c.conditions.clone(),
-            history: self.steps(&c.history),
-            citations: self.citations(&c.citations),
-            tlp: c.tlp.into(),
-        }
-    }
-
     /// The full view of the item `kind`/`id`.
     ///
     /// # Panics
@@ -294,107 +271,141 @@ impl<'m> Views<'m> {
         let l = &m.links;
         let meta = item.meta();
         let id = meta.id.as_str();
+        let w = self.words_of(item);
         let detail = match item {
-            Item::Actor(a) => Detail::Actor {
-                actor_kind: a.kind.as_str(),
-                country: a.country.as_ref().map(|c| self.link_to(Kind::Actors, c)),
-                role: a.role.clone(),
-                affiliation: a.affiliation.first().map(|c| self.link_to(Kind::Actors, c)),
-                affiliations: self.links_to(Kind::Actors, &a.affiliation),
-                requests: l
-                    .actor_requests
-                    .get(id)
-                    .into_iter()
-                    .flatten()
-                    .map(|(g, i)| self.contribution(g, *i))
-                    .collect(),
-                aliases: a.aliases.clone(),
-                website: a.url.clone(),
-                description_html: a.description_html.clone(),
-                members: self.links(Kind::Actors, l.actor_members.get(id)),
-                meetings: self.links(Kind::Meetings, l.actor_meetings.get(id)),
-                statements: self.links(Kind::Statements, l.actor_statements.get(id)),
-                contributions: l
-                    .actor_contributions
-                    .get(id)
-                    .into_iter()
-                    .flatten()
-                    .map(|(g, i)| self.contribution(g, *i))
-                    .collect(),
-                documents: self.links(Kind::Documents, l.actor_documents.get(id)),
-            },
-            Item::Source(s) => Detail::Source {
-                source_kind: s.kind.as_str().to_string(),
-                source_kind_label: s.kind.label().to_string(),
-                reliability: s.reliability.as_str(),
-                reliability_meaning: s.reliability.meaning(),
-                website: s.url.clone(),
-                description_html: s.description_html.clone(),
-                derived_from: self.links_to(Kind::Sources, &s.derived_from),
-                channel_of: s.channel_of.as_ref().map(|a| self.link_to(Kind::Actors, a)),
-                cited_by: self.cited_by(id),
-            },
-            Item::Meeting(x) => Detail::Meeting {
-                date: self.date(x.date),
-                period: self.locale.dates().range_when(x.date, x.end_date),
-                time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
-                timezone: x
-                    .timezone
-                    .clone()
-                    .or_else(|| x.time.map(|_| m.site.timezone.clone())),
-                location: x.location.clone(),
-                convened_by: x
-                    .convened_by
-                    .iter()
-                    .map(|a| self.link_to(Kind::Actors, a))
-                    .collect(),
-                participants: x
-                    .participants
-                    .iter()
-                    .map(|p| ParticipantView {
-                        actor: self.link_to(Kind::Actors, &p.actor),
-                        role: p.role.clone(),
-                        level: p.level.as_ref().map(|t| t.as_str().to_string()),
-                        level_label: p.level.as_ref().map(|t| t.label().to_string()),
-                    })
-                    .collect(),
-                level: x.level.as_ref().map(|t| t.as_str().to_string()),
-                level_label: x.level.as_ref().map(|t| t.label().to_string()),
-                status: x.status.as_str(),
-                upcoming: x.date.first() > m.site.as_of,
-                round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
-                documents: self.links_to(Kind::Documents, &x.documents),
-                body_html: x.body_html.clone(),
-                statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
-            },
-            Item::Statement(x) => Detail::Statement {
-                date: self.date(x.date),
-                speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
-                attributed_to: x.attributed_to.clone(),
-                attribution: self.attribution(x),
-                meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
-                statement_kind: x.kind.as_str().to_string(),
-                statement_kind_label: x.kind.label().to_string(),
-                on_record: x.on_record,
-                about: x
-                    .about
-                    .iter()
-                    .map(|g| self.link_to(Kind::Guarantees, g))
-                    .collect(),
-                responds_to: self.links_to(Kind::Statements, &x.responds_to),
-                contradicts: self.links_to(Kind::Statements, &x.contradicts),
-                responses: self.links(Kind::Statements, l.statement_responses.get(id)),
-                contradicted_by: self.links(Kind::Statements, l.statement_contradictions.get(id)),
-                body_html: x.body_html.clone(),
-                body_has_blockquote: x.body_html.has_blockquote(),
-                claims: self.claims_of(x),
-            },
+            Item::Actor(a) => {
+                let role = w
+                    .opt_word(|x: &ActorWords| x.role.as_deref(), a.role.as_deref())
+                    .map(Shown::owned);
+                let aliases = w.word(
+                    |x: &ActorWords| Some(&x.aliases).filter(|v| !v.is_empty()),
+                    &a.aliases,
+                );
+                let description = w
+                    .opt_word(
+                        |x: &ActorWords| x.description_html.as_ref(),
+                        a.description_html.as_ref(),
+                    )
+                    .map(Shown::owned);
+                self.actor_detail(a, role, aliases, description)
+            }
+            Item::Source(s) => {
+                let description = w
+                    .opt_word(
+                        |x: &SourceWords| x.description_html.as_ref(),
+                        s.description_html.as_ref(),
+                    )
+                    .map(Shown::owned);
+                let (description_html, description_lang) = description.unzip();
+                Detail::Source {
+                    source_kind: s.kind.as_str().to_string(),
+                    source_kind_label: s.kind.label().to_string(),
+                    reliability: s.reliability.as_str(),
+                    reliability_meaning: s.reliability.meaning(),
+                    website: s.url.clone(),
+                    description_html,
+                    derived_from: self.links_to(Kind::Sources, &s.derived_from),
+                    channel_of: s.channel_of.as_ref().map(|a| self.link_to(Kind::Actors, a)),
+                    cited_by: self.cited_by(id),
+                    description_lang: description_lang.flatten(),
+                }
+            }
+            Item::Meeting(x) => {
+                let location = w
+                    .opt_word(
+                        |m: &MeetingWords| m.location.as_deref(),
+                        x.location.as_deref(),
+                    )
+                    .map(Shown::owned);
+                let (location, location_lang) = location.unzip();
+                let body = w.word(|m: &MeetingWords| m.body_html.as_ref(), &x.body_html);
+                Detail::Meeting {
+                    date: self.date(x.date),
+                    period: self.locale.dates().range_when(x.date, x.end_date),
+                    time: x.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+                    timezone: x
+                        .timezone
+                        .clone()
+                        .or_else(|| x.time.map(|_| m.site.timezone.clone())),
+                    location,
+                    convened_by: x
+                        .convened_by
+                        .iter()
+                        .map(|a| self.link_to(Kind::Actors, a))
+                        .collect(),
+                    participants: x
+                        .participants
+                        .iter()
+                        .map(|p| ParticipantView {
+                            actor: self.link_to(Kind::Actors, &p.actor),
+                            role: p.role.clone(),
+                            level: p.level.as_ref().map(|t| t.as_str().to_string()),
+                            level_label: p.level.as_ref().map(|t| t.label().to_string()),
+                        })
+                        .collect(),
+                    level: x.level.as_ref().map(|t| t.as_str().to_string()),
+                    level_label: x.level.as_ref().map(|t| t.label().to_string()),
+                    status: x.status.as_str(),
+                    upcoming: x.date.first() > m.site.as_of,
+                    round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
+                    documents: self.links_to(Kind::Documents, &x.documents),
+                    body_html: body.text.clone(),
+                    statements: self.links(Kind::Statements, l.meeting_statements.get(id)),
+                    location_lang: location_lang.flatten(),
+                    body_lang: body.lang.cloned(),
+                }
+            }
+            Item::Statement(x) => {
+                let attributed_to = w
+                    .opt_word(
+                        |s: &StatementWords| s.attributed_to.as_deref(),
+                        x.attributed_to.as_deref(),
+                    )
+                    .map(Shown::owned);
+                let (attributed_to, attributed_to_lang) = attributed_to.unzip();
+                let (attribution, attribution_lang) = self.attribution_shown(x);
+                let body = w.word(|s: &StatementWords| s.body_html.as_ref(), &x.body_html);
+                Detail::Statement {
+                    date: self.date(x.date),
+                    speaker: x.speaker.as_ref().map(|a| self.link_to(Kind::Actors, a)),
+                    attributed_to,
+                    attribution,
+                    meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
+                    statement_kind: x.kind.as_str().to_string(),
+                    statement_kind_label: x.kind.label().to_string(),
+                    on_record: x.on_record,
+                    about: x
+                        .about
+                        .iter()
+                        .map(|g| self.link_to(Kind::Guarantees, g))
+                        .collect(),
+                    responds_to: self.links_to(Kind::Statements, &x.responds_to),
+                    contradicts: self.links_to(Kind::Statements, &x.contradicts),
+                    responses: self.links(Kind::Statements, l.statement_responses.get(id)),
+                    contradicted_by: self
+                        .links(Kind::Statements, l.statement_contradictions.get(id)),
+                    body_html: body.text.clone(),
+                    body_has_blockquote: body.text.has_blockquote(),
+                    claims: self.claims_of(x),
+                    attributed_to_lang: attributed_to_lang.flatten(),
+                    attribution_lang,
+                    body_lang: body.lang.cloned(),
+                }
+            }
             Item::Guarantee(x) => {
                 let st = crate::analysis::matrix::standing(x, m.site.as_of);
+                let summary = w
+                    .opt_word(
+                        |g: &GuaranteeWords| g.summary.as_deref(),
+                        x.summary.as_deref(),
+                    )
+                    .map(Shown::owned);
+                let (summary, summary_lang) = summary.unzip();
+                let body = w.word(|g: &GuaranteeWords| g.body_html.as_ref(), &x.body_html);
                 Detail::Guarantee {
                     category: x.category.as_str().to_string(),
                     category_label: x.category.label().to_string(),
-                    summary: x.summary.clone(),
+                    summary,
                     status_counts: status_counts(st.statuses),
                     reversal: st.reversal.map(|d| self.date(d)),
                     overdue: st.overdue,
@@ -403,29 +414,90 @@ impl<'m> Views<'m> {
                         .collect(),
                     statements: self.links(Kind::Statements, l.guarantee_statements.get(id)),
                     provisions: self.provisions_concerning(id),
-                    body_html: x.body_html.clone(),
+                    body_html: body.text.clone(),
+                    summary_lang: summary_lang.flatten(),
+                    body_lang: body.lang.cloned(),
                 }
             }
-            Item::Round(x) => Detail::Round {
-                start: self.date(x.start),
-                end: self.date(x.end),
-                period: self.locale.dates().range(x.start, Some(x.end)),
-                summary_html: x.summary_html.clone(),
-                meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
-            },
+            Item::Round(x) => {
+                let summary = w
+                    .opt_word(
+                        |r: &RoundWords| r.summary_html.as_ref(),
+                        x.summary_html.as_ref(),
+                    )
+                    .map(Shown::owned);
+                let (summary_html, summary_lang) = summary.unzip();
+                Detail::Round {
+                    start: self.date(x.start),
+                    end: self.date(x.end),
+                    period: self.locale.dates().range(x.start, Some(x.end)),
+                    summary_html,
+                    meetings: self.links(Kind::Meetings, l.round_meetings.get(id)),
+                    summary_lang: summary_lang.flatten(),
+                }
+            }
             Item::Document(x) => Detail::Document(Box::new(self.document_detail(x))),
         };
         let kind = item.kind();
+        let (title, title_lang) = self.title_of(item);
         ItemView {
             id: id.to_string(),
             kind: kind.dir(),
             kind_singular: kind.singular(),
-            title: item.title().to_string(),
+            title,
             url: crate::routes::item(kind, id),
             tlp: meta.tlp.into(),
             tags: meta.tags.clone(),
             citations: self.citations(&meta.citations),
             detail,
+            title_lang,
+            untranslated: w.untranslated().map(LangView::from),
+            translation_note: w.note().map(str::to_string),
+        }
+    }
+
+    /// An actor's part of its view, given its words as shown.
+    fn actor_detail(
+        &self,
+        a: &'m Actor,
+        role: Option<(String, Option<Lang>)>,
+        aliases: Shown<'m, Vec<String>>,
+        description: Option<(Prose, Option<Lang>)>,
+    ) -> Detail {
+        let l = &self.m.links;
+        let id = a.meta.id.as_str();
+        let (role, role_lang) = role.unzip();
+        let (description_html, description_lang) = description.unzip();
+        Detail::Actor {
+            actor_kind: a.kind.as_str(),
+            country: a.country.as_ref().map(|c| self.link_to(Kind::Actors, c)),
+            role,
+            affiliation: a.affiliation.first().map(|c| self.link_to(Kind::Actors, c)),
+            affiliations: self.links_to(Kind::Actors, &a.affiliation),
+            requests: l
+                .actor_requests
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|(g, i)| self.contribution(g, *i))
+                .collect(),
+            aliases: aliases.text.clone(),
+            website: a.url.clone(),
+            description_html,
+            members: self.links(Kind::Actors, l.actor_members.get(id)),
+            meetings: self.links(Kind::Meetings, l.actor_meetings.get(id)),
+            statements: self.links(Kind::Statements, l.actor_statements.get(id)),
+            contributions: l
+                .actor_contributions
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|(g, i)| self.contribution(g, *i))
+                .collect(),
+            documents: self.links(Kind::Documents, l.actor_documents.get(id)),
+            role_lang: role_lang.flatten(),
+            aliases_lang: aliases.lang.filter(|_| !a.aliases.is_empty()).cloned(),
+            description_lang: description_lang.flatten(),
         }
     }
 }

@@ -55,7 +55,11 @@ impl Views<'_> {
             })
             .filter(|s| s.values.iter().any(|v| *v > 0))
             .collect();
-        let categories: Vec<String> = rounds.iter().map(|r| r.title.clone()).collect();
+        // Round titles in the views' language.
+        let categories: Vec<String> = rounds
+            .iter()
+            .map(|r| self.title_of(crate::model::Item::Round(r)).0)
+            .collect();
         let lead = rounds.last().expect("at least the round asked for");
         let at = rounds.len() - 1;
         let now: Vec<String> = series
@@ -133,14 +137,15 @@ impl Views<'_> {
         let paths: Vec<StepPath> = g
             .contributions
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 tlp = tlp.max(c.tlp);
                 let anchor = crate::routes::contribution_anchor(c);
                 StepPath {
                     name: format!(
                         "{}: {}",
                         self.link_to(Kind::Actors, &c.by).title(),
-                        c.commitment
+                        self.commitment(id, i).text
                     ),
                     url: crate::routes::item_at(Kind::Guarantees, id, Some(&anchor)),
                     points: paths::path(c, end)
@@ -157,7 +162,8 @@ impl Views<'_> {
             .collect();
         let moves: usize = paths.iter().map(|p| p.points.len().saturating_sub(1)).sum();
         let l = &self.locale;
-        let title = l.fill("chart.component_title", &[("component", &g.title)]);
+        let component = self.title_of(crate::model::Item::Guarantee(g)).0;
+        let title = l.fill("chart.component_title", &[("component", &component)]);
         let description = l.fill(
             "chart.component_description",
             &[

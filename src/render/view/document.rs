@@ -1,10 +1,11 @@
 //! A negotiating text's page data: its provisions against its parties, with the counts
 //! of [`crate::analysis::documents`] as of the page's date.
 
-use super::value::{list, map, opt, opt_str};
+use super::value::{list, map, map_of, opt, opt_str, with_langs};
 use super::*;
 use crate::analysis::documents::{self, Share};
-use crate::model::{Document, Kind, Position, Provision};
+use crate::model::translation::DocumentWords;
+use crate::model::{Document, Item, Kind, Lang, Position, Provision};
 use tera::Value;
 
 /// The kind-specific part of a document's view.
@@ -32,6 +33,9 @@ pub struct DocumentDetail {
     pub claims: Vec<ClaimView>,
     /// Rendered description.
     pub body_html: Prose,
+    /// The language of `body_html` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_lang: Option<Lang>,
 }
 
 /// One provision, with one cell per party.
@@ -61,6 +65,15 @@ pub struct ProvisionView {
     pub others: Vec<PositionView>,
     /// Marking.
     pub tlp: TlpView,
+    /// The language of `label` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_lang: Option<Lang>,
+    /// The language of `title` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<Lang>,
+    /// The language of `summary` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary_lang: Option<Lang>,
 }
 
 /// A party's position on a provision.
@@ -142,12 +155,32 @@ pub struct ProvisionLink {
     pub label: Option<String>,
     /// Title.
     pub title: String,
+    /// The language of `label` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_lang: Option<Lang>,
+    /// The language of `title` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<Lang>,
 }
 
-impl Views<'_> {
+/// A provision's words as pages show them, each with its language when it is not the
+/// page's.
+pub(crate) struct ProvisionText {
+    pub label: Option<String>,
+    pub label_lang: Option<Lang>,
+    pub title: String,
+    pub title_lang: Option<Lang>,
+    pub summary: Option<String>,
+    pub summary_lang: Option<Lang>,
+}
+
+impl<'m> Views<'m> {
     /// The document-specific part of `d`'s view.
-    pub(super) fn document_detail(&self, d: &Document) -> DocumentDetail {
+    pub(super) fn document_detail(&self, d: &'m Document) -> DocumentDetail {
         let day = self.m.site.as_of;
+        let body = self
+            .words_of(Item::Document(d))
+            .word(|w: &DocumentWords| w.body_html.as_ref(), &d.body_html);
         DocumentDetail {
             document_kind: d.kind.as_str().to_string(),
             document_kind_label: d.kind.label().to_string(),
@@ -166,7 +199,8 @@ impl Views<'_> {
                 .collect(),
             tally: self.tally(d, day),
             claims: self.all_claims(Some(&d.meta.id)),
-            body_html: d.body_html.clone(),
+            body_html: body.text.clone(),
+            body_lang: body.lang.cloned(),
         }
     }
 
@@ -210,14 +244,49 @@ impl Views<'_> {
             .collect()
     }
 
-    fn provision(&self, d: &Document, p: &Provision, day: jiff::civil::Date) -> ProvisionView {
+    /// A provision's words (label, title, summary) as these views show them.
+    pub(crate) fn provision_words(&self, d: &'m Document, p: &'m Provision) -> ProvisionText {
+        let w = self.words_of(Item::Document(d));
+        let of = |w: &'m DocumentWords| w.provisions.get(&p.id);
+        let label = w.opt_word(
+            |x: &DocumentWords| of(x)?.label.as_deref(),
+            p.label.as_deref(),
+        );
+        let title = w.word(
+            |x: &DocumentWords| of(x)?.title.as_deref(),
+            p.title.as_str(),
+        );
+        let summary = w.opt_word(
+            |x: &DocumentWords| of(x)?.summary.as_deref(),
+            p.summary.as_deref(),
+        );
+        ProvisionText {
+            label: label.map(|x| x.text.to_string()),
+            label_lang: label.and_then(|x| x.lang.cloned()),
+            title: title.text.to_string(),
+            title_lang: title.lang.cloned(),
+            summary: summary.map(|x| x.text.to_string()),
+            summary_lang: summary.and_then(|x| x.lang.cloned()),
+        }
+    }
+
+    fn provision(
+        &self,
+        d: &'m Document,
+        p: &'m Provision,
+        day: jiff::civil::Date,
+    ) -> ProvisionView {
         let listed = |x: &Position| d.parties.iter().any(|r| r.id().is_some() && *r == x.party);
+        let words = self.provision_words(d, p);
         ProvisionView {
             id: p.id.clone(),
             anchor: crate::routes::provision_anchor(&p.id),
-            label: p.label.clone(),
-            title: p.title.clone(),
-            summary: p.summary.clone(),
+            label: words.label,
+            title: words.title,
+            summary: words.summary,
+            label_lang: words.label_lang,
+            title_lang: words.title_lang,
+            summary_lang: words.summary_lang,
             concerns: self.links_to(Kind::Guarantees, &p.concerns),
             introduced: p.introduced.map(|d| self.date(d)),
             dropped: p.dropped.map(|d| self.date(d)),
@@ -268,11 +337,14 @@ impl Views<'_> {
                     .provisions
                     .iter()
                     .find(|p| &p.id == prov)?;
+                let words = self.provision_words(&m.documents[doc], p);
                 Some(ProvisionLink {
                     document: self.link(Kind::Documents, doc),
                     anchor: crate::routes::provision_anchor(&p.id),
-                    label: p.label.clone(),
-                    title: p.title.clone(),
+                    label: words.label,
+                    title: words.title,
+                    label_lang: words.label_lang,
+                    title_lang: words.title_lang,
                 })
             })
             .collect()
@@ -295,7 +367,7 @@ impl ToValue for PositionView {
 
 impl ToValue for ProvisionView {
     fn to_value(&self, cx: &Cx) -> Value {
-        map([
+        let entries = [
             ("id", self.id.as_str().into()),
             ("anchor", self.anchor.as_str().into()),
             ("label", opt_str(&self.label)),
@@ -308,7 +380,15 @@ impl ToValue for ProvisionView {
             ("cells", list(&self.cells, cx)),
             ("others", list(&self.others, cx)),
             ("tlp", self.tlp.to_value(cx)),
-        ])
+        ];
+        map_of(&with_langs(
+            entries.into(),
+            [
+                ("label_lang", &self.label_lang),
+                ("title_lang", &self.title_lang),
+                ("summary_lang", &self.summary_lang),
+            ],
+        ))
     }
 }
 
@@ -350,19 +430,26 @@ impl ToValue for TallyView {
 
 impl ToValue for ProvisionLink {
     fn to_value(&self, cx: &Cx) -> Value {
-        map([
+        let entries = vec![
             ("document", self.document.to_value(cx)),
             ("anchor", self.anchor.as_str().into()),
             ("label", opt_str(&self.label)),
             ("title", self.title.as_str().into()),
-        ])
+        ];
+        map_of(&with_langs(
+            entries,
+            [
+                ("label_lang", &self.label_lang),
+                ("title_lang", &self.title_lang),
+            ],
+        ))
     }
 }
 
 impl DocumentDetail {
     /// The entries flattened into the item's map, as serde flattens them.
     pub(super) fn entries(&self, v: &Cx) -> Vec<(&'static str, Value)> {
-        vec![
+        let entries = vec![
             ("document_kind", self.document_kind.as_str().into()),
             (
                 "document_kind_label",
@@ -377,6 +464,7 @@ impl DocumentDetail {
             ("tally", self.tally.to_value(v)),
             ("claims", list(&self.claims, v)),
             ("body_html", super::prose::prose(&self.body_html)),
-        ]
+        ];
+        with_langs(entries, [("body_lang", &self.body_lang)])
     }
 }

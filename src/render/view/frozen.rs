@@ -76,6 +76,9 @@ pub struct ContributionState {
     pub commitment: String,
     /// Marking.
     pub tlp: TlpView,
+    /// The language of `commitment` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commitment_lang: Option<crate::model::Lang>,
 }
 
 /// How many meetings and statements a brief lists in full (next meetings, latest
@@ -267,6 +270,7 @@ impl<'m> Views<'m> {
                             since: c.since,
                             commitment: c.commitment,
                             tlp: c.tlp,
+                            commitment_lang: c.commitment_lang,
                         })
                         .collect(),
                 })

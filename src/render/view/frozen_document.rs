@@ -44,6 +44,12 @@ pub struct ProvisionState {
     pub cells: Vec<Option<PositionState>>,
     /// Marking.
     pub tlp: TlpView,
+    /// The language of `label` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_lang: Option<crate::model::Lang>,
+    /// The language of `title` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<crate::model::Lang>,
 }
 
 /// A party's position at a round's end.
@@ -92,23 +98,38 @@ impl<'m> Views<'m> {
             provisions: then
                 .provisions
                 .iter()
-                .map(|p| ProvisionState {
-                    anchor: crate::routes::provision_anchor(&p.id),
-                    label: p.label.clone(),
-                    title: p.title.clone(),
-                    in_text: p.in_text_at(day),
-                    cells: then
-                        .parties
+                .map(|p| {
+                    // Its words are the text's own (as of now): a provision's words do
+                    // not change with the day.
+                    let words = d
+                        .provisions
                         .iter()
-                        .map(|r| {
-                            let x = p.position_of(r.id()?)?;
-                            Some(PositionState {
-                                status: x.status.as_str(),
-                                tlp: x.tlp.into(),
+                        .find(|q| q.id == p.id)
+                        .map(|q| self.provision_words(d, q));
+                    let (label, label_lang, title, title_lang) = match words {
+                        Some(w) => (w.label, w.label_lang, w.title, w.title_lang),
+                        None => (p.label.clone(), None, p.title.clone(), None),
+                    };
+                    ProvisionState {
+                        anchor: crate::routes::provision_anchor(&p.id),
+                        label,
+                        title,
+                        label_lang,
+                        title_lang,
+                        in_text: p.in_text_at(day),
+                        cells: then
+                            .parties
+                            .iter()
+                            .map(|r| {
+                                let x = p.position_of(r.id()?)?;
+                                Some(PositionState {
+                                    status: x.status.as_str(),
+                                    tlp: x.tlp.into(),
+                                })
                             })
-                        })
-                        .collect(),
-                    tlp: p.tlp.into(),
+                            .collect(),
+                        tlp: p.tlp.into(),
+                    }
                 })
                 .collect(),
             tally: self.tally(&then, day),

@@ -1,6 +1,7 @@
 //! Links between pages: every item's link and its template value, built once.
 
 use super::*;
+use crate::model::translation::{ActorWords, MeetingWords};
 use crate::model::*;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -109,31 +110,49 @@ impl<'m> Views<'m> {
         let Some(item) = self.m.item(kind, id) else {
             return Link::Withheld(kind);
         };
+        let (title, title_lang) = self.title_of(item);
+        let (note, note_lang) = match self.note(item) {
+            Some((note, lang)) => (Some(note), lang),
+            None => (None, None),
+        };
         Link::new(LinkData {
             id: id.to_string(),
             kind: kind.dir(),
-            title: item.title().to_string(),
+            title,
             url: crate::routes::item(kind, id),
             date: item.date().map(|d| self.date(d)),
             tlp: item.meta().tlp.into(),
-            note: self.note(item),
+            note,
+            title_lang,
+            note_lang,
             style: self.link_style,
             value: std::sync::OnceLock::new(),
         })
     }
 
-    /// A short descriptor of an item: an actor's role, a source's reliability, a
-    /// meeting's location, a statement's attribution, a component's category, a round's
-    /// period.
-    fn note(&self, item: Item) -> Option<String> {
+    /// A short descriptor of an item, with its language when it is not the page's: an
+    /// actor's role, a source's reliability, a meeting's location, a statement's
+    /// attribution, a component's category, a round's period.
+    fn note(&self, item: Item<'m>) -> Option<(String, Option<Lang>)> {
+        let w = self.words_of(item);
+        let said = |s: Option<Shown<'m, str>>| s.map(|s| (s.text.to_string(), s.lang.cloned()));
+        let ours = |s: String| Some((s, None));
         match item {
-            Item::Actor(a) => a.role.clone(),
-            Item::Source(s) => Some(format!("reliability {}", s.reliability.as_str())),
-            Item::Meeting(x) => x.location.clone(),
-            Item::Statement(x) => Some(self.attribution(x)),
-            Item::Guarantee(x) => Some(x.category.as_str().to_string()),
-            Item::Round(x) => Some(self.locale.dates().range(x.start, Some(x.end))),
-            Item::Document(x) => Some(x.kind.label().to_string()),
+            Item::Actor(a) => {
+                said(w.opt_word(|x: &ActorWords| x.role.as_deref(), a.role.as_deref()))
+            }
+            Item::Source(s) => ours(format!("reliability {}", s.reliability.as_str())),
+            Item::Meeting(x) => said(w.opt_word(
+                |x: &MeetingWords| x.location.as_deref(),
+                x.location.as_deref(),
+            )),
+            Item::Statement(x) => {
+                let (text, lang) = self.attribution_shown(x);
+                Some((text, lang))
+            }
+            Item::Guarantee(x) => ours(x.category.as_str().to_string()),
+            Item::Round(x) => ours(self.locale.dates().range(x.start, Some(x.end))),
+            Item::Document(x) => ours(x.kind.label().to_string()),
         }
     }
 

@@ -4,12 +4,13 @@
 
 use crate::dates::{Precision, When};
 use crate::markdown::Prose;
-use crate::model::{Kind, Tlp};
+use crate::model::{Kind, Lang, Tlp};
 use serde::Serialize;
 
 mod build;
 pub use build::Views;
 mod claims;
+mod contribution;
 pub use claims::ClaimView;
 mod charts;
 mod derived;
@@ -25,8 +26,11 @@ mod prose;
 mod scales;
 pub use scales::{Grade, Scales};
 mod value;
+mod words;
+pub(crate) use document::ProvisionText;
 pub(crate) use prose::{opt_prose as opt_prose_value, prose_value_html};
 pub(crate) use value::{Cx, ToValue};
+pub(crate) use words::Shown;
 
 /// A date as machine-readable ISO text and as words, at the precision it was written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,6 +167,10 @@ pub struct LinkData {
     pub tlp: TlpView,
     /// A short descriptor: attribution, location, role or category.
     pub note: Option<String>,
+    /// The title's language when it is not the page's (an untranslated item's).
+    pub title_lang: Option<Lang>,
+    /// The note's language when it is not the page's.
+    pub note_lang: Option<Lang>,
     /// What its value holds: everything (pages), or the item's id and kind (the JSON
     /// export, whose table of links has the rest once).
     pub style: LinkStyle,
@@ -182,7 +190,17 @@ impl PartialEq for LinkData {
             &self.date,
             &self.tlp,
             &self.note,
-        ) == (&o.id, o.kind, &o.title, &o.url, &o.date, &o.tlp, &o.note)
+            (&self.title_lang, &self.note_lang),
+        ) == (
+            &o.id,
+            o.kind,
+            &o.title,
+            &o.url,
+            &o.date,
+            &o.tlp,
+            &o.note,
+            (&o.title_lang, &o.note_lang),
+        )
     }
 }
 
@@ -284,6 +302,15 @@ pub struct ContributionView {
     pub citations: Vec<CitationView>,
     /// Marking.
     pub tlp: TlpView,
+    /// The language of `commitment` when it is not the page's (see [`LinkData::title_lang`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commitment_lang: Option<Lang>,
+    /// The language of `note` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_lang: Option<Lang>,
+    /// The language of `conditions` when they are not in the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions_lang: Option<Lang>,
 }
 
 /// Another contribution a contribution is related to (`conditional_on`, or the reverse).
@@ -303,6 +330,9 @@ pub struct RelatedContribution {
     /// its status is below this contribution's; for a dependent, this contribution's
     /// status is below the dependent's.
     pub below: bool,
+    /// The language of `commitment` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commitment_lang: Option<Lang>,
 }
 
 /// A count of contributions at one status.
@@ -336,6 +366,35 @@ pub struct ItemView {
     /// Kind-specific fields.
     #[serde(flatten)]
     pub detail: Detail,
+    /// The title's language when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<Lang>,
+    /// Set when the page speaks a language the item has no translation into: the
+    /// language its words are shown in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub untranslated: Option<LangView>,
+    /// The note of the translation shown (e.g. that quotes are the briefing's own
+    /// translation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_note: Option<String>,
+}
+
+/// A language as pages name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LangView {
+    /// Its tag, for `lang` attributes: `en`.
+    pub code: Lang,
+    /// Its own name: `English`, `українська`.
+    pub name: String,
+}
+
+impl From<&Lang> for LangView {
+    fn from(l: &Lang) -> Self {
+        LangView {
+            code: l.clone(),
+            name: l.own_name().to_string(),
+        }
+    }
 }
 
 /// The kind-specific part of an item view.
@@ -372,6 +431,15 @@ pub enum Detail {
         contributions: Vec<ContributionView>,
         /// Negotiating texts it is a party to.
         documents: Vec<Link>,
+        /// The language of `role` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        role_lang: Option<Lang>,
+        /// The language of `aliases` when they are not in the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        aliases_lang: Option<Lang>,
+        /// The language of `description_html` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        description_lang: Option<Lang>,
     },
     /// A source.
     Source {
@@ -393,6 +461,9 @@ pub enum Detail {
         channel_of: Option<Link>,
         /// Items citing it.
         cited_by: Vec<Link>,
+        /// The language of `description_html` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        description_lang: Option<Lang>,
     },
     /// A meeting.
     Meeting {
@@ -426,6 +497,12 @@ pub enum Detail {
         body_html: Prose,
         /// Statements made at it.
         statements: Vec<Link>,
+        /// The language of `location` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        location_lang: Option<Lang>,
+        /// The language of `body_html` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body_lang: Option<Lang>,
     },
     /// A statement.
     Statement {
@@ -461,6 +538,15 @@ pub enum Detail {
         body_has_blockquote: bool,
         /// Its claims, checked against the tracked figures.
         claims: Vec<ClaimView>,
+        /// The language of `attributed_to` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        attributed_to_lang: Option<Lang>,
+        /// The language of `attribution` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        attribution_lang: Option<Lang>,
+        /// The language of `body_html` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body_lang: Option<Lang>,
     },
     /// A guarantee component.
     Guarantee {
@@ -485,6 +571,12 @@ pub enum Detail {
         provisions: Vec<ProvisionLink>,
         /// Rendered description.
         body_html: Prose,
+        /// The language of `summary` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        summary_lang: Option<Lang>,
+        /// The language of `body_html` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body_lang: Option<Lang>,
     },
     /// A negotiating text.
     Document(Box<DocumentDetail>),
@@ -500,5 +592,8 @@ pub enum Detail {
         summary_html: Option<Prose>,
         /// Meetings in the round.
         meetings: Vec<Link>,
+        /// The language of `summary_html` when it is not the page's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        summary_lang: Option<Lang>,
     },
 }

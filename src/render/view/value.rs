@@ -14,7 +14,7 @@
 
 use super::prose::{opt_prose, prose};
 use super::*;
-use crate::model::Tlp;
+use crate::model::{Lang, Tlp};
 use std::cell::Cell;
 use tera::Value;
 
@@ -71,6 +71,20 @@ pub(super) fn map_of(entries: &[(&'static str, Value)]) -> Value {
         }
     }
     Value::from_serializable(&Entries(entries))
+}
+
+/// `entries` with each language given added, under its key (a language that is not
+/// given is left out, as serde leaves it out of the exports).
+pub(super) fn with_langs<const N: usize>(
+    mut entries: Vec<(&'static str, Value)>,
+    langs: [(&'static str, &Option<Lang>); N],
+) -> Vec<(&'static str, Value)> {
+    for (k, l) in langs {
+        if let Some(l) = l {
+            entries.push((k, l.as_str().into()));
+        }
+    }
+    entries
 }
 
 pub(super) fn opt<T: ToValue>(v: &Option<T>, cx: &Cx) -> Value {
@@ -195,7 +209,7 @@ impl LinkData {
                 if self.style == LinkStyle::Reference {
                     return map([("id", self.id.as_str().into()), ("kind", self.kind.into())]);
                 }
-                map([
+                let entries = vec![
                     ("id", self.id.as_str().into()),
                     ("kind", self.kind.into()),
                     ("title", self.title.as_str().into()),
@@ -203,7 +217,14 @@ impl LinkData {
                     ("date", opt(&self.date, &cx)),
                     ("tlp", self.tlp.to_value(&cx)),
                     ("note", opt_str(&self.note)),
-                ])
+                ];
+                map_of(&with_langs(
+                    entries,
+                    [
+                        ("title_lang", &self.title_lang),
+                        ("note_lang", &self.note_lang),
+                    ],
+                ))
             })
             .clone()
     }
@@ -255,20 +276,24 @@ impl ToValue for StatusCount {
 
 impl ToValue for RelatedContribution {
     fn to_value(&self, cx: &Cx) -> Value {
-        map([
+        let entries = vec![
             ("guarantee", self.guarantee.to_value(cx)),
             ("anchor", self.anchor.as_str().into()),
             ("by", self.by.to_value(cx)),
             ("commitment", self.commitment.as_str().into()),
             ("status", self.status.into()),
             ("below", self.below.into()),
-        ])
+        ];
+        map_of(&with_langs(
+            entries,
+            [("commitment_lang", &self.commitment_lang)],
+        ))
     }
 }
 
 impl ToValue for ContributionView {
     fn to_value(&self, cx: &Cx) -> Value {
-        map([
+        let entries = vec![
             ("anchor", self.anchor.as_str().into()),
             ("by", self.by.to_value(cx)),
             ("requested_by", opt(&self.requested_by, cx)),
@@ -292,6 +317,23 @@ impl ToValue for ContributionView {
             ("history", list(&self.history, cx)),
             ("citations", list(&self.citations, cx)),
             ("tlp", self.tlp.to_value(cx)),
+        ];
+        map_of(&with_langs(
+            entries,
+            [
+                ("commitment_lang", &self.commitment_lang),
+                ("note_lang", &self.note_lang),
+                ("conditions_lang", &self.conditions_lang),
+            ],
+        ))
+    }
+}
+
+impl ToValue for LangView {
+    fn to_value(&self, _: &Cx) -> Value {
+        map([
+            ("code", self.code.as_str().into()),
+            ("name", self.name.as_str().into()),
         ])
     }
 }
@@ -310,6 +352,13 @@ impl ToValue for ItemView {
         ];
         let mut entries = Vec::from(common);
         entries.extend(self.detail.entries(cx));
+        let mut entries = with_langs(entries, [("title_lang", &self.title_lang)]);
+        if let Some(u) = &self.untranslated {
+            entries.push(("untranslated", u.to_value(cx)));
+        }
+        if let Some(n) = &self.translation_note {
+            entries.push(("translation_note", n.as_str().into()));
+        }
         map_of(&entries)
     }
 }
@@ -333,22 +382,32 @@ impl Detail {
                 statements,
                 contributions,
                 documents,
-            } => vec![
-                ("actor_kind", (*actor_kind).into()),
-                ("country", opt(country, v)),
-                ("role", opt_str(role)),
-                ("affiliation", opt(affiliation, v)),
-                ("affiliations", list(affiliations, v)),
-                ("requests", list(requests, v)),
-                ("aliases", strings(aliases)),
-                ("website", opt_str(website)),
-                ("description_html", opt_prose(description_html)),
-                ("members", list(members, v)),
-                ("meetings", list(meetings, v)),
-                ("statements", list(statements, v)),
-                ("contributions", list(contributions, v)),
-                ("documents", list(documents, v)),
-            ],
+                role_lang,
+                aliases_lang,
+                description_lang,
+            } => with_langs(
+                vec![
+                    ("actor_kind", (*actor_kind).into()),
+                    ("country", opt(country, v)),
+                    ("role", opt_str(role)),
+                    ("affiliation", opt(affiliation, v)),
+                    ("affiliations", list(affiliations, v)),
+                    ("requests", list(requests, v)),
+                    ("aliases", strings(aliases)),
+                    ("website", opt_str(website)),
+                    ("description_html", opt_prose(description_html)),
+                    ("members", list(members, v)),
+                    ("meetings", list(meetings, v)),
+                    ("statements", list(statements, v)),
+                    ("contributions", list(contributions, v)),
+                    ("documents", list(documents, v)),
+                ],
+                [
+                    ("role_lang", role_lang),
+                    ("aliases_lang", aliases_lang),
+                    ("description_lang", description_lang),
+                ],
+            ),
             Detail::Source {
                 source_kind,
                 source_kind_label,
@@ -359,17 +418,21 @@ impl Detail {
                 derived_from,
                 channel_of,
                 cited_by,
-            } => vec![
-                ("source_kind", source_kind.as_str().into()),
-                ("source_kind_label", source_kind_label.as_str().into()),
-                ("reliability", (*reliability).into()),
-                ("reliability_meaning", (*reliability_meaning).into()),
-                ("website", opt_str(website)),
-                ("description_html", opt_prose(description_html)),
-                ("derived_from", list(derived_from, v)),
-                ("channel_of", opt(channel_of, v)),
-                ("cited_by", list(cited_by, v)),
-            ],
+                description_lang,
+            } => with_langs(
+                vec![
+                    ("source_kind", source_kind.as_str().into()),
+                    ("source_kind_label", source_kind_label.as_str().into()),
+                    ("reliability", (*reliability).into()),
+                    ("reliability_meaning", (*reliability_meaning).into()),
+                    ("website", opt_str(website)),
+                    ("description_html", opt_prose(description_html)),
+                    ("derived_from", list(derived_from, v)),
+                    ("channel_of", opt(channel_of, v)),
+                    ("cited_by", list(cited_by, v)),
+                ],
+                [("description_lang", description_lang)],
+            ),
             Detail::Meeting {
                 date,
                 period,
@@ -386,23 +449,28 @@ impl Detail {
                 documents,
                 body_html,
                 statements,
-            } => vec![
-                ("date", date.to_value(v)),
-                ("period", period.as_str().into()),
-                ("time", opt_str(time)),
-                ("timezone", opt_str(timezone)),
-                ("location", opt_str(location)),
-                ("convened_by", list(convened_by, v)),
-                ("participants", list(participants, v)),
-                ("level", opt_str(level)),
-                ("level_label", opt_str(level_label)),
-                ("status", (*status).into()),
-                ("upcoming", (*upcoming).into()),
-                ("round", opt(round, v)),
-                ("documents", list(documents, v)),
-                ("body_html", prose(body_html)),
-                ("statements", list(statements, v)),
-            ],
+                location_lang,
+                body_lang,
+            } => with_langs(
+                vec![
+                    ("date", date.to_value(v)),
+                    ("period", period.as_str().into()),
+                    ("time", opt_str(time)),
+                    ("timezone", opt_str(timezone)),
+                    ("location", opt_str(location)),
+                    ("convened_by", list(convened_by, v)),
+                    ("participants", list(participants, v)),
+                    ("level", opt_str(level)),
+                    ("level_label", opt_str(level_label)),
+                    ("status", (*status).into()),
+                    ("upcoming", (*upcoming).into()),
+                    ("round", opt(round, v)),
+                    ("documents", list(documents, v)),
+                    ("body_html", prose(body_html)),
+                    ("statements", list(statements, v)),
+                ],
+                [("location_lang", location_lang), ("body_lang", body_lang)],
+            ),
             Detail::Statement {
                 date,
                 speaker,
@@ -420,24 +488,34 @@ impl Detail {
                 body_html,
                 body_has_blockquote,
                 claims,
-            } => vec![
-                ("date", date.to_value(v)),
-                ("speaker", opt(speaker, v)),
-                ("attributed_to", opt_str(attributed_to)),
-                ("attribution", attribution.as_str().into()),
-                ("meeting", opt(meeting, v)),
-                ("statement_kind", statement_kind.as_str().into()),
-                ("statement_kind_label", statement_kind_label.as_str().into()),
-                ("on_record", (*on_record).into()),
-                ("about", list(about, v)),
-                ("responds_to", list(responds_to, v)),
-                ("contradicts", list(contradicts, v)),
-                ("responses", list(responses, v)),
-                ("contradicted_by", list(contradicted_by, v)),
-                ("body_html", prose(body_html)),
-                ("body_has_blockquote", (*body_has_blockquote).into()),
-                ("claims", list(claims, v)),
-            ],
+                attributed_to_lang,
+                attribution_lang,
+                body_lang,
+            } => with_langs(
+                vec![
+                    ("date", date.to_value(v)),
+                    ("speaker", opt(speaker, v)),
+                    ("attributed_to", opt_str(attributed_to)),
+                    ("attribution", attribution.as_str().into()),
+                    ("meeting", opt(meeting, v)),
+                    ("statement_kind", statement_kind.as_str().into()),
+                    ("statement_kind_label", statement_kind_label.as_str().into()),
+                    ("on_record", (*on_record).into()),
+                    ("about", list(about, v)),
+                    ("responds_to", list(responds_to, v)),
+                    ("contradicts", list(contradicts, v)),
+                    ("responses", list(responses, v)),
+                    ("contradicted_by", list(contradicted_by, v)),
+                    ("body_html", prose(body_html)),
+                    ("body_has_blockquote", (*body_has_blockquote).into()),
+                    ("claims", list(claims, v)),
+                ],
+                [
+                    ("attributed_to_lang", attributed_to_lang),
+                    ("attribution_lang", attribution_lang),
+                    ("body_lang", body_lang),
+                ],
+            ),
             Detail::Guarantee {
                 category,
                 category_label,
@@ -449,18 +527,23 @@ impl Detail {
                 statements,
                 provisions,
                 body_html,
-            } => vec![
-                ("category", category.as_str().into()),
-                ("category_label", category_label.as_str().into()),
-                ("summary", opt_str(summary)),
-                ("status_counts", list(status_counts, v)),
-                ("reversal", opt(reversal, v)),
-                ("overdue", (*overdue).into()),
-                ("contributions", list(contributions, v)),
-                ("statements", list(statements, v)),
-                ("provisions", list(provisions, v)),
-                ("body_html", prose(body_html)),
-            ],
+                summary_lang,
+                body_lang,
+            } => with_langs(
+                vec![
+                    ("category", category.as_str().into()),
+                    ("category_label", category_label.as_str().into()),
+                    ("summary", opt_str(summary)),
+                    ("status_counts", list(status_counts, v)),
+                    ("reversal", opt(reversal, v)),
+                    ("overdue", (*overdue).into()),
+                    ("contributions", list(contributions, v)),
+                    ("statements", list(statements, v)),
+                    ("provisions", list(provisions, v)),
+                    ("body_html", prose(body_html)),
+                ],
+                [("summary_lang", summary_lang), ("body_lang", body_lang)],
+            ),
             Detail::Document(d) => d.entries(v),
             Detail::Round {
                 start,
@@ -468,13 +551,17 @@ impl Detail {
                 period,
                 summary_html,
                 meetings,
-            } => vec![
-                ("start", start.to_value(v)),
-                ("end", end.to_value(v)),
-                ("period", period.as_str().into()),
-                ("summary_html", opt_prose(summary_html)),
-                ("meetings", list(meetings, v)),
-            ],
+                summary_lang,
+            } => with_langs(
+                vec![
+                    ("start", start.to_value(v)),
+                    ("end", end.to_value(v)),
+                    ("period", period.as_str().into()),
+                    ("summary_html", opt_prose(summary_html)),
+                    ("meetings", list(meetings, v)),
+                ],
+                [("summary_lang", summary_lang)],
+            ),
         }
     }
 }
@@ -529,6 +616,32 @@ mod tests {
             json.contains(r#"{"kind":"guarantees","title":"(withheld)","withheld":true}"#),
             "{json}"
         );
+    }
+
+    /// The views of a render in a translation language hold the `*_lang` fields: the
+    /// values made here hold them as serde does.
+    #[test]
+    fn same_as_serde_in_a_translation_language() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bilingual");
+        let site = crate::Site::load(&root).expect("the fixture loads");
+        let uk = std::sync::Arc::new(crate::i18n::load(&root, "uk").expect("uk").locale);
+        let m = &site.model;
+        let views = Views::new(m).in_language(uk);
+        let mut langs = 0;
+        for kind in Kind::ALL {
+            for id in m.ids(kind) {
+                let item = views.item(kind, id);
+                let want = Value::from_serializable(&item);
+                assert_eq!(
+                    as_exported(&item.to_value(&Cx::new())),
+                    want,
+                    "{kind:?} {id}"
+                );
+                langs += usize::from(item.title_lang.is_some());
+            }
+        }
+        assert!(langs > 0, "no untranslated title");
     }
 
     fn same_as_serde_on(root: &std::path::Path, at_least: usize) {

@@ -20,12 +20,17 @@
 pub mod terms;
 
 use super::text::{Bodies, plain};
+use crate::markdown::Prose;
+use crate::model::translation::{
+    ActorWords, DocumentWords, GuaranteeWords, MeetingWords, StatementWords,
+};
 use crate::model::{Kind, Model, Ref};
 use crate::render::Output;
-use crate::render::view::Views;
+use crate::render::view::{ProvisionText, Shown, Views};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 
@@ -238,6 +243,10 @@ fn docs(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Doc> {
 /// The item `kind`/`id` (a meeting, statement, guarantee, actor or document) as results
 /// show it, with its terms; `None` if withheld.
 fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Option<Doc> {
+    // The item's own words as its page shows them: in the views' language where its
+    // translation gives them, else the original's.
+    let w = views.words_of_id(kind, id);
+    let m_words = views.m;
     // A withheld reference names nothing: it adds no word.
     let name = |a: &Ref| {
         a.id()
@@ -245,21 +254,37 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
             .map_or("", |x| x.name.as_str())
     };
     let who;
+    let body;
     let description;
     let parties: Vec<String>;
+    let provisions: Vec<ProvisionText>;
     let (note, words): (String, Vec<&str>) = match kind {
         Kind::Meetings => {
-            let x = &m.meetings[id];
-            let mut w = vec![bodies.meeting(id), x.location.as_deref().unwrap_or("")];
+            let x = &m_words.meetings[id];
+            body = plain_or(
+                w.word(|t: &MeetingWords| t.body_html.as_ref(), &x.body_html),
+                &x.body_html,
+                bodies.meeting(id),
+            );
+            let location = w.opt_word(
+                |t: &MeetingWords| t.location.as_deref(),
+                x.location.as_deref(),
+            );
+            let mut w = vec![body.as_ref(), location.map_or("", |l| l.text)];
             w.extend(x.participants.iter().map(|p| name(&p.actor)));
             w.extend(x.convened_by.iter().map(name));
             w.extend(x.meta.tags.iter().map(String::as_str));
             (x.date.long(), w)
         }
         Kind::Statements => {
-            let x = &m.statements[id];
+            let x = &m_words.statements[id];
             who = views.attribution(x);
-            let mut w = vec![bodies.statement(id), who.as_str()];
+            body = plain_or(
+                w.word(|t: &StatementWords| t.body_html.as_ref(), &x.body_html),
+                &x.body_html,
+                bodies.statement(id),
+            );
+            let mut w = vec![body.as_ref(), who.as_str()];
             w.extend(
                 x.about
                     .iter()
@@ -270,22 +295,37 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
             (format!("{}, {who}", x.date.long()), w)
         }
         Kind::Guarantees => {
-            let x = &m.guarantees[id];
-            let mut w = vec![bodies.guarantee(id), x.summary.as_deref().unwrap_or("")];
-            for c in &x.contributions {
-                w.push(&c.commitment);
+            let x = &m_words.guarantees[id];
+            body = plain_or(
+                w.word(|t: &GuaranteeWords| t.body_html.as_ref(), &x.body_html),
+                &x.body_html,
+                bodies.guarantee(id),
+            );
+            let summary = w.opt_word(
+                |t: &GuaranteeWords| t.summary.as_deref(),
+                x.summary.as_deref(),
+            );
+            let mut w = vec![body.as_ref(), summary.map_or("", |s| s.text)];
+            for (i, c) in x.contributions.iter().enumerate() {
+                w.push(views.commitment(id, i).text);
                 w.push(name(&c.by));
             }
             w.extend(x.meta.tags.iter().map(String::as_str));
             (x.category.as_str().to_string(), w)
         }
         Kind::Documents => {
-            let x = &m.documents[id];
-            description = plain(&x.body_html.html(""));
+            let x = &m_words.documents[id];
+            let shown = w.word(|t: &DocumentWords| t.body_html.as_ref(), &x.body_html);
+            description = plain(&shown.text.html(""));
             parties = x.parties.iter().map(|p| name(p).to_string()).collect();
             let mut w = vec![description.as_str(), x.kind.label()];
             w.extend(parties.iter().map(String::as_str));
-            for p in &x.provisions {
+            provisions = x
+                .provisions
+                .iter()
+                .map(|p| views.provision_words(x, p))
+                .collect();
+            for p in &provisions {
                 w.push(p.label.as_deref().unwrap_or(""));
                 w.push(&p.title);
                 w.push(p.summary.as_deref().unwrap_or(""));
@@ -297,18 +337,28 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
             (format!("{date}, {}", x.kind.label()), w)
         }
         _ => {
-            let x = &m.actors[id];
+            let x = &m_words.actors[id];
             // Actor descriptions are used here only: made plain where needed.
-            description = x
-                .description_html
-                .as_ref()
-                .map(|d| plain(&d.html("")))
+            description = w
+                .opt_word(
+                    |t: &ActorWords| t.description_html.as_ref(),
+                    x.description_html.as_ref(),
+                )
+                .map(|d| plain(&d.text.html("")))
                 .unwrap_or_default();
+            let role = w
+                .opt_word(|t: &ActorWords| t.role.as_deref(), x.role.as_deref())
+                .map_or("", |r| r.text);
+            // The original's other names stay searchable beside the translation's.
+            let aliases = w.word(|t: &ActorWords| Some(&t.aliases), &x.aliases);
             let mut w: Vec<&str> = x.aliases.iter().map(String::as_str).collect();
-            w.push(x.role.as_deref().unwrap_or(""));
+            if !std::ptr::eq(aliases.text, &x.aliases) {
+                w.extend(aliases.text.iter().map(String::as_str));
+            }
+            w.push(role);
             w.push(&description);
             w.extend(x.meta.tags.iter().map(String::as_str));
-            (x.role.clone().unwrap_or_default(), w)
+            (role.to_string(), w)
         }
     };
     let link = views.item_link(kind, id)?;
@@ -330,6 +380,15 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
             .map(|(t, title)| (t.to_string(), title))
             .collect(),
     })
+}
+
+/// A body made plain: the original's as `bodies` made it once, or a translation's.
+fn plain_or<'a>(shown: Shown<'a, Prose>, original: &Prose, cached: &'a str) -> Cow<'a, str> {
+    if std::ptr::eq(shown.text, original) {
+        Cow::Borrowed(cached)
+    } else {
+        Cow::Owned(plain(&shown.text.html("")))
+    }
 }
 
 #[cfg(test)]

@@ -76,8 +76,9 @@ impl<'m> Views<'m> {
                                 count: cell.count,
                                 conditions: contributions
                                     .iter()
-                                    .filter(|c| &c.by == by)
-                                    .flat_map(|c| c.conditions.iter().cloned())
+                                    .enumerate()
+                                    .filter(|(_, c)| &c.by == by)
+                                    .flat_map(|(i, _)| self.conditions(g, i).text.iter().cloned())
                                     .collect(),
                                 requested_by: {
                                     let mut ids: Vec<&Ref> = contributions

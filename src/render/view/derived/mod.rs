@@ -226,6 +226,12 @@ pub struct TimelineEntry {
     pub upcoming: bool,
     /// Marking of the item.
     pub tlp: super::TlpView,
+    /// The language of `title` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<crate::model::Lang>,
+    /// The language of `note` when it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_lang: Option<crate::model::Lang>,
 }
 
 /// One month of the timeline.
@@ -282,6 +288,10 @@ pub struct TimelineStep {
     pub note: Option<String>,
     /// The contribution's marking.
     pub tlp: super::TlpView,
+    /// The language of `commitment` (and of most of `contribution`) when it is not the
+    /// page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commitment_lang: Option<crate::model::Lang>,
 }
 
 /// A source in the register.

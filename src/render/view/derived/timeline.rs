@@ -19,19 +19,23 @@ impl<'m> Views<'m> {
     /// One dated thing as a timeline entry; `None` if its item is not in the model.
     fn timeline_entry(&self, e: &Entry) -> Option<TimelineEntry> {
         let link = self.item_link(e.kind, &e.id)?;
+        let mut langs = (None, None);
         let (kind, title, url, note, status, tlp) = match e.what {
-            What::Meeting | What::Statement => (
-                if e.what == What::Meeting {
-                    "meeting"
-                } else {
-                    "statement"
-                },
-                link.title.clone(),
-                link.url.clone(),
-                link.note.clone(),
-                None,
-                link.tlp,
-            ),
+            What::Meeting | What::Statement => {
+                langs = (link.title_lang.clone(), link.note_lang.clone());
+                (
+                    if e.what == What::Meeting {
+                        "meeting"
+                    } else {
+                        "statement"
+                    },
+                    link.title.clone(),
+                    link.url.clone(),
+                    link.note.clone(),
+                    None,
+                    link.tlp,
+                )
+            }
             What::Step(step) => {
                 let c = self.contribution(&e.id, step.contribution);
                 let title = format!(
@@ -61,6 +65,8 @@ impl<'m> Views<'m> {
             status,
             upcoming: e.date.first() > self.m.site.as_of,
             tlp,
+            title_lang: langs.0,
+            note_lang: langs.1,
         })
     }
 
@@ -125,10 +131,11 @@ impl<'m> Views<'m> {
             let twin = guarantee.contributions.iter().enumerate().any(|(j, o)| {
                 j != step.contribution && o.by == c.by && o.commitment == c.commitment
             });
+            let commitment = self.commitment(g, step.contribution);
             let contribution = if twin {
-                format!("{}: {} ({anchor})", by.title(), c.commitment)
+                format!("{}: {} ({anchor})", by.title(), commitment.text)
             } else {
-                format!("{}: {}", by.title(), c.commitment)
+                format!("{}: {}", by.title(), commitment.text)
             };
             // The note of the step, or of a history step of the same status that day.
             let note = match step.from {
@@ -144,12 +151,13 @@ impl<'m> Views<'m> {
             let view = TimelineStep {
                 contribution,
                 by,
-                commitment: c.commitment.clone(),
+                commitment: commitment.text.to_string(),
                 url: crate::routes::item_at(Kind::Guarantees, g, Some(&anchor)),
                 status: step.status.as_str(),
                 current: step.current,
                 note,
                 tlp: c.tlp.into(),
+                commitment_lang: commitment.lang.cloned(),
             };
             match components.last_mut() {
                 Some(last) if last.guarantee.id() == Some(g) => last.steps.push(view),
