@@ -234,6 +234,10 @@ fn marked(html: &str) -> bool {
 fn no_translation_reaches_the_english_render() {
     let en = bilingual("en");
     for (path, text) in &en {
+        if path == "data/briefing.json" {
+            // It carries every language by design (`translations`).
+            continue;
+        }
         assert!(
             !text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
             "Cyrillic in {path}"

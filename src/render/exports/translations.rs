@@ -80,7 +80,11 @@ struct Entry<'a> {
     contributions: BTreeMap<String, ContributionEntry<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description_html: Option<&'a Prose>,
-    fresh: Fresh,
+    /// Only in the full (TLP:RED) edition: a revision covers every word of the
+    /// original, so in an edition that withholds part of an item, "stale" could tell
+    /// that withheld words changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fresh: Option<Fresh>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,7 +152,7 @@ fn entry<'a>(m: &'a Model, id: &str, t: &'a Translation) -> Entry<'a> {
         body_html: None,
         contributions: BTreeMap::new(),
         description_html: None,
-        fresh: Fresh::from(&t.freshness),
+        fresh: (m.site.audience == crate::model::Tlp::Red).then(|| Fresh::from(&t.freshness)),
         location: None,
         note: t.note.as_deref(),
         provisions: BTreeMap::new(),
@@ -228,7 +232,14 @@ mod tests {
     #[test]
     fn words_are_written_by_language_with_their_freshness() {
         let site = bilingual();
-        let m = &site.model;
+        // Freshness is written in the full edition only.
+        assert_eq!(
+            json(&site.model, Kind::Guarantees, "financial")["uk"].get("fresh"),
+            None
+        );
+        let mut full = site.model.clone();
+        full.site.audience = crate::model::Tlp::Red;
+        let m = &full;
         assert!(ItemTranslations::of(m, Kind::Actors, "ukraine").is_none());
         let g = json(m, Kind::Guarantees, "financial");
         let uk = &g["uk"];
