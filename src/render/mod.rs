@@ -78,6 +78,9 @@ struct SiteView<'a> {
     description_html: tera::Value,
     base_url: Option<&'a str>,
     language: &'a str,
+    /// The language of the words no translation gives (citation and step notes, tags),
+    /// when the page is in another: templates mark them with it (`lang`).
+    originals_lang: Option<&'a str>,
     timezone: &'a str,
     as_of: DateView,
     default_tlp: TlpView,
@@ -319,16 +322,16 @@ fn install_globals(
 ) {
     let s = &m.site;
     // The site's own words in the render's language (`content/site.<lang>.yaml`).
-    let words = match crate::model::Lang::parse(locale.tag()) {
-        Ok(lang) => s.words_in(&lang),
-        Err(_) => s.words_in(s.languages.default_lang()),
-    };
+    let lang = crate::model::Lang::parse(locale.tag()).ok();
+    let words = s.words_in(lang.as_ref().unwrap_or(s.languages.default_lang()));
+    let translated = lang.is_some_and(|l| s.languages.is_translation(&l));
     let site = SiteView {
         title: words.title.as_deref().unwrap_or(&s.title),
         subtitle: words.subtitle.as_deref(),
         description_html: view::opt_prose_value(&words.description_html),
         base_url: s.base_url.as_deref(),
         language: &s.language,
+        originals_lang: translated.then(|| s.languages.default_lang().as_str()),
         timezone: &s.timezone,
         as_of: DateView::in_language(s.as_of, locale.dates()),
         default_tlp: s.default_tlp.into(),

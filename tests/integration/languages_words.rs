@@ -330,3 +330,22 @@ fn the_example_briefing_in_ukrainian() {
     assert!(search(&uk).contains("\"остаточно\""));
     assert!(!search(&en).contains("\"остаточно\""));
 }
+
+/// Built-in vocabulary words are labelled in the page's language; words no translation
+/// gives (citation and step notes, tags, roles) are marked as the original's.
+#[test]
+fn vocabulary_labels_follow_the_page_and_untranslatable_notes_are_marked() {
+    let uk = example("uk");
+    let statements = page(&uk, "statements/index.html");
+    assert!(statements.contains(">заява<"), "{statements}");
+    assert!(!statements.contains(">declaration<"), "{statements}");
+    let statement = page(&uk, "statements/umerov-90-percent.html");
+    assert!(
+        statement.contains("<span class=\"citation-note\" lang=\"en\">"),
+        "{statement}"
+    );
+    let en = example("en");
+    let statement = page(&en, "statements/umerov-90-percent.html");
+    assert!(statement.contains("<span class=\"citation-note\">"));
+    assert!(page(&en, "statements/index.html").contains(">declaration<"));
+}

@@ -105,6 +105,20 @@ impl<'m> Views<'m> {
         &self.locale
     }
 
+    /// The label of `term`, a word of `vocabulary`, in the views' language: a built-in
+    /// word's from the catalog (`vocab.<vocabulary>.<word>`), a site's own word's as
+    /// site.yaml gives it.
+    pub(super) fn term_label(&self, vocabulary: Vocabulary, term: &Term) -> String {
+        let key = format!("vocab.{}.{}", vocabulary.key(), term.as_str());
+        if vocabulary.builtin().contains(&term.as_str())
+            && self.locale.messages().contains_key(&key)
+        {
+            self.locale.text(&key)
+        } else {
+            term.label().to_string()
+        }
+    }
+
     /// A date, in words of the views' language.
     pub(super) fn date(&self, d: impl Into<crate::dates::When>) -> DateView {
         DateView::in_language(d, self.locale.dates())
@@ -299,7 +313,7 @@ impl<'m> Views<'m> {
                 let (description_html, description_lang) = description.unzip();
                 Detail::Source {
                     source_kind: s.kind.as_str().to_string(),
-                    source_kind_label: s.kind.label().to_string(),
+                    source_kind_label: self.term_label(Vocabulary::SourceKinds, &s.kind),
                     reliability: s.reliability.as_str(),
                     reliability_meaning: s.reliability.meaning(),
                     website: s.url.clone(),
@@ -340,11 +354,17 @@ impl<'m> Views<'m> {
                             actor: self.link_to(Kind::Actors, &p.actor),
                             role: p.role.clone(),
                             level: p.level.as_ref().map(|t| t.as_str().to_string()),
-                            level_label: p.level.as_ref().map(|t| t.label().to_string()),
+                            level_label: p
+                                .level
+                                .as_ref()
+                                .map(|t| self.term_label(Vocabulary::Levels, t)),
                         })
                         .collect(),
                     level: x.level.as_ref().map(|t| t.as_str().to_string()),
-                    level_label: x.level.as_ref().map(|t| t.label().to_string()),
+                    level_label: x
+                        .level
+                        .as_ref()
+                        .map(|t| self.term_label(Vocabulary::Levels, t)),
                     status: x.status.as_str(),
                     upcoming: x.date.first() > m.site.as_of,
                     round: x.round.as_ref().map(|r| self.link_to(Kind::Rounds, r)),
@@ -372,7 +392,7 @@ impl<'m> Views<'m> {
                     attribution,
                     meeting: x.meeting.as_ref().map(|a| self.link_to(Kind::Meetings, a)),
                     statement_kind: x.kind.as_str().to_string(),
-                    statement_kind_label: x.kind.label().to_string(),
+                    statement_kind_label: self.term_label(Vocabulary::StatementKinds, &x.kind),
                     on_record: x.on_record,
                     about: x
                         .about
@@ -404,7 +424,7 @@ impl<'m> Views<'m> {
                 let body = w.word(|g: &GuaranteeWords| g.body_html.as_ref(), &x.body_html);
                 Detail::Guarantee {
                     category: x.category.as_str().to_string(),
-                    category_label: x.category.label().to_string(),
+                    category_label: self.term_label(Vocabulary::Categories, &x.category),
                     summary,
                     status_counts: status_counts(st.statuses),
                     reversal: st.reversal.map(|d| self.date(d)),

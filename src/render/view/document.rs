@@ -183,7 +183,7 @@ impl<'m> Views<'m> {
             .word(|w: &DocumentWords| w.body_html.as_ref(), &d.body_html);
         DocumentDetail {
             document_kind: d.kind.as_str().to_string(),
-            document_kind_label: d.kind.label().to_string(),
+            document_kind_label: self.term_label(crate::model::Vocabulary::DocumentKinds, &d.kind),
             date: d.date.map(|d| self.date(d)),
             parties: self.links_to(Kind::Actors, &d.parties),
             supersedes: d

@@ -141,7 +141,10 @@ impl<'m> Views<'m> {
             Item::Actor(a) => {
                 said(w.opt_word(|x: &ActorWords| x.role.as_deref(), a.role.as_deref()))
             }
-            Item::Source(s) => ours(format!("reliability {}", s.reliability.as_str())),
+            Item::Source(s) => ours(
+                self.locale
+                    .fill("link.source_note", &[("grade", s.reliability.as_str())]),
+            ),
             Item::Meeting(x) => said(w.opt_word(
                 |x: &MeetingWords| x.location.as_deref(),
                 x.location.as_deref(),
@@ -150,9 +153,13 @@ impl<'m> Views<'m> {
                 let (text, lang) = self.attribution_shown(x);
                 Some((text, lang))
             }
-            Item::Guarantee(x) => ours(x.category.as_str().to_string()),
+            Item::Guarantee(x) => {
+                ours(self.term_label(crate::model::Vocabulary::Categories, &x.category))
+            }
             Item::Round(x) => ours(self.locale.dates().range(x.start, Some(x.end))),
-            Item::Document(x) => ours(x.kind.label().to_string()),
+            Item::Document(x) => {
+                ours(self.term_label(crate::model::Vocabulary::DocumentKinds, &x.kind))
+            }
         }
     }
 
