@@ -708,6 +708,28 @@ mod translate {
         )
     }
 
+    /// Records in each translation the revision of its original's words it was made
+    /// from (`translated_from`), as an analyst would, so that builds see current ones.
+    pub fn stamp(root: &Path) {
+        let site = match briefing::Site::load(root) {
+            Ok(site) => site,
+            Err(d) => panic!("the generated corpus does not load: {d}"),
+        };
+        for (_, _, t) in site.model.translations.iter() {
+            let briefing::model::Freshness::Unknown { now } = &t.freshness else {
+                continue;
+            };
+            let file = root.join(&t.file);
+            let text = fs::read_to_string(&file).expect("translation");
+            let line = format!("translated_from: {now}\n");
+            let text = match text.strip_prefix("---\n") {
+                Some(rest) => format!("---\n{line}{rest}"),
+                None => format!("{line}{text}"),
+            };
+            fs::write(&file, text).expect("write translation");
+        }
+    }
+
     /// Writes every translation and declares the language; returns how many were written.
     pub fn all(content: &Path, lang: &str) -> usize {
         let site = content.join("site.yaml");
@@ -800,6 +822,7 @@ fn main() {
     generate(items, seed, &out, hugo.as_deref());
     if let Some(lang) = &translate {
         let written = translate::all(&out.join("content"), lang);
+        translate::stamp(&out);
         println!("{written} translations into {lang}");
     }
     let n = Counts::new(items);
