@@ -349,3 +349,26 @@ fn vocabulary_labels_follow_the_page_and_untranslatable_notes_are_marked() {
     assert!(statement.contains("<span class=\"citation-note\">"));
     assert!(page(&en, "statements/index.html").contains(">declaration<"));
 }
+
+/// A language's feed speaks it: entry frames from the catalog, translated titles and
+/// bodies; the English feed has none of them.
+#[test]
+fn the_feed_speaks_the_page_s_language() {
+    let uk = example("uk");
+    let feed = page(&uk, "feed.xml");
+    assert!(
+        feed.contains("<title>Заява: Умєров: 90% мирного плану вже погоджено</title>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("Ми обговорили гарантії безпеки"),
+        "the translated body"
+    );
+    assert!(!feed.contains("<title>Statement: "), "{feed}");
+    let en = example("en");
+    let feed = page(&en, "feed.xml");
+    assert!(
+        feed.contains("<title>Statement: Umerov: 90% of the peace plan is already agreed</title>")
+    );
+    assert!(!feed.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
+}

@@ -10,11 +10,13 @@
 //! every entry has anyway.
 
 use super::pieces::Mark;
-use super::text::{Bodies, xml, xml_into};
+use super::text::{Bodies, plain, xml, xml_into};
 use crate::analysis::timeline::{self, What};
-use crate::model::{Kind, Model, Tlp};
+use crate::model::translation::{MeetingWords, StatementWords};
+use crate::model::{Item, Kind, Model, Tlp};
 use crate::render::view::Views;
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 struct Entry<'a> {
@@ -26,9 +28,10 @@ struct Entry<'a> {
     url: String,
     category: &'static str,
     /// The content is `head` then `body`: the body, a plain text shared with other
-    /// exports, is borrowed rather than copied into one string.
+    /// exports, is borrowed rather than copied into one string (a translation's is made
+    /// for the entries the feed keeps only: see [`translated_body`]).
     head: String,
-    body: &'a str,
+    body: Cow<'a, str>,
     tlp: Tlp,
 }
 
@@ -52,6 +55,15 @@ pub fn feed(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) ->
     entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     // A feed is polled: it holds the newest entries, not the whole briefing.
     entries.truncate(m.site.feed_limit);
+    for e in &mut entries {
+        if let Some(body) = e
+            .item
+            .as_ref()
+            .and_then(|(k, id)| translated_body(views, *k, id))
+        {
+            e.body = Cow::Owned(body);
+        }
+    }
     let updated = entries.first().map(|e| e.date).unwrap_or(m.site.as_of);
     let marking = entries.iter().map(|e| e.tlp).max().unwrap_or(Tlp::Clear);
     let feed_id = match base {
@@ -84,6 +96,7 @@ fn entry<'b>(
     auth: &str,
     e: &timeline::Entry,
 ) -> Entry<'b> {
+    let l = views.locale();
     let path = crate::routes::item(e.kind, &e.id);
     let tag = |suffix: &str| format!("tag:{auth},{}:{path}{suffix}", e.date);
     // Atom needs an exact timestamp: a month or a year counts from its first day (the
@@ -92,66 +105,107 @@ fn entry<'b>(
     match e.what {
         What::Meeting => {
             let x = &m.meetings[&e.id];
+            let own = &views.m.meetings[&e.id];
+            let (title, _) = views.title_of(Item::Meeting(own));
+            let location = views
+                .words_of(Item::Meeting(own))
+                .opt_word(
+                    |w: &MeetingWords| w.location.as_deref(),
+                    x.location.as_deref(),
+                )
+                .map_or_else(|| l.text("feed.no_location"), |s| s.text.to_string());
+            let status = l.text(&format!("meeting_status.{}", x.status.as_str()));
             Entry {
                 date,
                 id: tag(""),
                 item: Some((Kind::Meetings, e.id.clone())),
-                title: format!("Meeting: {}", x.title),
+                title: l.fill("feed.meeting_title", &[("title", &title)]),
                 url: path.clone(),
                 category: "meeting",
                 tlp: x.meta.tlp,
                 // The meeting's link note is its location.
-                head: format!(
-                    "{} ({}, {}). ",
-                    x.title,
-                    x.location.as_deref().unwrap_or("location not given"),
-                    x.status.as_str(),
+                head: l.fill(
+                    "feed.meeting_head",
+                    &[
+                        ("title", &title),
+                        ("location", &location),
+                        ("status", &status),
+                    ],
                 ),
-                body: bodies.meeting(&e.id),
+                body: Cow::Borrowed(bodies.meeting(&e.id)),
             }
         }
         What::Statement => {
             let x = &m.statements[&e.id];
+            let (title, _) = views.title_of(Item::Statement(&views.m.statements[&e.id]));
             Entry {
                 date,
                 id: tag(""),
                 item: Some((Kind::Statements, e.id.clone())),
-                title: format!("Statement: {}", x.title),
+                title: l.fill("feed.statement_title", &[("title", &title)]),
                 url: path.clone(),
                 category: "statement",
                 tlp: x.meta.tlp,
                 head: format!("{}: ", views.attribution(x)),
-                body: bodies.statement(&e.id),
+                body: Cow::Borrowed(bodies.statement(&e.id)),
             }
         }
         What::Step(step) => {
             let (i, status) = (step.contribution, step.status);
+            let status_word = l.text(&format!("status.{}", status.as_str()));
             let c = views.contribution(&e.id, i);
             let tlp = m.guarantees[&e.id].contributions[i].tlp;
             Entry {
                 date,
                 id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
                 item: None,
-                title: format!(
-                    "{}: {} {}",
-                    c.guarantee.title(),
-                    c.by.title(),
-                    status.as_str()
+                title: l.fill(
+                    "feed.step_title",
+                    &[
+                        ("component", c.guarantee.title()),
+                        ("actor", c.by.title()),
+                        ("status", &status_word),
+                    ],
                 ),
                 url: format!("{path}#{}", c.anchor),
                 category: "status",
                 tlp,
-                head: format!(
-                    "{} reached the status {} on {}: {}",
-                    c.by.title(),
-                    status.as_str(),
-                    e.date.long(),
-                    c.commitment
+                head: l.fill(
+                    "feed.step_head",
+                    &[
+                        ("actor", c.by.title()),
+                        ("status", &status_word),
+                        ("date", &l.dates().when(e.date)),
+                        ("commitment", &c.commitment),
+                    ],
                 ),
-                body: "",
+                body: Cow::Borrowed(""),
             }
         }
     }
+}
+
+/// The plain text of a meeting's or statement's body in the views' language, when its
+/// translation gives one (else the entry keeps the original's, shared with the other
+/// exports).
+fn translated_body(views: &Views, kind: Kind, id: &str) -> Option<String> {
+    let m = views.m;
+    let shown = match kind {
+        Kind::Meetings => {
+            let x = m.meetings.get(id)?;
+            let w = views.words_of(Item::Meeting(x));
+            let s = w.word(|t: &MeetingWords| t.body_html.as_ref(), &x.body_html);
+            (!std::ptr::eq(s.text, &x.body_html)).then_some(s.text)
+        }
+        Kind::Statements => {
+            let x = m.statements.get(id)?;
+            let w = views.words_of(Item::Statement(x));
+            let s = w.word(|t: &StatementWords| t.body_html.as_ref(), &x.body_html);
+            (!std::ptr::eq(s.text, &x.body_html)).then_some(s.text)
+        }
+        _ => None,
+    };
+    shown.map(|p| plain(&p.html("")))
 }
 
 /// The `<entry>` of one meeting or statement, as [`feed`] writes it; `None` for other
@@ -267,7 +321,7 @@ fn write_entry(s: &mut String, base: Option<&str>, e: &Entry) -> std::fmt::Resul
         }
         s.push_str("    <content type=\"text\">");
         xml_into(s, &e.head);
-        xml_into(s, e.body);
+        xml_into(s, &e.body);
         s.push_str("</content>\n  </entry>\n");
     }
     Ok(())

@@ -383,7 +383,11 @@ pub fn timeline(m: &Model, views: &Views) -> Vec<u8> {
         .map(|e| {
             let mut text = e.note.clone().unwrap_or_default();
             if e.upcoming {
-                text = format!("Upcoming. {text}").trim().to_string();
+                text = views
+                    .locale()
+                    .fill("feed.upcoming", &[("text", &text)])
+                    .trim()
+                    .to_string();
             }
             let link = base.map(|b| format!("{b}{}", e.url));
             // The TLP 2.0 label leads the headline of anything not TLP:CLEAR.
