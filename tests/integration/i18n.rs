@@ -361,45 +361,19 @@ fn readable(html: &str) -> String {
     out
 }
 
-/// English words that views made in Rust still write on a page, not yet from the
-/// catalog: the test lets them pass there (every template is converted).
+/// English words a page may hold that are not interface words: the file names it
+/// links to (`timeline.json`). Every template, and every word made in Rust for pages,
+/// takes its words from the catalog.
 fn made_in_rust(rel: &str) -> &'static [&'static str] {
-    // The rounds chart's title and description (render/view/charts.rs), on the front
-    // page, each round's page and the chart's own page.
-    const ROUNDS_CHART: &[&str] = &["many", "stood", "ladder"];
-    // The sourcing view's title ("Sourcing", render/split) and the titles of the sourcing
-    // report's findings ("A single origin", render/view), on its index and its pages,
-    // whose titles (render/split: "Sources register") name them.
-    const SOURCING: &[&str] = &[
-        "sourcing",
-        "register",
-        "cited",
-        "origin",
-        "citation",
-        "citations",
-        "many",
-        "anonymous",
-    ];
-    let round_page = rel
-        .strip_prefix("rounds/")
-        .is_some_and(|r| !r.starts_with("index") && !r.contains('/'));
     match rel {
-        "index.html" | "rounds-chart.html" => ROUNDS_CHART,
-        _ if round_page => ROUNDS_CHART,
-        // The timeline view's title (its pages' titles and the index they link to,
-        // render/split) and the activity chart's title, description and data table.
-        "timeline.html" => &["timeline", "month", "then", "steps"],
-        r if r.starts_with("timeline/") || r == "embed/timeline.html" => &["timeline"],
-        r if r == "sourcing.html" || r.starts_with("sourcing/") => SOURCING,
-        // The title of the answers' pages (render/split).
-        "declarations/exchanges.html" => &["answers", "contradictions"],
+        "timeline.html" => &["timeline"],
         _ => &[],
     }
 }
 
 /// Words that views made in Rust still write in English (vocabulary labels a site may
 /// set in site.yaml `vocabularies`, claim details): not yet in the catalog.
-const NOT_YET: &[&str] = &["provisions", "unattributed"];
+const NOT_YET: &[&str] = &[];
 
 /// English words of the interface that the content of `site` does not use itself.
 fn english_words(site: &Site) -> BTreeSet<String> {
