@@ -128,9 +128,11 @@ for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]
     await page.locator("#search-results li a").first().waitFor();
     assert.deepEqual(await loaded(), ["search.js", "search/d0.js", "search/manifest.js", "search/t0.js"]);
     await page.fill("#search-input", "occasion");
-    // The results of "occ" stay until the new query runs (after a pause in typing): wait
-    // for those of "occasion", so that the click below does not land on a list being
-    // replaced.
+    // The results of "occ" stay until the new query runs (after a pause in typing), and
+    // may be the same one statement: wait for the status line to name "occasion", which
+    // it does once that query's results are drawn, so that the click below does not land
+    // on a list being replaced.
+    await page.locator("#search-status", { hasText: "“occasion”" }).waitFor();
     await page.waitForFunction(() => {
       const items = document.querySelectorAll("#search-results li a");
       return items.length === 1 && items[0].getAttribute("href").endsWith("umerov-90-percent.html");
