@@ -321,14 +321,13 @@ fn install_globals(
     versions: &[trees::Version],
 ) {
     let s = &m.site;
-    // The site's own words in the render's language (`content/site.<lang>.yaml`).
-    let lang = crate::model::Lang::parse(locale.tag()).ok();
-    let words = s.words_in(lang.as_ref().unwrap_or(s.languages.default_lang()));
-    let translated = lang.is_some_and(|l| s.languages.is_translation(&l));
+    // The site's words are already the render's language's (`trees::placed`).
+    let translated =
+        crate::model::Lang::parse(locale.tag()).is_ok_and(|l| s.languages.is_translation(&l));
     let site = SiteView {
-        title: words.title.as_deref().unwrap_or(&s.title),
-        subtitle: words.subtitle.as_deref(),
-        description_html: view::opt_prose_value(&words.description_html),
+        title: &s.title,
+        subtitle: s.subtitle.as_deref(),
+        description_html: view::opt_prose_value(&s.description_html),
         base_url: s.base_url.as_deref(),
         language: &s.language,
         originals_lang: translated.then(|| s.languages.default_lang().as_str()),
