@@ -55,37 +55,43 @@
     }).map(function (k) { return manifest.shards[k]; });
   }
 
-  // Item -> true if w is in its title, for every item with a term starting with w.
+  // For every item, whether it has a term starting with w: 0 none, 1 in its text,
+  // 2 in its title. A typed array the size of the index, filled from the postings.
   function matches(w) {
-    var found = new Map();
+    var found = new Uint8Array(manifest.items);
     shardsFor(w).forEach(function (n) {
       var shard = terms[n];
       Object.keys(shard).forEach(function (t) {
         if (t.indexOf(w) !== 0) { return; }
-        shard[t].forEach(function (p) {
-          var item = p >> 1;
-          found.set(item, found.get(item) === true || (p & 1) === 1);
-        });
+        var postings = shard[t];
+        for (var i = 0; i < postings.length; i++) {
+          var p = postings[i];
+          var m = (p & 1) + 1;
+          if (found[p >> 1] < m) { found[p >> 1] = m; }
+        }
       });
     });
     return found;
   }
 
-  // The items matching every word, best first: [item, title words].
+  // The items matching every word, best first: more words in the title first, then in
+  // the index's order. One pass over the items, each put in the bucket of its score:
+  // no sort, whatever the number of hits.
   function search(ws) {
     var sets = ws.map(matches);
-    sets.sort(function (a, b) { return a.size - b.size; });
-    var hits = [];
-    sets[0].forEach(function (title, item) {
+    var buckets = [];
+    for (var s = 0; s <= sets.length; s++) { buckets.push([]); }
+    for (var item = 0; item < manifest.items; item++) {
       var score = 0;
       for (var i = 0; i < sets.length; i++) {
-        var t = sets[i].get(item);
-        if (t === undefined) { return; }
-        if (t) { score++; }
+        var m = sets[i][item];
+        if (m === 0) { score = -1; break; }
+        if (m === 2) { score++; }
       }
-      hits.push([item, score]);
-    });
-    hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      if (score >= 0) { buckets[score].push(item); }
+    }
+    var hits = [];
+    for (var b = buckets.length - 1; b >= 0; b--) { hits = hits.concat(buckets[b]); }
     return hits;
   }
 
@@ -128,13 +134,13 @@
     function showMore(current) {
       var page = hits.slice(shown, shown + PAGE);
       var blocks = {};
-      page.forEach(function (h) { blocks[Math.floor(h[0] / manifest.block)] = true; });
+      page.forEach(function (h) { blocks[Math.floor(h / manifest.block)] = true; });
       return Promise.all(Object.keys(blocks).map(function (b) {
         return load("search/d" + b + ".js");
       })).then(function () {
         if (current !== run) { return; }
         page.forEach(function (h) {
-          var d = docs[Math.floor(h[0] / manifest.block)][h[0] % manifest.block];
+          var d = docs[Math.floor(h / manifest.block)][h % manifest.block];
           var li = document.createElement("li");
           li.className = "search-result result-" + d[0];
           var kind = document.createElement("span");
@@ -189,11 +195,13 @@
       });
     }
 
-    // Typing stays fluid: a query runs once typing pauses.
+    // Typing stays fluid: a query runs once typing pauses (60 ms: a query is a few
+    // milliseconds of work, and a result list a reader is still typing over is
+    // replaced by the next).
     var timer = null;
     function soon() {
       clearTimeout(timer);
-      timer = setTimeout(update, 120);
+      timer = setTimeout(update, 60);
     }
 
     load("search/manifest.js").then(function () {

@@ -147,6 +147,26 @@ for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]
     assert.deepEqual(problems, []);
   });
 
+  await check(`${label} search lists title matches first, then the rest in the index's order`, async () => {
+    const { page, problems, close } = await open(base, "search.html?q=paris");
+    await page.locator("#search-status", { hasText: "“paris”" }).waitFor();
+    const titles = await page.locator("#search-results li a").evaluateAll((as) => as.map((a) => a.textContent));
+    const inTitle = titles.map((t) => /paris/i.test(t));
+    // Three items have Paris in their title; others mention it in their text only.
+    assert.equal(inTitle.filter(Boolean).length, 3, JSON.stringify(titles));
+    assert.ok(titles.length > 3, JSON.stringify(titles));
+    assert.deepEqual(inTitle, [...inTitle].sort((a, b) => b - a), JSON.stringify(titles));
+    // Every word must match: the summit in Kyiv's week, not every item naming Kyiv.
+    await page.fill("#search-input", "kyiv summit");
+    await page.locator("#search-status", { hasText: "“kyiv summit”" }).waitFor();
+    const both = await page.locator("#search-results li").count();
+    await page.fill("#search-input", "kyiv");
+    await page.locator("#search-status", { hasText: "“kyiv”" }).waitFor();
+    assert.ok(both > 0 && both < await page.locator("#search-results li").count());
+    await close();
+    assert.deepEqual(problems, []);
+  });
+
   await check(`${label} the claims page checks Umerov's 90% and links to the statement`, async () => {
     const { page, problems, close } = await open(base, "claims.html");
     const claim = page.locator("div.claim").first();
