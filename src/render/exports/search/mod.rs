@@ -83,21 +83,35 @@ struct Doc {
     url: String,
     /// A short note (date, attribution, role).
     note: String,
-    /// Its distinct terms, each with whether it is in the title.
-    terms: Vec<(String, bool)>,
+    /// Its words folded, the title's first: `folded[..title_len]` is the title, the
+    /// rest its other words, each piece after a space.
+    folded: String,
+    title_len: usize,
+}
+
+impl Doc {
+    /// Its terms in order, with repeats, each with whether it comes from the title.
+    fn terms(&self) -> impl Iterator<Item = (&str, bool)> {
+        let (title, rest) = self.folded.split_at(self.title_len);
+        let title = terms::words(title).map(|t| (t, true));
+        title.chain(terms::words(rest).map(|t| (t, false)))
+    }
 }
 
 /// Every file of the search index, with `search.js`.
 pub fn files(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Output> {
     let docs = docs(m, views, bodies);
-    // Filled in a hash map (a term's postings in item order), then sorted once.
+    // Filled in a hash map (a term's postings in item order), then sorted once. An
+    // item's terms come title first, so its first posting for a term says whether the
+    // term is in its title; a repeat (its posting is the last) adds nothing.
     let mut unsorted: HashMap<&str, Vec<u32>> = HashMap::new();
     for (n, d) in docs.iter().enumerate() {
-        for (term, title) in &d.terms {
-            unsorted
-                .entry(term)
-                .or_default()
-                .push(2 * n as u32 + u32::from(*title));
+        let n = n as u32;
+        for (term, title) in d.terms() {
+            let postings = unsorted.entry(term).or_default();
+            if postings.last().is_none_or(|p| p / 2 != n) {
+                postings.push(2 * n + u32::from(title));
+            }
         }
     }
     let postings: BTreeMap<&str, Vec<u32>> = unsorted.into_iter().collect();
@@ -362,23 +376,23 @@ fn doc(m: &Model, views: &Views, bodies: &Bodies, kind: Kind, id: &str) -> Optio
         }
     };
     let link = views.item_link(kind, id)?;
-    let title = terms::fold(&link.title);
-    let mut seen: BTreeMap<&str, bool> = terms::words(&title).map(|w| (w, true)).collect();
-    let text: Vec<String> = words.iter().map(|w| terms::fold(w)).collect();
-    for t in &text {
-        for w in terms::words(t) {
-            seen.entry(w).or_insert(false);
-        }
+    // Each piece folded on its own (folding depends on context), after a space: the
+    // words are those of the pieces one by one.
+    let mut folded =
+        String::with_capacity(link.title.len() + words.iter().map(|w| w.len() + 1).sum::<usize>());
+    terms::fold_into(&link.title, &mut folded);
+    let title_len = folded.len();
+    for w in &words {
+        folded.push(' ');
+        terms::fold_into(w, &mut folded);
     }
     Some(Doc {
         kind: kind.singular(),
         title: link.title.clone(),
         url: link.url.clone(),
         note,
-        terms: seen
-            .into_iter()
-            .map(|(t, title)| (t.to_string(), title))
-            .collect(),
+        folded,
+        title_len,
     })
 }
 

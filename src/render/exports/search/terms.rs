@@ -5,16 +5,19 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// `s` folded: lower case, without combining marks.
-pub fn fold(s: &str) -> String {
+/// `s` folded (lower case, without combining marks), added to the end of `out`.
+pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
     }
     // Lower-case the whole text at once, as `to_lowercase` depends on context. Then
     // each character's canonical decomposition without its marks: the same as NFD and
     // dropping the marks (NFD's reordering moves only marks), without NFD's buffering.
     let lower = s.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
+    out.reserve(lower.len());
     for c in lower.chars() {
         if c.is_ascii() {
             out.push(c);
@@ -26,7 +29,6 @@ pub fn fold(s: &str) -> String {
             });
         }
     }
-    out
 }
 
 /// The words of an already folded text, in order (with repeats).
@@ -47,6 +49,14 @@ pub fn prefix(w: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fold(s: &str) -> String {
+        // Added to what is there, which stays as it was.
+        let mut out = String::from("Kept ");
+        fold_into(s, &mut out);
+        assert!(out.starts_with("Kept "));
+        out.split_off(5)
+    }
 
     #[test]
     fn folding_removes_case_and_accents_in_every_script() {
