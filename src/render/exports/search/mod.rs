@@ -28,10 +28,11 @@ use crate::model::{Kind, Model, Ref};
 use crate::render::Output;
 use crate::render::view::{ProvisionText, Shown, Views};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io;
 
 /// The search script, written as `search.js`.
@@ -104,7 +105,9 @@ pub fn files(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Output> {
     // Filled in a hash map (a term's postings in item order), then sorted once. An
     // item's terms come title first, so its first posting for a term says whether the
     // term is in its title; a repeat (its posting is the last) adds nothing.
-    let mut unsorted: HashMap<&str, Vec<u32>> = HashMap::new();
+    // One lookup per word of every item: hashed with FxHash (the words are the site's
+    // own, so SipHash's resistance to chosen keys buys nothing here).
+    let mut unsorted: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for (n, d) in docs.iter().enumerate() {
         let n = n as u32;
         for (term, title) in d.terms() {
