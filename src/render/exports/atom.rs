@@ -47,14 +47,20 @@ fn authority(base: Option<&str>) -> String {
 pub fn feed(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) -> String {
     let base = m.site.base_url.as_deref();
     let auth = authority(base);
-    let mut entries: Vec<Entry> = timeline::entries(m)
+    // Newest first, then by id: sorted by their dates and ids alone, so that only the
+    // entries the feed keeps are made.
+    let mut kept: Vec<(Date, String, timeline::Entry)> = timeline::entries(m)
         .into_iter()
         .filter(|e| e.date.last() <= m.site.as_of)
-        .map(|e| entry(m, views, bodies, &auth, &e))
+        .map(|e| (e.date.first(), entry_id(views, &auth, &e), e))
         .collect();
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    kept.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     // A feed is polled: it holds the newest entries, not the whole briefing.
-    entries.truncate(m.site.feed_limit);
+    kept.truncate(m.site.feed_limit);
+    let mut entries: Vec<Entry> = kept
+        .into_iter()
+        .map(|(_, id, e)| entry(m, views, bodies, id, &e))
+        .collect();
     for e in &mut entries {
         if let Some(body) = e
             .item
@@ -88,17 +94,31 @@ pub fn feed(m: &Model, views: &Views, bodies: &Bodies, marks: &mut Vec<Mark>) ->
     s
 }
 
-/// The feed's entry for one timeline entry.
+/// The id of the feed's entry for one timeline entry: a tag URI, the item's path and,
+/// for a status step, the contribution's anchor and the status.
+fn entry_id(views: &Views, auth: &str, e: &timeline::Entry) -> String {
+    let path = crate::routes::item(e.kind, &e.id);
+    match e.what {
+        What::Step(step) => {
+            let c = &views.m.guarantees[&e.id].contributions[step.contribution];
+            let anchor = crate::routes::contribution_anchor(c);
+            let status = step.status.as_str();
+            format!("tag:{auth},{}:{path}#{anchor}:{status}", e.date)
+        }
+        What::Meeting | What::Statement => format!("tag:{auth},{}:{path}", e.date),
+    }
+}
+
+/// The feed's entry for one timeline entry, whose id is `id` ([`entry_id`]).
 fn entry<'b>(
     m: &Model,
     views: &Views,
     bodies: &'b Bodies,
-    auth: &str,
+    id: String,
     e: &timeline::Entry,
 ) -> Entry<'b> {
     let l = views.locale();
     let path = crate::routes::item(e.kind, &e.id);
-    let tag = |suffix: &str| format!("tag:{auth},{}:{path}{suffix}", e.date);
     // Atom needs an exact timestamp: a month or a year counts from its first day (the
     // entry's text gives the date as written).
     let date = e.date.first();
@@ -117,7 +137,7 @@ fn entry<'b>(
             let status = l.text(&format!("meeting_status.{}", x.status.as_str()));
             Entry {
                 date,
-                id: tag(""),
+                id,
                 item: Some((Kind::Meetings, e.id.clone())),
                 title: l.fill("feed.meeting_title", &[("title", &title)]),
                 url: path.clone(),
@@ -140,7 +160,7 @@ fn entry<'b>(
             let (title, _) = views.title_of(Item::Statement(&views.m.statements[&e.id]));
             Entry {
                 date,
-                id: tag(""),
+                id,
                 item: Some((Kind::Statements, e.id.clone())),
                 title: l.fill("feed.statement_title", &[("title", &title)]),
                 url: path.clone(),
@@ -157,7 +177,7 @@ fn entry<'b>(
             let tlp = m.guarantees[&e.id].contributions[i].tlp;
             Entry {
                 date,
-                id: tag(&format!("#{}:{}", c.anchor, status.as_str())),
+                id,
                 item: None,
                 title: l.fill(
                     "feed.step_title",
@@ -227,11 +247,12 @@ pub fn piece(m: &Model, views: &Views, kind: Kind, id: &str) -> Option<Vec<u8>> 
         id: id.to_string(),
         what,
     };
+    let id = entry_id(views, &auth, &e);
     let mut s = String::new();
     let _ = write_entry(
         &mut s,
         m.site.base_url.as_deref(),
-        &entry(m, views, &bodies, &auth, &e),
+        &entry(m, views, &bodies, id, &e),
     );
     Some(s.into_bytes())
 }
