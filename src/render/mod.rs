@@ -2,6 +2,7 @@
 
 mod analysis_pages;
 pub mod charts;
+mod each_page;
 pub mod exports;
 mod filters;
 pub mod language;
@@ -16,7 +17,6 @@ pub mod view;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Kind, Model, Tlp};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
@@ -50,24 +50,6 @@ pub(crate) struct Page {
     /// When the data from index `.0` on was made with its highest marking noted (`.1`),
     /// so that only the data before it is searched for markings.
     pub marked: Option<(usize, Tlp)>,
-}
-
-impl Page {
-    /// Makes the page's lazy data, if it has any.
-    pub(super) fn make_lazy(
-        &mut self,
-        views: &view::Views,
-        items: &[(Kind, Vec<String>)],
-        lead: Option<&str>,
-    ) {
-        if let Some(lazy) = self.lazy.take() {
-            let (data, marking) = pages::lazy_data(views, items, lead, &lazy);
-            if let Some(t) = marking {
-                self.marked = Some((self.data.len(), t));
-            }
-            self.data.extend(data);
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -175,13 +157,11 @@ pub(super) fn emit_all<'m, E: Send>(
     let emit_streamed =
         |path: &str, write: &mut exports::WriteFn| guarded(&failed, || stream(path, write));
     let count = pages.len();
-    let (from_pages, from_exports) = rayon::join(
-        || {
-            crate::timings::time("pages", || {
-                pages
-                    .into_par_iter()
-                    .filter_map(|mut p| {
-                        p.make_lazy(&views, &items, lead.as_deref());
+    let (from_pages, from_exports) =
+        rayon::join(
+            || {
+                crate::timings::time("pages", || {
+                    each_page::each_page(&views, &items, lead.as_deref(), pages, &|p| {
                         match render_page(&tera, &p) {
                             Ok(o) => emit(o).err(),
                             Err(d) => {
@@ -190,33 +170,35 @@ pub(super) fn emit_all<'m, E: Send>(
                             }
                         }
                     })
+                    .into_iter()
+                    .flatten()
                     .collect::<Vec<_>>()
-            })
-        },
-        || {
-            let (emitted, pieces) = crate::timings::time("exports", || {
-                exports::each(
-                    model,
-                    &views,
-                    &paths,
-                    lead.as_deref(),
-                    pretty_json,
-                    &|o| emit(o).err(),
-                    &|path, write| emit_streamed(path, write).err(),
-                )
-            });
-            let n = emitted.len();
-            let mut errors: Vec<_> = emitted.into_iter().flatten().collect();
-            match stylesheet(&tera) {
-                Ok(css) => errors.extend(emit(css).err()),
-                Err(d) => {
-                    failed.store(true, Relaxed);
-                    errors.push(EmitError::Content(d));
+                })
+            },
+            || {
+                let (emitted, pieces) = crate::timings::time("exports", || {
+                    exports::each(
+                        model,
+                        &views,
+                        &paths,
+                        lead.as_deref(),
+                        pretty_json,
+                        &|o| emit(o).err(),
+                        &|path, write| emit_streamed(path, write).err(),
+                    )
+                });
+                let n = emitted.len();
+                let mut errors: Vec<_> = emitted.into_iter().flatten().collect();
+                match stylesheet(&tera) {
+                    Ok(css) => errors.extend(emit(css).err()),
+                    Err(d) => {
+                        failed.store(true, Relaxed);
+                        errors.push(EmitError::Content(d));
+                    }
                 }
-            }
-            (n + 1, errors, pieces)
-        },
-    );
+                (n + 1, errors, pieces)
+            },
+        );
     let (extra, export_errors, pieces) = from_exports;
     let mut problems = Vec::new();
     for e in from_pages.into_iter().chain(export_errors) {

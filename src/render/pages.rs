@@ -1,9 +1,10 @@
 //! Which pages the site has and what each one shows.
 
-use super::view::{Cx, ItemView, ToValue, Views};
+use super::view::{Cx, ItemView, RoundModel, ToValue, Views};
 use super::{Page, value};
 use crate::model::{Kind, MeetingStatus, Model, Tlp};
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 /// Every page of the site, and each kind's items in list order.
 pub(super) struct Plan {
@@ -120,7 +121,7 @@ pub(super) fn front_shows(
     id: &str,
 ) -> bool {
     let briefed = || {
-        lead.map(|r| views.round_brief_lists(&r.meta.id))
+        lead.map(|r| views.round_brief_lists(&views.round_model(&r.meta.id)))
             .unwrap_or_default()
     };
     match kind {
@@ -167,7 +168,7 @@ pub(super) fn front_page(
     };
     let f = front_lists(m, items);
     let round = lead.map(|r| views.item(Kind::Rounds, &r.meta.id));
-    let brief = lead.map(|r| views.round_brief(&r.meta.id));
+    let brief = lead.map(|r| views.round_brief(&views.round_model(&r.meta.id)));
     let chart = lead.and_then(|r| views.rounds_chart(&r.meta.id));
     let all = |kind: Kind, ids: &[&String]| -> Vec<ItemView> {
         ids.iter().map(|id| views.item(kind, id)).collect()
@@ -228,12 +229,38 @@ pub(crate) enum Lazy {
     List(usize, std::ops::Range<usize>),
 }
 
-/// The data a [`Lazy`] stands for.
-pub(super) fn lazy_data(
-    views: &Views,
+impl Lazy {
+    /// The round whose model as of its day ([`Views::round_model`]) the page is made on:
+    /// a round's page (its brief), its frozen views and its list of what did not move.
+    pub(super) fn round<'a>(&'a self, items: &'a [(Kind, Vec<String>)]) -> Option<&'a str> {
+        match self {
+            Lazy::Item(k, i) if items[*k].0 == Kind::Rounds => Some(&items[*k].1[*i]),
+            Lazy::Frozen(id, _) | Lazy::Unchanged(id) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// `then` if it is round `id`'s model as of its day, else that model made now.
+fn round_model<'a, 'm>(
+    views: &Views<'m>,
+    then: Option<&'a RoundModel<'m>>,
+    id: &str,
+) -> Cow<'a, RoundModel<'m>> {
+    match then {
+        Some(t) if t.round() == id => Cow::Borrowed(t),
+        _ => Cow::Owned(views.round_model(id)),
+    }
+}
+
+/// The data a [`Lazy`] stands for; `then` is the model of the round [`Lazy::round`]
+/// names (made here if not given).
+pub(super) fn lazy_data<'m>(
+    views: &Views<'m>,
     items: &[(Kind, Vec<String>)],
     lead: Option<&str>,
     lazy: &Lazy,
+    then: Option<&RoundModel<'m>>,
 ) -> (Vec<(&'static str, tera::Value)>, Option<Tlp>) {
     let cx = Cx::new();
     // The highest marking of what the page's charts count (made through serde, not
@@ -248,8 +275,14 @@ pub(super) fn lazy_data(
     let data = match lazy {
         Lazy::View(page) => return (super::analysis_pages::data(views, lead, *page), None),
         Lazy::Split(part) => return (super::split::data(views, part), None),
-        Lazy::Frozen(id, view) => return (super::round_views::data(views, id, *view), None),
-        Lazy::Unchanged(id) => return (super::round_views::unchanged_data(views, id), None),
+        Lazy::Frozen(id, view) => {
+            let then = round_model(views, then, id);
+            return (super::round_views::data(views, &then, *view), None);
+        }
+        Lazy::Unchanged(id) => {
+            let then = round_model(views, then, id);
+            return (super::round_views::unchanged_data(views, &then), None);
+        }
         Lazy::FrozenDocument(round, doc) => {
             return (super::round_views::document_data(views, round, doc), None);
         }
@@ -258,7 +291,7 @@ pub(super) fn lazy_data(
             let item = views.item(*kind, &list[*i]);
             let mut data = vec![("item", item.to_value(&cx))];
             if *kind == Kind::Rounds {
-                let brief = views.round_brief(&item.id);
+                let brief = views.round_brief(&round_model(views, then, &item.id));
                 data.push(("brief", brief.to_value(&cx)));
                 data.push(("frozen", views.value(&views.frozen(&item.id))));
                 data.push(("chart", chart(views.rounds_chart(&item.id))));

@@ -157,13 +157,7 @@ pub fn rerender(
     let count = pages.len();
     let (tera, items, lead) = (&kept.tera, &kept.items, kept.lead.as_deref());
     let rendered = crate::timings::time("partial: pages", || {
-        pages
-            .into_par_iter()
-            .map(|mut p| {
-                p.make_lazy(&views, items, lead);
-                render_page(tera, &p)
-            })
-            .collect::<Vec<_>>()
+        super::each_page::each_page(&views, items, lead, pages, &|p| render_page(tera, &p))
     });
     let mut outputs = Vec::with_capacity(rendered.len());
     let mut problems = Vec::new();
@@ -241,7 +235,7 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
         .collect();
     if !briefed.is_empty() {
         for id in m.rounds.keys() {
-            let (next, said) = views.round_brief_lists(id);
+            let (next, said) = views.round_brief_lists(&views.round_model(id));
             if next.iter().chain(&said).any(|x| briefed.contains(&x))
                 && let Some((_, _, page)) = item_page(Kind::Rounds, id)
             {

@@ -4,7 +4,7 @@
 //! list of what did not move in the round (its page summarises them); and each
 //! negotiating text as it stood then, beside the text's page.
 
-use super::view::Views;
+use super::view::{RoundModel, Views};
 use super::{Page, pages::Lazy};
 use crate::model::{Kind, Model, RoundView};
 
@@ -58,22 +58,27 @@ pub(super) fn plan(m: &Model, views: &Views) -> Vec<Page> {
         .collect()
 }
 
-/// The data of round `id`'s page of what did not move in it.
-pub(super) fn unchanged_data(views: &Views, id: &str) -> Vec<(&'static str, tera::Value)> {
-    vec![("unchanged", views.value(&views.round_unchanged(id)))]
+/// The data of a round's page of what did not move in it, made on its model `then`.
+pub(super) fn unchanged_data(views: &Views, then: &RoundModel) -> Vec<(&'static str, tera::Value)> {
+    vec![("unchanged", views.value(&views.round_unchanged(then)))]
 }
 
-/// The data of round `id`'s frozen `view`.
-pub(super) fn data(views: &Views, id: &str, view: RoundView) -> Vec<(&'static str, tera::Value)> {
+/// The data of a round's frozen `view`, made on its model `then`.
+pub(super) fn data(
+    views: &Views,
+    then: &RoundModel,
+    view: RoundView,
+) -> Vec<(&'static str, tera::Value)> {
+    let id = then.round();
     let frozen = ("frozen", views.value(&views.frozen(id)));
     match view {
         RoundView::Matrix => vec![
-            ("matrix", views.value(&views.frozen_matrix(id))),
+            ("matrix", views.value(&views.frozen_matrix(then))),
             ("picker", views.value(&views.round_picker(Some(id)))),
             frozen,
         ],
         RoundView::Components => vec![
-            ("components", views.value(&views.frozen_components(id))),
+            ("components", views.value(&views.frozen_components(then))),
             frozen,
         ],
     }

@@ -41,11 +41,6 @@ pub struct Views<'m> {
     /// (the locale's, if site.yaml's `languages` lists it after the first); `None`: the
     /// originals' words.
     pub(super) content: Option<Lang>,
-    /// Each round's model as of its end, by round id, each made on first use (see
-    /// [`Views::frozen_model`]).
-    pub(super) frozen: std::sync::OnceLock<
-        std::collections::BTreeMap<String, std::sync::OnceLock<crate::model::Model>>,
-    >,
 }
 
 /// What the round briefs look up, sorted once instead of scanned for every round.
@@ -64,7 +59,6 @@ impl<'m> Views<'m> {
             dated: std::sync::OnceLock::new(),
             changes: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
-            frozen: std::sync::OnceLock::new(),
             bulk_links: true,
             link_style: super::LinkStyle::Full,
             locale: crate::i18n::english_shared(),

@@ -5,8 +5,8 @@ use super::*;
 use crate::analysis::as_of::{Keep, model_at_keeping};
 use crate::model::{Kind, Model, Ref, RoundView};
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 /// One entry of the round picker: a round's frozen matrix, or the current one.
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +81,23 @@ pub struct ContributionState {
     pub commitment_lang: Option<crate::model::Lang>,
 }
 
+/// A round's model as of its day, which its brief and frozen views are made on (made by
+/// [`Views::round_model`]); those views take the round from it, so they cannot be made
+/// on another round's model.
+#[derive(Clone)]
+pub struct RoundModel<'m> {
+    round: String,
+    day: Date,
+    model: Cow<'m, Model>,
+}
+
+impl RoundModel<'_> {
+    /// The round's id.
+    pub fn round(&self) -> &str {
+        &self.round
+    }
+}
+
 /// How many meetings and statements a brief lists in full (next meetings, latest
 /// statements).
 pub(crate) const BRIEF_LIST: usize = 5;
@@ -92,23 +109,23 @@ impl<'m> Views<'m> {
         self.m.rounds[id].end.min(self.m.site.as_of)
     }
 
-    /// The model as of round `id`'s day ([`Views::round_day`]), made once: the current
-    /// model itself when that day is the as-of date, else
+    /// Round `id`'s model as of its day ([`Views::round_day`]): the current model itself
+    /// when that day is the as-of date, else
     /// [`crate::analysis::as_of::model_at_keeping`] with the meetings and statements the
-    /// round's brief shows.
-    pub fn frozen_model(&self, id: &str) -> &Model {
+    /// round's brief shows. The pages made on it are rendered together (see
+    /// `render::group`), so it is made once for them and dropped when they are done.
+    pub fn round_model(&self, id: &str) -> RoundModel<'m> {
         let day = self.round_day(id);
-        if day >= self.m.site.as_of {
-            return self.m;
+        let model = if day >= self.m.site.as_of {
+            Cow::Borrowed(self.m)
+        } else {
+            Cow::Owned(model_at_keeping(self.m, day, &self.shown_then(day)))
+        };
+        RoundModel {
+            round: id.to_string(),
+            day,
+            model,
         }
-        let all = self.frozen.get_or_init(|| {
-            self.m
-                .rounds
-                .keys()
-                .map(|k| (k.clone(), OnceLock::new()))
-                .collect()
-        });
-        all[id].get_or_init(|| model_at_keeping(self.m, day, &self.shown_then(day)))
     }
 
     /// What a round's views as of `day` show, so that its frozen model carries nothing
@@ -181,39 +198,34 @@ impl<'m> Views<'m> {
         }
     }
 
-    /// The brief of round `id`, made on the model as of its day: what changed in it, and
-    /// the meetings and statements as they stood then.
-    pub fn round_brief(&self, id: &str) -> BriefView {
-        let day = self.round_day(id);
-        let frozen = self.frozen_model(id);
-        if std::ptr::eq(frozen, self.m) {
-            return self.brief(id, day);
+    /// The round's brief, made on its model as of its day: what changed in it, and the
+    /// meetings and statements as they stood then.
+    pub fn round_brief(&self, then: &RoundModel) -> BriefView {
+        match &then.model {
+            Cow::Borrowed(_) => self.brief(&then.round, then.day),
+            Cow::Owned(m) => self.few_pages_of(m).brief(&then.round, then.day),
         }
-        self.few_pages_of(frozen).brief(id, day)
     }
 
-    /// What did not move in round `id`, made on the model as of its day as its brief is
-    /// (so that the brief's counts and this list agree).
-    pub fn round_unchanged(&self, id: &str) -> UnchangedView {
-        let frozen = self.frozen_model(id);
-        if std::ptr::eq(frozen, self.m) {
-            return self.unchanged(id);
+    /// What did not move in the round, made on its model as of its day as its brief is (so
+    /// that the brief's counts and this list agree).
+    pub fn round_unchanged(&self, then: &RoundModel) -> UnchangedView {
+        match &then.model {
+            Cow::Borrowed(_) => self.unchanged(&then.round),
+            Cow::Owned(m) => Views::for_few_pages(m).unchanged(&then.round),
         }
-        Views::for_few_pages(frozen).unchanged(id)
     }
 
-    /// The ids of the meetings and statements round `id`'s brief shows in full.
-    pub fn round_brief_lists(&self, id: &str) -> (Vec<String>, Vec<String>) {
-        let day = self.round_day(id);
-        let frozen = self.frozen_model(id);
-        let owned = |ids: Vec<&String>| ids.into_iter().cloned().collect();
-        if std::ptr::eq(frozen, self.m) {
-            let (next, said) = self.brief_lists(day);
-            return (owned(next), owned(said));
+    /// The ids of the meetings and statements the round's brief shows in full.
+    pub fn round_brief_lists(&self, then: &RoundModel) -> (Vec<String>, Vec<String>) {
+        let owned = |(next, said): (Vec<&String>, Vec<&String>)| {
+            let owned = |ids: Vec<&String>| ids.into_iter().cloned().collect();
+            (owned(next), owned(said))
+        };
+        match &then.model {
+            Cow::Borrowed(_) => owned(self.brief_lists(then.day)),
+            Cow::Owned(m) => owned(self.few_pages_of(m).brief_lists(then.day)),
         }
-        let views = self.few_pages_of(frozen);
-        let (next, said) = views.brief_lists(day);
-        (owned(next), owned(said))
     }
 
     /// What round `id`'s frozen pages are frozen at.
@@ -226,12 +238,12 @@ impl<'m> Views<'m> {
         }
     }
 
-    /// Round `id`'s frozen matrix: the matrix of the model as of its day, each cell
-    /// linking to the contribution on the round's components page.
-    pub fn frozen_matrix(&self, id: &str) -> MatrixView {
-        let page = crate::routes::round_view(id, RoundView::Components);
-        let frozen = self.few_pages_of(self.frozen_model(id));
-        let model = frozen.m;
+    /// The round's frozen matrix: the matrix of its model as of its day, each cell linking
+    /// to the contribution on the round's components page.
+    pub fn frozen_matrix(&self, then: &RoundModel) -> MatrixView {
+        let page = crate::routes::round_view(&then.round, RoundView::Components);
+        let model: &Model = &then.model;
+        let frozen = self.few_pages_of(model);
         frozen.matrix_linked(&|g, i| {
             let anchor = crate::routes::contribution_anchor(&model.guarantees[g].contributions[i]);
             format!(
@@ -241,10 +253,10 @@ impl<'m> Views<'m> {
         })
     }
 
-    /// Every guarantee component as it stood at round `id`'s day, by title: what its
-    /// page's view (made on the model as of that day) says of its contributions.
-    pub fn frozen_components(&self, id: &str) -> Vec<ComponentState> {
-        let frozen = self.few_pages_of(self.frozen_model(id));
+    /// Every guarantee component as it stood at the round's day, by title: what its page's
+    /// view (made on the round's model as of that day) says of its contributions.
+    pub fn frozen_components(&self, then: &RoundModel) -> Vec<ComponentState> {
+        let frozen = self.few_pages_of(&then.model);
         let mut out: Vec<ComponentState> = frozen
             .m
             .guarantees
