@@ -7,6 +7,8 @@
 // Words are folded as briefing folds them (lower case, accents removed after canonical
 // decomposition) and matched as prefixes of the index's terms; every word must match.
 // Items with more query words in their title come first, then in the index's order.
+// A query of one letter shows the first page the manifest lists for that letter; the
+// shards of every term starting with it are loaded only for "show more".
 (function () {
   "use strict";
 
@@ -127,11 +129,33 @@
     }
     var run = 0;
     var hits = [];
+    var total = 0;
     var shown = 0;
     var query = "";
+    // For a one-letter query, what finds every hit (hits holds the first page).
+    var rest = null;
 
-    // Shows the next page of results, loading the blocks of items it needs.
+    // Loads the term shards the words need, then finds their hits.
+    function find(ws) {
+      var needed = [];
+      ws.forEach(function (w) { needed = needed.concat(shardsFor(w)); });
+      return Promise.all(needed.map(function (n) { return load("search/t" + n + ".js"); })).then(function () {
+        return search(ws);
+      });
+    }
+
+    // Shows the next page of results, loading the blocks of items it needs (and, for a
+    // one-letter query past its first page, every hit).
     function showMore(current) {
+      if (rest && hits.length < total && shown + PAGE > hits.length) {
+        var all = rest;
+        rest = null;
+        return all().then(function (found) {
+          if (current !== run) { return; }
+          hits = found;
+          return showMore(current);
+        });
+      }
       var page = hits.slice(shown, shown + PAGE);
       var blocks = {};
       page.forEach(function (h) { blocks[Math.floor(h / manifest.block)] = true; });
@@ -161,8 +185,8 @@
           list.appendChild(li);
         });
         shown += page.length;
-        more.hidden = shown >= hits.length;
-        status.textContent = say(hits.length > shown ? "results-first" : "results", hits.length,
+        more.hidden = shown >= total;
+        status.textContent = say(total > shown ? "results-first" : "results", total,
           { query: query, shown: number(shown) });
       });
     }
@@ -170,29 +194,45 @@
     function update() {
       var current = ++run;
       query = input.value.trim();
-      var ws = words(input.value).filter(function (w) { return Array.from(w).length >= 2; });
+      var typed = words(input.value);
+      var ws = typed.filter(function (w) { return Array.from(w).length >= 2; });
       list.textContent = "";
       more.hidden = true;
       hits = [];
+      total = 0;
       shown = 0;
+      rest = null;
+      if (ws.length === 0 && typed.length === 1) {
+        // One letter: the manifest lists the first page of its hits.
+        var letter = (manifest.letters || {})[typed[0]];
+        if (!letter) {
+          status.textContent = say("none", undefined, { query: query });
+          return;
+        }
+        total = letter[0];
+        hits = letter[1];
+        rest = function () { return find(typed); };
+        return showMore(current).catch(failed);
+      }
       if (ws.length === 0) {
         status.textContent = query ? say("short") : say("prompt", manifest.items);
         return;
       }
       status.textContent = say("searching");
-      var needed = [];
-      ws.forEach(function (w) { needed = needed.concat(shardsFor(w)); });
-      Promise.all(needed.map(function (n) { return load("search/t" + n + ".js"); })).then(function () {
+      find(ws).then(function (found) {
         if (current !== run) { return; }
-        hits = search(ws);
+        hits = found;
+        total = found.length;
         if (hits.length === 0) {
           status.textContent = say("none", undefined, { query: query });
           return;
         }
         return showMore(current);
-      }).catch(function (e) {
-        status.textContent = say("failed", undefined, { error: e.message });
-      });
+      }).catch(failed);
+    }
+
+    function failed(e) {
+      status.textContent = say("failed", undefined, { error: e.message });
     }
 
     // Typing stays fluid: a query runs once typing pauses (60 ms: a query is a few
@@ -214,7 +254,7 @@
         ev.preventDefault();
         update();
       });
-      more.addEventListener("click", function () { showMore(run); });
+      more.addEventListener("click", function () { showMore(run).catch(failed); });
       update();
     }, function (e) {
       status.textContent = say("failed", undefined, { error: e.message });

@@ -4,9 +4,10 @@
 // CHROMIUM overrides /usr/bin/chromium.) For each query, a fresh page opens
 // search.html from file:// (nothing cached), waits until the manifest is loaded, types
 // the query a key at a time, and measures from the last keystroke's `input` event to the
-// first result in the list (or, for a query too short to search, to the status line
-// saying so). The time includes search.js's pause of 120 ms after typing, loading the
-// term shards and item blocks the query needs, and drawing the first 50 results. Prints
+// first result in the list (or, for a query that finds nothing, to the status line
+// saying so). The time includes search.js's pause of 60 ms after typing, loading the
+// term shards (none for one letter: the manifest lists its first results) and item
+// blocks the query needs, and drawing the first 50 results. Prints
 // one line per query and the median, and what the first load of search.html fetched.
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -147,6 +147,25 @@ for (const [label, base] of [["file://", fileBase], ["http sub-path", httpBase]]
     assert.deepEqual(problems, []);
   });
 
+  await check(`${label} search answers one letter from the manifest, title matches first`, async () => {
+    const { page, problems, close } = await open(base, "search.html?q=k");
+    await page.locator("#search-status", { hasText: "“k”" }).waitFor();
+    // The manifest lists the first results of each letter: no shard of terms is loaded.
+    const loaded = await page.evaluate(() => [...document.querySelectorAll("script[src]")]
+      .map((s) => s.getAttribute("src").replace(/^(\.\.\/)*/, "").replace(/^.*\/(?=search)/, "")).sort());
+    assert.deepEqual(loaded, ["search.js", "search/d0.js", "search/manifest.js"]);
+    const titles = await page.locator("#search-results li a").evaluateAll((as) => as.map((a) => a.textContent));
+    const inTitle = titles.map((t) => /(^|[^\p{L}\p{N}])k/iu.test(t));
+    assert.ok(inTitle.includes(true) && inTitle.includes(false), JSON.stringify(titles));
+    assert.deepEqual(inTitle, [...inTitle].sort((a, b) => b - a), JSON.stringify(titles));
+    // Several one-letter words ask for a longer word.
+    await page.fill("#search-input", "k y");
+    await page.locator("#search-status", { hasText: "two letters" }).waitFor();
+    assert.equal(await page.locator("#search-results li").count(), 0);
+    await close();
+    assert.deepEqual(problems, []);
+  });
+
   await check(`${label} search lists title matches first, then the rest in the index's order`, async () => {
     const { page, problems, close } = await open(base, "search.html?q=paris");
     await page.locator("#search-status", { hasText: "“paris”" }).waitFor();

@@ -98,7 +98,9 @@ fn the_example_in_ukrainian() {
             .contains(">Джерело не зазначено</a>")
     );
     let search = site.page("search.html");
-    assert!(search.contains("data-short=\"Введіть щонайменше дві літери.\""));
+    assert!(
+        search.contains("data-short=\"Введіть слово щонайменше з двох літер або одну літеру.\"")
+    );
     assert!(
         search.contains("data-results-few=\"За запитом «{query}» знайдено {count} результати.\"")
     );
