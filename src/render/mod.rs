@@ -215,6 +215,7 @@ pub(super) fn emit_all<'m, E: Send>(
             lead,
             pieces,
             locale: views.locale_shared(),
+            briefed: None,
         };
         Ok((count + extra, kept))
     } else {

@@ -35,6 +35,11 @@ pub struct Kept {
     pub(super) pieces: Pieces,
     /// The interface language the pages were rendered in.
     pub(super) locale: std::sync::Arc<crate::i18n::Locale>,
+    /// The meetings and statements each round's brief shows in full, by round id: made
+    /// on the first partial render that needs them (one model per round as of its day).
+    /// A partial render's edits change no date, status or reference, so they stay right
+    /// until the next full render makes a new `Kept`.
+    pub(super) briefed: Option<BTreeMap<String, Vec<String>>>,
 }
 
 impl std::fmt::Debug for Kept {
@@ -129,6 +134,13 @@ pub fn rerender(
 ) -> Result<Rerendered, Vec<Diagnostic>> {
     let views = Views::for_few_pages(model).in_language(kept.locale.clone());
     let mut pages = crate::timings::time("partial: which pages", || {
+        if kept.briefed.is_none()
+            && edited
+                .iter()
+                .any(|(k, _)| matches!(k, Kind::Statements | Kind::Meetings))
+        {
+            kept.briefed = Some(briefed(model, &views));
+        }
         affected_pages(model, &views, kept, edited)
     });
     let contributions = matches!(what, Changed::Fields { .. })
@@ -191,6 +203,20 @@ pub fn rerender(
     })
 }
 
+/// The meetings and statements each round's brief shows in full, by round id (see
+/// [`Kept::briefed`]).
+fn briefed(m: &Model, views: &Views) -> BTreeMap<String, Vec<String>> {
+    let rounds: Vec<&String> = m.rounds.keys().collect();
+    rounds
+        .into_par_iter()
+        .map(|id| {
+            let (mut shown, said) = views.round_brief_lists(&views.round_model(id));
+            shown.extend(said);
+            (id.clone(), shown)
+        })
+        .collect()
+}
+
 /// The pages whose data holds the full view of an edited item.
 fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String)]) -> Vec<Page> {
     let position = |kind: Kind| kept.items.iter().position(|(k, _)| *k == kind);
@@ -228,19 +254,12 @@ fn affected_pages(m: &Model, views: &Views, kept: &Kept, edited: &[(Kind, String
     }
     // A round's page shows its brief, which shows the latest statements and the next
     // meetings in full.
-    let briefed: Vec<&String> = edited
-        .iter()
-        .filter(|(k, _)| matches!(k, Kind::Statements | Kind::Meetings))
-        .map(|(_, id)| id)
-        .collect();
-    if !briefed.is_empty() {
-        for id in m.rounds.keys() {
-            let (next, said) = views.round_brief_lists(&views.round_model(id));
-            if next.iter().chain(&said).any(|x| briefed.contains(&x))
-                && let Some((_, _, page)) = item_page(Kind::Rounds, id)
-            {
-                add(page);
-            }
+    for (round, shown) in kept.briefed.iter().flatten() {
+        let edited_shown = edited
+            .iter()
+            .any(|(k, id)| matches!(k, Kind::Statements | Kind::Meetings) && shown.contains(id));
+        if edited_shown && let Some((_, _, page)) = item_page(Kind::Rounds, round) {
+            add(page);
         }
     }
     let lead = kept.lead.as_deref().and_then(|id| m.rounds.get(id));
