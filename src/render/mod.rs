@@ -216,6 +216,7 @@ pub(super) fn emit_all<'m, E: Send>(
             pieces,
             locale: views.locale_shared(),
             briefed: None,
+            search: None,
         };
         Ok((count + extra, kept))
     } else {

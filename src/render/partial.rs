@@ -8,8 +8,10 @@
 //! page it is on, to the front page and to the round briefs that list it among the latest
 //! statements or next meetings; every other page gets links (title, date, marking, note)
 //! or analyst views, which hold no body. Among the exports, the body is in the item's
-//! piece of `data/briefing.json`, the search index, the feed and the statements table
-//! ([`exports::pieces`]), which are spliced rather than made again. A meeting's or
+//! piece of `data/briefing.json`, the feed and the statements table
+//! ([`exports::pieces`]), which are spliced rather than made again, and in the search
+//! index, whose files are made again from its kept entries with the edited items' made
+//! anew ([`exports::search::Entries`]). A meeting's or
 //! statement's other fields go where its full view goes, and its citations also to the
 //! one analyst page that reads more than links (the sourcing page, which grades them).
 
@@ -40,6 +42,9 @@ pub struct Kept {
     /// A partial render's edits change no date, status or reference, so they stay right
     /// until the next full render makes a new `Kept`.
     pub(super) briefed: Option<BTreeMap<String, Vec<String>>>,
+    /// The search index's entries, made on the first partial render that needs them,
+    /// then only the edited items' again.
+    pub(super) search: Option<exports::search::Entries>,
 }
 
 impl std::fmt::Debug for Kept {
@@ -194,7 +199,16 @@ pub fn rerender(
         .any(|(k, _)| !matches!(k, Kind::Sources | Kind::Rounds))
     {
         outputs.extend(crate::timings::time("partial: search", || {
-            exports::search_files(model, &Views::new(model).in_language(kept.locale.clone()))
+            let views = Views::new(model).in_language(kept.locale.clone());
+            // The entries of the edited items made again; all of them on the first edit.
+            let entries = kept
+                .search
+                .take()
+                .and_then(|mut e| e.update(model, &views, edited).then_some(e))
+                .unwrap_or_else(|| exports::search::Entries::new(model, &views));
+            let files = exports::search::files_of(&entries);
+            kept.search = Some(entries);
+            files
         }));
     }
     Ok(Rerendered {

@@ -11,7 +11,7 @@ mod json;
 mod matrix_csv;
 pub mod pieces;
 mod pretty;
-mod search;
+pub(crate) mod search;
 mod text;
 mod translations;
 
@@ -63,12 +63,6 @@ pub fn of_contributions(m: &Model, views: &Views) -> (Vec<Output>, Vec<pieces::M
         file(MATRIX_CSV, matrix_csv::matrix(m).into_bytes()),
     ];
     (outputs, marks)
-}
-
-/// The search index made whole (after an edit to the words of an item it holds: one
-/// item's terms reach many shards).
-pub fn search_files(m: &Model, views: &Views) -> Vec<Output> {
-    search::files(m, views, &text::Bodies::new(m))
 }
 
 /// Version of the `data/briefing.json` schema; raised on any incompatible change.

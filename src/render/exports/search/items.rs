@@ -38,6 +38,14 @@ impl Doc {
 
 /// Every searchable item in result order, with its terms (made in parallel).
 pub(super) fn docs(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Doc> {
+    listed(m)
+        .par_iter()
+        .filter_map(|(kind, id)| doc(m, views, bodies, *kind, id))
+        .collect()
+}
+
+/// Every searchable item, withheld or not, in result order.
+fn listed(m: &Model) -> Vec<(Kind, &String)> {
     let mut first: Vec<(Kind, &String)> = Vec::new();
     for kind in [Kind::Guarantees, Kind::Documents, Kind::Actors] {
         first.extend(m.ids(kind).into_iter().map(|id| (kind, id)));
@@ -55,9 +63,64 @@ pub(super) fn docs(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Doc> {
     });
     first.extend(dated);
     first
-        .par_iter()
-        .filter_map(|(kind, id)| doc(m, views, bodies, *kind, id))
-        .collect()
+}
+
+/// The items of the index as a full render made them, kept for partial renders (see
+/// `render::partial::Kept`): an edit that changes only some items' words makes only
+/// their entries again, not every item's.
+pub struct Entries {
+    docs: Vec<Doc>,
+    /// Where each item's entry is in `docs`.
+    at: std::collections::HashMap<(Kind, String), usize>,
+}
+
+impl Entries {
+    /// Every item's entry, in result order.
+    pub fn new(m: &Model, views: &Views) -> Self {
+        let bodies = Bodies::new(m);
+        let made: Vec<(Kind, &String, Option<Doc>)> = listed(m)
+            .into_par_iter()
+            .map(|(kind, id)| (kind, id, doc(m, views, &bodies, kind, id)))
+            .collect();
+        let mut docs = Vec::with_capacity(made.len());
+        let mut at = std::collections::HashMap::with_capacity(made.len());
+        for (kind, id, d) in made {
+            if let Some(d) = d {
+                at.insert((kind, id.clone()), docs.len());
+                docs.push(d);
+            }
+        }
+        Entries { docs, at }
+    }
+
+    /// Makes the entries of `edited` again from `m`, an edit of the model the entries were
+    /// made from that changed only those items' words or fields no link shows (not their
+    /// titles, dates, markings or references, so not the order or who is withheld);
+    /// `false` (nothing changed) if one of them is not where it was.
+    pub fn update(&mut self, m: &Model, views: &Views, edited: &[(Kind, String)]) -> bool {
+        let mut made = Vec::new();
+        for (kind, id) in edited {
+            let Some(n) = self.at.get(&(*kind, id.clone())) else {
+                if matches!(kind, Kind::Sources | Kind::Rounds) {
+                    continue;
+                }
+                return false;
+            };
+            let Some(d) = doc(m, views, &Bodies::of_one(m, *kind, id), *kind, id) else {
+                return false;
+            };
+            made.push((*n, d));
+        }
+        for (n, d) in made {
+            self.docs[n] = d;
+        }
+        true
+    }
+
+    /// The entries, in result order.
+    pub(super) fn docs(&self) -> &[Doc] {
+        &self.docs
+    }
 }
 
 /// The item `kind`/`id` (a meeting, statement, guarantee, actor or document) as results

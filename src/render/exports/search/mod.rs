@@ -18,13 +18,14 @@
 //! manifest maps each group's prefix to its shard.
 
 mod items;
+pub use items::Entries;
 pub mod terms;
 
 use super::text::Bodies;
 use crate::model::Model;
 use crate::render::Output;
 use crate::render::view::Views;
-use items::docs;
+use items::{Doc, docs};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
@@ -76,7 +77,17 @@ fn json_into<T: Serialize>(out: &mut Vec<u8>, v: &T) {
 
 /// Every file of the search index, with `search.js`.
 pub fn files(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Output> {
-    let docs = docs(m, views, bodies);
+    of_docs(&docs(m, views, bodies))
+}
+
+/// Every file of the search index of `entries`, with `search.js`.
+pub fn files_of(entries: &Entries) -> Vec<Output> {
+    of_docs(entries.docs())
+}
+
+/// Every file of the index of `docs` (every item's entry, in result order), with
+/// `search.js`.
+fn of_docs(docs: &[Doc]) -> Vec<Output> {
     // Filled in a hash map (a term's postings in item order), then sorted once. An
     // item's terms come title first, so its first posting for a term says whether the
     // term is in its title; a repeat (its posting is the last) adds nothing.
