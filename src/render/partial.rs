@@ -205,7 +205,10 @@ pub fn rerender(
                 .search
                 .take()
                 .and_then(|mut e| e.update(model, &views, edited).then_some(e))
-                .unwrap_or_else(|| exports::search::Entries::new(model, &views));
+                .unwrap_or_else(|| {
+                    let bodies = exports::text::Bodies::new(model);
+                    exports::search::Entries::new(model, &views, &bodies)
+                });
             let files = exports::search::files_of(&entries);
             kept.search = Some(entries);
             files

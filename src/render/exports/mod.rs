@@ -12,7 +12,7 @@ mod matrix_csv;
 pub mod pieces;
 mod pretty;
 pub(crate) mod search;
-mod text;
+pub(crate) mod text;
 mod translations;
 
 /// Deterministic random strings for tests that compare two ways of doing one thing:

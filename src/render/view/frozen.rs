@@ -113,7 +113,7 @@ impl<'m> Views<'m> {
     /// when that day is the as-of date, else
     /// [`crate::analysis::as_of::model_at_keeping`] with the meetings and statements the
     /// round's brief shows. The pages made on it are rendered together (see
-    /// `render::group`), so it is made once for them and dropped when they are done.
+    /// `render::each_page`), so it is made once for them and dropped when they are done.
     pub fn round_model(&self, id: &str) -> RoundModel<'m> {
         let day = self.round_day(id);
         let model = if day >= self.m.site.as_of {

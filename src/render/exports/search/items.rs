@@ -36,14 +36,6 @@ impl Doc {
     }
 }
 
-/// Every searchable item in result order, with its terms (made in parallel).
-pub(super) fn docs(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Doc> {
-    listed(m)
-        .par_iter()
-        .filter_map(|(kind, id)| doc(m, views, bodies, *kind, id))
-        .collect()
-}
-
 /// Every searchable item, withheld or not, in result order.
 fn listed(m: &Model) -> Vec<(Kind, &String)> {
     let mut first: Vec<(Kind, &String)> = Vec::new();
@@ -75,12 +67,12 @@ pub struct Entries {
 }
 
 impl Entries {
-    /// Every item's entry, in result order.
-    pub fn new(m: &Model, views: &Views) -> Self {
-        let bodies = Bodies::new(m);
+    /// Every item's entry, in result order (made in parallel); `bodies` are the plain
+    /// text of `m`'s bodies.
+    pub fn new(m: &Model, views: &Views, bodies: &Bodies) -> Self {
         let made: Vec<(Kind, &String, Option<Doc>)> = listed(m)
             .into_par_iter()
-            .map(|(kind, id)| (kind, id, doc(m, views, &bodies, kind, id)))
+            .map(|(kind, id)| (kind, id, doc(m, views, bodies, kind, id)))
             .collect();
         let mut docs = Vec::with_capacity(made.len());
         let mut at = std::collections::HashMap::with_capacity(made.len());

@@ -25,7 +25,7 @@ use super::text::Bodies;
 use crate::model::Model;
 use crate::render::Output;
 use crate::render::view::Views;
-use items::{Doc, docs};
+use items::Doc;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
@@ -77,7 +77,7 @@ fn json_into<T: Serialize>(out: &mut Vec<u8>, v: &T) {
 
 /// Every file of the search index, with `search.js`.
 pub fn files(m: &Model, views: &Views, bodies: &Bodies) -> Vec<Output> {
-    of_docs(&docs(m, views, bodies))
+    files_of(&Entries::new(m, views, bodies))
 }
 
 /// Every file of the search index of `entries`, with `search.js`.
